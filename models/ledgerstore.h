@@ -1,0 +1,115 @@
+#pragma once
+
+#include "account.h"
+#include "actor.h"
+#include "approval.h"
+#include "auditrecord.h"
+#include "currency.h"
+#include "databaseurl.h"
+#include "historyentry.h"
+#include "journaltransaction.h"
+#include "ledgererror.h"
+#include "operatorinfo.h"
+#include "postingrequest.h"
+#include "postingresult.h"
+#include "reversalrequest.h"
+#include "verifyreport.h"
+
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <functional>
+#include <memory>
+
+struct NewAccount {
+    QString currency;
+    QString playerRef;
+    QString name;
+    bool allowNegative = false;
+};
+
+/// The ledger over one SQL connection, synchronous. It owns its QSqlDatabase, so it lives and dies on the
+/// thread that opened it; front ends use LedgerService, which runs a LedgerStore on a worker thread.
+///
+/// Every write is one database transaction that checks the rules (roles, limits, states, overdraft,
+/// idempotency) under the locks it writes with, so there is no check-then-act window between processes.
+class LedgerStore final
+{
+public:
+    enum class Dialect { Sqlite, Postgres };
+
+    /// Opens (creating a SQLite file if needed) and applies pending migrations. A schema newer than this
+    /// program is refused with SchemaTooNew.
+    static Result<std::unique_ptr<LedgerStore>> open(const DatabaseUrl &url);
+    ~LedgerStore();
+    Q_DISABLE_COPY_MOVE(LedgerStore)
+
+    Dialect dialect() const { return m_dialect; }
+    QSqlDatabase database() const { return m_db; }
+    static int knownSchemaVersion();
+    int schemaVersion();
+
+    // --- setup
+    /// Creates the first admin operator when there is none (what `walletctl init` does). Idempotent.
+    Result<OperatorInfo> bootstrapAdmin(const QString &name);
+    /// Adds a currency and its system accounts (treasury, house, adjustments, promotions). Admin only.
+    Result<Currency> addCurrency(const Actor &actor, const Currency &currency);
+    Result<QList<Currency>> currencies();
+
+    // --- operators (admin)
+    Result<OperatorInfo> addOperator(const Actor &actor, const OperatorInfo &info);
+    Result<QList<OperatorInfo>> operators();
+    Result<OperatorInfo> setOperatorDisabled(const Actor &actor, const QString &name, bool disabled);
+
+    // --- accounts
+    Result<Account> createAccount(const Actor &actor, const NewAccount &account);
+    Result<Account> account(qint64 id);
+    /// All accounts of a player, one per currency.
+    Result<QList<Account>> accountsOfPlayer(const QString &playerRef);
+    Result<Account> systemAccount(const QString &currency, const QString &name);
+    Result<Account> setAccountState(const Actor &actor, qint64 accountId, AccountState state, const QString &reason);
+
+    // --- postings
+    Result<PostingResult> post(const Actor &actor, const PostingRequest &request);
+    /// Many postings in one database transaction (one fsync). Each gets its own result: a rule failure of
+    /// one does not undo the others, because rules are checked before anything of that posting is written.
+    QList<Result<PostingResult>> postBatch(const Actor &actor, const QList<PostingRequest> &requests);
+    Result<PostingResult> reverse(const Actor &actor, const ReversalRequest &request);
+    Result<PostingResult> approve(const Actor &actor, qint64 approvalId, const QString &comment);
+    Result<Approval> reject(const Actor &actor, qint64 approvalId, const QString &comment);
+    Result<QList<Approval>> approvals(bool pendingOnly, int limit = 200);
+
+    // --- reading
+    Result<JournalTransaction> transaction(qint64 id);
+    /// Newest first; entries older than beforeEntryId (0 = from the newest). Keyset pagination.
+    Result<QList<HistoryEntry>> history(qint64 accountId, qint64 beforeEntryId, int limit);
+    /// The balance at the end of the given moment (ms since epoch).
+    Result<qint64> balanceAt(qint64 accountId, qint64 atMs);
+    Result<QList<AuditRecord>> audit(qint64 beforeId, int limit);
+
+    // --- integrity
+    /// Recomputes both hash chains and every balance invariant. `progress` gets entries checked so far and
+    /// may return false to cancel.
+    Result<VerifyReport> verify(const std::function<bool(qint64)> &progress = {});
+
+    /// Writes one audit row in its own transaction (logins, exports, failed and denied actions).
+    void audit(const Actor &actor, const QString &action, const QString &target, const QString &outcome,
+               const QString &detail);
+
+    /// Bulk loading for the demo generator: raw access inside one transaction, bypassing the posting path.
+    Result<Done> runInTransaction(const std::function<Result<Done>()> &body);
+
+    static constexpr int SqliteShards = 1;
+    static constexpr int PostgresShards = 16;
+    int shardCount() const { return m_dialect == Dialect::Sqlite ? SqliteShards : PostgresShards; }
+    static QString zeroHash();
+
+private:
+    explicit LedgerStore(Dialect dialect, QSqlDatabase db);
+    struct Impl;
+    friend struct Impl;
+    Dialect m_dialect;
+    QSqlDatabase m_db;
+    std::unique_ptr<Impl> d;
+};

@@ -1,0 +1,171 @@
+#include "money.h"
+
+#include <QLocale>
+
+namespace {
+
+constexpr qint64 pow10(int exponent)
+{
+    qint64 p = 1;
+    for (int i = 0; i < exponent; ++i)
+        p *= 10;
+    return p;
+}
+
+QString describe(QStringView text)
+{
+    return QStringLiteral("\"%1\"").arg(text.left(40).toString());
+}
+
+} // namespace
+
+Money::ParseResult Money::parse(QStringView text, int exponent)
+{
+    ParseResult r;
+    if (exponent < 0 || exponent > 4) {
+        r.error = QStringLiteral("unsupported currency exponent %1").arg(exponent);
+        return r;
+    }
+    if (text.isEmpty()) {
+        r.error = QStringLiteral("amount is empty");
+        return r;
+    }
+    qsizetype i = 0;
+    const bool negative = text.front() == u'-';
+    if (negative)
+        ++i;
+    qsizetype intStart = i;
+    while (i < text.size() && text[i] >= u'0' && text[i] <= u'9')
+        ++i;
+    const qsizetype intDigits = i - intStart;
+    qsizetype fracStart = i, fracDigits = 0;
+    if (i < text.size() && text[i] == u'.') {
+        ++i;
+        fracStart = i;
+        while (i < text.size() && text[i] >= u'0' && text[i] <= u'9')
+            ++i;
+        fracDigits = i - fracStart;
+        if (fracDigits == 0) {
+            r.error = QStringLiteral("amount %1 has a decimal point with no digits after it").arg(describe(text));
+            return r;
+        }
+    }
+    if (i != text.size() || intDigits == 0) {
+        r.error = QStringLiteral("amount %1 is not a plain decimal number").arg(describe(text));
+        return r;
+    }
+    if (fracDigits > exponent) {
+        r.error = exponent == 0 ? QStringLiteral("amount %1 must be a whole number").arg(describe(text))
+                                : QStringLiteral("amount %1 has more than %2 decimal places")
+                                      .arg(describe(text))
+                                      .arg(exponent);
+        return r;
+    }
+    // Accumulate as a negative number so that INT64_MIN is representable.
+    qint64 value = 0;
+    auto pushDigit = [&value](QChar c) {
+        const qint64 d = c.unicode() - u'0';
+        qint64 t;
+        if (__builtin_mul_overflow(value, qint64(10), &t) || __builtin_sub_overflow(t, d, &t))
+            return false;
+        value = t;
+        return true;
+    };
+    bool ok = true;
+    for (qsizetype k = intStart; ok && k < intStart + intDigits; ++k)
+        ok = pushDigit(text[k]);
+    for (qsizetype k = 0; ok && k < exponent; ++k)
+        ok = pushDigit(k < fracDigits ? text[fracStart + k] : QChar(u'0'));
+    if (!ok || (!negative && value == std::numeric_limits<qint64>::min())) {
+        r.error = QStringLiteral("amount %1 is too large").arg(describe(text));
+        return r;
+    }
+    if (negative && value == 0) {
+        r.error = QStringLiteral("amount %1 is a negative zero").arg(describe(text));
+        return r;
+    }
+    r.minor = negative ? value : -value;
+    return r;
+}
+
+Money::ParseResult Money::parseLocalized(QStringView text, int exponent, const QLocale &locale)
+{
+    QString plain;
+    plain.reserve(text.size());
+    const QString group = locale.groupSeparator();
+    const QString decimal = locale.decimalPoint();
+    const QString minus = locale.negativeSign();
+    QStringView t = text.trimmed();
+    qsizetype i = 0;
+    while (i < t.size()) {
+        if (t.mid(i).startsWith(decimal)) {
+            plain += u'.';
+            i += decimal.size();
+        } else if (!group.isEmpty() && t.mid(i).startsWith(group)) {
+            i += group.size();
+        } else if (t[i] == u'\u00a0' || t[i] == u'\u202f' || t[i] == u'\'') {
+            ++i; // thin/non-breaking spaces and apostrophes are common group separators people type
+        } else if (i == 0 && (t.mid(i).startsWith(minus) || t[i] == u'-')) {
+            plain += u'-';
+            i += t[i] == u'-' ? 1 : minus.size();
+        } else {
+            plain += t[i];
+            ++i;
+        }
+    }
+    ParseResult r = parse(plain, exponent);
+    if (!r.ok())
+        r.error.replace(describe(plain), describe(text));
+    return r;
+}
+
+QString Money::format(qint64 minor, int exponent)
+{
+    const bool negative = minor < 0;
+    // Work in unsigned so INT64_MIN formats correctly.
+    const quint64 magnitude = negative ? quint64(0) - quint64(minor) : quint64(minor);
+    QString digits = QString::number(magnitude);
+    if (exponent > 0) {
+        if (digits.size() <= exponent)
+            digits = QString(exponent + 1 - digits.size(), u'0') + digits;
+        digits.insert(digits.size() - exponent, u'.');
+    }
+    return negative ? u'-' + digits : digits;
+}
+
+QString Money::formatLocalized(qint64 minor, int exponent, const QLocale &locale)
+{
+    const bool negative = minor < 0;
+    const quint64 magnitude = negative ? quint64(0) - quint64(minor) : quint64(minor);
+    const quint64 p = quint64(pow10(exponent));
+    QString text = locale.toString(magnitude / p); // quint64 overload: grouping, no floating point
+    if (exponent > 0) {
+        QString frac = QString::number(magnitude % p);
+        frac = QString(exponent - frac.size(), u'0') + frac;
+        text += locale.decimalPoint() + frac;
+    }
+    return negative ? locale.negativeSign() + text : text;
+}
+
+std::optional<qint64> Money::add(qint64 a, qint64 b)
+{
+    qint64 r;
+    if (__builtin_add_overflow(a, b, &r))
+        return std::nullopt;
+    return r;
+}
+
+std::optional<qint64> Money::subtract(qint64 a, qint64 b)
+{
+    qint64 r;
+    if (__builtin_sub_overflow(a, b, &r))
+        return std::nullopt;
+    return r;
+}
+
+std::optional<qint64> Money::negate(qint64 a)
+{
+    if (a == std::numeric_limits<qint64>::min())
+        return std::nullopt;
+    return -a;
+}

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "transactionkind.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QtGlobal>
+
+/// A request to move money, as a front end builds it. The store turns it into balanced entries.
+struct PostingRequest {
+    TransactionKind kind = TransactionKind::Deposit;
+    QString idempotencyKey; ///< client-generated; the same key never posts twice
+    qint64 accountId = 0;   ///< the player account (the paying one for transfer and purchase)
+    /// transfer: the receiving player account; purchase: the player's item account that receives items
+    qint64 counterAccountId = 0;
+    /// minor units. Positive for every kind except adjustment, where the sign says credit (+) or debit (-).
+    qint64 amount = 0;
+    qint64 itemQuantity = 0; ///< purchase: how many items the player receives
+    QString reasonCode;      ///< required for adjustments
+    QString ticketRef;
+    QString memo;
+
+    /// Canonical bytes of everything that defines the request, so a replayed key can be compared exactly.
+    QByteArray canonical() const;
+    QByteArray toJson() const;
+    static bool fromJson(const QByteArray &json, PostingRequest *out);
+};
