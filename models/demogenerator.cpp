@@ -218,10 +218,8 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
     const QByteArray origin("demo");
     const QByteArray keyPrefix = "demo-" + QByteArray::number(o.seed) + '-';
 
-    auto bulk = m_store.runInTransaction([&]() -> Result<Done> {
+    auto bulk = m_store.bulkLoad([&]() -> Result<Done> {
         auto dbError = [](const BulkStatement &s) { return LedgerError{ErrorCode::Database, s.error()}; };
-        QSqlQuery pragma(db);
-        pragma.exec(pg ? QStringLiteral("SET CONSTRAINTS ALL DEFERRED") : QStringLiteral("PRAGMA defer_foreign_keys = ON"));
         BulkStatement insTxn(db, "INSERT INTO transactions (id, kind, idempotency_key, request_hash, operator_id, "
                                  "origin, created_at, forced, reason_code, ticket_ref, memo, lane, prev_hash, hash) "
                                  "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, '', 0, ?, ?)");
@@ -340,7 +338,7 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
                 ++signedUp;
             }
             const qint64 eligible = eligibleByDay[size_t(d)];
-            const auto budget = qint64(activityEntries * weight[size_t(d)] / weightSum / 2.1);
+            const auto budget = qint64(activityEntries * weight[size_t(d)] / weightSum / 1.9);
             for (qint64 n = 0; eligible > 0 && n < budget; ++n) {
                 const double u = std::uniform_real_distribution<double>(0, 1)(rng);
                 const auto player = quint32(std::min<qint64>(eligible - 1, qint64(double(eligible) * std::pow(u, 1.4))));
@@ -472,7 +470,7 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
                 progress(int(80 * (d + 1) / o.days));
         }
 
-        // Accounts last, with their final balances (foreign keys are checked at commit).
+        // Accounts last, with their final balances (bulkLoad checks foreign keys before commit).
         BulkStatement insAccount(db, "INSERT INTO accounts (id, kind, currency, player_ref, name, state, "
                                      "allow_negative, balance, held, created_at, last_activity_at) "
                                      "VALUES (?, 'player', ?, ?, ?, 'active', 0, ?, 0, ?, ?)");

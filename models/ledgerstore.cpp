@@ -1515,14 +1515,61 @@ void LedgerStore::audit(const Actor &actor, const QString &action, const QString
         qWarning("could not write the audit log: %s", qPrintable(r.error().message));
 }
 
-Result<Done> LedgerStore::runInTransaction(const std::function<Result<Done>()> &body)
+Result<Done> LedgerStore::bulkLoad(const std::function<Result<Done>()> &body)
 {
-    return d->transact([&]() -> Done {
-        Result<Done> r = body();
-        if (!r)
-            throw Failure{r.error(), false};
+    const bool pg = m_dialect == Dialect::Postgres;
+    try {
+        if (!pg) {
+            d->execRaw(QStringLiteral("PRAGMA journal_mode = DELETE"));
+            d->execRaw(QStringLiteral("PRAGMA cache_size = -1048576")); // 1 GiB while loading
+            // Deferred foreign keys would rescan child tables for every parent row once their indexes are
+            // gone; instead they are off while loading and checked in one pass before commit.
+            d->execRaw(QStringLiteral("PRAGMA foreign_keys = OFF"));
+        }
+    } catch (const Failure &f) {
+        return f.error;
+    }
+    auto r = d->transact([&]() -> Done {
+        // Read the index definitions from the catalogue so the rebuild can never drift from the migrations.
+        QStringList names, definitions;
+        QSqlQuery &q = d->run(d->pick("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                      "AND tbl_name IN ('entries', 'accounts')",
+                                      "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                                      "AND tablename IN ('entries', 'accounts') AND indexname NOT LIKE '%pkey'"));
+        while (q.next()) {
+            names << q.value(0).toString();
+            definitions << q.value(1).toString();
+        }
+        q.finish();
+        if (pg)
+            d->execRaw(QStringLiteral("SET CONSTRAINTS ALL DEFERRED"));
+        for (const QString &name : std::as_const(names))
+            d->execRaw(QStringLiteral("DROP INDEX %1").arg(name)); // catalogue names, not user input
+        Result<Done> loaded = body();
+        if (!loaded)
+            throw Failure{loaded.error(), false};
+        for (const QString &definition : std::as_const(definitions))
+            d->execRaw(definition);
+        if (!pg) {
+            QSqlQuery &check = d->run("PRAGMA foreign_key_check");
+            if (check.next())
+                fail(ErrorCode::Database, QStringLiteral("bulk load left a dangling reference in %1 row %2")
+                                              .arg(check.value(0).toString())
+                                              .arg(check.value(1).toLongLong()));
+            check.finish();
+        }
         return Done{};
     });
+    if (!pg) {
+        try {
+            d->execRaw(QStringLiteral("PRAGMA foreign_keys = ON"));
+            d->execRaw(QStringLiteral("PRAGMA cache_size = -2000"));
+            d->execRaw(QStringLiteral("PRAGMA journal_mode = WAL"));
+        } catch (const Failure &f) {
+            return f.error;
+        }
+    }
+    return r;
 }
 
 Result<VerifyReport> LedgerStore::verify(const std::function<bool(qint64)> &progress)
