@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# A private PostgreSQL server for the tests.
+#
+#   pg-harness.sh start DIR   initdb + start a throw-away cluster, create database walletdesk_test owned by the
+#                             cluster's superuser role walletdesk, write its URL to DIR/url and print it
+#   pg-harness.sh stop DIR    stop that server and remove DIR (and its runtime folder); fine if nothing runs
+#
+# The server listens on a unix socket only (listen_addresses=''), in DIR itself. If the postgres user cannot reach
+# DIR (for example a checkout under /root) or DIR is too long for a socket path, the cluster and its socket live
+# in a private folder under /tmp instead; DIR/run names that folder and the URL's host= points at it.
+# The URL looks like postgresql://walletdesk@localhost:PORT/walletdesk_test?host=/socket/dir (DatabaseUrl takes
+# host= as the unix socket directory, as libpq does). Authentication is trust: this is a test server only, and
+# it runs with fsync=off because nothing in it needs to survive a crash.
+#
+# initdb refuses to run as root, so as root the cluster runs as the postgres user (runuser); otherwise as the
+# calling user. Starting over a DIR whose server is still running (an interrupted run) stops that one first.
+# Set WALLETDESK_PG_BINDIR to use PostgreSQL binaries other than /usr/lib/postgresql/15/bin.
+set -euo pipefail
+
+die() {
+    echo "pg-harness: $*" >&2
+    exit 1
+}
+
+[[ $# -eq 2 && ( $1 == start || $1 == stop ) ]] || {
+    echo "usage: $0 start|stop DIR" >&2
+    exit 2
+}
+command=$1
+dir=$2
+[[ -n $dir && $dir != / ]] || die "refusing to use '$dir' as the fixture folder"
+[[ $dir == /* ]] || dir=$PWD/$dir
+dir=${dir%/}
+
+bindir=${WALLETDESK_PG_BINDIR:-}
+if [[ -z $bindir ]]; then
+    for candidate in /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
+        if [[ -x $candidate/initdb ]]; then
+            bindir=$candidate
+            break
+        fi
+    done
+fi
+[[ -n $bindir && -x $bindir/initdb && -x $bindir/pg_ctl ]] ||
+    die "PostgreSQL server binaries not found (install postgresql-15, or set WALLETDESK_PG_BINDIR)"
+
+if [[ $EUID -eq 0 ]]; then
+    id postgres >/dev/null 2>&1 || die "running as root but there is no postgres user to run the server"
+fi
+
+# Runs a command as the user that owns the cluster. From / so that the postgres user never trips over a cwd it
+# cannot read.
+as_owner() {
+    if [[ $EUID -eq 0 ]]; then
+        (cd / && runuser -u postgres -- "$@")
+    else
+        (cd / && "$@")
+    fi
+}
+
+# Percent-encodes a path for the URL's query (byte by byte, so non-ASCII paths survive).
+urlencode() {
+    local LC_ALL=C s=$1 out='' c hex i
+    for ((i = 0; i < ${#s}; i++)); do
+        c=${s:i:1}
+        case $c in
+        [A-Za-z0-9/._~-]) out+=$c ;;
+        *)
+            printf -v hex '%%%02X' "'$c"
+            out+=$hex
+            ;;
+        esac
+    done
+    printf '%s' "$out"
+}
+
+# The folder that holds data/, log and the socket for the cluster of DIR (DIR itself unless DIR/run says other).
+runtime_dir() {
+    if [[ -f $dir/run ]]; then
+        cat "$dir/run"
+    else
+        printf '%s' "$dir"
+    fi
+}
+
+stop_server() {
+    local run pidfile pid
+    run=$(runtime_dir)
+    pidfile=$run/data/postmaster.pid
+    if [[ -f $pidfile ]]; then
+        pid=$(head -n 1 "$pidfile" || true)
+        if ! as_owner "$bindir/pg_ctl" -D "$run/data" -m fast -w -t 30 stop >/dev/null 2>&1; then
+            as_owner "$bindir/pg_ctl" -D "$run/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+        fi
+        # Last resort, only for a process that really is that cluster's postmaster.
+        if [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null &&
+            tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "postgres.*$run/data"; then
+            kill -KILL "$pid" 2>/dev/null || true
+            sleep 1
+        fi
+        if [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null &&
+            tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "postgres.*$run/data"; then
+            die "could not stop the PostgreSQL server (pid $pid) of $run/data"
+        fi
+    fi
+    if [[ $run != "$dir" && $run == /tmp/walletdesk-pg.* ]]; then
+        rm -rf -- "$run"
+    fi
+    rm -rf -- "$dir"
+}
+
+port_in_use() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+start_server() {
+    stop_server
+    mkdir -p -- "$dir"
+    chmod 0700 "$dir"
+    if [[ $EUID -eq 0 ]]; then chown postgres: "$dir"; fi
+
+    # A socket path may hold at most 107 bytes; the socket is RUN/.s.PGSQL.PORT.
+    local run=$dir
+    if ((${#dir} + 16 > 100)) || ! as_owner test -w "$dir" -a -x "$dir"; then
+        run=$(mktemp -d /tmp/walletdesk-pg.XXXXXX)
+        chmod 0700 "$run"
+        if [[ $EUID -eq 0 ]]; then chown postgres: "$run"; fi
+        echo "pg-harness: the postgres user cannot use $dir for a socket; the cluster lives in $run" >&2
+    fi
+    printf '%s' "$run" >"$dir/run"
+
+    if ! as_owner "$bindir/initdb" -D "$run/data" -A trust -U walletdesk -E UTF8 --no-locale --no-sync \
+        >"$run/initdb.log" 2>&1; then
+        cat "$run/initdb.log" >&2
+        die "initdb failed"
+    fi
+
+    local port='' attempt candidate quoted=${run//\'/\'\'}
+    for attempt in 1 2 3; do
+        for _ in $(seq 1 50); do
+            candidate=$((20000 + RANDOM % 40000))
+            if ! port_in_use "$candidate"; then
+                port=$candidate
+                break
+            fi
+        done
+        [[ -n $port ]] || die "no free port number found"
+        cat >>"$run/data/postgresql.conf" <<EOF
+
+# written by pg-harness.sh (attempt $attempt)
+port = $port
+listen_addresses = ''
+unix_socket_directories = '$quoted'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 200
+EOF
+        if as_owner "$bindir/pg_ctl" -D "$run/data" -l "$run/log" -w -t 60 start >/dev/null 2>&1; then
+            break
+        fi
+        port=''
+    done
+    if [[ -z $port ]]; then
+        tail -n 30 "$run/log" >&2 || true
+        die "the PostgreSQL server did not start (log: $run/log)"
+    fi
+
+    local psql=$bindir/psql
+    [[ -x $psql ]] || psql=psql
+    if ! "$psql" -X -q -v ON_ERROR_STOP=1 -h "$run" -p "$port" -U walletdesk -d postgres \
+        -c 'CREATE DATABASE walletdesk_test OWNER walletdesk' >/dev/null; then
+        die "could not create database walletdesk_test (log: $run/log)"
+    fi
+
+    local url="postgresql://walletdesk@localhost:$port/walletdesk_test?host=$(urlencode "$run")"
+    printf '%s\n' "$port" >"$dir/port"
+    printf '%s\n' "$url" >"$dir/url"
+    printf '%s\n' "$url"
+}
+
+case $command in
+start) start_server ;;
+stop) stop_server ;;
+esac
