@@ -1,0 +1,132 @@
+#include "testsupport.h"
+
+#include "databaseurl.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QUuid>
+
+namespace WalletDeskTest {
+
+namespace {
+
+const char *const PgUrlFileVariable = "WALLETDESK_TEST_PG_URL_FILE";
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+QString postgresUrl(QString *error)
+{
+    const QString file = qEnvironmentVariable(PgUrlFileVariable);
+    if (file.isEmpty()) {
+        fail(error, QStringLiteral("WALLETDESK_TEST_PG_URL_FILE is not set: run this test through ctest, whose "
+                                   "postgres fixture starts a server (tests/pg/pg-harness.sh)"));
+        return {};
+    }
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        fail(error, QStringLiteral("cannot read the PostgreSQL test URL from %1: %2").arg(file, f.errorString()));
+        return {};
+    }
+    const QString url = QString::fromUtf8(f.readAll()).trimmed();
+    if (url.isEmpty()) {
+        fail(error, QStringLiteral("the PostgreSQL test URL file %1 is empty").arg(file));
+        return {};
+    }
+    return url;
+}
+
+/// Drops everything in schema public, through a connection of its own that is gone when this returns.
+bool resetPostgres(const QString &urlText, QString *error)
+{
+    QString parseError;
+    const std::optional<DatabaseUrl> url = DatabaseUrl::parse(urlText, &parseError);
+    if (!url || url->kind != DatabaseUrl::Kind::Postgres)
+        return fail(error, QStringLiteral("the PostgreSQL test URL \"%1\" is not usable: %2").arg(urlText, parseError));
+
+    const QString connection = QStringLiteral("walletdesk-test-reset-") + QUuid::createUuid().toString(QUuid::Id128);
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        if (!db.isValid()) {
+            fail(error, QStringLiteral("the Qt QPSQL driver is not installed (package libqt6sql6-psql)"));
+        } else {
+            db.setHostName(url->host);
+            db.setPort(url->port);
+            db.setDatabaseName(url->database);
+            db.setUserName(url->user);
+            db.setPassword(url->password);
+            db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+            if (!db.open()) {
+                fail(error, QStringLiteral("cannot connect to %1: %2").arg(url->display(), db.lastError().text()));
+            } else {
+                QSqlQuery q(db);
+                ok = true;
+                for (const QString &sql : {QStringLiteral("SET client_min_messages = warning"),
+                                           QStringLiteral("SET lock_timeout = '60s'"),
+                                           QStringLiteral("DROP SCHEMA IF EXISTS public CASCADE"),
+                                           QStringLiteral("CREATE SCHEMA public")}) {
+                    if (!q.exec(sql)) {
+                        ok = fail(error, QStringLiteral("resetting %1 failed at \"%2\": %3")
+                                             .arg(url->display(), sql, q.lastError().text()));
+                        break;
+                    }
+                }
+                q = QSqlQuery();
+                db.close();
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return ok;
+}
+
+} // namespace
+
+QStringList availableBackends()
+{
+    const QString listed = qEnvironmentVariable("WALLETDESK_TEST_BACKENDS").trimmed();
+    if (!listed.isEmpty()) {
+        QStringList backends = listed.split(u',', Qt::SkipEmptyParts);
+        for (QString &b : backends)
+            b = b.trimmed();
+        return backends;
+    }
+    QStringList backends{QStringLiteral("sqlite")};
+    if (!qEnvironmentVariableIsEmpty(PgUrlFileVariable))
+        backends << QStringLiteral("postgres");
+    return backends;
+}
+
+QString databaseUrl(const QString &backend, const QTemporaryDir &dir, QString *error)
+{
+    if (backend == u"sqlite") {
+        if (!dir.isValid()) {
+            fail(error, QStringLiteral("the temporary folder for the SQLite database is not usable: %1")
+                            .arg(dir.errorString()));
+            return {};
+        }
+        static QAtomicInteger<int> counter;
+        const int n = ++counter;
+        return QStringLiteral("sqlite:") + QDir(dir.path()).filePath(QStringLiteral("ledger-%1.sqlite").arg(n));
+    }
+    if (backend == u"postgres") {
+        const QString url = postgresUrl(error);
+        if (url.isEmpty() || !resetPostgres(url, error))
+            return {};
+        return url;
+    }
+    fail(error, QStringLiteral("unknown test backend \"%1\" (use sqlite or postgres)").arg(backend));
+    return {};
+}
+
+} // namespace WalletDeskTest
