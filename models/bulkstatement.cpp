@@ -38,7 +38,7 @@ void BulkStatement::bind(int index, const QByteArray &utf8)
     if (m_stmt)
         sqlite3_bind_text(m_stmt, index + 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
     else
-        m_query.bindValue(index, QString::fromUtf8(utf8));
+        m_query.bindValue(index, utf8.isNull() ? QStringLiteral("") : QString::fromUtf8(utf8)); // '' is not NULL
 }
 
 bool BulkStatement::insert()

@@ -1,32 +1,66 @@
 #include "chainhasher.h"
 
-ChainHasher::ChainHasher(const QString &previousHashHex)
+#include <openssl/evp.h>
+
+namespace {
+const EVP_MD *sha256()
 {
-    m_hash.addData(previousHashHex.toLatin1());
+    static const EVP_MD *md = EVP_sha256();
+    return md;
+}
+} // namespace
+
+ChainHasher::ChainHasher(QByteArrayView previousHashHex)
+    : m_ctx(EVP_MD_CTX_new())
+{
+    EVP_DigestInit_ex(m_ctx, sha256(), nullptr);
+    update(previousHashHex.data(), previousHashHex.size());
+}
+
+ChainHasher::~ChainHasher()
+{
+    EVP_MD_CTX_free(m_ctx);
+}
+
+void ChainHasher::update(const char *data, qsizetype size)
+{
+    EVP_DigestUpdate(m_ctx, data, size_t(size));
 }
 
 ChainHasher &ChainHasher::add(qint64 value)
 {
+    // Decimal text then ';' (snprintf was a measurable share of verify).
     char buf[24];
-    const int n = std::snprintf(buf, sizeof buf, "%lld;", static_cast<long long>(value));
-    m_hash.addData(QByteArrayView(buf, n));
+    char *end = buf + sizeof buf;
+    char *p = end;
+    *--p = ';';
+    quint64 magnitude = value < 0 ? quint64(0) - quint64(value) : quint64(value);
+    do {
+        *--p = char('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude);
+    if (value < 0)
+        *--p = '-';
+    update(p, end - p);
     return *this;
 }
 
-ChainHasher &ChainHasher::add(const QString &text)
+ChainHasher &ChainHasher::add(QByteArrayView utf8)
 {
-    const QByteArray utf8 = text.toUtf8();
     add(qint64(utf8.size()));
-    m_hash.addData(utf8);
+    update(utf8.data(), utf8.size());
     return *this;
 }
 
-QString ChainHasher::finish()
+QByteArray ChainHasher::finish()
 {
-    return QString::fromLatin1(m_hash.result().toHex());
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(m_ctx, digest, &length);
+    return QByteArray::fromRawData(reinterpret_cast<const char *>(digest), int(length)).toHex();
 }
 
-JournalHash::JournalHash(const QString &previousHashHex, const JournalHashInput &t)
+JournalHash::JournalHash(QByteArrayView previousHashHex, const JournalHashInput &t)
     : m_hasher(previousHashHex)
     , m_createdAt(t.createdAt)
 {
@@ -40,19 +74,17 @@ void JournalHash::addEntry(qint64 accountId, int shard, qint64 amount, qint64 ba
     m_hasher.add(accountId).add(shard).add(amount).add(balanceAfter).add(m_createdAt);
 }
 
-QString auditRowHash(const QString &previousHashHex, qint64 id, qint64 at, const QString &operatorName,
-                     const QString &origin, const QString &action, const QString &target, const QString &outcome,
-                     const QString &detail, int lane)
+QByteArray auditRowHash(QByteArrayView previousHashHex, const AuditHashInput &a)
 {
     return ChainHasher(previousHashHex)
-        .add(id)
-        .add(at)
-        .add(operatorName)
-        .add(origin)
-        .add(action)
-        .add(target)
-        .add(outcome)
-        .add(detail)
-        .add(lane)
+        .add(a.id)
+        .add(a.at)
+        .add(a.operatorName)
+        .add(a.origin)
+        .add(a.action)
+        .add(a.target)
+        .add(a.outcome)
+        .add(a.detail)
+        .add(a.lane)
         .finish();
 }

@@ -214,7 +214,7 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
     const qint64 opPayments = opIds.value(QStringLiteral("payments")),
                  opGame = opIds.value(QStringLiteral("game-server")), opAlice = opIds.value(QStringLiteral("alice"));
 
-    QString chainHead = LedgerStore::zeroHash();
+    QByteArray chainHead = LedgerStore::zeroHash().toLatin1();
     const QByteArray origin("demo");
     const QByteArray keyPrefix = "demo-" + QByteArray::number(o.seed) + '-';
 
@@ -249,12 +249,13 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
             } else if (t.kind == TransactionKind::Transfer) {
                 request.counterAccountId = t.legs[1].first;
             }
-            const QByteArray prevHead = chainHead.toLatin1();
-            const QString requestHash = QString::fromLatin1(
-                QCryptographicHash::hash(request.canonical(), QCryptographicHash::Sha256).toHex());
-            JournalHash hash(chainHead, JournalHashInput{id, kindName(t.kind), request.idempotencyKey, requestHash,
-                                                         t.operatorId, QString::fromLatin1(origin), at, 0, false, 0,
-                                                         t.reason, t.ticket, {}, 0});
+            const QByteArray prevHead = chainHead;
+            const QByteArray requestHash =
+                QCryptographicHash::hash(request.canonical(), QCryptographicHash::Sha256).toHex();
+            const QByteArray kind = kindName(t.kind).toLatin1();
+            const QByteArray reason = t.reason.toUtf8(), ticket = t.ticket.toUtf8();
+            JournalHash hash(chainHead, JournalHashInput{id, kind, key, requestHash, t.operatorId, origin, at, 0, false,
+                                                         0, reason, ticket, {}, 0});
             for (int i = 0; i < t.legCount; ++i) {
                 const auto [account, amount] = t.legs[size_t(i)];
                 qint64 *bal;
@@ -287,19 +288,16 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
                 ++summary.entries;
             }
             chainHead = hash.finish();
-            const QByteArray kind = kindName(t.kind).toLatin1();
-            const QByteArray reqHash = requestHash.toLatin1();
-            const QByteArray reason = t.reason.toUtf8(), ticket = t.ticket.toUtf8();
             insTxn.bind(0, id);
             insTxn.bind(1, kind);
             insTxn.bind(2, key);
-            insTxn.bind(3, reqHash);
+            insTxn.bind(3, requestHash);
             insTxn.bind(4, t.operatorId);
             insTxn.bind(5, origin);
             insTxn.bind(6, at);
             insTxn.bind(7, reason);
             insTxn.bind(8, ticket);
-            const QByteArray head = chainHead.toLatin1();
+            const QByteArray &head = chainHead;
             insTxn.bind(9, prevHead);
             insTxn.bind(10, head);
             ++summary.transactions;
@@ -510,7 +508,7 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
         }
         q.prepare(QStringLiteral("UPDATE chain_heads SET last_id = ?, head = ? WHERE chain = 'journal' AND lane = 0"));
         q.addBindValue(nextTxn - 1);
-        q.addBindValue(chainHead);
+        q.addBindValue(QString::fromLatin1(chainHead));
         if (!q.exec())
             return LedgerError{ErrorCode::Database, q.lastError().text()};
         if (pg) {

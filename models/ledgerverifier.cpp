@@ -3,30 +3,46 @@
 #include "chainhasher.h"
 #include "ledgerstore.h"
 #include "money.h"
+#include "sqlcursor.h"
 
 #include <QCryptographicHash>
 #include <QSqlError>
+#include <QSet>
 #include <QSqlQuery>
+#include <QThread>
 #include <map>
+#include <thread>
 
 namespace {
 
 constexpr qint64 MsPerDay = 86400000;
 constexpr qint64 ProgressEvery = 200000;
 
-struct AccountFlags {
-    int currency = 0;
-    bool system = false;
-    bool allowNegative = false;
-};
-
-struct Rollup {
-    qint64 opening = 0, closing = 0, low = 0, high = 0, inflow = 0, outflow = 0, count = 0;
-};
-
-QString laneKey(const QString &chain, int lane)
+quint64 mix(quint64 h, quint64 v)
 {
-    return chain + u'/' + QString::number(lane);
+    // splitmix64 step: good avalanche, cheap; a digest for comparison, not a security boundary.
+    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h;
+}
+
+quint64 rollupDigest(qint64 account, int shard, qint64 day, qint64 opening, qint64 closing, qint64 low, qint64 high,
+                     qint64 inflow, qint64 outflow, qint64 count)
+{
+    quint64 h = 0;
+    for (qint64 v : {account, qint64(shard), day, opening, closing, low, high, inflow, outflow, count})
+        h = mix(h, quint64(v));
+    return h;
+}
+
+QByteArray raw(QByteArrayView v)
+{
+    // No copy: valid until the cursor moves, which is after the row is hashed.
+    return QByteArray::fromRawData(v.data(), v.size());
 }
 
 } // namespace
@@ -37,350 +53,570 @@ LedgerVerifier::LedgerVerifier(QSqlDatabase db, bool postgres)
 {
 }
 
+bool LedgerVerifier::Part::problem(const QString &text)
+{
+    report.ok = false;
+    report.firstProblem = text;
+    return false;
+}
+
+bool LedgerVerifier::Part::readFailure(const QString &text)
+{
+    readFailed = true;
+    report.firstProblem = text;
+    return false;
+}
+
+QString LedgerVerifier::entriesInJournalOrder() const
+{
+    // SQLite appends a transaction's entries right after it under one write lock, so id order is journal
+    // order; PostgreSQL interleaves concurrent writers, so it sorts by transaction.
+    return m_postgres ? QStringLiteral("SELECT transaction_id, id, account_id, shard, amount, balance_after, created_at "
+                                       "FROM entries ORDER BY transaction_id, id")
+                      : QStringLiteral("SELECT transaction_id, id, account_id, shard, amount, balance_after, created_at "
+                                       "FROM entries ORDER BY id");
+}
+
+QByteArray LedgerVerifier::snapshotMarker(QSqlDatabase db)
+{
+    // Every write appends an audit row or a transaction, so on SQLite's serial history these two numbers
+    // identify a snapshot.
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM transactions), "
+                               "(SELECT COALESCE(MAX(id), 0) FROM audit_log)")) ||
+        !q.next())
+        return {};
+    return QByteArray::number(q.value(0).toLongLong()) + '/' + QByteArray::number(q.value(1).toLongLong());
+}
+
 Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &progress)
 {
-    VerifyReport report;
     QSqlQuery begin(m_db);
-    // One consistent snapshot for every pass, also while others keep posting.
-    begin.exec(m_postgres ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                          : QStringLiteral("BEGIN"));
-    const bool done = checkJournal(report, progress) && checkBalances(report, progress) && checkAudit(report) &&
-                      checkHeads(report);
-    QSqlQuery end(m_db);
-    end.exec(QStringLiteral("COMMIT"));
-    if (m_cancelled)
-        return LedgerError{ErrorCode::StateConflict, QStringLiteral("verification was cancelled")};
-    if (!done && report.ok) {
+    if (!begin.exec(m_postgres ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                               : QStringLiteral("BEGIN")))
+        return LedgerError{ErrorCode::Database, begin.lastError().text()};
+    QString snapshot;
+    QByteArray marker;
+    if (m_postgres) {
+        QSqlQuery exported(m_db);
+        if (!exported.exec(QStringLiteral("SELECT pg_export_snapshot()")) || !exported.next())
+            return LedgerError{ErrorCode::Database, exported.lastError().text()};
+        snapshot = exported.value(0).toString();
+    } else {
+        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA mmap_size = 17179869184")); // no copies out of the page cache
+        marker = snapshotMarker(m_db);
+    }
+    Part chain, balances;
+    std::thread other([&] { runBalanceHalf(snapshot, marker, balances); });
+    const bool chainsDone = checkChains(m_db, chain, progress) && checkAudit(m_db, chain);
+    if (!chain.readFailed && !m_stop)
+        checkHeads(m_db, chain);
+    if (!chainsDone)
+        m_stop = true; // a finding or a failure here makes the other half's work moot
+    other.join();
+    QSqlQuery(m_db).exec(QStringLiteral("COMMIT"));
+    if (!m_postgres)
+        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA mmap_size = 0"));
+
+    if (chain.readFailed || balances.readFailed)
         return LedgerError{ErrorCode::Database, QStringLiteral("verification could not read the ledger: %1")
-                                                    .arg(report.firstProblem)};
+                                                    .arg(chain.readFailed ? chain.report.firstProblem
+                                                                          : balances.report.firstProblem)};
+    if (m_stop && chain.report.ok && balances.report.ok)
+        return LedgerError{ErrorCode::StateConflict, QStringLiteral("verification was cancelled")};
+    VerifyReport report = chain.report;
+    report.accounts = balances.report.accounts;
+    report.rollups = balances.report.rollups;
+    if (report.ok && !balances.report.ok) {
+        report.ok = false;
+        report.firstProblem = balances.report.firstProblem;
     }
     return report;
 }
 
-bool LedgerVerifier::checkJournal(VerifyReport &report, const std::function<bool(qint64)> &progress)
+void LedgerVerifier::runBalanceHalf(const QString &snapshot, const QByteArray &marker, Part &part)
 {
-    QHash<qint64, AccountFlags> accounts;
-    QHash<QString, int> currencyIndex;
+    const QString name = QStringLiteral("verify-%1").arg(quintptr(this));
     {
-        QSqlQuery q(m_db);
-        q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id, kind, allow_negative, currency FROM accounts"))) {
-            report.firstProblem = q.lastError().text();
-            return false;
+        QSqlDatabase db = QSqlDatabase::addDatabase(m_db.driverName(), name);
+        db.setDatabaseName(m_db.databaseName());
+        db.setHostName(m_db.hostName());
+        db.setPort(m_db.port());
+        db.setUserName(m_db.userName());
+        db.setPassword(m_db.password());
+        db.setConnectOptions(m_db.connectOptions());
+        bool ready = db.open();
+        for (int attempt = 0; ready && attempt < 50; ++attempt) {
+            QSqlQuery begin(db);
+            if (m_postgres) {
+                ready = begin.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")) &&
+                        begin.exec(QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshot)); // from the server
+                break;
+            }
+            ready = begin.exec(QStringLiteral("BEGIN"));
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size = 17179869184"));
+            if (snapshotMarker(db) == marker)
+                break;
+            // A write landed between the two snapshots: look again.
+            QSqlQuery(db).exec(QStringLiteral("COMMIT"));
+            ready = attempt < 49;
+            QThread::msleep(20);
         }
-        while (q.next()) {
-            const QString cur = q.value(3).toString();
-            auto it = currencyIndex.constFind(cur);
-            if (it == currencyIndex.constEnd())
-                it = currencyIndex.insert(cur, int(currencyIndex.size()));
-            accounts.insert(q.value(0).toLongLong(),
-                            AccountFlags{*it, q.value(1).toString() == u"system", q.value(2).toInt() != 0});
-        }
-        report.accounts = accounts.size();
+        if (!ready)
+            part.readFailure(db.lastError().text().isEmpty() ? QStringLiteral("could not open a second snapshot")
+                                                             : db.lastError().text());
+        else if (loadAccounts(db, part) && checkEntries(db, part) && checkBalances(db, part))
+            checkRollups(db, part);
+        QSqlQuery(db).exec(QStringLiteral("COMMIT"));
+        db.close();
     }
-    QSqlQuery t(m_db), e(m_db);
-    t.setForwardOnly(true);
-    e.setForwardOnly(true);
-    if (!t.exec(QStringLiteral("SELECT id, kind, idempotency_key, request_hash, operator_id, origin, created_at, "
+    QSqlDatabase::removeDatabase(name);
+}
+
+bool LedgerVerifier::loadAccounts(QSqlDatabase db, Part &part)
+{
+    SqlCursor a(db, QStringLiteral("SELECT id, kind, allow_negative, currency, balance, held FROM accounts ORDER BY id"),
+                QStringLiteral("verify_accounts"));
+    while (a.next()) {
+        const qint64 id = a.integer(0);
+        if (id <= 0 || id > 2'000'000'000)
+            return part.problem(QStringLiteral("account id %1 is out of range").arg(id));
+        if (m_flags.size() <= size_t(id))
+            m_flags.resize(std::max(size_t(id) + 1, m_flags.size() * 3 / 2));
+        Flags &f = m_flags[size_t(id)];
+        f.exists = true;
+        f.system = a.text(1) == "system";
+        f.allowNegative = a.integer(2) != 0;
+        const QByteArray currency = a.text(3).toByteArray();
+        auto it = m_currencies.constFind(currency);
+        if (it == m_currencies.constEnd())
+            it = m_currencies.insert(currency, int(m_currencies.size()));
+        f.currency = *it;
+        f.cachedBalance = a.integer(4);
+        f.held = a.integer(5);
+        ++part.report.accounts;
+    }
+    if (!a.isValid())
+        return part.readFailure(a.error());
+    m_players.resize(m_flags.size());
+    QSqlQuery h(db);
+    if (!h.exec(QStringLiteral("SELECT account_id, SUM(hold_amount) FROM approvals WHERE state = 'pending' "
+                               "GROUP BY account_id")))
+        return part.readFailure(h.lastError().text());
+    while (h.next()) {
+        const qint64 id = h.value(0).toLongLong();
+        if (id > 0 && size_t(id) < m_flags.size())
+            m_flags[size_t(id)].held -= h.value(1).toLongLong();
+    }
+    return true;
+}
+
+LedgerVerifier::Lane *LedgerVerifier::lane(std::vector<Lane> &lanes, qint64 number)
+{
+    if (number < 0 || number > 1023)
+        return nullptr;
+    if (lanes.size() <= size_t(number))
+        lanes.resize(size_t(number) + 1, Lane{LedgerStore::zeroHash().toLatin1(), 0});
+    return &lanes[size_t(number)];
+}
+
+LedgerVerifier::State *LedgerVerifier::stateFor(qint64 accountId, int shard)
+{
+    const Flags &f = m_flags[size_t(accountId)];
+    if (!f.system)
+        return shard == 0 ? &m_players[size_t(accountId)] : nullptr;
+    if (shard < 0 || shard > 1023)
+        return nullptr;
+    std::vector<State> &shards = m_systemShards[accountId];
+    if (shards.size() <= size_t(shard))
+        shards.resize(size_t(shard) + 1);
+    return &shards[size_t(shard)];
+}
+
+void LedgerVerifier::closeDay(State &s, qint64 accountId, int shard)
+{
+    if (s.day < 0)
+        return;
+    s.rollupDigest += rollupDigest(accountId, shard, s.day, s.opening, s.balance, s.low, s.high, s.inflow, s.outflow,
+                                   s.count);
+    ++s.rollupRows;
+}
+
+bool LedgerVerifier::checkChains(QSqlDatabase db, Part &part, const std::function<bool(qint64)> &progress)
+{
+    SqlCursor t(db,
+                QStringLiteral("SELECT id, kind, idempotency_key, request_hash, operator_id, origin, created_at, "
                                "COALESCE(reverses_id, 0), forced, COALESCE(approval_id, 0), reason_code, ticket_ref, "
-                               "memo, lane, prev_hash, hash FROM transactions ORDER BY id")) ||
-        !e.exec(QStringLiteral("SELECT transaction_id, id, account_id, shard, amount, balance_after, created_at "
-                               "FROM entries ORDER BY transaction_id, id"))) {
-        report.firstProblem = t.lastError().text() + e.lastError().text();
-        return false;
-    }
-    auto problem = [&report](const QString &text) {
-        report.ok = false;
-        report.firstProblem = text;
-        return true; // a finding is a complete answer, not a failure to read
-    };
+                               "memo, lane, prev_hash, hash FROM transactions ORDER BY id"),
+                QStringLiteral("verify_transactions"));
+    SqlCursor e(db, entriesInJournalOrder(), QStringLiteral("verify_entries"));
+    if (!t.isValid() || !e.isValid())
+        return part.readFailure(t.error() + e.error());
+    VerifyReport &report = part.report;
     bool haveEntry = e.next();
-    std::vector<qint64> sums(size_t(currencyIndex.size()), 0);
     while (t.next()) {
         JournalHashInput h;
-        h.id = t.value(0).toLongLong();
-        h.kind = t.value(1).toString();
-        h.key = t.value(2).toString();
-        h.requestHash = t.value(3).toString();
-        h.operatorId = t.value(4).toLongLong();
-        h.origin = t.value(5).toString();
-        h.createdAt = t.value(6).toLongLong();
-        h.reversesId = t.value(7).toLongLong();
-        h.forced = t.value(8).toInt() != 0;
-        h.approvalId = t.value(9).toLongLong();
-        h.reasonCode = t.value(10).toString();
-        h.ticketRef = t.value(11).toString();
-        h.memo = t.value(12).toString();
-        h.lane = t.value(13).toInt();
-        const QString prev = t.value(14).toString();
-        const QString stored = t.value(15).toString();
-        const QString key = laneKey(QStringLiteral("journal"), h.lane);
-        const QString expectedPrev = m_laneHeads.value(key, LedgerStore::zeroHash());
-        if (prev != expectedPrev)
-            return problem(QStringLiteral("transaction %1: its previous hash does not continue journal lane %2 "
-                                          "(a transaction before it was removed or altered)")
-                               .arg(h.id)
-                               .arg(h.lane));
+        h.id = t.integer(0);
+        h.kind = raw(t.text(1));
+        h.key = raw(t.text(2));
+        h.requestHash = raw(t.text(3));
+        h.operatorId = t.integer(4);
+        h.origin = raw(t.text(5));
+        h.createdAt = t.integer(6);
+        h.reversesId = t.integer(7);
+        h.forced = t.integer(8) != 0;
+        h.approvalId = t.integer(9);
+        h.reasonCode = raw(t.text(10));
+        h.ticketRef = raw(t.text(11));
+        h.memo = raw(t.text(12));
+        h.lane = int(t.integer(13));
+        const QByteArrayView prev = t.text(14);
+        Lane *chain = lane(m_journalLanes, h.lane);
+        if (!chain)
+            return part.problem(QStringLiteral("transaction %1: lane %2 is out of range").arg(h.id).arg(h.lane));
+        if (prev != chain->head)
+            return part.problem(QStringLiteral("transaction %1: its previous hash does not continue journal lane %2 "
+                                               "(a transaction before it was removed or altered)")
+                                    .arg(h.id)
+                                    .arg(h.lane));
         JournalHash hasher(prev, h);
-        std::fill(sums.begin(), sums.end(), 0);
-        int entryCount = 0;
-        while (haveEntry && e.value(0).toLongLong() < h.id) {
-            return problem(QStringLiteral("entry %1 belongs to transaction %2, which does not exist")
-                               .arg(e.value(1).toLongLong())
-                               .arg(e.value(0).toLongLong()));
-        }
-        while (haveEntry && e.value(0).toLongLong() == h.id) {
-            const qint64 entryId = e.value(1).toLongLong();
-            const qint64 accountId = e.value(2).toLongLong();
-            const int shard = e.value(3).toInt();
-            const qint64 amount = e.value(4).toLongLong();
-            const qint64 after = e.value(5).toLongLong();
-            hasher.addEntry(accountId, shard, amount, after);
-            if (e.value(6).toLongLong() != h.createdAt)
-                return problem(QStringLiteral("entry %1: its time differs from transaction %2").arg(entryId).arg(h.id));
-            const auto flags = accounts.constFind(accountId);
-            if (flags == accounts.constEnd())
-                return problem(QStringLiteral("entry %1: account %2 does not exist").arg(entryId).arg(accountId));
-            auto sum = Money::add(sums[size_t(flags->currency)], amount);
-            if (!sum)
-                return problem(QStringLiteral("transaction %1: entries overflow").arg(h.id));
-            sums[size_t(flags->currency)] = *sum;
-            if (!flags->system && !flags->allowNegative && after < 0 && amount < 0 && !h.forced)
-                return problem(QStringLiteral("entry %1 takes player account %2 below zero").arg(entryId).arg(accountId));
-            ++entryCount;
+        if (haveEntry && e.integer(0) < h.id)
+            return part.problem(QStringLiteral("entry %1 belongs to transaction %2, which does not exist or is out "
+                                               "of journal order")
+                                    .arg(e.integer(1))
+                                    .arg(e.integer(0)));
+        while (haveEntry && e.integer(0) == h.id) {
+            hasher.addEntry(e.integer(2), int(e.integer(3)), e.integer(4), e.integer(5));
+            if (e.integer(6) != h.createdAt)
+                return part.problem(
+                    QStringLiteral("entry %1: its time differs from transaction %2").arg(e.integer(1)).arg(h.id));
             ++report.entries;
             if (progress && report.entries % ProgressEvery == 0 && !progress(report.entries)) {
-                m_cancelled = true;
+                m_stop = true;
                 return false;
             }
             haveEntry = e.next();
         }
-        if (entryCount < 2)
-            return problem(QStringLiteral("transaction %1 has %2 entries; at least two are required")
-                               .arg(h.id)
-                               .arg(entryCount));
-        for (size_t c = 0; c < sums.size(); ++c)
-            if (sums[c] != 0)
-                return problem(QStringLiteral("transaction %1: its entries do not sum to zero in %2")
-                                   .arg(h.id)
-                                   .arg(currencyIndex.key(int(c))));
-        const QString computed = hasher.finish();
-        if (computed != stored)
-            return problem(QStringLiteral("transaction %1: its hash does not match its contents (the row or one of "
-                                          "its entries was changed)")
-                               .arg(h.id));
-        m_laneHeads.insert(key, computed);
-        m_laneLastIds.insert(key, h.id);
+        const QByteArray computed = hasher.finish();
+        if (computed != t.text(15))
+            return part.problem(QStringLiteral("transaction %1: its hash does not match its contents (the row or "
+                                               "one of its entries was changed)")
+                                    .arg(h.id));
+        chain->head = computed;
+        chain->lastId = h.id;
         ++report.transactions;
     }
+    if (!t.isValid() || !e.isValid())
+        return part.readFailure(t.error() + e.error());
     if (haveEntry)
-        return problem(QStringLiteral("entry %1 belongs to transaction %2, which does not exist")
-                           .arg(e.value(1).toLongLong())
-                           .arg(e.value(0).toLongLong()));
+        return part.problem(QStringLiteral("entry %1 belongs to transaction %2, which does not exist")
+                                .arg(e.integer(1))
+                                .arg(e.integer(0)));
     return true;
 }
 
-bool LedgerVerifier::checkBalances(VerifyReport &report, const std::function<bool(qint64)> &progress)
+bool LedgerVerifier::checkEntries(QSqlDatabase db, Part &part)
 {
-    if (!report.ok)
-        return true;
-    QHash<qint64, qint64> held;
-    QSqlQuery h(m_db);
-    h.setForwardOnly(true);
-    if (!h.exec(QStringLiteral("SELECT account_id, SUM(hold_amount) FROM approvals WHERE state = 'pending' "
-                               "GROUP BY account_id"))) {
-        report.firstProblem = h.lastError().text();
-        return false;
+    QSet<qint64> forced;
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("SELECT id FROM transactions WHERE forced <> 0")))
+            return part.readFailure(q.lastError().text());
+        while (q.next())
+            forced.insert(q.value(0).toLongLong());
     }
-    while (h.next())
-        held.insert(h.value(0).toLongLong(), h.value(1).toLongLong());
-
-    QSqlQuery a(m_db), e(m_db), r(m_db), s(m_db);
-    for (QSqlQuery *q : {&a, &e, &r, &s})
-        q->setForwardOnly(true);
-    if (!a.exec(QStringLiteral("SELECT id, kind, balance, held FROM accounts ORDER BY id")) ||
-        !e.exec(QStringLiteral("SELECT account_id, id, shard, amount, balance_after, created_at FROM entries "
-                               "ORDER BY account_id, id")) ||
-        !r.exec(QStringLiteral("SELECT account_id, shard, day, opening, closing, low, high, inflow, outflow, "
-                               "entry_count FROM daily_rollups ORDER BY account_id, shard, day")) ||
-        !s.exec(QStringLiteral("SELECT account_id, shard, balance FROM account_shards ORDER BY account_id, shard"))) {
-        report.firstProblem = a.lastError().text() + e.lastError().text() + r.lastError().text() + s.lastError().text();
-        return false;
-    }
-    auto problem = [&report](const QString &text) {
-        report.ok = false;
-        report.firstProblem = text;
+    SqlCursor e(db, entriesInJournalOrder(), QStringLiteral("verify_balances"));
+    std::vector<qint64> sums(size_t(m_currencies.size()), 0);
+    qint64 currentTxn = -1;
+    int entriesInTxn = 0;
+    bool currentForced = false;
+    auto closeTxn = [&]() -> bool {
+        if (currentTxn < 0)
+            return true;
+        if (entriesInTxn < 2)
+            return part.problem(QStringLiteral("transaction %1 has %2 entries; at least two are required")
+                                    .arg(currentTxn)
+                                    .arg(entriesInTxn));
+        for (size_t c = 0; c < sums.size(); ++c)
+            if (sums[c] != 0)
+                return part.problem(QStringLiteral("transaction %1: its entries do not sum to zero in %2")
+                                        .arg(currentTxn)
+                                        .arg(QString::fromUtf8(m_currencies.key(int(c)))));
         return true;
     };
-    bool haveE = e.next(), haveR = r.next(), haveS = s.next();
     qint64 seen = 0;
-    while (a.next()) {
-        const qint64 id = a.value(0).toLongLong();
-        const bool system = a.value(1).toString() == u"system";
-        std::map<int, qint64> running;
-        std::map<std::pair<int, qint64>, Rollup> rollups;
-        while (haveE && e.value(0).toLongLong() == id) {
-            const qint64 entryId = e.value(1).toLongLong();
-            const int shard = e.value(2).toInt();
-            const qint64 amount = e.value(3).toLongLong();
-            const qint64 after = e.value(4).toLongLong();
-            const qint64 day = e.value(5).toLongLong() / MsPerDay;
-            qint64 &bal = running[shard];
-            const qint64 before = bal;
-            const auto sum = Money::add(bal, amount);
-            if (!sum || *sum != after)
-                return problem(QStringLiteral("entry %1: account %2 balance after is %3, but its entries sum to %4")
-                                   .arg(entryId)
-                                   .arg(id)
-                                   .arg(after)
-                                   .arg(sum ? *sum : 0));
-            bal = after;
-            auto [it, fresh] = rollups.try_emplace({shard, day});
-            Rollup &ro = it->second;
-            if (fresh) {
-                ro.opening = before;
-                ro.low = std::min(before, after);
-                ro.high = std::max(before, after);
-            }
-            ro.closing = after;
-            ro.low = std::min(ro.low, after);
-            ro.high = std::max(ro.high, after);
-            (amount > 0 ? ro.inflow : ro.outflow) += amount > 0 ? amount : -amount;
-            ++ro.count;
-            ++seen;
-            if (progress && seen % ProgressEvery == 0 && !progress(report.entries + seen)) {
-                m_cancelled = true;
+    while (e.next()) {
+        const qint64 txn = e.integer(0);
+        const qint64 entryId = e.integer(1);
+        const qint64 accountId = e.integer(2);
+        const int shard = int(e.integer(3));
+        const qint64 amount = e.integer(4);
+        const qint64 after = e.integer(5);
+        if (txn != currentTxn) {
+            if (!closeTxn())
                 return false;
-            }
-            haveE = e.next();
+            currentTxn = txn;
+            entriesInTxn = 0;
+            currentForced = forced.contains(txn);
+            std::fill(sums.begin(), sums.end(), 0);
         }
-        auto expected = rollups.begin();
-        while (haveR && r.value(0).toLongLong() == id) {
-            const int shard = r.value(1).toInt();
-            const qint64 day = r.value(2).toLongLong();
-            const Rollup stored{r.value(3).toLongLong(), r.value(4).toLongLong(), r.value(5).toLongLong(),
-                                r.value(6).toLongLong(), r.value(7).toLongLong(), r.value(8).toLongLong(),
-                                r.value(9).toLongLong()};
-            if (expected == rollups.end() || expected->first != std::pair{shard, day})
-                return problem(QStringLiteral("rollup of account %1 shard %2 day %3 has no entries behind it")
-                                   .arg(id)
-                                   .arg(shard)
-                                   .arg(day));
-            const Rollup &c = expected->second;
-            if (c.opening != stored.opening || c.closing != stored.closing || c.low != stored.low ||
-                c.high != stored.high || c.inflow != stored.inflow || c.outflow != stored.outflow ||
-                c.count != stored.count)
-                return problem(QStringLiteral("rollup of account %1 shard %2 day %3 differs from its entries "
-                                              "(closing %4, entries say %5)")
-                                   .arg(id)
-                                   .arg(shard)
-                                   .arg(day)
-                                   .arg(stored.closing)
-                                   .arg(c.closing));
-            ++expected;
-            ++report.rollups;
-            haveR = r.next();
+        if (accountId <= 0 || size_t(accountId) >= m_flags.size() || !m_flags[size_t(accountId)].exists)
+            return part.problem(QStringLiteral("entry %1: account %2 does not exist").arg(entryId).arg(accountId));
+        const Flags &flags = m_flags[size_t(accountId)];
+        State *s = stateFor(accountId, shard);
+        if (!s)
+            return part.problem(
+                QStringLiteral("entry %1: account %2 has no shard %3").arg(entryId).arg(accountId).arg(shard));
+        const auto sum = Money::add(sums[size_t(flags.currency)], amount);
+        const auto running = Money::add(s->balance, amount);
+        if (!sum || !running)
+            return part.problem(QStringLiteral("entry %1: amounts overflow").arg(entryId));
+        sums[size_t(flags.currency)] = *sum;
+        if (*running != after)
+            return part.problem(QStringLiteral("entry %1: account %2 balance after is %3, but its entries sum to %4")
+                                    .arg(entryId)
+                                    .arg(accountId)
+                                    .arg(after)
+                                    .arg(*running));
+        if (!flags.system && !flags.allowNegative && after < 0 && amount < 0 && !currentForced)
+            return part.problem(
+                QStringLiteral("entry %1 takes player account %2 below zero").arg(entryId).arg(accountId));
+        const qint64 day = e.integer(6) / MsPerDay;
+        if (day != s->day) {
+            closeDay(*s, accountId, shard);
+            s->day = day;
+            s->opening = s->low = s->high = s->balance;
+            s->inflow = s->outflow = s->count = 0;
         }
-        if (expected != rollups.end())
-            return problem(QStringLiteral("account %1 has entries on day %2 but no rollup for it")
-                               .arg(id)
-                               .arg(expected->first.second));
-        if (system) {
-            while (haveS && s.value(0).toLongLong() == id) {
-                const int shard = s.value(1).toInt();
-                const qint64 cached = s.value(2).toLongLong();
-                if (cached != running[shard])
-                    return problem(QStringLiteral("system account %1 shard %2: cached balance %3, entries sum to %4")
-                                       .arg(id)
-                                       .arg(shard)
-                                       .arg(cached)
-                                       .arg(running[shard]));
-                haveS = s.next();
-            }
-        } else {
-            const qint64 cached = a.value(2).toLongLong();
-            const qint64 total = running.empty() ? 0 : running.begin()->second;
-            if (running.size() > 1 || cached != total)
-                return problem(QStringLiteral("account %1: cached balance %2, entries sum to %3")
-                                   .arg(id)
-                                   .arg(cached)
-                                   .arg(total));
-            if (a.value(3).toLongLong() != held.value(id))
-                return problem(QStringLiteral("account %1: held %2, pending approvals hold %3")
-                                   .arg(id)
-                                   .arg(a.value(3).toLongLong())
-                                   .arg(held.value(id)));
-        }
+        s->balance = after;
+        s->low = std::min(s->low, after);
+        s->high = std::max(s->high, after);
+        (amount > 0 ? s->inflow : s->outflow) += amount > 0 ? amount : -amount;
+        ++s->count;
+        ++entriesInTxn;
+        if (++seen % ProgressEvery == 0 && m_stop)
+            return false;
     }
-    if (haveE)
-        return problem(QStringLiteral("entry %1 points at account %2, which does not exist")
-                           .arg(e.value(1).toLongLong())
-                           .arg(e.value(0).toLongLong()));
+    if (!e.isValid())
+        return part.readFailure(e.error());
+    if (!closeTxn())
+        return false;
+    for (size_t id = 0; id < m_players.size(); ++id)
+        closeDay(m_players[id], qint64(id), 0);
+    for (auto it = m_systemShards.begin(); it != m_systemShards.end(); ++it)
+        for (size_t shard = 0; shard < it->size(); ++shard)
+            closeDay((*it)[shard], it.key(), int(shard));
     return true;
 }
 
-bool LedgerVerifier::checkAudit(VerifyReport &report)
+bool LedgerVerifier::checkBalances(QSqlDatabase db, Part &part)
 {
-    if (!report.ok)
+    for (size_t id = 0; id < m_flags.size(); ++id) {
+        const Flags &f = m_flags[id];
+        if (!f.exists || f.system)
+            continue;
+        if (f.cachedBalance != m_players[id].balance)
+            return part.problem(QStringLiteral("account %1: cached balance %2, entries sum to %3")
+                                    .arg(id)
+                                    .arg(f.cachedBalance)
+                                    .arg(m_players[id].balance));
+        if (f.held != 0)
+            return part.problem(QStringLiteral("account %1: its held amount differs from its pending approvals by %2")
+                                    .arg(id)
+                                    .arg(f.held));
+    }
+    SqlCursor s(db, QStringLiteral("SELECT account_id, shard, balance FROM account_shards ORDER BY account_id, shard"),
+                QStringLiteral("verify_shards"));
+    while (s.next()) {
+        const qint64 id = s.integer(0);
+        const int shard = int(s.integer(1));
+        if (id <= 0 || size_t(id) >= m_flags.size() || !m_flags[size_t(id)].system)
+            return part.problem(
+                QStringLiteral("balance shard %1 of account %2 belongs to no system account").arg(shard).arg(id));
+        const State *state = stateFor(id, shard);
+        const qint64 computed = state ? state->balance : 0;
+        if (s.integer(2) != computed)
+            return part.problem(QStringLiteral("system account %1 shard %2: cached balance %3, entries sum to %4")
+                                    .arg(id)
+                                    .arg(shard)
+                                    .arg(s.integer(2))
+                                    .arg(computed));
+    }
+    if (!s.isValid())
+        return part.readFailure(s.error());
+    return true;
+}
+
+bool LedgerVerifier::checkRollups(QSqlDatabase db, Part &part)
+{
+    SqlCursor r(db,
+                QStringLiteral("SELECT account_id, shard, day, opening, closing, low, high, inflow, outflow, entry_count "
+                               "FROM daily_rollups ORDER BY account_id, shard, day"),
+                QStringLiteral("verify_rollups"));
+    qint64 groupAccount = -1;
+    int groupShard = -1;
+    quint64 digest = 0;
+    qint64 rows = 0;
+    QHash<qint64, QSet<int>> systemShardsWithRollups;
+    std::vector<bool> playerHasRollups(m_players.size(), false);
+    auto closeGroup = [&]() -> bool {
+        if (groupAccount < 0)
+            return true;
+        const State *s = stateFor(groupAccount, groupShard);
+        if (!s || s->rollupDigest != digest || s->rollupRows != rows)
+            return part.problem(locateRollupProblem(db, groupAccount));
         return true;
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, at, operator, origin, action, target, outcome, detail, lane, prev_hash, "
-                               "hash FROM audit_log ORDER BY id"))) {
-        report.firstProblem = q.lastError().text();
+    };
+    while (r.next()) {
+        const qint64 id = r.integer(0);
+        const int shard = int(r.integer(1));
+        if (id != groupAccount || shard != groupShard) {
+            if (!closeGroup())
+                return false;
+            if (id <= 0 || size_t(id) >= m_flags.size() || !m_flags[size_t(id)].exists)
+                return part.problem(QStringLiteral("a rollup refers to account %1, which does not exist").arg(id));
+            groupAccount = id;
+            groupShard = shard;
+            digest = 0;
+            rows = 0;
+            if (m_flags[size_t(id)].system)
+                systemShardsWithRollups[id].insert(shard);
+            else
+                playerHasRollups[size_t(id)] = true;
+        }
+        digest += rollupDigest(id, shard, r.integer(2), r.integer(3), r.integer(4), r.integer(5), r.integer(6),
+                               r.integer(7), r.integer(8), r.integer(9));
+        ++rows;
+        ++part.report.rollups;
+    }
+    if (!r.isValid())
+        return part.readFailure(r.error());
+    if (!closeGroup())
         return false;
-    }
-    while (q.next()) {
-        const qint64 id = q.value(0).toLongLong();
-        const int lane = q.value(8).toInt();
-        const QString key = laneKey(QStringLiteral("audit"), lane);
-        const QString prev = q.value(9).toString();
-        if (prev != m_laneHeads.value(key, LedgerStore::zeroHash())) {
-            report.ok = false;
-            report.firstProblem =
-                QStringLiteral("audit record %1: its previous hash does not continue audit lane %2").arg(id).arg(lane);
-            return true;
-        }
-        const QString computed =
-            auditRowHash(prev, id, q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
-                         q.value(4).toString(), q.value(5).toString(), q.value(6).toString(), q.value(7).toString(), lane);
-        if (computed != q.value(10).toString()) {
-            report.ok = false;
-            report.firstProblem = QStringLiteral("audit record %1: its hash does not match its contents").arg(id);
-            return true;
-        }
-        m_laneHeads.insert(key, computed);
-        m_laneLastIds.insert(key, id);
-        ++report.auditRecords;
-    }
+    // Accounts with entries but not a single rollup row.
+    for (size_t id = 0; id < m_players.size(); ++id)
+        if (m_players[id].rollupRows > 0 && !playerHasRollups[id])
+            return part.problem(locateRollupProblem(db, qint64(id)));
+    for (auto it = m_systemShards.cbegin(); it != m_systemShards.cend(); ++it)
+        for (size_t shard = 0; shard < it->size(); ++shard)
+            if ((*it)[shard].rollupRows > 0 && !systemShardsWithRollups.value(it.key()).contains(int(shard)))
+                return part.problem(locateRollupProblem(db, it.key()));
     return true;
 }
 
-bool LedgerVerifier::checkHeads(VerifyReport &report)
+QString LedgerVerifier::locateRollupProblem(QSqlDatabase db, qint64 accountId)
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
+    // Recompute this one account's rollups through its index and compare row by row.
+    struct Row {
+        qint64 opening, closing, low, high, inflow, outflow, count;
+        bool operator==(const Row &) const = default;
+    };
+    std::map<std::pair<int, qint64>, Row> computed, stored;
+    std::map<int, qint64> running;
+    QSqlQuery e(db);
+    e.prepare(QStringLiteral("SELECT shard, amount, created_at FROM entries WHERE account_id = ? ORDER BY id"));
+    e.addBindValue(accountId);
+    e.exec();
+    while (e.next()) {
+        const int shard = e.value(0).toInt();
+        const qint64 amount = e.value(1).toLongLong();
+        const qint64 day = e.value(2).toLongLong() / MsPerDay;
+        qint64 &bal = running[shard];
+        auto it = computed.try_emplace({shard, day}, Row{bal, bal, bal, bal, 0, 0, 0}).first;
+        bal += amount;
+        Row &row = it->second;
+        row.closing = bal;
+        row.low = std::min(row.low, bal);
+        row.high = std::max(row.high, bal);
+        (amount > 0 ? row.inflow : row.outflow) += amount > 0 ? amount : -amount;
+        ++row.count;
+    }
+    QSqlQuery r(db);
+    r.prepare(QStringLiteral("SELECT shard, day, opening, closing, low, high, inflow, outflow, entry_count "
+                             "FROM daily_rollups WHERE account_id = ?"));
+    r.addBindValue(accountId);
+    r.exec();
+    while (r.next())
+        stored[{r.value(0).toInt(), r.value(1).toLongLong()}] =
+            Row{r.value(2).toLongLong(), r.value(3).toLongLong(), r.value(4).toLongLong(), r.value(5).toLongLong(),
+                r.value(6).toLongLong(), r.value(7).toLongLong(), r.value(8).toLongLong()};
+    auto c = computed.cbegin();
+    auto s = stored.cbegin();
+    while (c != computed.cend() || s != stored.cend()) {
+        if (s == stored.cend() || (c != computed.cend() && c->first < s->first))
+            return QStringLiteral("account %1 has entries on day %2 (shard %3) but no rollup for it")
+                .arg(accountId)
+                .arg(c->first.second)
+                .arg(c->first.first);
+        if (c == computed.cend() || s->first < c->first)
+            return QStringLiteral("rollup of account %1 day %2 (shard %3) has no entries behind it")
+                .arg(accountId)
+                .arg(s->first.second)
+                .arg(s->first.first);
+        if (!(c->second == s->second))
+            return QStringLiteral("rollup of account %1 day %2 (shard %3) differs from its entries "
+                                  "(closing %4, entries say %5; count %6, entries say %7)")
+                .arg(accountId)
+                .arg(c->first.second)
+                .arg(c->first.first)
+                .arg(s->second.closing)
+                .arg(c->second.closing)
+                .arg(s->second.count)
+                .arg(c->second.count);
+        ++c;
+        ++s;
+    }
+    return QStringLiteral("the rollups of account %1 differ from its entries").arg(accountId);
+}
+
+bool LedgerVerifier::checkAudit(QSqlDatabase db, Part &part)
+{
+    SqlCursor q(db,
+                QStringLiteral("SELECT id, at, operator, origin, action, target, outcome, detail, lane, prev_hash, "
+                               "hash FROM audit_log ORDER BY id"),
+                QStringLiteral("verify_audit"));
+    while (q.next()) {
+        const AuditHashInput a{q.integer(0),   q.integer(1),   raw(q.text(2)), raw(q.text(3)),   raw(q.text(4)),
+                               raw(q.text(5)), raw(q.text(6)), raw(q.text(7)), int(q.integer(8))};
+        Lane *chain = lane(m_auditLanes, a.lane);
+        if (!chain)
+            return part.problem(QStringLiteral("audit record %1: lane %2 is out of range").arg(a.id).arg(a.lane));
+        if (q.text(9) != chain->head)
+            return part.problem(QStringLiteral("audit record %1: its previous hash does not continue audit lane %2")
+                                    .arg(a.id)
+                                    .arg(a.lane));
+        const QByteArray computed = auditRowHash(q.text(9), a);
+        if (computed != q.text(10))
+            return part.problem(QStringLiteral("audit record %1: its hash does not match its contents").arg(a.id));
+        chain->head = computed;
+        chain->lastId = a.id;
+        ++part.report.auditRecords;
+    }
+    if (!q.isValid())
+        return part.readFailure(q.error());
+    return true;
+}
+
+void LedgerVerifier::checkHeads(QSqlDatabase db, Part &part)
+{
+    QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT chain, lane, last_id, head FROM chain_heads ORDER BY chain, lane"))) {
-        report.firstProblem = q.lastError().text();
-        return false;
+        part.readFailure(q.lastError().text());
+        return;
     }
     QCryptographicHash digest(QCryptographicHash::Sha256);
     while (q.next()) {
-        const QString chain = q.value(0).toString();
-        const int lane = q.value(1).toInt();
-        const QString head = q.value(3).toString();
-        const QString key = laneKey(chain, lane);
-        if (report.ok && (head != m_laneHeads.value(key, LedgerStore::zeroHash()) ||
-                          q.value(2).toLongLong() != m_laneLastIds.value(key, 0))) {
-            report.ok = false;
-            report.firstProblem = QStringLiteral("%1 lane %2: the recorded head is not the last row's hash "
-                                                 "(rows after id %3 are missing or altered)")
-                                      .arg(chain)
-                                      .arg(lane)
-                                      .arg(m_laneLastIds.value(key, 0));
-        }
-        digest.addData(QStringLiteral("%1:%2:%3\n").arg(chain).arg(lane).arg(head).toUtf8());
+        const QByteArray chain = q.value(0).toString().toUtf8();
+        const int number = q.value(1).toInt();
+        const QByteArray head = q.value(3).toString().toLatin1();
+        const Lane *walked = lane(chain == "audit" ? m_auditLanes : m_journalLanes, number);
+        if (part.report.ok && (!walked || head != walked->head || q.value(2).toLongLong() != walked->lastId))
+            part.problem(QStringLiteral("%1 lane %2: the recorded head is not the last row's hash "
+                                        "(rows after id %3 are missing or altered)")
+                             .arg(QString::fromUtf8(chain))
+                             .arg(number)
+                             .arg(walked ? walked->lastId : 0));
+        digest.addData(chain + ':' + QByteArray::number(number) + ':' + head + '\n');
     }
-    report.digest = QString::fromLatin1(digest.result().toHex());
-    return true;
+    part.report.digest = QString::fromLatin1(digest.result().toHex());
 }
