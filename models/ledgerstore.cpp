@@ -4,6 +4,7 @@
 #include "ledgerverifier.h"
 #include "money.h"
 #include "sqlscript.h"
+#include "sqlstatement.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -43,7 +44,7 @@ qint64 nowMs()
 
 QString hashHex(const QByteArray &bytes)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(ChainHasher(QByteArrayView()).add(QByteArrayView(bytes)).finish());
 }
 
 QString accountTarget(qint64 id)
@@ -95,10 +96,33 @@ struct OperatorRow {
 
 struct LedgerStore::Impl {
     LedgerStore &s;
-    std::unordered_map<const char *, std::unique_ptr<QSqlQuery>> queries; ///< prepared once per connection
+    std::unordered_map<const char *, std::unique_ptr<SqlStatement>> queries; ///< prepared once per connection
     QHash<QString, qint64> systemAccountIds; ///< "CUR/name" -> id; system accounts never change
     QHash<QString, int> exponents;           ///< currency -> exponent; currencies are never altered
     bool inTransaction = false;
+
+    /// What the open write transaction has locked and changed. Rows every posting touches (balances,
+    /// shards, rollups, chain heads) are kept here and written once just before COMMIT, so a batch of
+    /// postings updates each row once instead of once per posting.
+    struct RollupDelta {
+        qint64 opening = 0, closing = 0, low = 0, high = 0, inflow = 0, outflow = 0, count = 0;
+    };
+    struct LaneState {
+        int lane = 0;
+        QString head;
+        qint64 lastId = 0;
+        bool dirty = false;
+    };
+    struct WriteCache {
+        QHash<qint64, Account> accounts; ///< locked player accounts, current values
+        QSet<qint64> dirtyAccounts;
+        QHash<qint64, std::pair<int, qint64>> shards; ///< system account -> (locked shard, balance)
+        QSet<qint64> dirtyShards;
+        QHash<QString, LaneState> lanes; ///< chain -> the lane this transaction holds
+        qint64 nextTransactionId = 0, nextAuditId = 0;
+        std::map<std::tuple<qint64, int, qint64>, RollupDelta> rollups;
+        void clear() { *this = WriteCache(); }
+    } cache;
 
     bool pg() const { return s.m_dialect == Dialect::Postgres; }
     const char *pick(const char *sqlite, const char *postgres) const { return pg() ? postgres : sqlite; }
@@ -113,33 +137,19 @@ struct LedgerStore::Impl {
         return Failure{LedgerError{ErrorCode::Database, QStringLiteral("database error: %1").arg(e.text())}, retry};
     }
 
-    QSqlQuery &prepared(const char *sql)
+    SqlStatement &run(const char *sql, std::initializer_list<QVariant> args = {})
     {
         auto it = queries.find(sql);
         if (it == queries.end()) {
-            auto q = std::make_unique<QSqlQuery>(s.m_db);
             // QPSQL runs forward-only queries in single-row mode, one active per connection; the store reads
             // one query while running another, so on PostgreSQL results are buffered instead.
-            q->setForwardOnly(!pg());
-            if (!q->prepare(QString::fromLatin1(sql)))
+            auto q = std::make_unique<SqlStatement>(s.m_db, sql, !pg());
+            if (!q->isPrepared())
                 throw dbFailure(q->lastError());
             it = queries.emplace(sql, std::move(q)).first;
         }
-        return *it->second;
-    }
-
-    QSqlQuery &run(const char *sql, std::initializer_list<QVariant> args = {})
-    {
-        QSqlQuery &q = prepared(sql);
-        int i = 0;
-        for (const QVariant &a : args) {
-            // A null QString binds as SQL NULL; text columns here are NOT NULL and mean "none" by ''.
-            if (a.metaType() == QMetaType::fromType<QString>() && a.toString().isNull())
-                q.bindValue(i++, QStringLiteral(""));
-            else
-                q.bindValue(i++, a);
-        }
-        if (!q.exec())
+        SqlStatement &q = *it->second;
+        if (!q.exec(args))
             throw dbFailure(q.lastError());
         return q;
     }
@@ -147,7 +157,7 @@ struct LedgerStore::Impl {
     /// First column of the first row, or an invalid QVariant.
     QVariant scalar(const char *sql, std::initializer_list<QVariant> args = {})
     {
-        QSqlQuery &q = run(sql, args);
+        SqlStatement &q = run(sql, args);
         QVariant v = q.next() ? q.value(0) : QVariant();
         q.finish();
         return v;
@@ -168,10 +178,13 @@ struct LedgerStore::Impl {
                 execRaw(pg() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
                 inTransaction = true;
                 auto value = body();
+                flush();
                 execRaw(QStringLiteral("COMMIT"));
                 inTransaction = false;
+                cache.clear();
                 return value;
             } catch (const Failure &f) {
+                cache.clear();
                 if (inTransaction) {
                     QSqlQuery q(s.m_db);
                     q.exec(QStringLiteral("ROLLBACK"));
@@ -190,20 +203,22 @@ struct LedgerStore::Impl {
 
     std::optional<OperatorRow> findOperator(const QString &name)
     {
-        QSqlQuery &q = run("SELECT id, name, role, disabled FROM operators WHERE name = ?", {name});
-        if (!q.next()) {
-            q.finish();
-            return std::nullopt;
+        SqlStatement &q = run("SELECT o.id, o.name, o.role, o.disabled, l.currency, l.max_amount FROM operators o "
+                           "LEFT JOIN operator_limits l ON l.operator_id = o.id WHERE o.name = ?",
+                           {name});
+        std::optional<OperatorRow> op;
+        while (q.next()) {
+            if (!op) {
+                op = OperatorRow{};
+                op->id = q.value(0).toLongLong();
+                op->name = q.value(1).toString();
+                op->role = roleFromName(q.value(2).toString()).value_or(Role::Viewer);
+                op->disabled = q.value(3).toInt() != 0;
+            }
+            if (!q.value(4).isNull())
+                op->limits.insert(q.value(4).toString(), q.value(5).toLongLong());
         }
-        OperatorRow op;
-        op.id = q.value(0).toLongLong();
-        op.name = q.value(1).toString();
-        op.role = roleFromName(q.value(2).toString()).value_or(Role::Viewer);
-        op.disabled = q.value(3).toInt() != 0;
         q.finish();
-        QSqlQuery &l = run("SELECT currency, max_amount FROM operator_limits WHERE operator_id = ?", {op.id});
-        while (l.next())
-            op.limits.insert(l.value(0).toString(), l.value(1).toLongLong());
         return op;
     }
 
@@ -236,7 +251,7 @@ struct LedgerStore::Impl {
 
     std::optional<Account> loadAccount(qint64 id, bool lock)
     {
-        QSqlQuery &q = lock ? run(pick("SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, "
+        SqlStatement &q = lock ? run(pick("SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, "
                                        "held, created_at, last_activity_at FROM accounts WHERE id = ?",
                                        "SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, "
                                        "held, created_at, last_activity_at FROM accounts WHERE id = ? FOR UPDATE"),
@@ -257,7 +272,7 @@ struct LedgerStore::Impl {
         return a;
     }
 
-    static Account readAccount(const QSqlQuery &q)
+    static Account readAccount(const SqlStatement &q)
     {
         Account a;
         a.id = q.value(0).toLongLong();
@@ -278,7 +293,14 @@ struct LedgerStore::Impl {
 
     Account requireAccount(qint64 id, bool lock)
     {
+        if (lock) {
+            auto cached = cache.accounts.constFind(id);
+            if (cached != cache.accounts.constEnd())
+                return *cached; // already locked by this transaction
+        }
         auto a = loadAccount(id, lock);
+        if (a && lock && a->kind == AccountKind::Player)
+            cache.accounts.insert(id, *a);
         if (!a)
             fail(ErrorCode::NotFound, QStringLiteral("account %1 does not exist").arg(id));
         return *a;
@@ -302,15 +324,25 @@ struct LedgerStore::Impl {
     /// concurrent postings against the treasury spread over its shards instead of queueing on one row.
     std::pair<int, qint64> lockShard(qint64 accountId)
     {
+        auto cached = cache.shards.constFind(accountId);
+        if (cached != cache.shards.constEnd())
+            return *cached; // this transaction holds one shard of it already
+        const auto locked = lockShardRow(accountId);
+        cache.shards.insert(accountId, locked);
+        return locked;
+    }
+
+    std::pair<int, qint64> lockShardRow(qint64 accountId)
+    {
         if (!pg()) {
-            QSqlQuery &q = run("SELECT shard, balance FROM account_shards WHERE account_id = ? LIMIT 1", {accountId});
+            SqlStatement &q = run("SELECT shard, balance FROM account_shards WHERE account_id = ? LIMIT 1", {accountId});
             if (!q.next())
                 fail(ErrorCode::Database, QStringLiteral("system account %1 has no shard").arg(accountId));
             std::pair<int, qint64> r{q.value(0).toInt(), q.value(1).toLongLong()};
             q.finish();
             return r;
         }
-        QSqlQuery &q = run("SELECT shard, balance FROM account_shards WHERE account_id = ? "
+        SqlStatement &q = run("SELECT shard, balance FROM account_shards WHERE account_id = ? "
                            "ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED",
                            {accountId});
         if (q.next()) {
@@ -320,7 +352,7 @@ struct LedgerStore::Impl {
         }
         q.finish();
         const int shard = int(QRandomGenerator::global()->bounded(PostgresShards));
-        QSqlQuery &w = run("SELECT shard, balance FROM account_shards WHERE account_id = ? AND shard = ? FOR UPDATE",
+        SqlStatement &w = run("SELECT shard, balance FROM account_shards WHERE account_id = ? AND shard = ? FOR UPDATE",
                            {accountId, shard});
         if (!w.next())
             fail(ErrorCode::Database, QStringLiteral("system account %1 has no shard %2").arg(accountId).arg(shard));
@@ -340,8 +372,18 @@ struct LedgerStore::Impl {
     /// that appending does not serialise all writers; each lane is an unbroken chain ordered by id.
     Lane lockLane(const QString &chain, int preferred = -1)
     {
+        auto cached = cache.lanes.constFind(chain);
+        if (cached != cache.lanes.constEnd())
+            return Lane{cached->lane, cached->head};
+        const Lane locked = lockLaneRow(chain, preferred);
+        cache.lanes.insert(chain, LaneState{locked.lane, locked.head, 0, false});
+        return locked;
+    }
+
+    Lane lockLaneRow(const QString &chain, int preferred)
+    {
         if (!pg() || preferred >= 0) {
-            QSqlQuery &q = run(pick("SELECT lane, head FROM chain_heads WHERE chain = ? AND lane = ?",
+            SqlStatement &q = run(pick("SELECT lane, head FROM chain_heads WHERE chain = ? AND lane = ?",
                                     "SELECT lane, head FROM chain_heads WHERE chain = ? AND lane = ? FOR UPDATE"),
                                {chain, pg() ? preferred : 0});
             if (!q.next())
@@ -350,7 +392,7 @@ struct LedgerStore::Impl {
             q.finish();
             return l;
         }
-        QSqlQuery &q = run("SELECT lane, head FROM chain_heads WHERE chain = ? "
+        SqlStatement &q = run("SELECT lane, head FROM chain_heads WHERE chain = ? "
                            "ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED",
                            {chain});
         if (q.next()) {
@@ -359,7 +401,7 @@ struct LedgerStore::Impl {
             return l;
         }
         q.finish();
-        return lockLane(chain, int(QRandomGenerator::global()->bounded(PostgresShards)));
+        return lockLaneRow(chain, int(QRandomGenerator::global()->bounded(PostgresShards)));
     }
 
     qint64 nextId(const char *table)
@@ -370,14 +412,82 @@ struct LedgerStore::Impl {
                 return scalar("SELECT nextval(pg_get_serial_sequence('transactions', 'id'))").toLongLong();
             return scalar("SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))").toLongLong();
         }
-        if (qstrcmp(table, "transactions") == 0)
-            return scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM transactions").toLongLong();
-        return scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log").toLongLong();
+        // SQLite has one writer at a time: after the first id, the next ones are known.
+        qint64 &next = qstrcmp(table, "transactions") == 0 ? cache.nextTransactionId : cache.nextAuditId;
+        if (next == 0)
+            next = qstrcmp(table, "transactions") == 0
+                       ? scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM transactions").toLongLong()
+                       : scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log").toLongLong();
+        return next++;
     }
 
     void advanceLane(const QString &chain, int lane, qint64 lastId, const QString &head)
     {
-        run("UPDATE chain_heads SET last_id = ?, head = ? WHERE chain = ? AND lane = ?", {lastId, head, chain, lane});
+        cache.lanes[chain] = LaneState{lane, head, lastId, true};
+    }
+
+    /// Writes what the transaction changed in the cached rows. Runs just before COMMIT.
+    void flush()
+    {
+        for (qint64 id : std::as_const(cache.dirtyAccounts)) {
+            const Account &a = cache.accounts[id];
+            run("UPDATE accounts SET balance = ?, held = ?, last_activity_at = ? WHERE id = ?",
+                {a.balance, a.held, a.lastActivityAt, id});
+        }
+        for (qint64 id : std::as_const(cache.dirtyShards)) {
+            const auto &[shard, balance] = cache.shards[id];
+            run("UPDATE account_shards SET balance = ? WHERE account_id = ? AND shard = ?", {balance, id, shard});
+        }
+        for (const auto &[key, r] : cache.rollups) {
+            const auto &[account, shard, day] = key;
+            run(pick("INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, inflow, outflow, "
+                     "entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                     "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
+                     "low = min(daily_rollups.low, excluded.low), high = max(daily_rollups.high, excluded.high), "
+                     "inflow = daily_rollups.inflow + excluded.inflow, outflow = daily_rollups.outflow + "
+                     "excluded.outflow, entry_count = daily_rollups.entry_count + excluded.entry_count",
+                     "INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, inflow, outflow, "
+                     "entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                     "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
+                     "low = LEAST(daily_rollups.low, excluded.low), high = GREATEST(daily_rollups.high, "
+                     "excluded.high), inflow = daily_rollups.inflow + excluded.inflow, outflow = "
+                     "daily_rollups.outflow + excluded.outflow, entry_count = daily_rollups.entry_count + "
+                     "excluded.entry_count"),
+                {account, shard, day, r.opening, r.closing, r.low, r.high, r.inflow, r.outflow, r.count});
+        }
+        for (auto it = cache.lanes.cbegin(); it != cache.lanes.cend(); ++it)
+            if (it->dirty)
+                run("UPDATE chain_heads SET last_id = ?, head = ? WHERE chain = ? AND lane = ?",
+                    {it->lastId, it->head, it.key(), it->lane});
+    }
+
+    void applyLeg(const Leg &l, qint64 at)
+    {
+        if (l.system) {
+            cache.shards[l.accountId] = {l.shard, l.balanceAfter};
+            cache.dirtyShards.insert(l.accountId);
+        } else {
+            Account &a = cache.accounts[l.accountId];
+            a.balance = l.balanceAfter;
+            a.lastActivityAt = at;
+            cache.dirtyAccounts.insert(l.accountId);
+        }
+        auto [it, fresh] = cache.rollups.try_emplace({l.accountId, l.shard, at / MsPerDay});
+        RollupDelta &r = it->second;
+        if (fresh)
+            r.opening = r.low = r.high = l.balanceBefore;
+        r.closing = l.balanceAfter;
+        r.low = std::min(r.low, l.balanceAfter);
+        r.high = std::max(r.high, l.balanceAfter);
+        (l.amount > 0 ? r.inflow : r.outflow) += l.amount > 0 ? l.amount : -l.amount;
+        ++r.count;
+    }
+
+    void changeHeld(qint64 accountId, qint64 delta)
+    {
+        Account &a = cache.accounts[accountId]; // locked and cached by requireAccount
+        a.held += delta;
+        cache.dirtyAccounts.insert(accountId);
     }
 
     /// Appends an audit row inside the current transaction.
@@ -439,7 +549,7 @@ struct LedgerStore::Impl {
     /// before with the same request; throws IdempotencyConflict when it was used with another.
     std::optional<PostingResult> replay(const QString &key, const QString &requestHash, bool includeApprovals)
     {
-        QSqlQuery &q = run("SELECT id, request_hash FROM transactions WHERE idempotency_key = ?", {key});
+        SqlStatement &q = run("SELECT id, request_hash FROM transactions WHERE idempotency_key = ?", {key});
         if (q.next()) {
             const qint64 id = q.value(0).toLongLong();
             const QString hash = q.value(1).toString();
@@ -456,7 +566,7 @@ struct LedgerStore::Impl {
         q.finish();
         if (!includeApprovals)
             return std::nullopt;
-        QSqlQuery &a = run("SELECT id, request_hash FROM approvals WHERE idempotency_key = ?", {key});
+        SqlStatement &a = run("SELECT id, request_hash FROM approvals WHERE idempotency_key = ?", {key});
         if (a.next()) {
             const qint64 id = a.value(0).toLongLong();
             const QString hash = a.value(1).toString();
@@ -477,7 +587,7 @@ struct LedgerStore::Impl {
     QList<JournalEntry> entriesOf(qint64 txnId)
     {
         QList<JournalEntry> out;
-        QSqlQuery &q = run("SELECT e.id, e.account_id, e.shard, a.currency, e.amount, e.balance_after, e.created_at "
+        SqlStatement &q = run("SELECT e.id, e.account_id, e.shard, a.currency, e.amount, e.balance_after, e.created_at "
                            "FROM entries e JOIN accounts a ON a.id = e.account_id "
                            "WHERE e.transaction_id = ? ORDER BY e.id",
                            {txnId});
@@ -633,7 +743,6 @@ struct LedgerStore::Impl {
         const Lane lane = lockLane(QStringLiteral("journal"));
         const qint64 id = nextId("transactions");
         const qint64 at = nowMs();
-        const qint64 day = at / MsPerDay;
         JournalHash hasher(lane.head.toLatin1(),
                            JournalHashInput{id, kindName(h.kind).toUtf8(), h.key.toUtf8(), h.requestHash.toUtf8(),
                                             h.operatorId, h.origin.toUtf8(), at, h.reversesId, h.forced, h.approvalId,
@@ -665,28 +774,7 @@ struct LedgerStore::Impl {
             e.balanceAfter = l.balanceAfter;
             e.createdAt = at;
             result.entries << e;
-            if (l.system)
-                run("UPDATE account_shards SET balance = ? WHERE account_id = ? AND shard = ?",
-                    {l.balanceAfter, l.accountId, l.shard});
-            else
-                run("UPDATE accounts SET balance = ?, last_activity_at = ? WHERE id = ?",
-                    {l.balanceAfter, at, l.accountId});
-            const qint64 in = l.amount > 0 ? l.amount : 0;
-            const qint64 out = l.amount < 0 ? -l.amount : 0;
-            run(pick("INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, inflow, outflow, "
-                     "entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
-                     "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
-                     "low = min(daily_rollups.low, excluded.low), high = max(daily_rollups.high, excluded.high), "
-                     "inflow = daily_rollups.inflow + excluded.inflow, outflow = daily_rollups.outflow + "
-                     "excluded.outflow, entry_count = daily_rollups.entry_count + 1",
-                     "INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, inflow, outflow, "
-                     "entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
-                     "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
-                     "low = LEAST(daily_rollups.low, excluded.low), high = GREATEST(daily_rollups.high, "
-                     "excluded.high), inflow = daily_rollups.inflow + excluded.inflow, outflow = "
-                     "daily_rollups.outflow + excluded.outflow, entry_count = daily_rollups.entry_count + 1"),
-                {l.accountId, l.shard, day, l.balanceBefore, l.balanceAfter, std::min(l.balanceBefore, l.balanceAfter),
-                 std::max(l.balanceBefore, l.balanceAfter), in, out});
+            applyLeg(l, at);
         }
         advanceLane(QStringLiteral("journal"), lane.lane, id, hash);
         appendAudit(actor, auditAction, auditTarget.isEmpty() ? QStringLiteral("transaction:%1").arg(id) : auditTarget,
@@ -734,7 +822,7 @@ struct LedgerStore::Impl {
                      .arg(Money::format(primary.available(), primary.exponent), primary.currency,
                           Money::format(hold, primary.exponent)));
         if (hold > 0)
-            run("UPDATE accounts SET held = held + ? WHERE id = ?", {hold, primary.id});
+            changeHeld(primary.id, hold);
         const qint64 at = nowMs();
         const qint64 id =
             scalar(pick("INSERT INTO approvals (idempotency_key, request_hash, request, account_id, hold_amount, "
@@ -755,7 +843,7 @@ struct LedgerStore::Impl {
         return result;
     }
 
-    Approval readApproval(QSqlQuery &q)
+    Approval readApproval(SqlStatement &q)
     {
         Approval a;
         a.id = q.value(0).toLongLong();
@@ -781,7 +869,7 @@ struct LedgerStore::Impl {
     /// Loads a pending approval for a decision by `checker`, releasing its hold. Throws when it cannot be decided.
     Approval takePendingApproval(qint64 approvalId, const OperatorRow &checker, qint64 *makerId)
     {
-        QSqlQuery &q = run(pick("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
+        SqlStatement &q = run(pick("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
                                 "p.comment, p.created_at, COALESCE(p.decided_at, 0), COALESCE(p.transaction_id, 0), "
                                 "p.maker_id, p.account_id FROM approvals p JOIN operators m ON m.id = p.maker_id "
                                 "LEFT JOIN operators c ON c.id = p.checker_id WHERE p.id = ?",
@@ -807,7 +895,7 @@ struct LedgerStore::Impl {
                      .arg(a.maker));
         requireAccount(accountId, true); // lock before touching held, in the same order as postings
         if (a.holdAmount > 0)
-            run("UPDATE accounts SET held = held - ? WHERE id = ?", {a.holdAmount, accountId});
+            changeHeld(accountId, -a.holdAmount);
         return a;
     }
 
@@ -836,7 +924,7 @@ struct LedgerStore::Impl {
 LedgerStore::LedgerStore(Dialect dialect, QSqlDatabase db)
     : m_dialect(dialect)
     , m_db(std::move(db))
-    , d(std::make_unique<Impl>(Impl{*this, {}, {}, {}, false}))
+    , d(std::make_unique<Impl>(Impl{*this, {}, {}, {}, false, {}}))
 {
 }
 
@@ -1011,7 +1099,7 @@ Result<QList<Currency>> LedgerStore::currencies()
 {
     try {
         QList<Currency> out;
-        QSqlQuery &q = d->run("SELECT code, exponent, name FROM currencies ORDER BY code");
+        SqlStatement &q = d->run("SELECT code, exponent, name FROM currencies ORDER BY code");
         while (q.next())
             out << Currency{q.value(0).toString(), q.value(1).toInt(), q.value(2).toString()};
         return out;
@@ -1058,7 +1146,7 @@ Result<QList<OperatorInfo>> LedgerStore::operators()
 {
     try {
         QList<OperatorInfo> out;
-        QSqlQuery &q = d->run("SELECT id, name, role, disabled, created_at FROM operators ORDER BY name");
+        SqlStatement &q = d->run("SELECT id, name, role, disabled, created_at FROM operators ORDER BY name");
         while (q.next()) {
             OperatorInfo o;
             o.id = q.value(0).toLongLong();
@@ -1068,7 +1156,7 @@ Result<QList<OperatorInfo>> LedgerStore::operators()
             o.createdAt = q.value(4).toLongLong();
             out << o;
         }
-        QSqlQuery &l = d->run("SELECT operator_id, currency, max_amount FROM operator_limits");
+        SqlStatement &l = d->run("SELECT operator_id, currency, max_amount FROM operator_limits");
         while (l.next())
             for (OperatorInfo &o : out)
                 if (o.id == l.value(0).toLongLong())
@@ -1157,7 +1245,7 @@ Result<QList<Account>> LedgerStore::accountsOfPlayer(const QString &playerRef)
 {
     try {
         QList<qint64> ids;
-        QSqlQuery &q = d->run("SELECT id FROM accounts WHERE player_ref = ? ORDER BY currency", {playerRef});
+        SqlStatement &q = d->run("SELECT id FROM accounts WHERE player_ref = ? ORDER BY currency", {playerRef});
         while (q.next())
             ids << q.value(0).toLongLong();
         QList<Account> out;
@@ -1394,7 +1482,7 @@ Result<QList<Approval>> LedgerStore::approvals(bool pendingOnly, int limit)
 {
     try {
         QList<Approval> out;
-        QSqlQuery &q = pendingOnly
+        SqlStatement &q = pendingOnly
                            ? d->run("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
                                     "p.comment, p.created_at, COALESCE(p.decided_at, 0), "
                                     "COALESCE(p.transaction_id, 0) FROM approvals p JOIN operators m ON m.id = "
@@ -1417,7 +1505,7 @@ Result<QList<Approval>> LedgerStore::approvals(bool pendingOnly, int limit)
 Result<JournalTransaction> LedgerStore::transaction(qint64 id)
 {
     try {
-        QSqlQuery &q = d->run("SELECT t.id, t.kind, t.idempotency_key, o.name, t.origin, t.created_at, "
+        SqlStatement &q = d->run("SELECT t.id, t.kind, t.idempotency_key, o.name, t.origin, t.created_at, "
                               "COALESCE(t.reverses_id, 0), COALESCE(t.approval_id, 0), t.reason_code, t.ticket_ref, "
                               "t.memo, COALESCE(r.id, 0) FROM transactions t JOIN operators o ON o.id = t.operator_id "
                               "LEFT JOIN transactions r ON r.reverses_id = t.id WHERE t.id = ?",
@@ -1450,7 +1538,7 @@ Result<QList<HistoryEntry>> LedgerStore::history(qint64 accountId, qint64 before
     try {
         d->requireAccount(accountId, false);
         QList<HistoryEntry> out;
-        QSqlQuery &q = d->run("SELECT e.id, e.transaction_id, e.created_at, t.kind, e.amount, e.balance_after, "
+        SqlStatement &q = d->run("SELECT e.id, e.transaction_id, e.created_at, t.kind, e.amount, e.balance_after, "
                               "t.reason_code, t.ticket_ref, t.memo, o.name, t.idempotency_key, "
                               "COALESCE(t.reverses_id, 0), COALESCE(r.id, 0) FROM entries e "
                               "JOIN transactions t ON t.id = e.transaction_id JOIN operators o ON o.id = t.operator_id "
@@ -1503,7 +1591,7 @@ Result<QList<AuditRecord>> LedgerStore::audit(qint64 beforeId, int limit)
 {
     try {
         QList<AuditRecord> out;
-        QSqlQuery &q = d->run("SELECT id, at, operator, origin, action, target, outcome, detail FROM audit_log "
+        SqlStatement &q = d->run("SELECT id, at, operator, origin, action, target, outcome, detail FROM audit_log "
                               "WHERE id < ? ORDER BY id DESC LIMIT ?",
                               {beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(), std::clamp(limit, 1, 10000)});
         while (q.next())
@@ -1544,7 +1632,7 @@ Result<Done> LedgerStore::bulkLoad(const std::function<Result<Done>()> &body)
     auto r = d->transact([&]() -> Done {
         // Read the index definitions from the catalogue so the rebuild can never drift from the migrations.
         QStringList names, definitions;
-        QSqlQuery &q = d->run(d->pick("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        SqlStatement &q = d->run(d->pick("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
                                       "AND tbl_name IN ('entries', 'accounts')",
                                       "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
                                       "AND tablename IN ('entries', 'accounts') AND indexname NOT LIKE '%pkey'"));
@@ -1565,7 +1653,7 @@ Result<Done> LedgerStore::bulkLoad(const std::function<Result<Done>()> &body)
         for (const QString &definition : std::as_const(definitions))
             d->execRaw(definition);
         if (!pg) {
-            QSqlQuery &check = d->run("PRAGMA foreign_key_check");
+            SqlStatement &check = d->run("PRAGMA foreign_key_check");
             if (check.next())
                 fail(ErrorCode::Database, QStringLiteral("bulk load left a dangling reference in %1 row %2")
                                               .arg(check.value(0).toString())

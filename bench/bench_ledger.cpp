@@ -1,0 +1,300 @@
+// Ledger benchmarks. Each figure is printed next to a reference measured in the same run, because
+// absolute numbers drift from machine to machine (see docs/performance.md).
+//
+//   bench_ledger [--quick] [--pg URL] [--players N] [--dir DIR]
+//
+// (a) durable postings/s, one posting per commit, SQLite WAL synchronous=FULL, against the raw sqlite3 C API
+//     doing the same writes per commit;  (b) batched postings/s;  (c) PostgreSQL, 8 concurrent writers, on
+//     spread and on 4 hot accounts;  (d) verify, entries/s;  (e) demo generation for N players.
+
+#include "demogenerator.h"
+#include "ledgerstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <atomic>
+#include <cstdio>
+#include <sqlite3.h>
+#include <thread>
+
+namespace {
+
+const Actor Admin{QStringLiteral("bench"), QStringLiteral("bench")};
+
+void row(const char *what, double value, const char *unit, const QString &reference = {})
+{
+    std::printf("%-58s %12.0f %-12s %s\n", what, value, unit, qPrintable(reference));
+    std::fflush(stdout);
+}
+
+std::unique_ptr<LedgerStore> freshLedger(const QString &urlText, int accounts, QList<qint64> *ids)
+{
+    QString error;
+    auto store = LedgerStore::open(*DatabaseUrl::parse(urlText, &error));
+    if (!store)
+        qFatal("%s", qPrintable(store.error().message));
+    std::unique_ptr<LedgerStore> s = std::move(store).value();
+    s->bootstrapAdmin(Admin.operatorName);
+    s->addCurrency(Admin, Currency{QStringLiteral("GOLD"), 0, {}});
+    QList<PostingRequest> seeds;
+    for (int i = 0; i < accounts; ++i) {
+        const auto a = s->createAccount(Admin, NewAccount{QStringLiteral("GOLD"), QStringLiteral("p%1").arg(i), {}, false});
+        if (!a)
+            qFatal("%s", qPrintable(a.error().message));
+        *ids << a->id;
+        PostingRequest r;
+        r.kind = TransactionKind::Deposit;
+        r.accountId = a->id;
+        r.amount = 1'000'000;
+        r.idempotencyKey = QStringLiteral("seed-%1").arg(i);
+        seeds << r;
+    }
+    s->postBatch(Admin, seeds);
+    return s;
+}
+
+PostingRequest randomPosting(QRandomGenerator &rng, const QList<qint64> &ids, const QString &key)
+{
+    PostingRequest r;
+    r.kind = rng.bounded(2) ? TransactionKind::Deposit : TransactionKind::Charge;
+    r.accountId = ids.at(int(rng.bounded(qint64(ids.size()))));
+    r.amount = 1 + rng.bounded(100);
+    r.idempotencyKey = key;
+    return r;
+}
+
+/// The same rows one posting writes, through the raw C API, one commit each: the ceiling for (a).
+double rawSqliteCommitsPerSecond(const QString &path, int count)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open(path.toUtf8().constData(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT UNIQUE, h TEXT, a INTEGER);"
+                     "CREATE TABLE e (id INTEGER PRIMARY KEY, t INTEGER, acc INTEGER, amount INTEGER, after INTEGER);"
+                     "CREATE INDEX e_acc ON e(acc, id); CREATE INDEX e_t ON e(t);"
+                     "CREATE TABLE acc (id INTEGER PRIMARY KEY, balance INTEGER);"
+                     "CREATE TABLE r (acc INTEGER, day INTEGER, closing INTEGER, n INTEGER, PRIMARY KEY (acc, day)) "
+                     "WITHOUT ROWID;"
+                     "CREATE TABLE audit (id INTEGER PRIMARY KEY, what TEXT, h TEXT);"
+                     "CREATE TABLE heads (chain TEXT PRIMARY KEY, head TEXT);"
+                     "INSERT INTO heads VALUES ('journal', ''), ('audit', '');",
+                 nullptr, nullptr, nullptr);
+    for (int i = 0; i < 1000; ++i)
+        sqlite3_exec(db, QStringLiteral("INSERT INTO acc VALUES (%1, 0)").arg(i).toUtf8().constData(), nullptr, nullptr,
+                     nullptr);
+    const char *sql[] = {"INSERT INTO t (k, h, a) VALUES (?1, 'h', ?2)",
+                         "INSERT INTO e (t, acc, amount, after) VALUES (last_insert_rowid(), ?2, ?1, ?1)",
+                         "INSERT INTO e (t, acc, amount, after) VALUES ((SELECT MAX(id) FROM t), 0, -?1, -?1)",
+                         "UPDATE acc SET balance = balance + ?1 WHERE id = ?2",
+                         "UPDATE acc SET balance = balance - ?1 WHERE id = 0",
+                         "INSERT INTO r VALUES (?2, 1, ?1, 1) ON CONFLICT DO UPDATE SET closing = excluded.closing, n = n + 1",
+                         "INSERT INTO r VALUES (0, 1, ?1, 1) ON CONFLICT DO UPDATE SET closing = excluded.closing, n = n + 1",
+                         "INSERT INTO audit (what, h) VALUES ('post', 'h')",
+                         "UPDATE heads SET head = 'x' WHERE chain = 'journal'",
+                         "UPDATE heads SET head = 'y' WHERE chain = 'audit'"};
+    std::vector<sqlite3_stmt *> stmts;
+    for (const char *s : sql) {
+        sqlite3_stmt *st = nullptr;
+        if (sqlite3_prepare_v2(db, s, -1, &st, nullptr) != SQLITE_OK)
+            qFatal("%s", sqlite3_errmsg(db));
+        stmts.push_back(st);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < count; ++i) {
+        sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+        const QByteArray key = "k" + QByteArray::number(i);
+        for (size_t s = 0; s < stmts.size(); ++s) {
+            sqlite3_stmt *st = stmts[s];
+            if (sqlite3_bind_parameter_count(st) >= 1) {
+                if (s == 0)
+                    sqlite3_bind_text(st, 1, key.constData(), int(key.size()), SQLITE_STATIC);
+                else
+                    sqlite3_bind_int64(st, 1, 1 + i % 100);
+            }
+            if (sqlite3_bind_parameter_count(st) >= 2)
+                sqlite3_bind_int64(st, 2, s == 0 ? 1 : 1 + i % 999);
+            if (sqlite3_step(st) != SQLITE_DONE)
+                qFatal("raw step %zu: %s", s, sqlite3_errmsg(db));
+            sqlite3_reset(st);
+        }
+        sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    }
+    const double rate = count * 1000.0 / double(timer.elapsed());
+    for (sqlite3_stmt *st : stmts)
+        sqlite3_finalize(st);
+    sqlite3_close(db);
+    return rate;
+}
+
+/// Commits per second of the smallest possible durable write: the fsync limit of this disk.
+double fsyncLimit(const QString &path, int count)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_open(path.toUtf8().constData(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE x (v INTEGER);", nullptr,
+                 nullptr, nullptr);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < count; ++i)
+        sqlite3_exec(db, "INSERT INTO x VALUES (1)", nullptr, nullptr, nullptr);
+    const double rate = count * 1000.0 / double(timer.elapsed());
+    sqlite3_close(db);
+    return rate;
+}
+
+struct ConcurrentResult {
+    qint64 ok = 0;
+    qint64 failed = 0;
+    double perSecond = 0;
+};
+
+ConcurrentResult concurrentWriters(const QString &url, const QList<qint64> &accounts, int writers, int seconds)
+{
+    std::atomic<qint64> ok{0}, failed{0};
+    std::vector<std::thread> threads;
+    QElapsedTimer timer;
+    timer.start();
+    for (int w = 0; w < writers; ++w) {
+        threads.emplace_back([&, w] {
+            QString error;
+            auto store = LedgerStore::open(*DatabaseUrl::parse(url, &error));
+            if (!store) {
+                ++failed;
+                return;
+            }
+            QRandomGenerator rng(quint32(1000 + w));
+            QElapsedTimer t;
+            t.start();
+            for (qint64 n = 0; t.elapsed() < seconds * 1000; ++n) {
+                const auto r = store.value()->post(
+                    Admin, randomPosting(rng, accounts, QStringLiteral("c%1-%2-%3").arg(quintptr(&accounts)).arg(w).arg(n)));
+                if (r)
+                    ++ok;
+                else {
+                    ++failed;
+                    std::fprintf(stderr, "posting failed: %s\n", qPrintable(r.error().message));
+                }
+            }
+        });
+    }
+    for (auto &t : threads)
+        t.join();
+    return ConcurrentResult{ok, failed, double(ok) * 1000.0 / double(timer.elapsed())};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOptions({{QStringLiteral("quick"), QStringLiteral("small sizes, for a smoke run")},
+                       {QStringLiteral("pg"), QStringLiteral("PostgreSQL URL for (c)"), QStringLiteral("URL")},
+                       {QStringLiteral("players"), QStringLiteral("demo players for (d) and (e)"), QStringLiteral("N"),
+                        QStringLiteral("1000000")},
+                       {QStringLiteral("only"), QStringLiteral("run one part: a, b, c or de"), QStringLiteral("PART")},
+                       {QStringLiteral("dir"), QStringLiteral("folder for the SQLite files (default: a temporary one)"),
+                        QStringLiteral("DIR")}});
+    parser.process(app);
+    const bool quick = parser.isSet(QStringLiteral("quick"));
+    const QString only = parser.value(QStringLiteral("only"));
+    auto part = [&only](const char *name) { return only.isEmpty() || only == QLatin1StringView(name); };
+    QTemporaryDir tmp(parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) + QStringLiteral("/bench-XXXXXX")
+                                                          : QDir::tempPath() + QStringLiteral("/bench-XXXXXX"));
+    const QString dir = tmp.path();
+    std::printf("WalletDesk ledger benchmark, %s, %d hardware threads, SQLite %s\n\n",
+                qPrintable(QSysInfo::prettyProductName()), int(std::thread::hardware_concurrency()), sqlite3_libversion());
+
+    // (a) durable single postings
+    if (part("a")) {
+        const int n = quick ? 300 : 3000;
+        const double fsync = fsyncLimit(dir + QStringLiteral("/fsync.db"), n);
+        const double raw = rawSqliteCommitsPerSecond(dir + QStringLiteral("/raw.db"), n);
+        QList<qint64> ids;
+        auto store = freshLedger(QStringLiteral("sqlite:") + dir + QStringLiteral("/a.db"), 1000, &ids);
+        QRandomGenerator rng(1);
+        QElapsedTimer timer;
+        timer.start();
+        qint64 failures = 0;
+        for (int i = 0; i < n; ++i)
+            failures += !store->post(Admin, randomPosting(rng, ids, QStringLiteral("a%1").arg(i))).ok();
+        const double ours = n * 1000.0 / double(timer.elapsed());
+        row("(a) reference: SQLite commits/s, one tiny insert each", fsync, "commits/s");
+        row("(a) reference: raw sqlite3 API, a posting's writes/commit", raw, "commits/s");
+        row("(a) LedgerStore::post, one durable posting per commit", ours, "postings/s",
+            QStringLiteral("%1 of raw; goal 0.70%2").arg(ours / raw, 0, 'f', 2).arg(failures ? QStringLiteral("; FAILURES") : QString()));
+    }
+    // (b) batched
+    if (part("b")) {
+        QList<qint64> ids;
+        auto store = freshLedger(QStringLiteral("sqlite:") + dir + QStringLiteral("/b.db"), 1000, &ids);
+        QRandomGenerator rng(2);
+        const int batches = quick ? 5 : 50, perBatch = 1000;
+        QList<QList<PostingRequest>> work;
+        for (int b = 0; b < batches; ++b) {
+            QList<PostingRequest> batch;
+            for (int i = 0; i < perBatch; ++i)
+                batch << randomPosting(rng, ids, QStringLiteral("b%1-%2").arg(b).arg(i));
+            work << batch;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        qint64 failures = 0;
+        for (const auto &batch : std::as_const(work))
+            for (const auto &r : store->postBatch(Admin, batch))
+                failures += !r.ok();
+        const double rate = batches * perBatch * 1000.0 / double(timer.elapsed());
+        row("(b) LedgerStore::postBatch, 1000 postings per commit", rate, "postings/s",
+            QStringLiteral("goal 100000%1").arg(failures ? QStringLiteral("; %1 refused").arg(failures) : QString()));
+    }
+    // (c) PostgreSQL, 8 writers
+    if (part("c") && parser.isSet(QStringLiteral("pg"))) {
+        const QString url = parser.value(QStringLiteral("pg"));
+        const int seconds = quick ? 3 : 10;
+        QList<qint64> ids;
+        auto store = freshLedger(url, 1000, &ids);
+        const ConcurrentResult spread = concurrentWriters(url, ids, 8, seconds);
+        row("(c) PostgreSQL, 8 writers, spread over 1000 accounts", spread.perSecond, "postings/s",
+            QStringLiteral("%1 ok, %2 failed").arg(spread.ok).arg(spread.failed));
+        const ConcurrentResult hot = concurrentWriters(url, ids.mid(0, 4), 8, seconds);
+        row("(c) PostgreSQL, 8 writers, 4 hot accounts", hot.perSecond, "postings/s",
+            QStringLiteral("%1 ok, %2 failed; goal 1000 with none failed").arg(hot.ok).arg(hot.failed));
+    } else {
+        std::printf("(c) skipped: no --pg URL\n");
+    }
+    // (e) demo generation, then (d) verify on it
+    if (part("de")) {
+        const qint64 players = quick ? 20000 : parser.value(QStringLiteral("players")).toLongLong();
+        QString error;
+        auto store = LedgerStore::open(*DatabaseUrl::parse(QStringLiteral("sqlite:") + dir + QStringLiteral("/demo.db"), &error));
+        store.value()->bootstrapAdmin(Admin.operatorName);
+        DemoOptions options;
+        options.players = players;
+        options.days = 90;
+        options.seed = 1;
+        QElapsedTimer timer;
+        timer.start();
+        const auto summary = DemoGenerator(*store.value(), options, Admin.operatorName).run();
+        if (!summary)
+            qFatal("%s", qPrintable(summary.error().message));
+        const double seconds = double(timer.elapsed()) / 1000.0;
+        row(qPrintable(QStringLiteral("(e) demo: %1 players, %2 entries, seconds").arg(players).arg(summary->entries)), seconds,
+            "s", QStringLiteral("%1 entries/s; goal 1M players/10M entries under 120 s")
+                     .arg(double(summary->entries) / seconds, 0, 'f', 0));
+        timer.restart();
+        const auto report = store.value()->verify();
+        const double verifySeconds = double(timer.elapsed()) / 1000.0;
+        if (!report || !report->ok)
+            qFatal("verify failed");
+        row("(d) verify, entries/s", double(report->entries) / verifySeconds, "entries/s",
+            QStringLiteral("%1 entries in %2 s; goal 1000000/s").arg(report->entries).arg(verifySeconds, 0, 'f', 2));
+    }
+    return 0;
+}
