@@ -5,7 +5,8 @@
 namespace {
 const EVP_MD *sha256()
 {
-    static const EVP_MD *md = EVP_sha256();
+    // Fetched once: passing EVP_sha256() to every EVP_DigestInit_ex makes OpenSSL 3 look it up each time.
+    static EVP_MD *md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     return md;
 }
 } // namespace

@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QThread>
+#include <QScopeGuard>
 #include <QUuid>
 #include <algorithm>
 #include <map>
@@ -95,11 +96,18 @@ struct OperatorRow {
 };
 
 struct LedgerStore::Impl {
+    explicit Impl(LedgerStore &store)
+        : s(store)
+    {
+    }
     LedgerStore &s;
     std::unordered_map<const char *, std::unique_ptr<SqlStatement>> queries; ///< prepared once per connection
     QHash<QString, qint64> systemAccountIds; ///< "CUR/name" -> id; system accounts never change
     QHash<QString, int> exponents;           ///< currency -> exponent; currencies are never altered
     bool inTransaction = false;
+    /// While a batch runs, its postings are audited by one record for the whole batch (the journal rows
+    /// themselves carry operator, origin and time); single postings get a record each.
+    bool batchAudit = false;
 
     /// What the open write transaction has locked and changed. Rows every posting touches (balances,
     /// shards, rollups, chain heads) are kept here and written once just before COMMIT, so a batch of
@@ -549,39 +557,33 @@ struct LedgerStore::Impl {
     /// before with the same request; throws IdempotencyConflict when it was used with another.
     std::optional<PostingResult> replay(const QString &key, const QString &requestHash, bool includeApprovals)
     {
-        SqlStatement &q = run("SELECT id, request_hash FROM transactions WHERE idempotency_key = ?", {key});
-        if (q.next()) {
-            const qint64 id = q.value(0).toLongLong();
-            const QString hash = q.value(1).toString();
-            q.finish();
-            if (hash != requestHash)
-                fail(ErrorCode::IdempotencyConflict,
-                     QStringLiteral("idempotency key \"%1\" was already used for a different request").arg(key));
-            PostingResult r;
-            r.transactionId = id;
-            r.replayed = true;
-            r.entries = entriesOf(id);
-            return r;
-        }
-        q.finish();
-        if (!includeApprovals)
+        // One round trip for both places a key can live; a posted approval's key is in both, and the
+        // transaction (first) is the answer then.
+        SqlStatement &q = run("SELECT 0, id, request_hash FROM transactions WHERE idempotency_key = ? "
+                              "UNION ALL SELECT 1, id, request_hash FROM approvals WHERE idempotency_key = ? "
+                              "ORDER BY 1",
+                              {key, key});
+        if (!q.next())
             return std::nullopt;
-        SqlStatement &a = run("SELECT id, request_hash FROM approvals WHERE idempotency_key = ?", {key});
-        if (a.next()) {
-            const qint64 id = a.value(0).toLongLong();
-            const QString hash = a.value(1).toString();
-            a.finish();
-            if (hash != requestHash)
-                fail(ErrorCode::IdempotencyConflict,
-                     QStringLiteral("idempotency key \"%1\" was already used for a different request").arg(key));
-            PostingResult r;
+        const bool approval = q.value(0).toInt() == 1;
+        const qint64 id = q.value(1).toLongLong();
+        const QString hash = q.value(2).toString();
+        q.finish();
+        if (approval && !includeApprovals)
+            return std::nullopt;
+        if (hash != requestHash)
+            fail(ErrorCode::IdempotencyConflict,
+                 QStringLiteral("idempotency key \"%1\" was already used for a different request").arg(key));
+        PostingResult r;
+        r.replayed = true;
+        if (approval) {
             r.status = PostingResult::Status::Pending;
             r.approvalId = id;
-            r.replayed = true;
-            return r;
+        } else {
+            r.transactionId = id;
+            r.entries = entriesOf(id);
         }
-        a.finish();
-        return std::nullopt;
+        return r;
     }
 
     QList<JournalEntry> entriesOf(qint64 txnId)
@@ -777,7 +779,8 @@ struct LedgerStore::Impl {
             applyLeg(l, at);
         }
         advanceLane(QStringLiteral("journal"), lane.lane, id, hash);
-        appendAudit(actor, auditAction, auditTarget.isEmpty() ? QStringLiteral("transaction:%1").arg(id) : auditTarget,
+        if (!batchAudit)
+            appendAudit(actor, auditAction, auditTarget.isEmpty() ? QStringLiteral("transaction:%1").arg(id) : auditTarget,
                     QStringLiteral("ok"),
                     QStringLiteral("%1 transaction %2 key %3").arg(kindName(h.kind)).arg(id).arg(h.key), lane.lane);
         return result;
@@ -924,7 +927,7 @@ struct LedgerStore::Impl {
 LedgerStore::LedgerStore(Dialect dialect, QSqlDatabase db)
     : m_dialect(dialect)
     , m_db(std::move(db))
-    , d(std::make_unique<Impl>(Impl{*this, {}, {}, {}, false, {}}))
+    , d(std::make_unique<Impl>(*this))
 {
 }
 
@@ -1329,9 +1332,18 @@ QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor, const QL
         results.clear();
         failures.clear();
         const OperatorRow op = d->requireOperator(actor, Role::Support, QStringLiteral("posting"));
+        d->batchAudit = true;
+        const auto restore = qScopeGuard([this] { d->batchAudit = false; });
+        qint64 first = 0, last = 0, posted = 0;
         for (const PostingRequest &request : requests) {
             try {
                 results << d->postLocked(actor, op, request, 0);
+                const PostingResult &done = results.last().value();
+                if (done.transactionId > 0 && !done.replayed) {
+                    first = first ? first : done.transactionId;
+                    last = done.transactionId;
+                    ++posted;
+                }
             } catch (const Failure &f) {
                 if (f.retryable || f.error.code == ErrorCode::Database)
                     throw; // the database itself failed: the whole batch rolls back
@@ -1339,6 +1351,13 @@ QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor, const QL
                 failures << std::pair{request.accountId, f.error};
             }
         }
+        if (posted > 0)
+            d->appendAudit(actor, QStringLiteral("post"), QStringLiteral("transactions:%1-%2").arg(first).arg(last),
+                           QStringLiteral("ok"),
+                           QStringLiteral("batch of %1 requests: %2 posted, %3 refused")
+                               .arg(requests.size())
+                               .arg(posted)
+                               .arg(failures.size()));
         return Done{};
     });
     if (!r) {
