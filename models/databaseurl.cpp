@@ -10,7 +10,11 @@ std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *erro
         *error = QStringLiteral("no database given: use --db PATH or set WALLETDESK_DB");
         return std::nullopt;
     }
-    if (text.startsWith(u"postgresql://") || text.startsWith(u"postgres://")) {
+    if (text != text.trimmed()) {
+        *error = QStringLiteral("database location \"%1\" begins or ends with blanks").arg(text.left(200));
+        return std::nullopt;
+    }
+    if (text.startsWith(u"postgresql://", Qt::CaseInsensitive) || text.startsWith(u"postgres://", Qt::CaseInsensitive)) {
         const QUrl url(text, QUrl::StrictMode);
         if (!url.isValid() || url.path().size() < 2) {
             *error = QStringLiteral("database URL is not of the form postgresql://user:pass@host:port/name");
@@ -30,7 +34,11 @@ std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *erro
         return db;
     }
     db.kind = Kind::Sqlite;
-    db.path = text.startsWith(u"sqlite:") ? text.mid(7) : text;
+    if (text.contains(u"://") && !text.startsWith(u"sqlite:", Qt::CaseInsensitive)) {
+        *error = QStringLiteral("database URL \"%1\" is neither postgresql:// nor sqlite:").arg(text.left(200));
+        return std::nullopt;
+    }
+    db.path = text.startsWith(u"sqlite:", Qt::CaseInsensitive) ? text.mid(7) : text;
     if (db.path.startsWith(u"//"))
         db.path = db.path.mid(2); // sqlite:///abs/path
     if (db.path.isEmpty()) {

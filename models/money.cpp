@@ -88,35 +88,76 @@ Money::ParseResult Money::parse(QStringView text, int exponent)
     return r;
 }
 
+namespace {
+
+/// The locale's digits as ASCII; separators that people type for grouping (the locale's own, no-break and
+/// narrow no-break spaces, apostrophes) as one marker, so two spellings of the same grouping compare equal.
+QString normalizeLocalized(QStringView text, const QLocale &locale, QChar groupMarker)
+{
+    const QString zero = locale.zeroDigit();
+    const char16_t zeroCode = zero.size() == 1 ? zero.at(0).unicode() : u'0';
+    const QString group = locale.groupSeparator();
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.unicode() >= zeroCode && c.unicode() <= zeroCode + 9)
+            out += QChar(u'0' + (c.unicode() - zeroCode));
+        else if (!group.isEmpty() && text.mid(i).startsWith(group))
+            out += groupMarker, i += group.size() - 1;
+        else if (c == u'\u00a0' || c == u'\u202f' || c == u'\'' || c == u'\u2019' || (c == u' ' && group.at(0).isSpace()))
+            out += groupMarker;
+        else
+            out += c;
+    }
+    return out;
+}
+
+} // namespace
+
 Money::ParseResult Money::parseLocalized(QStringView text, int exponent, const QLocale &locale)
 {
-    QString plain;
-    plain.reserve(text.size());
-    const QString group = locale.groupSeparator();
-    const QString decimal = locale.decimalPoint();
-    const QString minus = locale.negativeSign();
+    constexpr QChar Group = u'\u0001';
+    ParseResult r;
     QStringView t = text.trimmed();
-    qsizetype i = 0;
-    while (i < t.size()) {
-        if (t.mid(i).startsWith(decimal)) {
-            plain += u'.';
-            i += decimal.size();
-        } else if (!group.isEmpty() && t.mid(i).startsWith(group)) {
-            i += group.size();
-        } else if (t[i] == u'\u00a0' || t[i] == u'\u202f' || t[i] == u'\'') {
-            ++i; // thin/non-breaking spaces and apostrophes are common group separators people type
-        } else if (i == 0 && (t.mid(i).startsWith(minus) || t[i] == u'-')) {
-            plain += u'-';
-            i += t[i] == u'-' ? 1 : minus.size();
-        } else {
-            plain += t[i];
-            ++i;
-        }
+    if (t.isEmpty()) {
+        r.error = QStringLiteral("amount is empty");
+        return r;
     }
-    ParseResult r = parse(plain, exponent);
-    if (!r.ok())
-        r.error.replace(describe(plain), describe(text));
-    return r;
+    bool negative = false;
+    const QString minus = locale.negativeSign();
+    if (!minus.isEmpty() && t.startsWith(minus)) {
+        negative = true;
+        t = t.mid(minus.size());
+    } else if (t.startsWith(u'-') || t.startsWith(u'\u2212')) {
+        negative = true;
+        t = t.mid(1);
+    }
+    const QString decimal = locale.decimalPoint();
+    const qsizetype point = t.indexOf(decimal);
+    const QString integer = normalizeLocalized(point < 0 ? t : t.left(point), locale, Group);
+    const QString fraction = point < 0 ? QString() : normalizeLocalized(t.mid(point + decimal.size()), locale, Group);
+    auto refuse = [&](const QString &why) {
+        r.error = QStringLiteral("amount %1 %2").arg(describe(text), why);
+        return r;
+    };
+    if (fraction.contains(Group))
+        return refuse(QStringLiteral("has a digit group separator after the decimal point"));
+    QString digits = integer;
+    if (integer.contains(Group)) {
+        // Grouping is only grouping where the locale would put it: "1,50" in en_US is someone's decimal
+        // comma, and reading it as 150 would change the amount a hundredfold.
+        digits.remove(Group);
+        bool ok = false;
+        const quint64 value = digits.toULongLong(&ok);
+        if (!ok || normalizeLocalized(locale.toString(value), locale, Group) != integer)
+            return refuse(QStringLiteral("has digit group separators in the wrong places"));
+    }
+    const QString plain = (negative ? QStringLiteral("-") : QString()) + digits + (point < 0 ? QString() : u'.' + fraction);
+    ParseResult parsed = parse(plain, exponent);
+    if (!parsed.ok())
+        parsed.error.replace(describe(plain), describe(text));
+    return parsed;
 }
 
 QString Money::format(qint64 minor, int exponent)
@@ -142,6 +183,10 @@ QString Money::formatLocalized(qint64 minor, int exponent, const QLocale &locale
     if (exponent > 0) {
         QString frac = QString::number(magnitude % p);
         frac = QString(exponent - frac.size(), u'0') + frac;
+        const QString zero = locale.zeroDigit(); // the fraction in the locale's digits too
+        if (zero.size() == 1 && zero.at(0) != u'0')
+            for (QChar &c : frac)
+                c = QChar(zero.at(0).unicode() + (c.unicode() - u'0'));
         text += locale.decimalPoint() + frac;
     }
     return negative ? locale.negativeSign() + text : text;
