@@ -16,6 +16,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <atomic>
 #include <cstdio>
@@ -258,6 +261,23 @@ int main(int argc, char *argv[])
     if (part("c") && parser.isSet(QStringLiteral("pg"))) {
         const QString url = parser.value(QStringLiteral("pg"));
         const int seconds = quick ? 3 : 10;
+        {
+            // The benchmark database is scratch: start from an empty schema.
+            QString error;
+            const auto pg = DatabaseUrl::parse(url, &error);
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bench-reset"));
+            db.setHostName(pg->host);
+            db.setPort(pg->port);
+            db.setDatabaseName(pg->database);
+            db.setUserName(pg->user);
+            db.setPassword(pg->password);
+            if (!db.open())
+                qFatal("%s", qPrintable(db.lastError().text()));
+            QSqlQuery(db).exec(QStringLiteral("DROP SCHEMA public CASCADE"));
+            QSqlQuery(db).exec(QStringLiteral("CREATE SCHEMA public"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("bench-reset"));
         QList<qint64> ids;
         auto store = freshLedger(url, 1000, &ids);
         const ConcurrentResult spread = concurrentWriters(url, ids, 8, seconds);

@@ -145,15 +145,18 @@ start_server() {
             fi
         done
         [[ -n $port ]] || die "no free port number found"
+        # Tests need no durability; benchmarks do (WALLETDESK_PG_DURABLE=1 keeps PostgreSQL's defaults).
+        local durability=off
+        [[ ${WALLETDESK_PG_DURABLE:-0} == 1 ]] && durability=on
         cat >>"$run/data/postgresql.conf" <<EOF
 
 # written by pg-harness.sh (attempt $attempt)
 port = $port
 listen_addresses = ''
 unix_socket_directories = '$quoted'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
+fsync = $durability
+synchronous_commit = $durability
+full_page_writes = $durability
 max_connections = 200
 EOF
         if as_owner "$bindir/pg_ctl" -D "$run/data" -l "$run/log" -w -t 60 start >/dev/null 2>&1; then
