@@ -141,6 +141,8 @@ private Q_SLOTS:
     void currenciesAndOperatorsNeedAdmin();
     void depositAndWithdrawalKeepEveryCurrencyAtZero();
     void overdraftIsRefusedAndNothingIsWritten();
+    void batchPostsEachRequestOnItsOwnMerits();
+    void postingSignalsTheAccountsItChanged();
     void allowNegativeAccountMayGoBelowZero();
     void idempotentReplayAndConflict();
     void adjustmentNeedsReasonAndTakesASign();
@@ -277,6 +279,45 @@ void TestLedger::overdraftIsRefusedAndNothingIsWritten()
     QCOMPARE(ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 1000, QStringLiteral("w1")))).balanceAfter(m_ann), 0);
     QCOMPARE(err(m_ledger->post(Sam, request(TransactionKind::Charge, m_ann, 1, QStringLiteral("c1")))).code,
              ErrorCode::InsufficientFunds);
+}
+
+void TestLedger::batchPostsEachRequestOnItsOwnMerits()
+{
+    QList<PostingRequest> batch{request(TransactionKind::Deposit, m_ann, 500, QStringLiteral("b1")),
+                                request(TransactionKind::Withdrawal, m_ben, 1, QStringLiteral("b2")), // Ben has nothing
+                                request(TransactionKind::Withdrawal, m_ann, 200, QStringLiteral("b3")),
+                                request(TransactionKind::Deposit, m_ann, 500, QStringLiteral("b1"))}; // replay of b1
+    const qint64 auditBefore = count(QStringLiteral("audit_log"));
+    const auto results = run([batch](LedgerStore &s) {
+        return Result<QList<Result<PostingResult>>>(s.postBatch(Sue, batch));
+    }).value();
+    QCOMPARE(results.size(), 4);
+    QVERIFY(results.at(0).ok());
+    QCOMPARE(results.at(1).error().code, ErrorCode::InsufficientFunds);
+    QCOMPARE(results.at(2)->balanceAfter(m_ann), 300);
+    QVERIFY(results.at(3)->replayed);
+    QCOMPARE(results.at(3)->transactionId, results.at(0)->transactionId);
+    QCOMPARE(account(m_ann).balance, 300);
+    QCOMPARE(account(m_ben).balance, 0);
+    QCOMPARE(count(QStringLiteral("transactions")), 2);
+    // One record for the batch, one for the refusal.
+    QCOMPARE(count(QStringLiteral("audit_log")), auditBefore + 2);
+    const auto audit = run([](LedgerStore &s) { return s.audit(0, 2); }).value();
+    QCOMPARE(audit.at(0).outcome, QStringLiteral("insufficient_funds"));
+    QVERIFY2(audit.at(1).detail.contains(u"2 posted, 1 refused"), qPrintable(audit.at(1).detail));
+    QVERIFY(verify().ok);
+}
+
+void TestLedger::postingSignalsTheAccountsItChanged()
+{
+    QSignalSpy spy(m_ledger.get(), &LedgerService::accountsChanged);
+    ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("sig"))));
+    QTRY_COMPARE(spy.count(), 1);
+    const auto ids = spy.at(0).at(0).value<QList<qint64>>();
+    QVERIFY(ids.contains(m_ann));
+    ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("sig")))); // a replay changes nothing
+    QTest::qWait(50);
+    QCOMPARE(spy.count(), 1);
 }
 
 void TestLedger::allowNegativeAccountMayGoBelowZero()
