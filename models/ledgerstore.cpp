@@ -183,11 +183,17 @@ struct LedgerStore::Impl {
     {
         for (int attempt = 0;; ++attempt) {
             try {
-                execRaw(pg() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
+                if (pg())
+                    execRaw(QStringLiteral("BEGIN"));
+                else
+                    run("BEGIN IMMEDIATE"); // a cached statement: this runs once per posting
                 inTransaction = true;
                 auto value = body();
                 flush();
-                execRaw(QStringLiteral("COMMIT"));
+                if (pg())
+                    execRaw(QStringLiteral("COMMIT"));
+                else
+                    run("COMMIT");
                 inTransaction = false;
                 cache.clear();
                 return value;
@@ -374,6 +380,7 @@ struct LedgerStore::Impl {
     struct Lane {
         int lane = 0;
         QString head;
+        qint64 lastId = 0;
     };
 
     /// Locks a lane of a chain. The journal and the audit log are each split into lanes on PostgreSQL so
@@ -385,26 +392,33 @@ struct LedgerStore::Impl {
             return Lane{cached->lane, cached->head};
         const Lane locked = lockLaneRow(chain, preferred);
         cache.lanes.insert(chain, LaneState{locked.lane, locked.head, 0, false});
+        if (!pg()) {
+            // SQLite's single lane holds the last id of its table, so the next id costs no query.
+            qint64 &next = chain == u"journal" ? cache.nextTransactionId : cache.nextAuditId;
+            if (next == 0)
+                next = locked.lastId + 1;
+        }
         return locked;
     }
 
     Lane lockLaneRow(const QString &chain, int preferred)
     {
         if (!pg() || preferred >= 0) {
-            SqlStatement &q = run(pick("SELECT lane, head FROM chain_heads WHERE chain = ? AND lane = ?",
-                                    "SELECT lane, head FROM chain_heads WHERE chain = ? AND lane = ? FOR UPDATE"),
-                               {chain, pg() ? preferred : 0});
+            SqlStatement &q =
+                run(pick("SELECT lane, head, last_id FROM chain_heads WHERE chain = ? AND lane = ?",
+                         "SELECT lane, head, last_id FROM chain_heads WHERE chain = ? AND lane = ? FOR UPDATE"),
+                    {chain, pg() ? preferred : 0});
             if (!q.next())
                 fail(ErrorCode::Database, QStringLiteral("chain %1 has no lane %2").arg(chain).arg(preferred));
-            Lane l{q.value(0).toInt(), q.value(1).toString()};
+            Lane l{q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong()};
             q.finish();
             return l;
         }
-        SqlStatement &q = run("SELECT lane, head FROM chain_heads WHERE chain = ? "
-                           "ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED",
-                           {chain});
+        SqlStatement &q = run("SELECT lane, head, last_id FROM chain_heads WHERE chain = ? "
+                              "ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED",
+                              {chain});
         if (q.next()) {
-            Lane l{q.value(0).toInt(), q.value(1).toString()};
+            Lane l{q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong()};
             q.finish();
             return l;
         }
@@ -420,7 +434,7 @@ struct LedgerStore::Impl {
                 return scalar("SELECT nextval(pg_get_serial_sequence('transactions', 'id'))").toLongLong();
             return scalar("SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))").toLongLong();
         }
-        // SQLite has one writer at a time: after the first id, the next ones are known.
+        // SQLite has one writer at a time: lockLane() seeded the next id from its lane's last id.
         qint64 &next = qstrcmp(table, "transactions") == 0 ? cache.nextTransactionId : cache.nextAuditId;
         if (next == 0)
             next = qstrcmp(table, "transactions") == 0
