@@ -574,15 +574,22 @@ struct LedgerStore::Impl {
         // One round trip for both places a key can live; a posted approval's key is in both, and the
         // transaction (first) is the answer then.
         SqlStatement &q = run("SELECT 0, id, request_hash FROM transactions WHERE idempotency_key = ? "
-                              "UNION ALL SELECT 1, id, request_hash FROM approvals WHERE idempotency_key = ? "
-                              "ORDER BY 1",
+                              "UNION ALL SELECT 1, id, request_hash FROM approvals WHERE idempotency_key = ?",
                               {key, key});
-        if (!q.next())
+        bool found = false, approval = false;
+        qint64 id = 0;
+        QString hash;
+        while (q.next()) {
+            const bool isApproval = q.value(0).toInt() == 1;
+            if (found && isApproval)
+                continue; // the transaction row wins
+            found = true;
+            approval = isApproval;
+            id = q.value(1).toLongLong();
+            hash = q.value(2).toString();
+        }
+        if (!found)
             return std::nullopt;
-        const bool approval = q.value(0).toInt() == 1;
-        const qint64 id = q.value(1).toLongLong();
-        const QString hash = q.value(2).toString();
-        q.finish();
         if (approval && !includeApprovals)
             return std::nullopt;
         if (hash != requestHash)
@@ -1005,6 +1012,9 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url)
             // WAL lets readers go on while one writer commits; FULL makes each commit durable.
             d.execRaw(QStringLiteral("PRAGMA journal_mode = WAL"));
             d.execRaw(QStringLiteral("PRAGMA synchronous = FULL"));
+            // A posting dirties about a dozen pages; checkpointing every 8,000 WAL pages (about 32 MB)
+            // instead of SQLite's 1,000 copies hot pages back to the database file an eighth as often.
+            d.execRaw(QStringLiteral("PRAGMA wal_autocheckpoint = 8000"));
             d.execRaw(QStringLiteral("PRAGMA foreign_keys = ON"));
         }
         const QVariant exists =
