@@ -12,20 +12,9 @@ const EVP_MD *sha256()
 } // namespace
 
 ChainHasher::ChainHasher(QByteArrayView previousHashHex)
-    : m_ctx(EVP_MD_CTX_new())
 {
-    EVP_DigestInit_ex(m_ctx, sha256(), nullptr);
+    m_bytes.reserve(512);
     update(previousHashHex.data(), previousHashHex.size());
-}
-
-ChainHasher::~ChainHasher()
-{
-    EVP_MD_CTX_free(m_ctx);
-}
-
-void ChainHasher::update(const char *data, qsizetype size)
-{
-    EVP_DigestUpdate(m_ctx, data, size_t(size));
 }
 
 ChainHasher &ChainHasher::add(qint64 value)
@@ -55,10 +44,7 @@ ChainHasher &ChainHasher::add(QByteArrayView utf8)
 
 QByteArray ChainHasher::finish()
 {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    EVP_DigestFinal_ex(m_ctx, digest, &length);
-    return QByteArray::fromRawData(reinterpret_cast<const char *>(digest), int(length)).toHex();
+    return sha256Hex(m_bytes);
 }
 
 JournalHash::JournalHash(QByteArrayView previousHashHex, const JournalHashInput &t)
@@ -88,4 +74,26 @@ QByteArray auditRowHash(QByteArrayView previousHashHex, const AuditHashInput &a)
         .add(a.detail)
         .add(a.lane)
         .finish();
+}
+
+QByteArray sha256Hex(QByteArrayView bytes)
+{
+    // One context per thread, reused: creating one per digest is a malloc and an init each time.
+    struct Context {
+        EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+        ~Context() { EVP_MD_CTX_free(ctx); }
+    };
+    thread_local Context context;
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestInit_ex(context.ctx, sha256(), nullptr);
+    EVP_DigestUpdate(context.ctx, bytes.data(), size_t(bytes.size()));
+    EVP_DigestFinal_ex(context.ctx, digest, &length);
+    static const char hex[] = "0123456789abcdef";
+    QByteArray out(int(length) * 2, Qt::Uninitialized);
+    for (unsigned int i = 0; i < length; ++i) {
+        out[2 * i] = hex[digest[i] >> 4];
+        out[2 * i + 1] = hex[digest[i] & 0xf];
+    }
+    return out;
 }

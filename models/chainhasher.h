@@ -4,7 +4,6 @@
 #include <QByteArrayView>
 #include <QString>
 
-struct evp_md_ctx_st;
 
 /// Builds the canonical bytes of a journal or audit row and chains them: hash = SHA-256(prev || bytes).
 /// Text is hashed as UTF-8 with a length prefix, numbers as decimal text, so no field's content can imitate
@@ -15,7 +14,6 @@ class ChainHasher final
 {
 public:
     explicit ChainHasher(QByteArrayView previousHashHex);
-    ~ChainHasher();
     Q_DISABLE_COPY_MOVE(ChainHasher)
     ChainHasher &add(qint64 value);
     ChainHasher &add(QByteArrayView utf8);
@@ -24,8 +22,10 @@ public:
     QByteArray finish();
 
 private:
-    void update(const char *data, qsizetype size);
-    evp_md_ctx_st *m_ctx;
+    void update(const char *data, qsizetype size) { m_bytes.append(data, size); }
+    /// The canonical bytes, hashed in one call at finish(): one digest update per field cost more than the
+    /// hashing itself for these short rows.
+    QByteArray m_bytes;
 };
 
 /// The fields of a journal transaction that its hash covers, in canonical order (UTF-8 text).
@@ -73,3 +73,6 @@ struct AuditHashInput {
 };
 
 QByteArray auditRowHash(QByteArrayView previousHashHex, const AuditHashInput &a);
+
+/// Lower-case hex SHA-256 of some bytes (request fingerprints for idempotency).
+QByteArray sha256Hex(QByteArrayView bytes);

@@ -215,6 +215,9 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
                  opGame = opIds.value(QStringLiteral("game-server")), opAlice = opIds.value(QStringLiteral("alice"));
 
     QByteArray chainHead = LedgerStore::zeroHash().toLatin1();
+    std::array<QByteArray, 9> kindNames;
+    for (size_t k = 0; k < kindNames.size(); ++k)
+        kindNames[k] = kindName(TransactionKind(k)).toLatin1();
     const QByteArray origin("demo");
     const QByteArray keyPrefix = "demo-" + QByteArray::number(o.seed) + '-';
 
@@ -250,9 +253,8 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
                 request.counterAccountId = t.legs[1].first;
             }
             const QByteArray prevHead = chainHead;
-            const QByteArray requestHash =
-                QCryptographicHash::hash(request.canonical(), QCryptographicHash::Sha256).toHex();
-            const QByteArray kind = kindName(t.kind).toLatin1();
+            const QByteArray requestHash = sha256Hex(request.canonical());
+            const QByteArray &kind = kindNames[size_t(t.kind)];
             const QByteArray reason = t.reason.toUtf8(), ticket = t.ticket.toUtf8();
             JournalHash hash(chainHead, JournalHashInput{id, kind, key, requestHash, t.operatorId, origin, at, 0, false,
                                                          0, reason, ticket, {}, 0});

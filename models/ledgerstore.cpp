@@ -45,7 +45,7 @@ qint64 nowMs()
 
 QString hashHex(const QByteArray &bytes)
 {
-    return QString::fromLatin1(ChainHasher(QByteArrayView()).add(QByteArrayView(bytes)).finish());
+    return QString::fromLatin1(sha256Hex(bytes));
 }
 
 QString accountTarget(qint64 id)
