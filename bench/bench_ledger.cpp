@@ -29,14 +29,12 @@ namespace {
 
 const Actor Admin{QStringLiteral("bench"), QStringLiteral("bench")};
 
-void row(const char *what, double value, const char *unit, const QString &reference = {})
-{
+void row(const char *what, double value, const char *unit, const QString &reference = {}) {
     std::printf("%-58s %12.0f %-12s %s\n", what, value, unit, qPrintable(reference));
     std::fflush(stdout);
 }
 
-std::unique_ptr<LedgerStore> freshLedger(const QString &urlText, int accounts, QList<qint64> *ids)
-{
+std::unique_ptr<LedgerStore> freshLedger(const QString &urlText, int accounts, QList<qint64> *ids) {
     QString error;
     auto store = LedgerStore::open(*DatabaseUrl::parse(urlText, &error));
     if (!store)
@@ -46,7 +44,8 @@ std::unique_ptr<LedgerStore> freshLedger(const QString &urlText, int accounts, Q
     s->addCurrency(Admin, Currency{QStringLiteral("GOLD"), 0, {}});
     QList<PostingRequest> seeds;
     for (int i = 0; i < accounts; ++i) {
-        const auto a = s->createAccount(Admin, NewAccount{QStringLiteral("GOLD"), QStringLiteral("p%1").arg(i), {}, false});
+        const auto a = s->createAccount(
+            Admin, NewAccount{QStringLiteral("GOLD"), QStringLiteral("p%1").arg(i), {}, false});
         if (!a)
             qFatal("%s", qPrintable(a.error().message));
         *ids << a->id;
@@ -61,8 +60,7 @@ std::unique_ptr<LedgerStore> freshLedger(const QString &urlText, int accounts, Q
     return s;
 }
 
-PostingRequest randomPosting(QRandomGenerator &rng, const QList<qint64> &ids, const QString &key)
-{
+PostingRequest randomPosting(QRandomGenerator &rng, const QList<qint64> &ids, const QString &key) {
     PostingRequest r;
     r.kind = rng.bounded(2) ? TransactionKind::Deposit : TransactionKind::Charge;
     r.accountId = ids.at(int(rng.bounded(qint64(ids.size()))));
@@ -72,28 +70,27 @@ PostingRequest randomPosting(QRandomGenerator &rng, const QList<qint64> &ids, co
 }
 
 /// The same rows one posting writes, through the raw C API, one commit each: the ceiling for (a).
-class RawPoster
-{
+class RawPoster {
 public:
-    explicit RawPoster(const QString &path)
-    {
+    explicit RawPoster(const QString &path) {
         sqlite3_open(path.toUtf8().constData(), &m_db);
         sqlite3_exec(m_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", nullptr, nullptr, nullptr);
-        sqlite3_exec(m_db,
-                     "CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT UNIQUE, h TEXT, a INTEGER);"
-                     "CREATE TABLE e (id INTEGER PRIMARY KEY, t INTEGER, acc INTEGER, amount INTEGER, after INTEGER);"
-                     "CREATE INDEX e_acc ON e(acc, id); CREATE INDEX e_t ON e(t);"
-                     "CREATE TABLE acc (id INTEGER PRIMARY KEY, balance INTEGER);"
-                     "CREATE TABLE r (acc INTEGER, day INTEGER, closing INTEGER, n INTEGER, PRIMARY KEY (acc, day)) "
-                     "WITHOUT ROWID;"
-                     "CREATE TABLE audit (id INTEGER PRIMARY KEY, what TEXT, h TEXT);"
-                     "CREATE TABLE heads (chain TEXT PRIMARY KEY, head TEXT);"
-                     "INSERT INTO heads VALUES ('journal', ''), ('audit', '');",
-                     nullptr, nullptr, nullptr);
+        sqlite3_exec(
+            m_db,
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT UNIQUE, h TEXT, a INTEGER);"
+            "CREATE TABLE e (id INTEGER PRIMARY KEY, t INTEGER, acc INTEGER, amount INTEGER, after INTEGER);"
+            "CREATE INDEX e_acc ON e(acc, id); CREATE INDEX e_t ON e(t);"
+            "CREATE TABLE acc (id INTEGER PRIMARY KEY, balance INTEGER);"
+            "CREATE TABLE r (acc INTEGER, day INTEGER, closing INTEGER, n INTEGER, PRIMARY KEY (acc, day)) "
+            "WITHOUT ROWID;"
+            "CREATE TABLE audit (id INTEGER PRIMARY KEY, what TEXT, h TEXT);"
+            "CREATE TABLE heads (chain TEXT PRIMARY KEY, head TEXT);"
+            "INSERT INTO heads VALUES ('journal', ''), ('audit', '');",
+            nullptr, nullptr, nullptr);
         sqlite3_exec(m_db, "BEGIN", nullptr, nullptr, nullptr);
         for (int i = 0; i < 1000; ++i)
-            sqlite3_exec(m_db, QStringLiteral("INSERT INTO acc VALUES (%1, 0)").arg(i).toUtf8().constData(), nullptr,
-                         nullptr, nullptr);
+            sqlite3_exec(m_db, QStringLiteral("INSERT INTO acc VALUES (%1, 0)").arg(i).toUtf8().constData(),
+                         nullptr, nullptr, nullptr);
         sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
         const char *sql[] = {
             "INSERT INTO t (k, h, a) VALUES (?1, 'h', ?2)",
@@ -101,8 +98,10 @@ public:
             "INSERT INTO e (t, acc, amount, after) VALUES ((SELECT MAX(id) FROM t), 0, -?1, -?1)",
             "UPDATE acc SET balance = balance + ?1 WHERE id = ?2",
             "UPDATE acc SET balance = balance - ?1 WHERE id = 0",
-            "INSERT INTO r VALUES (?2, 1, ?1, 1) ON CONFLICT DO UPDATE SET closing = excluded.closing, n = n + 1",
-            "INSERT INTO r VALUES (0, 1, ?1, 1) ON CONFLICT DO UPDATE SET closing = excluded.closing, n = n + 1",
+            "INSERT INTO r VALUES (?2, 1, ?1, 1) ON CONFLICT DO UPDATE SET closing = excluded.closing, n = n "
+            "+ 1",
+            "INSERT INTO r VALUES (0, 1, ?1, 1) ON CONFLICT DO UPDATE SET closing = excluded.closing, n = n "
+            "+ 1",
             "INSERT INTO audit (what, h) VALUES ('post', 'h')",
             "UPDATE heads SET head = 'x' WHERE chain = 'journal'",
             "UPDATE heads SET head = 'y' WHERE chain = 'audit'"};
@@ -113,14 +112,12 @@ public:
             m_stmts.push_back(st);
         }
     }
-    ~RawPoster()
-    {
+    ~RawPoster() {
         for (sqlite3_stmt *st : m_stmts)
             sqlite3_finalize(st);
         sqlite3_close(m_db);
     }
-    void post()
-    {
+    void post() {
         sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
         const QByteArray key = "k" + QByteArray::number(m_n);
         for (size_t s = 0; s < m_stmts.size(); ++s) {
@@ -148,8 +145,7 @@ private:
 };
 
 /// Commits per second of the smallest possible durable write: the fsync limit of this disk.
-double fsyncLimit(const QString &path, int count)
-{
+double fsyncLimit(const QString &path, int count) {
     sqlite3 *db = nullptr;
     sqlite3_open(path.toUtf8().constData(), &db);
     sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; CREATE TABLE x (v INTEGER);", nullptr,
@@ -169,8 +165,8 @@ struct ConcurrentResult {
     double perSecond = 0;
 };
 
-ConcurrentResult concurrentWriters(const QString &url, const QList<qint64> &accounts, int writers, int seconds)
-{
+ConcurrentResult concurrentWriters(const QString &url, const QList<qint64> &accounts, int writers,
+                                   int seconds) {
     std::atomic<qint64> ok{0}, failed{0};
     std::vector<std::thread> threads;
     QElapsedTimer timer;
@@ -188,7 +184,8 @@ ConcurrentResult concurrentWriters(const QString &url, const QList<qint64> &acco
             t.start();
             for (qint64 n = 0; t.elapsed() < seconds * 1000; ++n) {
                 const auto r = store.value()->post(
-                    Admin, randomPosting(rng, accounts, QStringLiteral("c%1-%2-%3").arg(quintptr(&accounts)).arg(w).arg(n)));
+                    Admin, randomPosting(rng, accounts,
+                                         QStringLiteral("c%1-%2-%3").arg(quintptr(&accounts)).arg(w).arg(n)));
                 if (r)
                     ++ok;
                 else {
@@ -205,27 +202,29 @@ ConcurrentResult concurrentWriters(const QString &url, const QList<qint64> &acco
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOptions({{QStringLiteral("quick"), QStringLiteral("small sizes, for a smoke run")},
-                       {QStringLiteral("pg"), QStringLiteral("PostgreSQL URL for (c)"), QStringLiteral("URL")},
-                       {QStringLiteral("players"), QStringLiteral("demo players for (d) and (e)"), QStringLiteral("N"),
-                        QStringLiteral("1000000")},
-                       {QStringLiteral("only"), QStringLiteral("run one part: a, b, c or de"), QStringLiteral("PART")},
-                       {QStringLiteral("dir"), QStringLiteral("folder for the SQLite files (default: a temporary one)"),
-                        QStringLiteral("DIR")}});
+    parser.addOptions(
+        {{QStringLiteral("quick"), QStringLiteral("small sizes, for a smoke run")},
+         {QStringLiteral("pg"), QStringLiteral("PostgreSQL URL for (c)"), QStringLiteral("URL")},
+         {QStringLiteral("players"), QStringLiteral("demo players for (d) and (e)"), QStringLiteral("N"),
+          QStringLiteral("1000000")},
+         {QStringLiteral("only"), QStringLiteral("run one part: a, b, c or de"), QStringLiteral("PART")},
+         {QStringLiteral("dir"), QStringLiteral("folder for the SQLite files (default: a temporary one)"),
+          QStringLiteral("DIR")}});
     parser.process(app);
     const bool quick = parser.isSet(QStringLiteral("quick"));
     const QString only = parser.value(QStringLiteral("only"));
     auto part = [&only](const char *name) { return only.isEmpty() || only == QLatin1StringView(name); };
-    QTemporaryDir tmp(parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) + QStringLiteral("/bench-XXXXXX")
-                                                          : QDir::tempPath() + QStringLiteral("/bench-XXXXXX"));
+    QTemporaryDir tmp(parser.isSet(QStringLiteral("dir"))
+                          ? parser.value(QStringLiteral("dir")) + QStringLiteral("/bench-XXXXXX")
+                          : QDir::tempPath() + QStringLiteral("/bench-XXXXXX"));
     const QString dir = tmp.path();
     std::printf("WalletDesk ledger benchmark, %s, %d hardware threads, SQLite %s\n\n",
-                qPrintable(QSysInfo::prettyProductName()), int(std::thread::hardware_concurrency()), sqlite3_libversion());
+                qPrintable(QSysInfo::prettyProductName()), int(std::thread::hardware_concurrency()),
+                sqlite3_libversion());
 
     // (a) durable single postings
     if (part("a")) {
@@ -246,7 +245,8 @@ int main(int argc, char *argv[])
             rawNs += timer.nsecsElapsed();
             timer.start();
             for (int i = 0; i < chunk; ++i)
-                failures += !store->post(Admin, randomPosting(rng, ids, QStringLiteral("a%1").arg(done + i))).ok();
+                failures +=
+                    !store->post(Admin, randomPosting(rng, ids, QStringLiteral("a%1").arg(done + i))).ok();
             oursNs += timer.nsecsElapsed();
             done += chunk;
         }
@@ -255,7 +255,9 @@ int main(int argc, char *argv[])
         row("(a) reference: SQLite commits/s, one tiny insert each", fsync, "commits/s");
         row("(a) reference: raw sqlite3 API, a posting's writes/commit", rawRate, "commits/s");
         row("(a) LedgerStore::post, one durable posting per commit", ours, "postings/s",
-            QStringLiteral("%1 of raw; goal 0.70%2").arg(ours / rawRate, 0, 'f', 2).arg(failures ? QStringLiteral("; FAILURES") : QString()));
+            QStringLiteral("%1 of raw; goal 0.70%2")
+                .arg(ours / rawRate, 0, 'f', 2)
+                .arg(failures ? QStringLiteral("; FAILURES") : QString()));
     }
     // (b) batched
     if (part("b")) {
@@ -278,7 +280,8 @@ int main(int argc, char *argv[])
                 failures += !r.ok();
         const double rate = batches * perBatch * 1000.0 / double(timer.elapsed());
         row("(b) LedgerStore::postBatch, 1000 postings per commit", rate, "postings/s",
-            QStringLiteral("goal 100000%1").arg(failures ? QStringLiteral("; %1 refused").arg(failures) : QString()));
+            QStringLiteral("goal 100000%1")
+                .arg(failures ? QStringLiteral("; %1 refused").arg(failures) : QString()));
     }
     // (c) PostgreSQL, 8 writers
     if (part("c") && parser.isSet(QStringLiteral("pg"))) {
@@ -288,7 +291,8 @@ int main(int argc, char *argv[])
             // The benchmark database is scratch: start from an empty schema.
             QString error;
             const auto pg = DatabaseUrl::parse(url, &error);
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bench-reset"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bench-reset"));
             db.setHostName(pg->host);
             db.setPort(pg->port);
             db.setDatabaseName(pg->database);
@@ -316,7 +320,8 @@ int main(int argc, char *argv[])
     if (part("de")) {
         const qint64 players = quick ? 20000 : parser.value(QStringLiteral("players")).toLongLong();
         QString error;
-        auto store = LedgerStore::open(*DatabaseUrl::parse(QStringLiteral("sqlite:") + dir + QStringLiteral("/demo.db"), &error));
+        auto store = LedgerStore::open(
+            *DatabaseUrl::parse(QStringLiteral("sqlite:") + dir + QStringLiteral("/demo.db"), &error));
         store.value()->bootstrapAdmin(Admin.operatorName);
         DemoOptions options;
         options.players = players;
@@ -328,16 +333,21 @@ int main(int argc, char *argv[])
         if (!summary)
             qFatal("%s", qPrintable(summary.error().message));
         const double seconds = double(timer.elapsed()) / 1000.0;
-        row(qPrintable(QStringLiteral("(e) demo: %1 players, %2 entries, seconds").arg(players).arg(summary->entries)), seconds,
-            "s", QStringLiteral("%1 entries/s; goal 1M players/10M entries under 120 s")
-                     .arg(double(summary->entries) / seconds, 0, 'f', 0));
+        row(qPrintable(QStringLiteral("(e) demo: %1 players, %2 entries, seconds")
+                           .arg(players)
+                           .arg(summary->entries)),
+            seconds, "s",
+            QStringLiteral("%1 entries/s; goal 1M players/10M entries under 120 s")
+                .arg(double(summary->entries) / seconds, 0, 'f', 0));
         timer.restart();
         const auto report = store.value()->verify();
         const double verifySeconds = double(timer.elapsed()) / 1000.0;
         if (!report || !report->ok)
             qFatal("verify failed");
         row("(d) verify, entries/s", double(report->entries) / verifySeconds, "entries/s",
-            QStringLiteral("%1 entries in %2 s; goal 1000000/s").arg(report->entries).arg(verifySeconds, 0, 'f', 2));
+            QStringLiteral("%1 entries in %2 s; goal 1000000/s")
+                .arg(report->entries)
+                .arg(verifySeconds, 0, 'f', 2));
     }
     return 0;
 }

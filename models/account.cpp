@@ -1,7 +1,6 @@
 #include "account.h"
 
-QString accountStateName(AccountState state)
-{
+QString accountStateName(AccountState state) {
     switch (state) {
     case AccountState::Active:
         return QStringLiteral("active");

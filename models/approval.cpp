@@ -1,7 +1,6 @@
 #include "approval.h"
 
-QString Approval::stateName(State state)
-{
+QString Approval::stateName(State state) {
     switch (state) {
     case State::Pending:
         return QStringLiteral("pending");

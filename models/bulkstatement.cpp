@@ -6,8 +6,7 @@
 #include <sqlite3.h>
 
 BulkStatement::BulkStatement(QSqlDatabase db, const char *sql)
-    : m_query(db)
-{
+    : m_query(db) {
     const QVariant handle = db.driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
         m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
@@ -19,30 +18,27 @@ BulkStatement::BulkStatement(QSqlDatabase db, const char *sql)
     }
 }
 
-BulkStatement::~BulkStatement()
-{
+BulkStatement::~BulkStatement() {
     if (m_stmt)
         sqlite3_finalize(m_stmt);
 }
 
-void BulkStatement::bind(int index, qint64 value)
-{
+void BulkStatement::bind(int index, qint64 value) {
     if (m_stmt)
         sqlite3_bind_int64(m_stmt, index + 1, value);
     else
         m_query.bindValue(index, value);
 }
 
-void BulkStatement::bind(int index, const QByteArray &utf8)
-{
+void BulkStatement::bind(int index, const QByteArray &utf8) {
     if (m_stmt)
         sqlite3_bind_text(m_stmt, index + 1, utf8.constData(), int(utf8.size()), SQLITE_STATIC);
     else
-        m_query.bindValue(index, utf8.isNull() ? QStringLiteral("") : QString::fromUtf8(utf8)); // '' is not NULL
+        m_query.bindValue(index,
+                          utf8.isNull() ? QStringLiteral("") : QString::fromUtf8(utf8)); // '' is not NULL
 }
 
-bool BulkStatement::insert()
-{
+bool BulkStatement::insert() {
     if (m_stmt) {
         const int rc = sqlite3_step(m_stmt);
         sqlite3_reset(m_stmt);

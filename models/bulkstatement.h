@@ -12,8 +12,7 @@ struct sqlite3_stmt;
 /// One prepared INSERT for bulk loading. On SQLite it talks to the sqlite3 C API directly (the Qt layer
 /// costs more than SQLite itself at millions of rows); on PostgreSQL it uses a prepared QSqlQuery.
 /// Values are bound by position starting at 0, then insert() runs the row.
-class BulkStatement final
-{
+class BulkStatement final {
 public:
     BulkStatement(QSqlDatabase db, const char *sql);
     ~BulkStatement();

@@ -3,22 +3,19 @@
 #include <openssl/evp.h>
 
 namespace {
-const EVP_MD *sha256()
-{
+const EVP_MD *sha256() {
     // Fetched once: passing EVP_sha256() to every EVP_DigestInit_ex makes OpenSSL 3 look it up each time.
     static EVP_MD *md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
     return md;
 }
 } // namespace
 
-ChainHasher::ChainHasher(QByteArrayView previousHashHex)
-{
+ChainHasher::ChainHasher(QByteArrayView previousHashHex) {
     m_bytes.reserve(512);
     update(previousHashHex.data(), previousHashHex.size());
 }
 
-ChainHasher &ChainHasher::add(qint64 value)
-{
+ChainHasher &ChainHasher::add(qint64 value) {
     // Decimal text then ';' (snprintf was a measurable share of verify).
     char buf[24];
     char *end = buf + sizeof buf;
@@ -35,34 +32,40 @@ ChainHasher &ChainHasher::add(qint64 value)
     return *this;
 }
 
-ChainHasher &ChainHasher::add(QByteArrayView utf8)
-{
+ChainHasher &ChainHasher::add(QByteArrayView utf8) {
     add(qint64(utf8.size()));
     update(utf8.data(), utf8.size());
     return *this;
 }
 
-QByteArray ChainHasher::finish()
-{
+QByteArray ChainHasher::finish() {
     return sha256Hex(m_bytes);
 }
 
 JournalHash::JournalHash(QByteArrayView previousHashHex, const JournalHashInput &t)
     : m_hasher(previousHashHex)
-    , m_createdAt(t.createdAt)
-{
-    m_hasher.add(t.id).add(t.kind).add(t.key).add(t.requestHash).add(t.operatorId).add(t.origin).add(t.createdAt)
-        .add(t.reversesId).add(t.forced ? 1 : 0).add(t.approvalId).add(t.reasonCode).add(t.ticketRef).add(t.memo)
+    , m_createdAt(t.createdAt) {
+    m_hasher.add(t.id)
+        .add(t.kind)
+        .add(t.key)
+        .add(t.requestHash)
+        .add(t.operatorId)
+        .add(t.origin)
+        .add(t.createdAt)
+        .add(t.reversesId)
+        .add(t.forced ? 1 : 0)
+        .add(t.approvalId)
+        .add(t.reasonCode)
+        .add(t.ticketRef)
+        .add(t.memo)
         .add(t.lane);
 }
 
-void JournalHash::addEntry(qint64 accountId, int shard, qint64 amount, qint64 balanceAfter)
-{
+void JournalHash::addEntry(qint64 accountId, int shard, qint64 amount, qint64 balanceAfter) {
     m_hasher.add(accountId).add(shard).add(amount).add(balanceAfter).add(m_createdAt);
 }
 
-QByteArray auditRowHash(QByteArrayView previousHashHex, const AuditHashInput &a)
-{
+QByteArray auditRowHash(QByteArrayView previousHashHex, const AuditHashInput &a) {
     return ChainHasher(previousHashHex)
         .add(a.id)
         .add(a.at)
@@ -76,8 +79,7 @@ QByteArray auditRowHash(QByteArrayView previousHashHex, const AuditHashInput &a)
         .finish();
 }
 
-QByteArray sha256Hex(QByteArrayView bytes)
-{
+QByteArray sha256Hex(QByteArrayView bytes) {
     // One context per thread, reused: creating one per digest is a malloc and an init each time.
     struct Context {
         EVP_MD_CTX *ctx = EVP_MD_CTX_new();

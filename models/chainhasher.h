@@ -4,14 +4,12 @@
 #include <QByteArrayView>
 #include <QString>
 
-
 /// Builds the canonical bytes of a journal or audit row and chains them: hash = SHA-256(prev || bytes).
 /// Text is hashed as UTF-8 with a length prefix, numbers as decimal text, so no field's content can imitate
 /// a boundary and the bytes do not depend on the database that stored them.
 /// SHA-256 comes from OpenSSL's libcrypto, which uses the CPU's SHA instructions: verify hashes every row
 /// of the ledger, and QCryptographicHash's portable code is several times slower.
-class ChainHasher final
-{
+class ChainHasher final {
 public:
     explicit ChainHasher(QByteArrayView previousHashHex);
     Q_DISABLE_COPY_MOVE(ChainHasher)
@@ -46,9 +44,9 @@ struct JournalHashInput {
     int lane = 0;
 };
 
-/// Hash of a journal transaction: its header, then each entry (account, shard, amount, balance after) in id order.
-class JournalHash final
-{
+/// Hash of a journal transaction: its header, then each entry (account, shard, amount, balance after) in id
+/// order.
+class JournalHash final {
 public:
     JournalHash(QByteArrayView previousHashHex, const JournalHashInput &t);
     void addEntry(qint64 accountId, int shard, qint64 amount, qint64 balanceAfter);

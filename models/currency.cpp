@@ -1,7 +1,6 @@
 #include "currency.h"
 
-bool Currency::isValidCode(const QString &code)
-{
+bool Currency::isValidCode(const QString &code) {
     if (code.size() < 2 || code.size() > 16 || !(code.front() >= u'A' && code.front() <= u'Z'))
         return false;
     for (QChar c : code) {

@@ -3,8 +3,7 @@
 #include <QUrl>
 #include <QUrlQuery>
 
-std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *error)
-{
+std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *error) {
     DatabaseUrl db;
     if (text.trimmed().isEmpty()) {
         *error = QStringLiteral("no database given: use --db PATH or set WALLETDESK_DB");
@@ -14,7 +13,8 @@ std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *erro
         *error = QStringLiteral("database location \"%1\" begins or ends with blanks").arg(text.left(200));
         return std::nullopt;
     }
-    if (text.startsWith(u"postgresql://", Qt::CaseInsensitive) || text.startsWith(u"postgres://", Qt::CaseInsensitive)) {
+    if (text.startsWith(u"postgresql://", Qt::CaseInsensitive) ||
+        text.startsWith(u"postgres://", Qt::CaseInsensitive)) {
         const QUrl url(text, QUrl::StrictMode);
         if (!url.isValid() || url.path().size() < 2) {
             *error = QStringLiteral("database URL is not of the form postgresql://user:pass@host:port/name");
@@ -35,7 +35,8 @@ std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *erro
     }
     db.kind = Kind::Sqlite;
     if (text.contains(u"://") && !text.startsWith(u"sqlite:", Qt::CaseInsensitive)) {
-        *error = QStringLiteral("database URL \"%1\" is neither postgresql:// nor sqlite:").arg(text.left(200));
+        *error =
+            QStringLiteral("database URL \"%1\" is neither postgresql:// nor sqlite:").arg(text.left(200));
         return std::nullopt;
     }
     db.path = text.startsWith(u"sqlite:", Qt::CaseInsensitive) ? text.mid(7) : text;
@@ -48,8 +49,7 @@ std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *erro
     return db;
 }
 
-QString DatabaseUrl::display() const
-{
+QString DatabaseUrl::display() const {
     if (kind == Kind::Sqlite)
         return QStringLiteral("sqlite:%1").arg(path);
     return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);

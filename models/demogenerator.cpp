@@ -19,7 +19,18 @@ namespace {
 
 constexpr qint64 MsPerDay = 86400000;
 
-enum class Event : quint8 { Deposit, Win, Charge, Purchase, Bonus, Gems, Credits, Transfer, Withdrawal, Adjustment };
+enum class Event : quint8 {
+    Deposit,
+    Win,
+    Charge,
+    Purchase,
+    Bonus,
+    Gems,
+    Credits,
+    Transfer,
+    Withdrawal,
+    Adjustment
+};
 
 struct PlannedEvent {
     qint64 at;
@@ -47,11 +58,12 @@ struct Txn {
     void leg(qint64 account, qint64 amount) { legs[size_t(legCount++)] = {account, amount}; }
 };
 
-const char *const FirstNames[] = {"Aria",  "Bruno", "Chen",  "Dana",  "Emil",  "Farah", "Goran", "Hana",
-                                   "Ivo",   "Jade",  "Kai",   "Lena",  "Mateo", "Nora",  "Omar",  "Pia",
-                                   "Quinn", "Rosa",  "Sven",  "Tara",  "Uma",   "Viktor", "Wen",  "Yara"};
-const char *const LastNames[] = {"Stone", "Rivers", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Novak", "Silva",
-                                  "Kowalski", "Haddad", "Berg", "Costa", "Ivanova", "Park", "Nguyen", "Fischer"};
+const char *const FirstNames[] = {"Aria",  "Bruno", "Chen", "Dana", "Emil",  "Farah",  "Goran", "Hana",
+                                  "Ivo",   "Jade",  "Kai",  "Lena", "Mateo", "Nora",   "Omar",  "Pia",
+                                  "Quinn", "Rosa",  "Sven", "Tara", "Uma",   "Viktor", "Wen",   "Yara"};
+const char *const LastNames[] = {"Stone",   "Rivers", "Okafor",   "Lindqvist", "Moreau", "Tanaka",
+                                 "Novak",   "Silva",  "Kowalski", "Haddad",    "Berg",   "Costa",
+                                 "Ivanova", "Park",   "Nguyen",   "Fischer"};
 const char *const Reasons[] = {"GOODWILL", "BUG_COMPENSATION", "CORRECTION", "CHARGEBACK"};
 
 } // namespace
@@ -59,20 +71,18 @@ const char *const Reasons[] = {"GOODWILL", "BUG_COMPENSATION", "CORRECTION", "CH
 DemoGenerator::DemoGenerator(LedgerStore &store, const DemoOptions &options, const QString &adminName)
     : m_store(store)
     , m_options(options)
-    , m_admin(adminName)
-{
-}
+    , m_admin(adminName) {}
 
-Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
-{
+Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress) {
     QElapsedTimer timer;
     timer.start();
     const DemoOptions &o = m_options;
     if (o.players < 1 || o.players > 50'000'000 || o.days < 1 || o.days > 3650 || o.entriesPerPlayer < 2 ||
         o.entriesPerPlayer > 1000)
-        return LedgerError{ErrorCode::InvalidArgument,
-                           QStringLiteral("demo needs 1 to 50,000,000 players, 1 to 3650 days and 2 to 1000 entries "
-                                          "per player")};
+        return LedgerError{
+            ErrorCode::InvalidArgument,
+            QStringLiteral("demo needs 1 to 50,000,000 players, 1 to 3650 days and 2 to 1000 entries "
+                           "per player")};
     QSqlDatabase db = m_store.database();
     const bool pg = m_store.dialect() == LedgerStore::Dialect::Postgres;
     {
@@ -80,16 +90,17 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
         if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM accounts WHERE kind = 'player'")) || !q.next())
             return LedgerError{ErrorCode::Database, q.lastError().text()};
         if (q.value(0).toLongLong() > 0)
-            return LedgerError{ErrorCode::StateConflict,
-                               QStringLiteral("the demo needs an empty ledger; this one already has players")};
+            return LedgerError{
+                ErrorCode::StateConflict,
+                QStringLiteral("the demo needs an empty ledger; this one already has players")};
     }
     const Actor admin{m_admin, QStringLiteral("demo")};
 
     // --- currencies and operators, through the normal path
     const QList<Currency> wanted{{QStringLiteral("GOLD"), 0, QStringLiteral("Gold")},
-                                {QStringLiteral("GEMS"), 0, QStringLiteral("Gems")},
-                                {QStringLiteral("CREDITS"), 2, QStringLiteral("Credits")},
-                                {QStringLiteral("TREASURE_BOX"), 0, QStringLiteral("Treasure box")}};
+                                 {QStringLiteral("GEMS"), 0, QStringLiteral("Gems")},
+                                 {QStringLiteral("CREDITS"), 2, QStringLiteral("Credits")},
+                                 {QStringLiteral("TREASURE_BOX"), 0, QStringLiteral("Treasure box")}};
     auto existing = m_store.currencies();
     if (!existing)
         return existing.error();
@@ -107,19 +118,22 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
         Role role;
         QMap<QString, qint64> limits;
     };
-    const QList<Op> ops{{"payments", Role::Support, {}},
-                        {"game-server", Role::Support, {}},
-                        {"alice", Role::Support,
-                         {{QStringLiteral("GOLD"), 5000}, {QStringLiteral("GEMS"), 500}, {QStringLiteral("CREDITS"), 10000}}},
-                        {"bob", Role::Supervisor, {}},
-                        {"carol", Role::Viewer, {}}};
+    const QList<Op> ops{
+        {"payments", Role::Support, {}},
+        {"game-server", Role::Support, {}},
+        {"alice",
+         Role::Support,
+         {{QStringLiteral("GOLD"), 5000}, {QStringLiteral("GEMS"), 500}, {QStringLiteral("CREDITS"), 10000}}},
+        {"bob", Role::Supervisor, {}},
+        {"carol", Role::Viewer, {}}};
     QHash<QString, qint64> opIds;
     auto known = m_store.operators();
     if (!known)
         return known.error();
     for (const Op &op : ops) {
         const QString name = QString::fromLatin1(op.name);
-        auto it = std::find_if(known->cbegin(), known->cend(), [&](const OperatorInfo &i) { return i.name == name; });
+        auto it = std::find_if(known->cbegin(), known->cend(),
+                               [&](const OperatorInfo &i) { return i.name == name; });
         if (it != known->cend()) {
             opIds.insert(name, it->id);
             continue;
@@ -144,7 +158,9 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
 
     // --- the bulk history
     std::mt19937_64 rng(o.seed);
-    auto uniform = [&rng](qint64 lo, qint64 hi) { return std::uniform_int_distribution<qint64>(lo, hi)(rng); };
+    auto uniform = [&rng](qint64 lo, qint64 hi) {
+        return std::uniform_int_distribution<qint64>(lo, hi)(rng);
+    };
     auto chance = [&rng](double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; };
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -155,8 +171,9 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
     qint64 nextAccount = 0, nextTxn = 0, nextEntry = 0;
     {
         QSqlQuery q(db);
-        q.exec(QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM accounts), (SELECT COALESCE(MAX(id), 0) "
-                              "FROM transactions), (SELECT COALESCE(MAX(id), 0) FROM entries)"));
+        q.exec(
+            QStringLiteral("SELECT (SELECT COALESCE(MAX(id), 0) FROM accounts), (SELECT COALESCE(MAX(id), 0) "
+                           "FROM transactions), (SELECT COALESCE(MAX(id), 0) FROM entries)"));
         if (!q.next())
             return LedgerError{ErrorCode::Database, q.lastError().text()};
         nextAccount = q.value(0).toLongLong() + 1;
@@ -201,10 +218,12 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
         weightSum += weight[size_t(d)];
     }
     // Evening peak: relative activity per hour of the day.
-    static const std::array<int, 24> hourWeights{2, 1, 1, 1, 1, 1, 2, 3, 4, 5, 5, 6, 7, 6, 6, 6, 7, 8, 10, 12, 12, 11, 8, 4};
+    static const std::array<int, 24> hourWeights{2, 1, 1, 1, 1, 1, 2,  3,  4,  5,  5, 6,
+                                                 7, 6, 6, 6, 7, 8, 10, 12, 12, 11, 8, 4};
     std::discrete_distribution<int> hourOf(hourWeights.begin(), hourWeights.end());
 
-    const qint64 treasury = sys.value(QStringLiteral("GOLD/treasury")), house = sys.value(QStringLiteral("GOLD/house")),
+    const qint64 treasury = sys.value(QStringLiteral("GOLD/treasury")),
+                 house = sys.value(QStringLiteral("GOLD/house")),
                  promotions = sys.value(QStringLiteral("GOLD/promotions")),
                  adjustments = sys.value(QStringLiteral("GOLD/adjustments")),
                  boxHouse = sys.value(QStringLiteral("TREASURE_BOX/house")),
@@ -212,7 +231,8 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
                  gemsHouse = sys.value(QStringLiteral("GEMS/house")),
                  creditsTreasury = sys.value(QStringLiteral("CREDITS/treasury"));
     const qint64 opPayments = opIds.value(QStringLiteral("payments")),
-                 opGame = opIds.value(QStringLiteral("game-server")), opAlice = opIds.value(QStringLiteral("alice"));
+                 opGame = opIds.value(QStringLiteral("game-server")),
+                 opAlice = opIds.value(QStringLiteral("alice"));
 
     QByteArray chainHead = LedgerStore::zeroHash().toLatin1();
     std::array<QByteArray, 9> kindNames;
@@ -223,13 +243,16 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
 
     auto bulk = m_store.bulkLoad([&]() -> Result<Done> {
         auto dbError = [](const BulkStatement &s) { return LedgerError{ErrorCode::Database, s.error()}; };
-        BulkStatement insTxn(db, "INSERT INTO transactions (id, kind, idempotency_key, request_hash, operator_id, "
-                                 "origin, created_at, forced, reason_code, ticket_ref, memo, lane, prev_hash, hash) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, '', 0, ?, ?)");
-        BulkStatement insEntry(db, "INSERT INTO entries (id, transaction_id, account_id, shard, amount, balance_after, "
-                                   "created_at) VALUES (?, ?, ?, 0, ?, ?, ?)");
-        BulkStatement insRollup(db, "INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, "
-                                    "inflow, outflow, entry_count) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?)");
+        BulkStatement insTxn(
+            db, "INSERT INTO transactions (id, kind, idempotency_key, request_hash, operator_id, "
+                "origin, created_at, forced, reason_code, ticket_ref, memo, lane, prev_hash, hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, '', 0, ?, ?)");
+        BulkStatement insEntry(
+            db, "INSERT INTO entries (id, transaction_id, account_id, shard, amount, balance_after, "
+                "created_at) VALUES (?, ?, ?, 0, ?, ?, ?)");
+        BulkStatement insRollup(
+            db, "INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, "
+                "inflow, outflow, entry_count) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?)");
         for (const BulkStatement *s : {&insTxn, &insEntry, &insRollup})
             if (!s->isValid())
                 return dbError(*s);
@@ -256,8 +279,20 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
             const QByteArray requestHash = sha256Hex(request.canonical());
             const QByteArray &kind = kindNames[size_t(t.kind)];
             const QByteArray reason = t.reason.toUtf8(), ticket = t.ticket.toUtf8();
-            JournalHash hash(chainHead, JournalHashInput{id, kind, key, requestHash, t.operatorId, origin, at, 0, false,
-                                                         0, reason, ticket, {}, 0});
+            JournalHash hash(chainHead, JournalHashInput{id,
+                                                         kind,
+                                                         key,
+                                                         requestHash,
+                                                         t.operatorId,
+                                                         origin,
+                                                         at,
+                                                         0,
+                                                         false,
+                                                         0,
+                                                         reason,
+                                                         ticket,
+                                                         {},
+                                                         0});
             for (int i = 0; i < t.legCount; ++i) {
                 const auto [account, amount] = t.legs[size_t(i)];
                 qint64 *bal;
@@ -341,7 +376,8 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
             const auto budget = qint64(activityEntries * weight[size_t(d)] / weightSum / 1.9);
             for (qint64 n = 0; eligible > 0 && n < budget; ++n) {
                 const double u = std::uniform_real_distribution<double>(0, 1)(rng);
-                const auto player = quint32(std::min<qint64>(eligible - 1, qint64(double(eligible) * std::pow(u, 1.4))));
+                const auto player =
+                    quint32(std::min<qint64>(eligible - 1, qint64(double(eligible) * std::pow(u, 1.4))));
                 const qint64 at = dayStart + hourOf(rng) * 3600000LL + uniform(0, 3599999);
                 const int roll = int(uniform(0, 999));
                 Event ev = roll < 140   ? Event::Deposit
@@ -454,15 +490,20 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
                     qint64 a = uniform(1, 100);
                     if (chance(0.3) && bal(p.gold) >= a)
                         a = -a;
-                    t = Txn{TransactionKind::Adjustment, opAlice, QString::fromLatin1(Reasons[uniform(0, 3)]),
-                            QStringLiteral("SUP-%1").arg(uniform(1000, 99999)), {}, 0};
+                    t = Txn{TransactionKind::Adjustment,
+                            opAlice,
+                            QString::fromLatin1(Reasons[uniform(0, 3)]),
+                            QStringLiteral("SUP-%1").arg(uniform(1000, 99999)),
+                            {},
+                            0};
                     t.leg(p.gold, a);
                     t.leg(adjustments, -a);
                     break;
                 }
                 }
                 if (!write(t, e.at))
-                    return LedgerError{ErrorCode::Database, insTxn.isValid() ? insEntry.error() : insTxn.error()};
+                    return LedgerError{ErrorCode::Database,
+                                       insTxn.isValid() ? insEntry.error() : insTxn.error()};
             }
             if (!flushRollups(firstDay + d))
                 return dbError(insRollup);
@@ -502,13 +543,15 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
         }
         QSqlQuery q(db);
         for (auto it = systemBalance.cbegin(); it != systemBalance.cend(); ++it) {
-            q.prepare(QStringLiteral("UPDATE account_shards SET balance = balance + ? WHERE account_id = ? AND shard = 0"));
+            q.prepare(QStringLiteral(
+                "UPDATE account_shards SET balance = balance + ? WHERE account_id = ? AND shard = 0"));
             q.addBindValue(it.value());
             q.addBindValue(it.key());
             if (!q.exec())
                 return LedgerError{ErrorCode::Database, q.lastError().text()};
         }
-        q.prepare(QStringLiteral("UPDATE chain_heads SET last_id = ?, head = ? WHERE chain = 'journal' AND lane = 0"));
+        q.prepare(QStringLiteral(
+            "UPDATE chain_heads SET last_id = ?, head = ? WHERE chain = 'journal' AND lane = 0"));
         q.addBindValue(nextTxn - 1);
         q.addBindValue(QString::fromLatin1(chainHead));
         if (!q.exec())
@@ -525,13 +568,14 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
     if (!bulk)
         return bulk.error();
     summary.accounts = accountCount;
-    m_store.audit(admin, QStringLiteral("demo"), QStringLiteral("ledger"), QStringLiteral("ok"),
-                  QStringLiteral("generated %1 players, %2 transactions, %3 entries over %4 days with seed %5")
-                      .arg(o.players)
-                      .arg(summary.transactions)
-                      .arg(summary.entries)
-                      .arg(o.days)
-                      .arg(o.seed));
+    m_store.audit(
+        admin, QStringLiteral("demo"), QStringLiteral("ledger"), QStringLiteral("ok"),
+        QStringLiteral("generated %1 players, %2 transactions, %3 entries over %4 days with seed %5")
+            .arg(o.players)
+            .arg(summary.transactions)
+            .arg(summary.entries)
+            .arg(o.days)
+            .arg(o.seed));
 
     // --- today's desk work, through the normal posting path
     const Actor alice{QStringLiteral("alice"), QStringLiteral("demo")};
@@ -566,14 +610,16 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
     }
     for (int i = 0; i < 40 && summary.reversals < 8 && summary.transactions > 0; ++i) {
         const qint64 txn = uniform(qMax<qint64>(1, nextTxn - 5000), nextTxn - 1);
-        auto reversed = m_store.reverse(bob, ReversalRequest{txn, keyBase + QStringLiteral("rev-%1").arg(txn),
-                                                             QStringLiteral("posted twice by the game server"), false});
+        auto reversed =
+            m_store.reverse(bob, ReversalRequest{txn, keyBase + QStringLiteral("rev-%1").arg(txn),
+                                                 QStringLiteral("posted twice by the game server"), false});
         if (reversed)
             ++summary.reversals;
     }
     for (int i = 0; i < 3; ++i) {
         const qint64 account = players[size_t(uniform(0, o.players - 1))].gold;
-        if (m_store.setAccountState(bob, account, AccountState::Frozen, QStringLiteral("suspected account sharing")))
+        if (m_store.setAccountState(bob, account, AccountState::Frozen,
+                                    QStringLiteral("suspected account sharing")))
             ++summary.frozen;
     }
     if (progress)

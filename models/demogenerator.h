@@ -33,8 +33,7 @@ struct DemoSummary {
 ///
 /// History is bulk-loaded in one transaction with the exact rows the posting path would write (entries,
 /// balances after, rollups, hash chain); it is not audited row by row: one audit record covers it.
-class DemoGenerator final
-{
+class DemoGenerator final {
 public:
     DemoGenerator(LedgerStore &store, const DemoOptions &options, const QString &adminName);
     Result<DemoSummary> run(const std::function<void(int percent)> &progress = {});

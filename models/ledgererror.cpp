@@ -1,7 +1,6 @@
 #include "ledgererror.h"
 
-QString LedgerError::codeName(ErrorCode code)
-{
+QString LedgerError::codeName(ErrorCode code) {
     switch (code) {
     case ErrorCode::InvalidArgument:
         return QStringLiteral("invalid_argument");

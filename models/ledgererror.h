@@ -29,23 +29,17 @@ struct LedgerError {
 };
 
 /// A value or a LedgerError. Kept deliberately small: std::expected is C++23.
-template <typename T>
-class Result
-{
+template <typename T> class Result {
 public:
     Result()
-        : m_data(LedgerError{ErrorCode::Database, QStringLiteral("no result")})
-    {
-    }
+        : m_data(LedgerError{ErrorCode::Database, QStringLiteral("no result")}) {}
     Result(T value)
-        : m_data(std::move(value))
-    {
-    }
+        : m_data(std::move(value)) {}
     Result(LedgerError error)
-        : m_data(std::move(error))
-    {
+        : m_data(std::move(error)) {}
+    static Result failure(ErrorCode code, QString message) {
+        return Result(LedgerError{code, std::move(message)});
     }
-    static Result failure(ErrorCode code, QString message) { return Result(LedgerError{code, std::move(message)}); }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -60,5 +54,4 @@ private:
 };
 
 /// For operations that return nothing but can fail.
-struct Done {
-};
+struct Done {};

@@ -3,8 +3,7 @@
 #include <openssl/crypto.h>
 
 LedgerService::LedgerService(QObject *parent)
-    : QObject(parent)
-{
+    : QObject(parent) {
     m_thread.setObjectName(QStringLiteral("ledger-worker"));
     m_worker = new QObject;
     m_worker->moveToThread(&m_thread);
@@ -12,8 +11,7 @@ LedgerService::LedgerService(QObject *parent)
     m_thread.start();
 }
 
-LedgerService::~LedgerService()
-{
+LedgerService::~LedgerService() {
     // The store (and its connection) must die on the thread that created it.
     QMetaObject::invokeMethod(
         m_worker,
@@ -28,8 +26,7 @@ LedgerService::~LedgerService()
     m_thread.wait();
 }
 
-QFuture<Result<Done>> LedgerService::open(const DatabaseUrl &url)
-{
+QFuture<Result<Done>> LedgerService::open(const DatabaseUrl &url) {
     auto promise = std::make_shared<QPromise<Result<Done>>>();
     QFuture<Result<Done>> future = promise->future();
     promise->start();
@@ -50,8 +47,7 @@ QFuture<Result<Done>> LedgerService::open(const DatabaseUrl &url)
     return future;
 }
 
-void LedgerService::notify(const Result<PostingResult> &result)
-{
+void LedgerService::notify(const Result<PostingResult> &result) {
     if (!result || result->replayed)
         return;
     QList<qint64> ids;
@@ -62,8 +58,7 @@ void LedgerService::notify(const Result<PostingResult> &result)
         Q_EMIT accountsChanged(ids);
 }
 
-QFuture<Result<PostingResult>> LedgerService::post(const Actor &actor, const PostingRequest &request)
-{
+QFuture<Result<PostingResult>> LedgerService::post(const Actor &actor, const PostingRequest &request) {
     return run([this, actor, request](LedgerStore &s) {
         auto r = s.post(actor, request);
         notify(r);
@@ -71,8 +66,7 @@ QFuture<Result<PostingResult>> LedgerService::post(const Actor &actor, const Pos
     });
 }
 
-QFuture<Result<PostingResult>> LedgerService::reverse(const Actor &actor, const ReversalRequest &request)
-{
+QFuture<Result<PostingResult>> LedgerService::reverse(const Actor &actor, const ReversalRequest &request) {
     return run([this, actor, request](LedgerStore &s) {
         auto r = s.reverse(actor, request);
         notify(r);
@@ -80,8 +74,8 @@ QFuture<Result<PostingResult>> LedgerService::reverse(const Actor &actor, const 
     });
 }
 
-QFuture<Result<PostingResult>> LedgerService::approve(const Actor &actor, qint64 approvalId, const QString &comment)
-{
+QFuture<Result<PostingResult>> LedgerService::approve(const Actor &actor, qint64 approvalId,
+                                                      const QString &comment) {
     return run([this, actor, approvalId, comment](LedgerStore &s) {
         auto r = s.approve(actor, approvalId, comment);
         notify(r);
@@ -89,22 +83,20 @@ QFuture<Result<PostingResult>> LedgerService::approve(const Actor &actor, qint64
     });
 }
 
-QFuture<Result<Approval>> LedgerService::reject(const Actor &actor, qint64 approvalId, const QString &comment)
-{
+QFuture<Result<Approval>> LedgerService::reject(const Actor &actor, qint64 approvalId,
+                                                const QString &comment) {
     return run([actor, approvalId, comment](LedgerStore &s) { return s.reject(actor, approvalId, comment); });
 }
 
-QFuture<Result<Account>> LedgerService::account(qint64 id)
-{
+QFuture<Result<Account>> LedgerService::account(qint64 id) {
     return run([id](LedgerStore &s) { return s.account(id); });
 }
 
-QFuture<Result<QList<HistoryEntry>>> LedgerService::history(qint64 accountId, qint64 beforeEntryId, int limit)
-{
+QFuture<Result<QList<HistoryEntry>>> LedgerService::history(qint64 accountId, qint64 beforeEntryId,
+                                                            int limit) {
     return run([=](LedgerStore &s) { return s.history(accountId, beforeEntryId, limit); });
 }
 
-QFuture<Result<VerifyReport>> LedgerService::verify()
-{
+QFuture<Result<VerifyReport>> LedgerService::verify() {
     return run([](LedgerStore &s) { return s.verify(); });
 }

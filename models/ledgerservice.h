@@ -12,8 +12,7 @@
 /// The asynchronous face of the ledger. A worker thread owns the LedgerStore and with it the database
 /// connection (a QSqlDatabase may only be used from the thread that made it); callers on any thread,
 /// the GUI thread included, get a QFuture that completes on the worker. Jobs run in the order given.
-class LedgerService final : public QObject
-{
+class LedgerService final : public QObject {
     Q_OBJECT
 public:
     explicit LedgerService(QObject *parent = nullptr);
@@ -24,9 +23,7 @@ public:
     QFuture<Result<Done>> open(const DatabaseUrl &url);
 
     /// Runs `job(LedgerStore &)` on the worker thread. The job returns a Result<T>.
-    template <typename Job>
-    auto run(Job job) -> QFuture<std::invoke_result_t<Job, LedgerStore &>>
-    {
+    template <typename Job> auto run(Job job) -> QFuture<std::invoke_result_t<Job, LedgerStore &>> {
         using R = std::invoke_result_t<Job, LedgerStore &>;
         auto promise = std::make_shared<QPromise<R>>();
         QFuture<R> future = promise->future();
@@ -37,7 +34,8 @@ public:
                 if (m_store)
                     promise->addResult(job(*m_store));
                 else
-                    promise->addResult(R(LedgerError{ErrorCode::Database, QStringLiteral("no ledger is open")}));
+                    promise->addResult(
+                        R(LedgerError{ErrorCode::Database, QStringLiteral("no ledger is open")}));
                 promise->finish();
             },
             Qt::QueuedConnection);
@@ -60,6 +58,6 @@ private:
     void notify(const Result<PostingResult> &result);
 
     QThread m_thread;
-    QObject *m_worker = nullptr;              ///< lives in m_thread; jobs are queued to it
-    std::unique_ptr<LedgerStore> m_store;     ///< touched only on m_thread
+    QObject *m_worker = nullptr;          ///< lives in m_thread; jobs are queued to it
+    std::unique_ptr<LedgerStore> m_store; ///< touched only on m_thread
 };

@@ -11,9 +11,9 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QThread>
-#include <QScopeGuard>
 #include <QUuid>
 #include <algorithm>
 #include <map>
@@ -33,34 +33,28 @@ struct Failure {
     bool retryable = false;
 };
 
-[[noreturn]] void fail(ErrorCode code, const QString &message)
-{
+[[noreturn]] void fail(ErrorCode code, const QString &message) {
     throw Failure{LedgerError{code, message}, false};
 }
 
-qint64 nowMs()
-{
+qint64 nowMs() {
     return QDateTime::currentMSecsSinceEpoch();
 }
 
-QString hashHex(const QByteArray &bytes)
-{
+QString hashHex(const QByteArray &bytes) {
     return QString::fromLatin1(sha256Hex(bytes));
 }
 
-QString accountTarget(qint64 id)
-{
+QString accountTarget(qint64 id) {
     return QStringLiteral("account:%1").arg(id);
 }
 
-bool isDebitKind(TransactionKind kind)
-{
+bool isDebitKind(TransactionKind kind) {
     return kind == TransactionKind::Withdrawal || kind == TransactionKind::Transfer ||
            kind == TransactionKind::Purchase || kind == TransactionKind::Charge;
 }
 
-QString systemCounterparty(TransactionKind kind)
-{
+QString systemCounterparty(TransactionKind kind) {
     switch (kind) {
     case TransactionKind::Deposit:
     case TransactionKind::Withdrawal:
@@ -97,9 +91,7 @@ struct OperatorRow {
 
 struct LedgerStore::Impl {
     explicit Impl(LedgerStore &store)
-        : s(store)
-    {
-    }
+        : s(store) {}
     LedgerStore &s;
     std::unordered_map<const char *, std::unique_ptr<SqlStatement>> queries; ///< prepared once per connection
     QHash<QString, qint64> systemAccountIds; ///< "CUR/name" -> id; system accounts never change
@@ -135,18 +127,17 @@ struct LedgerStore::Impl {
     bool pg() const { return s.m_dialect == Dialect::Postgres; }
     const char *pick(const char *sqlite, const char *postgres) const { return pg() ? postgres : sqlite; }
 
-    Failure dbFailure(const QSqlError &e) const
-    {
+    Failure dbFailure(const QSqlError &e) const {
         const QString code = e.nativeErrorCode();
         // 40001 serialization, 40P01 deadlock, 23505 a concurrent twin inserted the same idempotency key:
         // all resolve by running the whole transaction again.
         const bool retry = pg() ? (code == u"40001" || code == u"40P01" || code == u"23505")
                                 : (code == u"5" || code == u"6"); // SQLITE_BUSY, SQLITE_LOCKED
-        return Failure{LedgerError{ErrorCode::Database, QStringLiteral("database error: %1").arg(e.text())}, retry};
+        return Failure{LedgerError{ErrorCode::Database, QStringLiteral("database error: %1").arg(e.text())},
+                       retry};
     }
 
-    SqlStatement &run(const char *sql, std::initializer_list<QVariant> args = {})
-    {
+    SqlStatement &run(const char *sql, std::initializer_list<QVariant> args = {}) {
         auto it = queries.find(sql);
         if (it == queries.end()) {
             // QPSQL runs forward-only queries in single-row mode, one active per connection; the store reads
@@ -163,24 +154,20 @@ struct LedgerStore::Impl {
     }
 
     /// First column of the first row, or an invalid QVariant.
-    QVariant scalar(const char *sql, std::initializer_list<QVariant> args = {})
-    {
+    QVariant scalar(const char *sql, std::initializer_list<QVariant> args = {}) {
         SqlStatement &q = run(sql, args);
         QVariant v = q.next() ? q.value(0) : QVariant();
         q.finish();
         return v;
     }
 
-    void execRaw(const QString &sql)
-    {
+    void execRaw(const QString &sql) {
         QSqlQuery q(s.m_db);
         if (!q.exec(sql))
             throw dbFailure(q.lastError());
     }
 
-    template <typename F>
-    auto transact(F &&body) -> Result<decltype(body())>
-    {
+    template <typename F> auto transact(F &&body) -> Result<decltype(body())> {
         for (int attempt = 0;; ++attempt) {
             try {
                 if (pg())
@@ -215,11 +202,11 @@ struct LedgerStore::Impl {
 
     // --- operators
 
-    std::optional<OperatorRow> findOperator(const QString &name)
-    {
-        SqlStatement &q = run("SELECT o.id, o.name, o.role, o.disabled, l.currency, l.max_amount FROM operators o "
-                           "LEFT JOIN operator_limits l ON l.operator_id = o.id WHERE o.name = ?",
-                           {name});
+    std::optional<OperatorRow> findOperator(const QString &name) {
+        SqlStatement &q =
+            run("SELECT o.id, o.name, o.role, o.disabled, l.currency, l.max_amount FROM operators o "
+                "LEFT JOIN operator_limits l ON l.operator_id = o.id WHERE o.name = ?",
+                {name});
         std::optional<OperatorRow> op;
         while (q.next()) {
             if (!op) {
@@ -236,23 +223,23 @@ struct LedgerStore::Impl {
         return op;
     }
 
-    OperatorRow requireOperator(const Actor &actor, Role minimum, const QString &what)
-    {
+    OperatorRow requireOperator(const Actor &actor, Role minimum, const QString &what) {
         const auto op = findOperator(actor.operatorName);
         if (!op)
-            fail(ErrorCode::PermissionDenied, QStringLiteral("unknown operator \"%1\"").arg(actor.operatorName));
+            fail(ErrorCode::PermissionDenied,
+                 QStringLiteral("unknown operator \"%1\"").arg(actor.operatorName));
         if (op->disabled)
             fail(ErrorCode::PermissionDenied, QStringLiteral("operator %1 is disabled").arg(op->name));
         if (op->role < minimum)
-            fail(ErrorCode::PermissionDenied, QStringLiteral("%1 needs the %2 role; %3 is %4")
-                                                  .arg(what, roleName(minimum), op->name, roleName(op->role)));
+            fail(ErrorCode::PermissionDenied,
+                 QStringLiteral("%1 needs the %2 role; %3 is %4")
+                     .arg(what, roleName(minimum), op->name, roleName(op->role)));
         return *op;
     }
 
     // --- accounts
 
-    int exponentOf(const QString &currency)
-    {
+    int exponentOf(const QString &currency) {
         auto it = exponents.constFind(currency);
         if (it != exponents.constEnd())
             return *it;
@@ -263,16 +250,16 @@ struct LedgerStore::Impl {
         return v.toInt();
     }
 
-    std::optional<Account> loadAccount(qint64 id, bool lock)
-    {
-        SqlStatement &q = lock ? run(pick("SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, "
-                                       "held, created_at, last_activity_at FROM accounts WHERE id = ?",
-                                       "SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, "
-                                       "held, created_at, last_activity_at FROM accounts WHERE id = ? FOR UPDATE"),
-                                  {id})
-                            : run("SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, "
-                                  "held, created_at, last_activity_at FROM accounts WHERE id = ?",
-                                  {id});
+    std::optional<Account> loadAccount(qint64 id, bool lock) {
+        SqlStatement &q =
+            lock ? run(pick("SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, "
+                            "held, created_at, last_activity_at FROM accounts WHERE id = ?",
+                            "SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, "
+                            "held, created_at, last_activity_at FROM accounts WHERE id = ? FOR UPDATE"),
+                       {id})
+                 : run("SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, "
+                       "held, created_at, last_activity_at FROM accounts WHERE id = ?",
+                       {id});
         if (!q.next()) {
             q.finish();
             return std::nullopt;
@@ -281,13 +268,13 @@ struct LedgerStore::Impl {
         q.finish();
         a.exponent = exponentOf(a.currency);
         if (a.kind == AccountKind::System)
-            a.balance = scalar("SELECT COALESCE(SUM(balance), 0) FROM account_shards WHERE account_id = ?", {id})
-                            .toLongLong();
+            a.balance =
+                scalar("SELECT COALESCE(SUM(balance), 0) FROM account_shards WHERE account_id = ?", {id})
+                    .toLongLong();
         return a;
     }
 
-    static Account readAccount(const SqlStatement &q)
-    {
+    static Account readAccount(const SqlStatement &q) {
         Account a;
         a.id = q.value(0).toLongLong();
         a.kind = q.value(1).toString() == u"system" ? AccountKind::System : AccountKind::Player;
@@ -305,8 +292,7 @@ struct LedgerStore::Impl {
         return a;
     }
 
-    Account requireAccount(qint64 id, bool lock)
-    {
+    Account requireAccount(qint64 id, bool lock) {
         if (lock) {
             auto cached = cache.accounts.constFind(id);
             if (cached != cache.accounts.constEnd())
@@ -320,24 +306,23 @@ struct LedgerStore::Impl {
         return *a;
     }
 
-    qint64 systemAccountId(const QString &currency, const QString &name)
-    {
+    qint64 systemAccountId(const QString &currency, const QString &name) {
         const QString key = currency + u'/' + name;
         auto it = systemAccountIds.constFind(key);
         if (it != systemAccountIds.constEnd())
             return *it;
-        const QVariant v =
-            scalar("SELECT id FROM accounts WHERE kind = 'system' AND currency = ? AND name = ?", {currency, name});
+        const QVariant v = scalar(
+            "SELECT id FROM accounts WHERE kind = 'system' AND currency = ? AND name = ?", {currency, name});
         if (!v.isValid())
-            fail(ErrorCode::NotFound, QStringLiteral("the %1 account for %2 does not exist").arg(name, currency));
+            fail(ErrorCode::NotFound,
+                 QStringLiteral("the %1 account for %2 does not exist").arg(name, currency));
         systemAccountIds.insert(key, v.toLongLong());
         return v.toLongLong();
     }
 
     /// Locks one shard of a system account. On PostgreSQL any free shard will do (SKIP LOCKED), so
     /// concurrent postings against the treasury spread over its shards instead of queueing on one row.
-    std::pair<int, qint64> lockShard(qint64 accountId)
-    {
+    std::pair<int, qint64> lockShard(qint64 accountId) {
         auto cached = cache.shards.constFind(accountId);
         if (cached != cache.shards.constEnd())
             return *cached; // this transaction holds one shard of it already
@@ -346,10 +331,10 @@ struct LedgerStore::Impl {
         return locked;
     }
 
-    std::pair<int, qint64> lockShardRow(qint64 accountId)
-    {
+    std::pair<int, qint64> lockShardRow(qint64 accountId) {
         if (!pg()) {
-            SqlStatement &q = run("SELECT shard, balance FROM account_shards WHERE account_id = ? LIMIT 1", {accountId});
+            SqlStatement &q =
+                run("SELECT shard, balance FROM account_shards WHERE account_id = ? LIMIT 1", {accountId});
             if (!q.next())
                 fail(ErrorCode::Database, QStringLiteral("system account %1 has no shard").arg(accountId));
             std::pair<int, qint64> r{q.value(0).toInt(), q.value(1).toLongLong()};
@@ -357,8 +342,8 @@ struct LedgerStore::Impl {
             return r;
         }
         SqlStatement &q = run("SELECT shard, balance FROM account_shards WHERE account_id = ? "
-                           "ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED",
-                           {accountId});
+                              "ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED",
+                              {accountId});
         if (q.next()) {
             std::pair<int, qint64> r{q.value(0).toInt(), q.value(1).toLongLong()};
             q.finish();
@@ -366,10 +351,12 @@ struct LedgerStore::Impl {
         }
         q.finish();
         const int shard = int(QRandomGenerator::global()->bounded(PostgresShards));
-        SqlStatement &w = run("SELECT shard, balance FROM account_shards WHERE account_id = ? AND shard = ? FOR UPDATE",
-                           {accountId, shard});
+        SqlStatement &w =
+            run("SELECT shard, balance FROM account_shards WHERE account_id = ? AND shard = ? FOR UPDATE",
+                {accountId, shard});
         if (!w.next())
-            fail(ErrorCode::Database, QStringLiteral("system account %1 has no shard %2").arg(accountId).arg(shard));
+            fail(ErrorCode::Database,
+                 QStringLiteral("system account %1 has no shard %2").arg(accountId).arg(shard));
         std::pair<int, qint64> r{w.value(0).toInt(), w.value(1).toLongLong()};
         w.finish();
         return r;
@@ -385,8 +372,7 @@ struct LedgerStore::Impl {
 
     /// Locks a lane of a chain. The journal and the audit log are each split into lanes on PostgreSQL so
     /// that appending does not serialise all writers; each lane is an unbroken chain ordered by id.
-    Lane lockLane(const QString &chain, int preferred = -1)
-    {
+    Lane lockLane(const QString &chain, int preferred = -1) {
         auto cached = cache.lanes.constFind(chain);
         if (cached != cache.lanes.constEnd())
             return Lane{cached->lane, cached->head};
@@ -401,15 +387,15 @@ struct LedgerStore::Impl {
         return locked;
     }
 
-    Lane lockLaneRow(const QString &chain, int preferred)
-    {
+    Lane lockLaneRow(const QString &chain, int preferred) {
         if (!pg() || preferred >= 0) {
-            SqlStatement &q =
-                run(pick("SELECT lane, head, last_id FROM chain_heads WHERE chain = ? AND lane = ?",
-                         "SELECT lane, head, last_id FROM chain_heads WHERE chain = ? AND lane = ? FOR UPDATE"),
-                    {chain, pg() ? preferred : 0});
+            SqlStatement &q = run(
+                pick("SELECT lane, head, last_id FROM chain_heads WHERE chain = ? AND lane = ?",
+                     "SELECT lane, head, last_id FROM chain_heads WHERE chain = ? AND lane = ? FOR UPDATE"),
+                {chain, pg() ? preferred : 0});
             if (!q.next())
-                fail(ErrorCode::Database, QStringLiteral("chain %1 has no lane %2").arg(chain).arg(preferred));
+                fail(ErrorCode::Database,
+                     QStringLiteral("chain %1 has no lane %2").arg(chain).arg(preferred));
             Lane l{q.value(0).toInt(), q.value(1).toString(), q.value(2).toLongLong()};
             q.finish();
             return l;
@@ -426,8 +412,7 @@ struct LedgerStore::Impl {
         return lockLaneRow(chain, int(QRandomGenerator::global()->bounded(PostgresShards)));
     }
 
-    qint64 nextId(const char *table)
-    {
+    qint64 nextId(const char *table) {
         // Ids are taken after the lane lock, so within a lane they increase with chain order.
         if (pg()) {
             if (qstrcmp(table, "transactions") == 0)
@@ -443,14 +428,12 @@ struct LedgerStore::Impl {
         return next++;
     }
 
-    void advanceLane(const QString &chain, int lane, qint64 lastId, const QString &head)
-    {
+    void advanceLane(const QString &chain, int lane, qint64 lastId, const QString &head) {
         cache.lanes[chain] = LaneState{lane, head, lastId, true};
     }
 
     /// Writes what the transaction changed in the cached rows. Runs just before COMMIT.
-    void flush()
-    {
+    void flush() {
         for (qint64 id : std::as_const(cache.dirtyAccounts)) {
             const Account &a = cache.accounts[id];
             run("UPDATE accounts SET balance = ?, held = ?, last_activity_at = ? WHERE id = ?",
@@ -458,17 +441,21 @@ struct LedgerStore::Impl {
         }
         for (qint64 id : std::as_const(cache.dirtyShards)) {
             const auto &[shard, balance] = cache.shards[id];
-            run("UPDATE account_shards SET balance = ? WHERE account_id = ? AND shard = ?", {balance, id, shard});
+            run("UPDATE account_shards SET balance = ? WHERE account_id = ? AND shard = ?",
+                {balance, id, shard});
         }
         for (const auto &[key, r] : cache.rollups) {
             const auto &[account, shard, day] = key;
-            run(pick("INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, inflow, outflow, "
+            run(pick("INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, "
+                     "inflow, outflow, "
                      "entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                      "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
-                     "low = min(daily_rollups.low, excluded.low), high = max(daily_rollups.high, excluded.high), "
+                     "low = min(daily_rollups.low, excluded.low), high = max(daily_rollups.high, "
+                     "excluded.high), "
                      "inflow = daily_rollups.inflow + excluded.inflow, outflow = daily_rollups.outflow + "
                      "excluded.outflow, entry_count = daily_rollups.entry_count + excluded.entry_count",
-                     "INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, inflow, outflow, "
+                     "INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, "
+                     "inflow, outflow, "
                      "entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                      "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
                      "low = LEAST(daily_rollups.low, excluded.low), high = GREATEST(daily_rollups.high, "
@@ -483,8 +470,7 @@ struct LedgerStore::Impl {
                     {it->lastId, it->head, it.key(), it->lane});
     }
 
-    void applyLeg(const Leg &l, qint64 at)
-    {
+    void applyLeg(const Leg &l, qint64 at) {
         if (l.system) {
             cache.shards[l.accountId] = {l.shard, l.balanceAfter};
             cache.dirtyShards.insert(l.accountId);
@@ -505,8 +491,7 @@ struct LedgerStore::Impl {
         ++r.count;
     }
 
-    void changeHeld(qint64 accountId, qint64 delta)
-    {
+    void changeHeld(qint64 accountId, qint64 delta) {
         Account &a = cache.accounts[accountId]; // locked and cached by requireAccount
         a.held += delta;
         cache.dirtyAccounts.insert(accountId);
@@ -514,17 +499,17 @@ struct LedgerStore::Impl {
 
     /// Appends an audit row inside the current transaction.
     void appendAudit(const Actor &actor, const QString &action, const QString &target, const QString &outcome,
-                     const QString &detail, int lane = -1)
-    {
+                     const QString &detail, int lane = -1) {
         const Lane l = lockLane(QStringLiteral("audit"), lane);
         const qint64 id = nextId("audit_log");
         const qint64 at = nowMs();
         const QString origin = actor.origin.left(MaxTextLength);
         const QString op = actor.operatorName.left(MaxTextLength);
         const QString hash = QString::fromLatin1(auditRowHash(
-            l.head.toLatin1(), AuditHashInput{id, at, op.toUtf8(), origin.toUtf8(), action.toUtf8(), target.toUtf8(),
-                                              outcome.toUtf8(), detail.toUtf8(), l.lane}));
-        run("INSERT INTO audit_log (id, at, operator, origin, action, target, outcome, detail, lane, prev_hash, hash) "
+            l.head.toLatin1(), AuditHashInput{id, at, op.toUtf8(), origin.toUtf8(), action.toUtf8(),
+                                              target.toUtf8(), outcome.toUtf8(), detail.toUtf8(), l.lane}));
+        run("INSERT INTO audit_log (id, at, operator, origin, action, target, outcome, detail, lane, "
+            "prev_hash, hash) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             {id, at, op, origin, action, target, outcome, detail, l.lane, l.head, hash});
         advanceLane(QStringLiteral("audit"), l.lane, id, hash);
@@ -532,8 +517,7 @@ struct LedgerStore::Impl {
 
     // --- postings
 
-    static void validate(const PostingRequest &r)
-    {
+    static void validate(const PostingRequest &r) {
         if (r.idempotencyKey.trimmed().isEmpty())
             fail(ErrorCode::InvalidArgument, QStringLiteral("an idempotency key is required"));
         if (r.idempotencyKey.size() > MaxKeyLength)
@@ -555,22 +539,25 @@ struct LedgerStore::Impl {
         }
         if (r.kind == TransactionKind::Transfer || r.kind == TransactionKind::Purchase) {
             if (r.counterAccountId <= 0)
-                fail(ErrorCode::InvalidArgument, r.kind == TransactionKind::Transfer
-                                                     ? QStringLiteral("a transfer needs a destination account")
-                                                     : QStringLiteral("a purchase needs the player's item account"));
+                fail(ErrorCode::InvalidArgument,
+                     r.kind == TransactionKind::Transfer
+                         ? QStringLiteral("a transfer needs a destination account")
+                         : QStringLiteral("a purchase needs the player's item account"));
             if (r.counterAccountId == r.accountId)
-                fail(ErrorCode::InvalidArgument, QStringLiteral("source and destination are the same account"));
+                fail(ErrorCode::InvalidArgument,
+                     QStringLiteral("source and destination are the same account"));
         }
         if (r.kind == TransactionKind::Purchase && r.itemQuantity <= 0)
-            fail(ErrorCode::InvalidArgument, QStringLiteral("a purchase needs an item quantity greater than zero"));
+            fail(ErrorCode::InvalidArgument,
+                 QStringLiteral("a purchase needs an item quantity greater than zero"));
         if (r.reasonCode.size() > 64 || r.ticketRef.size() > 128 || r.memo.size() > MaxTextLength)
             fail(ErrorCode::InvalidArgument, QStringLiteral("reason code, ticket or memo is too long"));
     }
 
     /// Looks the key up among transactions and pending approvals. Returns a result when the key was used
     /// before with the same request; throws IdempotencyConflict when it was used with another.
-    std::optional<PostingResult> replay(const QString &key, const QString &requestHash, bool includeApprovals)
-    {
+    std::optional<PostingResult> replay(const QString &key, const QString &requestHash,
+                                        bool includeApprovals) {
         // One round trip for both places a key can live; a posted approval's key is in both, and the
         // transaction (first) is the answer then.
         SqlStatement &q = run("SELECT 0, id, request_hash FROM transactions WHERE idempotency_key = ? "
@@ -607,13 +594,13 @@ struct LedgerStore::Impl {
         return r;
     }
 
-    QList<JournalEntry> entriesOf(qint64 txnId)
-    {
+    QList<JournalEntry> entriesOf(qint64 txnId) {
         QList<JournalEntry> out;
-        SqlStatement &q = run("SELECT e.id, e.account_id, e.shard, a.currency, e.amount, e.balance_after, e.created_at "
-                           "FROM entries e JOIN accounts a ON a.id = e.account_id "
-                           "WHERE e.transaction_id = ? ORDER BY e.id",
-                           {txnId});
+        SqlStatement &q =
+            run("SELECT e.id, e.account_id, e.shard, a.currency, e.amount, e.balance_after, e.created_at "
+                "FROM entries e JOIN accounts a ON a.id = e.account_id "
+                "WHERE e.transaction_id = ? ORDER BY e.id",
+                {txnId});
         while (q.next()) {
             JournalEntry e;
             e.id = q.value(0).toLongLong();
@@ -629,8 +616,7 @@ struct LedgerStore::Impl {
         return out;
     }
 
-    void checkUsable(const Account &a, const OperatorRow &op)
-    {
+    void checkUsable(const Account &a, const OperatorRow &op) {
         if (a.state == AccountState::Closed)
             fail(ErrorCode::AccountClosed, QStringLiteral("account %1 is closed").arg(a.id));
         if (a.state == AccountState::Frozen && op.role < Role::Supervisor)
@@ -638,18 +624,17 @@ struct LedgerStore::Impl {
                  QStringLiteral("account %1 is frozen; only a supervisor may post to it").arg(a.id));
     }
 
-    static qint64 checkedAdd(qint64 a, qint64 b, qint64 accountId)
-    {
+    static qint64 checkedAdd(qint64 a, qint64 b, qint64 accountId) {
         const auto r = Money::add(a, b);
         if (!r)
-            fail(ErrorCode::Overflow, QStringLiteral("the balance of account %1 would overflow").arg(accountId));
+            fail(ErrorCode::Overflow,
+                 QStringLiteral("the balance of account %1 would overflow").arg(accountId));
         return *r;
     }
 
     /// Locks the player accounts in ascending id order (no deadlock between postings), checks them, and
     /// plans the legs. Throws on any rule failure; writes nothing.
-    QList<Leg> planLegs(const PostingRequest &r, const OperatorRow &op, QHash<qint64, Account> &players)
-    {
+    QList<Leg> planLegs(const PostingRequest &r, const OperatorRow &op, QHash<qint64, Account> &players) {
         QList<qint64> ids{r.accountId};
         if (r.counterAccountId > 0)
             ids << r.counterAccountId;
@@ -658,7 +643,8 @@ struct LedgerStore::Impl {
             players.insert(id, requireAccount(id, true));
         const Account &primary = players[r.accountId];
         if (primary.kind != AccountKind::Player)
-            fail(ErrorCode::InvalidArgument, QStringLiteral("account %1 is a system account").arg(primary.id));
+            fail(ErrorCode::InvalidArgument,
+                 QStringLiteral("account %1 is a system account").arg(primary.id));
         for (const Account &a : std::as_const(players))
             checkUsable(a, op);
 
@@ -688,8 +674,9 @@ struct LedgerStore::Impl {
             if (to.kind != AccountKind::Player)
                 fail(ErrorCode::InvalidArgument, QStringLiteral("account %1 is a system account").arg(to.id));
             if (to.currency != primary.currency)
-                fail(ErrorCode::InvalidArgument, QStringLiteral("a transfer cannot go from %1 to %2; currencies differ")
-                                                     .arg(primary.currency, to.currency));
+                fail(ErrorCode::InvalidArgument,
+                     QStringLiteral("a transfer cannot go from %1 to %2; currencies differ")
+                         .arg(primary.currency, to.currency));
             player(primary, -a);
             player(to, a);
             break;
@@ -697,10 +684,12 @@ struct LedgerStore::Impl {
         case TransactionKind::Purchase: {
             const Account &items = players[r.counterAccountId];
             if (items.kind != AccountKind::Player || items.playerRef != primary.playerRef)
-                fail(ErrorCode::InvalidArgument,
-                     QStringLiteral("account %1 is not an account of player %2").arg(items.id).arg(primary.playerRef));
+                fail(ErrorCode::InvalidArgument, QStringLiteral("account %1 is not an account of player %2")
+                                                     .arg(items.id)
+                                                     .arg(primary.playerRef));
             if (items.currency == primary.currency)
-                fail(ErrorCode::InvalidArgument, QStringLiteral("a purchase pays in one currency for another"));
+                fail(ErrorCode::InvalidArgument,
+                     QStringLiteral("a purchase pays in one currency for another"));
             player(primary, -a);
             system(primary.currency, QStringLiteral("house"), a);
             system(items.currency, QStringLiteral("house"), -r.itemQuantity);
@@ -714,8 +703,7 @@ struct LedgerStore::Impl {
     }
 
     /// Fills in balances and shards, checking overdraft and overflow. Still writes nothing.
-    void priceLegs(QList<Leg> &legs, QHash<qint64, Account> &players, bool allowOverdraft)
-    {
+    void priceLegs(QList<Leg> &legs, QHash<qint64, Account> &players, bool allowOverdraft) {
         for (Leg &leg : legs) {
             if (leg.system) {
                 const auto [shard, balance] = lockShard(leg.accountId);
@@ -729,11 +717,12 @@ struct LedgerStore::Impl {
             leg.balanceAfter = checkedAdd(acc.balance, leg.amount, acc.id);
             if (leg.amount < 0 && !acc.allowNegative && !allowOverdraft && leg.balanceAfter - acc.held < 0) {
                 const qint64 available = acc.available();
-                fail(ErrorCode::InsufficientFunds,
-                     QStringLiteral("insufficient funds: account %1 has %2 %3 available, the posting needs %4")
-                         .arg(acc.id)
-                         .arg(Money::format(available, acc.exponent), acc.currency,
-                              Money::format(-leg.amount, acc.exponent)));
+                fail(
+                    ErrorCode::InsufficientFunds,
+                    QStringLiteral("insufficient funds: account %1 has %2 %3 available, the posting needs %4")
+                        .arg(acc.id)
+                        .arg(Money::format(available, acc.exponent), acc.currency,
+                             Money::format(-leg.amount, acc.exponent)));
             }
             acc.balance = leg.balanceAfter; // a later leg on the same account sees this one
         }
@@ -753,34 +742,37 @@ struct LedgerStore::Impl {
 
     /// Writes a fully planned transaction: journal row, entries, balances, rollups, audit, chain heads.
     PostingResult writeTransaction(const TxnHeader &h, const QList<Leg> &legs, const Actor &actor,
-                                   const QString &auditAction, const QString &auditTarget)
-    {
+                                   const QString &auditAction, const QString &auditTarget) {
         // Entries sum to zero per currency: the planner guarantees it; check anyway, it is the ledger's core.
         QHash<QString, qint64> sums;
         for (const Leg &l : legs)
             sums[l.currency] = checkedAdd(sums.value(l.currency), l.amount, l.accountId);
         for (auto it = sums.cbegin(); it != sums.cend(); ++it)
             if (it.value() != 0)
-                fail(ErrorCode::Database, QStringLiteral("internal error: entries do not balance in %1").arg(it.key()));
+                fail(ErrorCode::Database,
+                     QStringLiteral("internal error: entries do not balance in %1").arg(it.key()));
 
         const Lane lane = lockLane(QStringLiteral("journal"));
         const qint64 id = nextId("transactions");
         const qint64 at = nowMs();
         JournalHash hasher(lane.head.toLatin1(),
-                           JournalHashInput{id, kindName(h.kind).toUtf8(), h.key.toUtf8(), h.requestHash.toUtf8(),
-                                            h.operatorId, h.origin.toUtf8(), at, h.reversesId, h.forced, h.approvalId,
-                                            h.reasonCode.toUtf8(), h.ticketRef.toUtf8(), h.memo.toUtf8(), lane.lane});
+                           JournalHashInput{id, kindName(h.kind).toUtf8(), h.key.toUtf8(),
+                                            h.requestHash.toUtf8(), h.operatorId, h.origin.toUtf8(), at,
+                                            h.reversesId, h.forced, h.approvalId, h.reasonCode.toUtf8(),
+                                            h.ticketRef.toUtf8(), h.memo.toUtf8(), lane.lane});
         for (const Leg &l : legs)
             hasher.addEntry(l.accountId, l.shard, l.amount, l.balanceAfter);
         const QString hash = QString::fromLatin1(hasher.finish());
 
-        run("INSERT INTO transactions (id, kind, idempotency_key, request_hash, operator_id, origin, created_at, "
+        run("INSERT INTO transactions (id, kind, idempotency_key, request_hash, operator_id, origin, "
+            "created_at, "
             "reverses_id, forced, approval_id, reason_code, ticket_ref, memo, lane, prev_hash, hash) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             {id, kindName(h.kind), h.key, h.requestHash, h.operatorId, h.origin, at,
-             h.reversesId > 0 ? QVariant(h.reversesId) : QVariant(QMetaType::fromType<qint64>()), h.forced ? 1 : 0,
-             h.approvalId > 0 ? QVariant(h.approvalId) : QVariant(QMetaType::fromType<qint64>()), h.reasonCode,
-             h.ticketRef, h.memo, lane.lane, lane.head, hash});
+             h.reversesId > 0 ? QVariant(h.reversesId) : QVariant(QMetaType::fromType<qint64>()),
+             h.forced ? 1 : 0,
+             h.approvalId > 0 ? QVariant(h.approvalId) : QVariant(QMetaType::fromType<qint64>()),
+             h.reasonCode, h.ticketRef, h.memo, lane.lane, lane.head, hash});
         PostingResult result;
         result.transactionId = id;
         result.approvalId = h.approvalId;
@@ -801,16 +793,17 @@ struct LedgerStore::Impl {
         }
         advanceLane(QStringLiteral("journal"), lane.lane, id, hash);
         if (!batchAudit)
-            appendAudit(actor, auditAction, auditTarget.isEmpty() ? QStringLiteral("transaction:%1").arg(id) : auditTarget,
-                    QStringLiteral("ok"),
-                    QStringLiteral("%1 transaction %2 key %3").arg(kindName(h.kind)).arg(id).arg(h.key), lane.lane);
+            appendAudit(actor, auditAction,
+                        auditTarget.isEmpty() ? QStringLiteral("transaction:%1").arg(id) : auditTarget,
+                        QStringLiteral("ok"),
+                        QStringLiteral("%1 transaction %2 key %3").arg(kindName(h.kind)).arg(id).arg(h.key),
+                        lane.lane);
         return result;
     }
 
     /// The whole posting, inside an open transaction.
     PostingResult postLocked(const Actor &actor, const OperatorRow &op, const PostingRequest &r,
-                             qint64 fromApprovalId)
-    {
+                             qint64 fromApprovalId) {
         validate(r);
         if (op.role < Role::Support)
             fail(ErrorCode::PermissionDenied,
@@ -829,14 +822,14 @@ struct LedgerStore::Impl {
             return holdForApproval(actor, op, r, requestHash, primary, *limit);
 
         priceLegs(legs, players, false);
-        TxnHeader h{r.kind,         r.idempotencyKey, requestHash,  op.id, actor.origin.left(MaxTextLength), 0, false,
-                    fromApprovalId, r.reasonCode,     r.ticketRef, r.memo};
+        TxnHeader h{
+            r.kind,         r.idempotencyKey, requestHash, op.id, actor.origin.left(MaxTextLength), 0, false,
+            fromApprovalId, r.reasonCode,     r.ticketRef, r.memo};
         return writeTransaction(h, legs, actor, QStringLiteral("post"), accountTarget(r.accountId));
     }
 
     PostingResult holdForApproval(const Actor &actor, const OperatorRow &op, const PostingRequest &r,
-                                  const QString &requestHash, const Account &primary, qint64 limit)
-    {
+                                  const QString &requestHash, const Account &primary, qint64 limit) {
         const bool debit = isDebitKind(r.kind) || (r.kind == TransactionKind::Adjustment && r.amount < 0);
         const qint64 hold = debit ? (r.amount < 0 ? -r.amount : r.amount) : 0;
         if (hold > 0 && !primary.allowNegative && primary.available() < hold)
@@ -849,12 +842,14 @@ struct LedgerStore::Impl {
             changeHeld(primary.id, hold);
         const qint64 at = nowMs();
         const qint64 id =
-            scalar(pick("INSERT INTO approvals (idempotency_key, request_hash, request, account_id, hold_amount, "
-                        "maker_id, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                        "INSERT INTO approvals (idempotency_key, request_hash, request, account_id, hold_amount, "
-                        "maker_id, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                   {r.idempotencyKey, requestHash, QString::fromUtf8(r.toJson()), primary.id, hold, op.id,
-                    actor.origin.left(MaxTextLength), at})
+            scalar(
+                pick(
+                    "INSERT INTO approvals (idempotency_key, request_hash, request, account_id, hold_amount, "
+                    "maker_id, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                    "INSERT INTO approvals (idempotency_key, request_hash, request, account_id, hold_amount, "
+                    "maker_id, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                {r.idempotencyKey, requestHash, QString::fromUtf8(r.toJson()), primary.id, hold, op.id,
+                 actor.origin.left(MaxTextLength), at})
                 .toLongLong();
         appendAudit(actor, QStringLiteral("post"), accountTarget(primary.id), QStringLiteral("pending"),
                     QStringLiteral("%1 of %2 %3 above the limit of %4 awaits approval %5")
@@ -867,13 +862,13 @@ struct LedgerStore::Impl {
         return result;
     }
 
-    Approval readApproval(SqlStatement &q)
-    {
+    Approval readApproval(SqlStatement &q) {
         Approval a;
         a.id = q.value(0).toLongLong();
         const QString st = q.value(1).toString();
-        a.state = st == u"approved" ? Approval::State::Approved
-                                    : (st == u"rejected" ? Approval::State::Rejected : Approval::State::Pending);
+        a.state = st == u"approved"
+                      ? Approval::State::Approved
+                      : (st == u"rejected" ? Approval::State::Rejected : Approval::State::Pending);
         PostingRequest::fromJson(q.value(2).toString().toUtf8(), &a.request);
         a.holdAmount = q.value(3).toLongLong();
         a.maker = q.value(4).toString();
@@ -886,22 +881,24 @@ struct LedgerStore::Impl {
     }
 
     static constexpr const char *ApprovalSelect =
-        "SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), p.comment, p.created_at, "
+        "SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), p.comment, "
+        "p.created_at, "
         "COALESCE(p.decided_at, 0), COALESCE(p.transaction_id, 0), p.maker_id, p.account_id FROM approvals p "
         "JOIN operators m ON m.id = p.maker_id LEFT JOIN operators c ON c.id = p.checker_id ";
 
-    /// Loads a pending approval for a decision by `checker`, releasing its hold. Throws when it cannot be decided.
-    Approval takePendingApproval(qint64 approvalId, const OperatorRow &checker, qint64 *makerId)
-    {
-        SqlStatement &q = run(pick("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
-                                "p.comment, p.created_at, COALESCE(p.decided_at, 0), COALESCE(p.transaction_id, 0), "
-                                "p.maker_id, p.account_id FROM approvals p JOIN operators m ON m.id = p.maker_id "
-                                "LEFT JOIN operators c ON c.id = p.checker_id WHERE p.id = ?",
-                                "SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
-                                "p.comment, p.created_at, COALESCE(p.decided_at, 0), COALESCE(p.transaction_id, 0), "
-                                "p.maker_id, p.account_id FROM approvals p JOIN operators m ON m.id = p.maker_id "
-                                "LEFT JOIN operators c ON c.id = p.checker_id WHERE p.id = ? FOR UPDATE OF p"),
-                           {approvalId});
+    /// Loads a pending approval for a decision by `checker`, releasing its hold. Throws when it cannot be
+    /// decided.
+    Approval takePendingApproval(qint64 approvalId, const OperatorRow &checker, qint64 *makerId) {
+        SqlStatement &q =
+            run(pick("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
+                     "p.comment, p.created_at, COALESCE(p.decided_at, 0), COALESCE(p.transaction_id, 0), "
+                     "p.maker_id, p.account_id FROM approvals p JOIN operators m ON m.id = p.maker_id "
+                     "LEFT JOIN operators c ON c.id = p.checker_id WHERE p.id = ?",
+                     "SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
+                     "p.comment, p.created_at, COALESCE(p.decided_at, 0), COALESCE(p.transaction_id, 0), "
+                     "p.maker_id, p.account_id FROM approvals p JOIN operators m ON m.id = p.maker_id "
+                     "LEFT JOIN operators c ON c.id = p.checker_id WHERE p.id = ? FOR UPDATE OF p"),
+                {approvalId});
         if (!q.next())
             fail(ErrorCode::NotFound, QStringLiteral("approval %1 does not exist").arg(approvalId));
         Approval a = readApproval(q);
@@ -923,8 +920,7 @@ struct LedgerStore::Impl {
         return a;
     }
 
-    OperatorRow operatorById(qint64 id)
-    {
+    OperatorRow operatorById(qint64 id) {
         const QVariant name = scalar("SELECT name FROM operators WHERE id = ?", {id});
         auto op = findOperator(name.toString());
         if (!op)
@@ -932,8 +928,8 @@ struct LedgerStore::Impl {
         return *op;
     }
 
-    void auditFailure(const Actor &actor, const QString &action, const QString &target, const LedgerError &e)
-    {
+    void auditFailure(const Actor &actor, const QString &action, const QString &target,
+                      const LedgerError &e) {
         // Malformed requests never reached the ledger; database failures cannot be written anyway.
         if (e.code == ErrorCode::InvalidArgument || e.code == ErrorCode::Database)
             return;
@@ -948,12 +944,9 @@ struct LedgerStore::Impl {
 LedgerStore::LedgerStore(Dialect dialect, QSqlDatabase db)
     : m_dialect(dialect)
     , m_db(std::move(db))
-    , d(std::make_unique<Impl>(*this))
-{
-}
+    , d(std::make_unique<Impl>(*this)) {}
 
-LedgerStore::~LedgerStore()
-{
+LedgerStore::~LedgerStore() {
     const QString name = m_db.connectionName();
     d.reset();
     m_db.close();
@@ -961,18 +954,15 @@ LedgerStore::~LedgerStore()
     QSqlDatabase::removeDatabase(name);
 }
 
-int LedgerStore::knownSchemaVersion()
-{
+int LedgerStore::knownSchemaVersion() {
     return 1;
 }
 
-QString LedgerStore::zeroHash()
-{
+QString LedgerStore::zeroHash() {
     return QString(64, u'0');
 }
 
-Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url)
-{
+Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
     // Every connection here is used by one thread at a time (Qt's rule for QSqlDatabase), so SQLite's
     // per-call mutexes are pure cost: a tenth of verify's time. This only takes effect before SQLite's
     // first use in the process; later it is a harmless no-op.
@@ -980,11 +970,13 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url)
     Q_UNUSED(configured)
     const QString connection = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const bool pg = url.kind == DatabaseUrl::Kind::Postgres;
-    QSqlDatabase db = QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), connection);
+    QSqlDatabase db =
+        QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), connection);
     if (!db.isValid()) {
         QSqlDatabase::removeDatabase(connection);
-        return LedgerError{ErrorCode::Database, QStringLiteral("the Qt %1 driver is not installed")
-                                                    .arg(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"))};
+        return LedgerError{ErrorCode::Database,
+                           QStringLiteral("the Qt %1 driver is not installed")
+                               .arg(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"))};
     }
     if (pg) {
         db.setHostName(url.host);
@@ -1017,25 +1009,27 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url)
             d.execRaw(QStringLiteral("PRAGMA wal_autocheckpoint = 8000"));
             d.execRaw(QStringLiteral("PRAGMA foreign_keys = ON"));
         }
-        const QVariant exists =
-            d.scalar(d.pick("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
-                            "SELECT to_regclass('schema_migrations')::text"));
+        const QVariant exists = d.scalar(
+            d.pick("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+                   "SELECT to_regclass('schema_migrations')::text"));
         int version = 0;
         if (exists.isValid() && !exists.isNull())
             version = d.scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").toInt();
         if (version > knownSchemaVersion())
-            return LedgerError{ErrorCode::SchemaTooNew,
-                               QStringLiteral("%1 has ledger schema version %2, newer than this program knows (%3); "
-                                              "upgrade WalletDesk")
-                                   .arg(url.display())
-                                   .arg(version)
-                                   .arg(knownSchemaVersion())};
+            return LedgerError{
+                ErrorCode::SchemaTooNew,
+                QStringLiteral("%1 has ledger schema version %2, newer than this program knows (%3); "
+                               "upgrade WalletDesk")
+                    .arg(url.display())
+                    .arg(version)
+                    .arg(knownSchemaVersion())};
         if (version < knownSchemaVersion()) {
             auto migrated = d.transact([&]() -> Done {
                 if (pg)
                     d.execRaw(QStringLiteral("SELECT pg_advisory_xact_lock(7341020)"));
-                d.execRaw(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                                         "applied_at BIGINT NOT NULL)"));
+                d.execRaw(QStringLiteral(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                    "applied_at BIGINT NOT NULL)"));
                 // Another process may have migrated while we waited for the lock.
                 int current = d.scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").toInt();
                 for (int v = current + 1; v <= knownSchemaVersion(); ++v) {
@@ -1043,7 +1037,8 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url)
                                 .arg(pg ? QStringLiteral("postgres") : QStringLiteral("sqlite"))
                                 .arg(v, 3, 10, QChar(u'0')));
                     if (!f.open(QIODevice::ReadOnly))
-                        fail(ErrorCode::Database, QStringLiteral("migration %1 is missing from the program").arg(v));
+                        fail(ErrorCode::Database,
+                             QStringLiteral("migration %1 is missing from the program").arg(v));
                     for (const QString &statement : splitSqlScript(QString::fromUtf8(f.readAll())))
                         d.execRaw(statement);
                     d.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", {v, nowMs()});
@@ -1059,8 +1054,7 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url)
     return store;
 }
 
-int LedgerStore::schemaVersion()
-{
+int LedgerStore::schemaVersion() {
     try {
         return d->scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").toInt();
     } catch (const Failure &) {
@@ -1068,8 +1062,7 @@ int LedgerStore::schemaVersion()
     }
 }
 
-Result<OperatorInfo> LedgerStore::bootstrapAdmin(const QString &name)
-{
+Result<OperatorInfo> LedgerStore::bootstrapAdmin(const QString &name) {
     auto r = d->transact([&]() -> bool {
         if (d->scalar("SELECT COUNT(*) FROM operators").toLongLong() > 0)
             return false;
@@ -1090,13 +1083,13 @@ Result<OperatorInfo> LedgerStore::bootstrapAdmin(const QString &name)
     return OperatorInfo{};
 }
 
-Result<Currency> LedgerStore::addCurrency(const Actor &actor, const Currency &c)
-{
+Result<Currency> LedgerStore::addCurrency(const Actor &actor, const Currency &c) {
     auto r = d->transact([&]() -> Currency {
         d->requireOperator(actor, Role::Admin, QStringLiteral("adding a currency"));
         if (!Currency::isValidCode(c.code))
             fail(ErrorCode::InvalidArgument,
-                 QStringLiteral("currency code \"%1\" must be 2 to 16 capital letters, digits or _").arg(c.code));
+                 QStringLiteral("currency code \"%1\" must be 2 to 16 capital letters, digits or _")
+                     .arg(c.code));
         if (c.exponent < 0 || c.exponent > Currency::MaxExponent)
             fail(ErrorCode::InvalidArgument, QStringLiteral("currency exponent must be 0 to 4"));
         if (d->scalar("SELECT code FROM currencies WHERE code = ?", {c.code}).isValid())
@@ -1105,25 +1098,26 @@ Result<Currency> LedgerStore::addCurrency(const Actor &actor, const Currency &c)
         d->run("INSERT INTO currencies (code, exponent, name) VALUES (?, ?, ?)",
                {c.code, c.exponent, c.name.isEmpty() ? c.code : c.name});
         for (const char16_t *name : {u"treasury", u"house", u"adjustments", u"promotions"}) {
-            const qint64 id =
-                d->scalar("INSERT INTO accounts (kind, currency, name, allow_negative, created_at, last_activity_at) "
-                          "VALUES ('system', ?, ?, 1, ?, ?) RETURNING id",
-                          {c.code, QString::fromUtf16(name), at, at})
-                    .toLongLong();
+            const qint64 id = d->scalar("INSERT INTO accounts (kind, currency, name, allow_negative, "
+                                        "created_at, last_activity_at) "
+                                        "VALUES ('system', ?, ?, 1, ?, ?) RETURNING id",
+                                        {c.code, QString::fromUtf16(name), at, at})
+                                  .toLongLong();
             for (int shard = 0; shard < shardCount(); ++shard)
-                d->run("INSERT INTO account_shards (account_id, shard, balance) VALUES (?, ?, 0)", {id, shard});
+                d->run("INSERT INTO account_shards (account_id, shard, balance) VALUES (?, ?, 0)",
+                       {id, shard});
         }
         d->appendAudit(actor, QStringLiteral("currency-add"), QStringLiteral("currency:%1").arg(c.code),
                        QStringLiteral("ok"), QStringLiteral("exponent %1").arg(c.exponent));
         return c;
     });
     if (!r)
-        d->auditFailure(actor, QStringLiteral("currency-add"), QStringLiteral("currency:%1").arg(c.code), r.error());
+        d->auditFailure(actor, QStringLiteral("currency-add"), QStringLiteral("currency:%1").arg(c.code),
+                        r.error());
     return r;
 }
 
-Result<QList<Currency>> LedgerStore::currencies()
-{
+Result<QList<Currency>> LedgerStore::currencies() {
     try {
         QList<Currency> out;
         SqlStatement &q = d->run("SELECT code, exponent, name FROM currencies ORDER BY code");
@@ -1135,8 +1129,7 @@ Result<QList<Currency>> LedgerStore::currencies()
     }
 }
 
-Result<OperatorInfo> LedgerStore::addOperator(const Actor &actor, const OperatorInfo &info)
-{
+Result<OperatorInfo> LedgerStore::addOperator(const Actor &actor, const OperatorInfo &info) {
     static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
     auto r = d->transact([&]() -> OperatorInfo {
         d->requireOperator(actor, Role::Admin, QStringLiteral("adding an operator"));
@@ -1149,7 +1142,8 @@ Result<OperatorInfo> LedgerStore::addOperator(const Actor &actor, const Operator
         for (auto it = info.limits.cbegin(); it != info.limits.cend(); ++it) {
             d->exponentOf(it.key());
             if (it.value() < 0)
-                fail(ErrorCode::InvalidArgument, QStringLiteral("the %1 limit must not be negative").arg(it.key()));
+                fail(ErrorCode::InvalidArgument,
+                     QStringLiteral("the %1 limit must not be negative").arg(it.key()));
         }
         OperatorInfo out = info;
         out.createdAt = nowMs();
@@ -1169,8 +1163,7 @@ Result<OperatorInfo> LedgerStore::addOperator(const Actor &actor, const Operator
     return r;
 }
 
-Result<QList<OperatorInfo>> LedgerStore::operators()
-{
+Result<QList<OperatorInfo>> LedgerStore::operators() {
     try {
         QList<OperatorInfo> out;
         SqlStatement &q = d->run("SELECT id, name, role, disabled, created_at FROM operators ORDER BY name");
@@ -1194,11 +1187,12 @@ Result<QList<OperatorInfo>> LedgerStore::operators()
     }
 }
 
-Result<OperatorInfo> LedgerStore::setOperatorDisabled(const Actor &actor, const QString &name, bool disabled)
-{
+Result<OperatorInfo> LedgerStore::setOperatorDisabled(const Actor &actor, const QString &name,
+                                                      bool disabled) {
     const QString action = disabled ? QStringLiteral("operator-disable") : QStringLiteral("operator-enable");
     auto r = d->transact([&]() -> Done {
-        const OperatorRow self = d->requireOperator(actor, Role::Admin, QStringLiteral("disabling an operator"));
+        const OperatorRow self =
+            d->requireOperator(actor, Role::Admin, QStringLiteral("disabling an operator"));
         auto target = d->findOperator(name);
         if (!target)
             fail(ErrorCode::NotFound, QStringLiteral("operator %1 does not exist").arg(name));
@@ -1221,19 +1215,21 @@ Result<OperatorInfo> LedgerStore::setOperatorDisabled(const Actor &actor, const 
     return LedgerError{ErrorCode::NotFound, name};
 }
 
-Result<Account> LedgerStore::createAccount(const Actor &actor, const NewAccount &n)
-{
+Result<Account> LedgerStore::createAccount(const Actor &actor, const NewAccount &n) {
     auto r = d->transact([&]() -> qint64 {
-        const OperatorRow op = d->requireOperator(actor, Role::Support, QStringLiteral("creating an account"));
+        const OperatorRow op =
+            d->requireOperator(actor, Role::Support, QStringLiteral("creating an account"));
         if (n.allowNegative && op.role < Role::Supervisor)
             fail(ErrorCode::PermissionDenied,
                  QStringLiteral("allowing a negative balance needs the supervisor role; %1 is %2")
                      .arg(op.name, roleName(op.role)));
         const QString ref = n.playerRef.trimmed();
         if (ref.isEmpty() || ref.size() > 64)
-            fail(ErrorCode::InvalidArgument, QStringLiteral("a player reference of 1 to 64 characters is required"));
+            fail(ErrorCode::InvalidArgument,
+                 QStringLiteral("a player reference of 1 to 64 characters is required"));
         if (n.name.size() > 200)
-            fail(ErrorCode::InvalidArgument, QStringLiteral("the display name is longer than 200 characters"));
+            fail(ErrorCode::InvalidArgument,
+                 QStringLiteral("the display name is longer than 200 characters"));
         d->exponentOf(n.currency);
         const QVariant existing =
             d->scalar("SELECT id FROM accounts WHERE player_ref = ? AND currency = ?", {ref, n.currency});
@@ -1259,8 +1255,7 @@ Result<Account> LedgerStore::createAccount(const Actor &actor, const NewAccount 
     return account(r.value());
 }
 
-Result<Account> LedgerStore::account(qint64 id)
-{
+Result<Account> LedgerStore::account(qint64 id) {
     try {
         return d->requireAccount(id, false);
     } catch (const Failure &f) {
@@ -1268,11 +1263,11 @@ Result<Account> LedgerStore::account(qint64 id)
     }
 }
 
-Result<QList<Account>> LedgerStore::accountsOfPlayer(const QString &playerRef)
-{
+Result<QList<Account>> LedgerStore::accountsOfPlayer(const QString &playerRef) {
     try {
         QList<qint64> ids;
-        SqlStatement &q = d->run("SELECT id FROM accounts WHERE player_ref = ? ORDER BY currency", {playerRef});
+        SqlStatement &q =
+            d->run("SELECT id FROM accounts WHERE player_ref = ? ORDER BY currency", {playerRef});
         while (q.next())
             ids << q.value(0).toLongLong();
         QList<Account> out;
@@ -1286,8 +1281,7 @@ Result<QList<Account>> LedgerStore::accountsOfPlayer(const QString &playerRef)
     }
 }
 
-Result<Account> LedgerStore::systemAccount(const QString &currency, const QString &name)
-{
+Result<Account> LedgerStore::systemAccount(const QString &currency, const QString &name) {
     try {
         return d->requireAccount(d->systemAccountId(currency, name), false);
     } catch (const Failure &f) {
@@ -1296,20 +1290,22 @@ Result<Account> LedgerStore::systemAccount(const QString &currency, const QStrin
 }
 
 Result<Account> LedgerStore::setAccountState(const Actor &actor, qint64 accountId, AccountState state,
-                                             const QString &reason)
-{
-    const QString action = state == AccountState::Frozen
-                               ? QStringLiteral("freeze")
-                               : (state == AccountState::Closed ? QStringLiteral("close") : QStringLiteral("unfreeze"));
+                                             const QString &reason) {
+    const QString action =
+        state == AccountState::Frozen
+            ? QStringLiteral("freeze")
+            : (state == AccountState::Closed ? QStringLiteral("close") : QStringLiteral("unfreeze"));
     auto r = d->transact([&]() -> Done {
         d->requireOperator(actor, Role::Supervisor, action);
         if (reason.trimmed().isEmpty())
-            fail(ErrorCode::InvalidArgument, QStringLiteral("a reason is required to %1 an account").arg(action));
+            fail(ErrorCode::InvalidArgument,
+                 QStringLiteral("a reason is required to %1 an account").arg(action));
         const Account a = d->requireAccount(accountId, true);
         if (a.kind == AccountKind::System)
             fail(ErrorCode::InvalidArgument, QStringLiteral("system accounts cannot be frozen or closed"));
         if (a.state == AccountState::Closed)
-            fail(ErrorCode::AccountClosed, QStringLiteral("account %1 is closed, which is final").arg(accountId));
+            fail(ErrorCode::AccountClosed,
+                 QStringLiteral("account %1 is closed, which is final").arg(accountId));
         if (a.state == state)
             fail(ErrorCode::StateConflict,
                  QStringLiteral("account %1 is already %2").arg(accountId).arg(accountStateName(state)));
@@ -1319,13 +1315,15 @@ Result<Account> LedgerStore::setAccountState(const Actor &actor, qint64 accountI
                      QStringLiteral("account %1 holds %2 %3; only an empty account can be closed")
                          .arg(accountId)
                          .arg(Money::format(a.balance, a.exponent), a.currency));
-            if (d->scalar("SELECT COUNT(*) FROM approvals WHERE account_id = ? AND state = 'pending'", {accountId})
+            if (d->scalar("SELECT COUNT(*) FROM approvals WHERE account_id = ? AND state = 'pending'",
+                          {accountId})
                     .toLongLong() > 0)
                 fail(ErrorCode::StateConflict,
                      QStringLiteral("account %1 has pending approvals; decide them first").arg(accountId));
         }
         d->run("UPDATE accounts SET state = ? WHERE id = ?", {accountStateName(state), accountId});
-        d->appendAudit(actor, action, accountTarget(accountId), QStringLiteral("ok"), reason.left(MaxTextLength));
+        d->appendAudit(actor, action, accountTarget(accountId), QStringLiteral("ok"),
+                       reason.left(MaxTextLength));
         return Done{};
     });
     if (!r) {
@@ -1335,8 +1333,7 @@ Result<Account> LedgerStore::setAccountState(const Actor &actor, qint64 accountI
     return account(accountId);
 }
 
-Result<PostingResult> LedgerStore::post(const Actor &actor, const PostingRequest &request)
-{
+Result<PostingResult> LedgerStore::post(const Actor &actor, const PostingRequest &request) {
     auto r = d->transact([&]() -> PostingResult {
         const auto op = d->findOperator(actor.operatorName);
         if (!op || op->disabled)
@@ -1348,8 +1345,8 @@ Result<PostingResult> LedgerStore::post(const Actor &actor, const PostingRequest
     return r;
 }
 
-QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor, const QList<PostingRequest> &requests)
-{
+QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor,
+                                                    const QList<PostingRequest> &requests) {
     QList<Result<PostingResult>> results;
     QList<std::pair<qint64, LedgerError>> failures;
     auto r = d->transact([&]() -> Done {
@@ -1376,8 +1373,8 @@ QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor, const QL
             }
         }
         if (posted > 0)
-            d->appendAudit(actor, QStringLiteral("post"), QStringLiteral("transactions:%1-%2").arg(first).arg(last),
-                           QStringLiteral("ok"),
+            d->appendAudit(actor, QStringLiteral("post"),
+                           QStringLiteral("transactions:%1-%2").arg(first).arg(last), QStringLiteral("ok"),
                            QStringLiteral("batch of %1 requests: %2 posted, %3 refused")
                                .arg(requests.size())
                                .arg(posted)
@@ -1393,37 +1390,40 @@ QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor, const QL
     return results;
 }
 
-Result<PostingResult> LedgerStore::reverse(const Actor &actor, const ReversalRequest &request)
-{
+Result<PostingResult> LedgerStore::reverse(const Actor &actor, const ReversalRequest &request) {
     const QString target = QStringLiteral("transaction:%1").arg(request.transactionId);
     auto r = d->transact([&]() -> PostingResult {
         const OperatorRow op = d->requireOperator(actor, Role::Supervisor, QStringLiteral("reversing"));
         if (request.idempotencyKey.trimmed().isEmpty() || request.idempotencyKey.size() > MaxKeyLength)
-            fail(ErrorCode::InvalidArgument, QStringLiteral("an idempotency key of 1 to 200 characters is required"));
+            fail(ErrorCode::InvalidArgument,
+                 QStringLiteral("an idempotency key of 1 to 200 characters is required"));
         if (request.reason.trimmed().isEmpty())
             fail(ErrorCode::InvalidArgument, QStringLiteral("a reversal needs a reason"));
         if (request.reason.size() > MaxTextLength)
             fail(ErrorCode::InvalidArgument, QStringLiteral("the reason is too long"));
-        const QString requestHash =
-            hashHex(QStringLiteral("reversal|%1|%2|%3")
-                        .arg(request.transactionId)
-                        .arg(request.force ? 1 : 0)
-                        .arg(request.reason)
-                        .toUtf8());
+        const QString requestHash = hashHex(QStringLiteral("reversal|%1|%2|%3")
+                                                .arg(request.transactionId)
+                                                .arg(request.force ? 1 : 0)
+                                                .arg(request.reason)
+                                                .toUtf8());
         if (auto previous = d->replay(request.idempotencyKey, requestHash, false))
             return *previous;
-        const QVariant kind = d->scalar("SELECT kind FROM transactions WHERE id = ?", {request.transactionId});
+        const QVariant kind =
+            d->scalar("SELECT kind FROM transactions WHERE id = ?", {request.transactionId});
         if (!kind.isValid())
-            fail(ErrorCode::NotFound, QStringLiteral("transaction %1 does not exist").arg(request.transactionId));
+            fail(ErrorCode::NotFound,
+                 QStringLiteral("transaction %1 does not exist").arg(request.transactionId));
         if (kind.toString() == u"reversal")
             fail(ErrorCode::StateConflict, QStringLiteral("transaction %1 is itself a reversal; post a new "
                                                           "transaction instead")
                                                .arg(request.transactionId));
-        const QVariant by = d->scalar("SELECT id FROM transactions WHERE reverses_id = ?", {request.transactionId});
+        const QVariant by =
+            d->scalar("SELECT id FROM transactions WHERE reverses_id = ?", {request.transactionId});
         if (by.isValid())
-            fail(ErrorCode::AlreadyReversed, QStringLiteral("transaction %1 was already reversed by transaction %2")
-                                                 .arg(request.transactionId)
-                                                 .arg(by.toLongLong()));
+            fail(ErrorCode::AlreadyReversed,
+                 QStringLiteral("transaction %1 was already reversed by transaction %2")
+                     .arg(request.transactionId)
+                     .arg(by.toLongLong()));
         const QList<JournalEntry> original = d->entriesOf(request.transactionId);
         QHash<qint64, Account> players;
         QList<qint64> playerIds;
@@ -1470,8 +1470,7 @@ Result<PostingResult> LedgerStore::reverse(const Actor &actor, const ReversalReq
     return r;
 }
 
-Result<PostingResult> LedgerStore::approve(const Actor &actor, qint64 approvalId, const QString &comment)
-{
+Result<PostingResult> LedgerStore::approve(const Actor &actor, qint64 approvalId, const QString &comment) {
     const QString target = QStringLiteral("approval:%1").arg(approvalId);
     auto r = d->transact([&]() -> PostingResult {
         const OperatorRow checker = d->requireOperator(actor, Role::Supervisor, QStringLiteral("approving"));
@@ -1494,8 +1493,7 @@ Result<PostingResult> LedgerStore::approve(const Actor &actor, qint64 approvalId
     return r;
 }
 
-Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, const QString &comment)
-{
+Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, const QString &comment) {
     const QString target = QStringLiteral("approval:%1").arg(approvalId);
     auto r = d->transact([&]() -> Done {
         const OperatorRow checker = d->requireOperator(actor, Role::Supervisor, QStringLiteral("rejecting"));
@@ -1503,9 +1501,11 @@ Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, cons
             fail(ErrorCode::InvalidArgument, QStringLiteral("a rejection needs a comment"));
         qint64 makerId = 0;
         d->takePendingApproval(approvalId, checker, &makerId);
-        d->run("UPDATE approvals SET state = 'rejected', checker_id = ?, decided_at = ?, comment = ? WHERE id = ?",
+        d->run("UPDATE approvals SET state = 'rejected', checker_id = ?, decided_at = ?, comment = ? WHERE "
+               "id = ?",
                {checker.id, nowMs(), comment.left(MaxTextLength), approvalId});
-        d->appendAudit(actor, QStringLiteral("reject"), target, QStringLiteral("ok"), comment.left(MaxTextLength));
+        d->appendAudit(actor, QStringLiteral("reject"), target, QStringLiteral("ok"),
+                       comment.left(MaxTextLength));
         return Done{};
     });
     if (!r) {
@@ -1521,22 +1521,22 @@ Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, cons
     return LedgerError{ErrorCode::NotFound, target};
 }
 
-Result<QList<Approval>> LedgerStore::approvals(bool pendingOnly, int limit)
-{
+Result<QList<Approval>> LedgerStore::approvals(bool pendingOnly, int limit) {
     try {
         QList<Approval> out;
-        SqlStatement &q = pendingOnly
-                           ? d->run("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
-                                    "p.comment, p.created_at, COALESCE(p.decided_at, 0), "
-                                    "COALESCE(p.transaction_id, 0) FROM approvals p JOIN operators m ON m.id = "
-                                    "p.maker_id LEFT JOIN operators c ON c.id = p.checker_id WHERE p.state = "
-                                    "'pending' ORDER BY p.id LIMIT ?",
-                                    {limit})
-                           : d->run("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
-                                    "p.comment, p.created_at, COALESCE(p.decided_at, 0), "
-                                    "COALESCE(p.transaction_id, 0) FROM approvals p JOIN operators m ON m.id = "
-                                    "p.maker_id LEFT JOIN operators c ON c.id = p.checker_id ORDER BY p.id DESC LIMIT ?",
-                                    {limit});
+        SqlStatement &q =
+            pendingOnly
+                ? d->run("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
+                         "p.comment, p.created_at, COALESCE(p.decided_at, 0), "
+                         "COALESCE(p.transaction_id, 0) FROM approvals p JOIN operators m ON m.id = "
+                         "p.maker_id LEFT JOIN operators c ON c.id = p.checker_id WHERE p.state = "
+                         "'pending' ORDER BY p.id LIMIT ?",
+                         {limit})
+                : d->run("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
+                         "p.comment, p.created_at, COALESCE(p.decided_at, 0), "
+                         "COALESCE(p.transaction_id, 0) FROM approvals p JOIN operators m ON m.id = "
+                         "p.maker_id LEFT JOIN operators c ON c.id = p.checker_id ORDER BY p.id DESC LIMIT ?",
+                         {limit});
         while (q.next())
             out << d->readApproval(q);
         return out;
@@ -1545,14 +1545,14 @@ Result<QList<Approval>> LedgerStore::approvals(bool pendingOnly, int limit)
     }
 }
 
-Result<JournalTransaction> LedgerStore::transaction(qint64 id)
-{
+Result<JournalTransaction> LedgerStore::transaction(qint64 id) {
     try {
-        SqlStatement &q = d->run("SELECT t.id, t.kind, t.idempotency_key, o.name, t.origin, t.created_at, "
-                              "COALESCE(t.reverses_id, 0), COALESCE(t.approval_id, 0), t.reason_code, t.ticket_ref, "
-                              "t.memo, COALESCE(r.id, 0) FROM transactions t JOIN operators o ON o.id = t.operator_id "
-                              "LEFT JOIN transactions r ON r.reverses_id = t.id WHERE t.id = ?",
-                              {id});
+        SqlStatement &q =
+            d->run("SELECT t.id, t.kind, t.idempotency_key, o.name, t.origin, t.created_at, "
+                   "COALESCE(t.reverses_id, 0), COALESCE(t.approval_id, 0), t.reason_code, t.ticket_ref, "
+                   "t.memo, COALESCE(r.id, 0) FROM transactions t JOIN operators o ON o.id = t.operator_id "
+                   "LEFT JOIN transactions r ON r.reverses_id = t.id WHERE t.id = ?",
+                   {id});
         if (!q.next())
             fail(ErrorCode::NotFound, QStringLiteral("transaction %1 does not exist").arg(id));
         JournalTransaction t;
@@ -1576,19 +1576,19 @@ Result<JournalTransaction> LedgerStore::transaction(qint64 id)
     }
 }
 
-Result<QList<HistoryEntry>> LedgerStore::history(qint64 accountId, qint64 beforeEntryId, int limit)
-{
+Result<QList<HistoryEntry>> LedgerStore::history(qint64 accountId, qint64 beforeEntryId, int limit) {
     try {
         d->requireAccount(accountId, false);
         QList<HistoryEntry> out;
-        SqlStatement &q = d->run("SELECT e.id, e.transaction_id, e.created_at, t.kind, e.amount, e.balance_after, "
-                              "t.reason_code, t.ticket_ref, t.memo, o.name, t.idempotency_key, "
-                              "COALESCE(t.reverses_id, 0), COALESCE(r.id, 0) FROM entries e "
-                              "JOIN transactions t ON t.id = e.transaction_id JOIN operators o ON o.id = t.operator_id "
-                              "LEFT JOIN transactions r ON r.reverses_id = t.id "
-                              "WHERE e.account_id = ? AND e.id < ? ORDER BY e.id DESC LIMIT ?",
-                              {accountId, beforeEntryId > 0 ? beforeEntryId : std::numeric_limits<qint64>::max(),
-                               std::clamp(limit, 1, 10000)});
+        SqlStatement &q =
+            d->run("SELECT e.id, e.transaction_id, e.created_at, t.kind, e.amount, e.balance_after, "
+                   "t.reason_code, t.ticket_ref, t.memo, o.name, t.idempotency_key, "
+                   "COALESCE(t.reverses_id, 0), COALESCE(r.id, 0) FROM entries e "
+                   "JOIN transactions t ON t.id = e.transaction_id JOIN operators o ON o.id = t.operator_id "
+                   "LEFT JOIN transactions r ON r.reverses_id = t.id "
+                   "WHERE e.account_id = ? AND e.id < ? ORDER BY e.id DESC LIMIT ?",
+                   {accountId, beforeEntryId > 0 ? beforeEntryId : std::numeric_limits<qint64>::max(),
+                    std::clamp(limit, 1, 10000)});
         while (q.next()) {
             HistoryEntry h;
             h.entryId = q.value(0).toLongLong();
@@ -1612,16 +1612,16 @@ Result<QList<HistoryEntry>> LedgerStore::history(qint64 accountId, qint64 before
     }
 }
 
-Result<qint64> LedgerStore::balanceAt(qint64 accountId, qint64 atMs)
-{
+Result<qint64> LedgerStore::balanceAt(qint64 accountId, qint64 atMs) {
     try {
         const Account a = d->requireAccount(accountId, false);
         qint64 total = 0;
         const int shards = a.kind == AccountKind::System ? shardCount() : 1;
         for (int shard = 0; shard < shards; ++shard) {
-            const QVariant v = d->scalar("SELECT balance_after FROM entries WHERE account_id = ? AND shard = ? AND "
-                                         "created_at <= ? ORDER BY id DESC LIMIT 1",
-                                         {accountId, shard, atMs});
+            const QVariant v =
+                d->scalar("SELECT balance_after FROM entries WHERE account_id = ? AND shard = ? AND "
+                          "created_at <= ? ORDER BY id DESC LIMIT 1",
+                          {accountId, shard, atMs});
             total = Impl::checkedAdd(total, v.isValid() ? v.toLongLong() : 0, accountId);
         }
         return total;
@@ -1630,13 +1630,13 @@ Result<qint64> LedgerStore::balanceAt(qint64 accountId, qint64 atMs)
     }
 }
 
-Result<QList<AuditRecord>> LedgerStore::audit(qint64 beforeId, int limit)
-{
+Result<QList<AuditRecord>> LedgerStore::audit(qint64 beforeId, int limit) {
     try {
         QList<AuditRecord> out;
-        SqlStatement &q = d->run("SELECT id, at, operator, origin, action, target, outcome, detail FROM audit_log "
-                              "WHERE id < ? ORDER BY id DESC LIMIT ?",
-                              {beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(), std::clamp(limit, 1, 10000)});
+        SqlStatement &q = d->run(
+            "SELECT id, at, operator, origin, action, target, outcome, detail FROM audit_log "
+            "WHERE id < ? ORDER BY id DESC LIMIT ?",
+            {beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(), std::clamp(limit, 1, 10000)});
         while (q.next())
             out << AuditRecord{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
                                q.value(3).toString(),   q.value(4).toString(),   q.value(5).toString(),
@@ -1647,9 +1647,8 @@ Result<QList<AuditRecord>> LedgerStore::audit(qint64 beforeId, int limit)
     }
 }
 
-void LedgerStore::audit(const Actor &actor, const QString &action, const QString &target, const QString &outcome,
-                        const QString &detail)
-{
+void LedgerStore::audit(const Actor &actor, const QString &action, const QString &target,
+                        const QString &outcome, const QString &detail) {
     auto r = d->transact([&]() -> Done {
         d->appendAudit(actor, action, target, outcome, detail.left(MaxTextLength));
         return Done{};
@@ -1658,8 +1657,7 @@ void LedgerStore::audit(const Actor &actor, const QString &action, const QString
         qWarning("could not write the audit log: %s", qPrintable(r.error().message));
 }
 
-Result<Done> LedgerStore::bulkLoad(const std::function<Result<Done>()> &body)
-{
+Result<Done> LedgerStore::bulkLoad(const std::function<Result<Done>()> &body) {
     const bool pg = m_dialect == Dialect::Postgres;
     try {
         if (!pg) {
@@ -1675,10 +1673,11 @@ Result<Done> LedgerStore::bulkLoad(const std::function<Result<Done>()> &body)
     auto r = d->transact([&]() -> Done {
         // Read the index definitions from the catalogue so the rebuild can never drift from the migrations.
         QStringList names, definitions;
-        SqlStatement &q = d->run(d->pick("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                                      "AND tbl_name IN ('entries', 'accounts')",
-                                      "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
-                                      "AND tablename IN ('entries', 'accounts') AND indexname NOT LIKE '%pkey'"));
+        SqlStatement &q =
+            d->run(d->pick("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                           "AND tbl_name IN ('entries', 'accounts')",
+                           "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                           "AND tablename IN ('entries', 'accounts') AND indexname NOT LIKE '%pkey'"));
         while (q.next()) {
             names << q.value(0).toString();
             definitions << q.value(1).toString();
@@ -1692,7 +1691,8 @@ Result<Done> LedgerStore::bulkLoad(const std::function<Result<Done>()> &body)
         if (!loaded)
             throw Failure{loaded.error(), false};
         if (pg)
-            d->execRaw(QStringLiteral("SET CONSTRAINTS ALL IMMEDIATE")); // check references now, before indexing
+            d->execRaw(
+                QStringLiteral("SET CONSTRAINTS ALL IMMEDIATE")); // check references now, before indexing
         for (const QString &definition : std::as_const(definitions))
             d->execRaw(definition);
         if (!pg) {
@@ -1717,8 +1717,7 @@ Result<Done> LedgerStore::bulkLoad(const std::function<Result<Done>()> &body)
     return r;
 }
 
-Result<VerifyReport> LedgerStore::verify(const std::function<bool(qint64)> &progress)
-{
+Result<VerifyReport> LedgerStore::verify(const std::function<bool(qint64)> &progress) {
     try {
         LedgerVerifier verifier(m_db, m_dialect == Dialect::Postgres);
         return verifier.run(progress);

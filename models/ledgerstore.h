@@ -34,8 +34,7 @@ struct NewAccount {
 ///
 /// Every write is one database transaction that checks the rules (roles, limits, states, overdraft,
 /// idempotency) under the locks it writes with, so there is no check-then-act window between processes.
-class LedgerStore final
-{
+class LedgerStore final {
 public:
     enum class Dialect { Sqlite, Postgres };
 
@@ -68,7 +67,8 @@ public:
     /// All accounts of a player, one per currency.
     Result<QList<Account>> accountsOfPlayer(const QString &playerRef);
     Result<Account> systemAccount(const QString &currency, const QString &name);
-    Result<Account> setAccountState(const Actor &actor, qint64 accountId, AccountState state, const QString &reason);
+    Result<Account> setAccountState(const Actor &actor, qint64 accountId, AccountState state,
+                                    const QString &reason);
 
     // --- postings
     Result<PostingResult> post(const Actor &actor, const PostingRequest &request);

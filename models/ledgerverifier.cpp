@@ -6,8 +6,8 @@
 #include "sqlcursor.h"
 
 #include <QCryptographicHash>
-#include <QSqlError>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <map>
@@ -18,8 +18,7 @@ namespace {
 constexpr qint64 MsPerDay = 86400000;
 constexpr qint64 ProgressEvery = 200000;
 
-quint64 mix(quint64 h, quint64 v)
-{
+quint64 mix(quint64 h, quint64 v) {
     // splitmix64 step: good avalanche, cheap; a digest for comparison, not a security boundary.
     h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
     h ^= h >> 30;
@@ -30,17 +29,15 @@ quint64 mix(quint64 h, quint64 v)
     return h;
 }
 
-quint64 rollupDigest(qint64 account, int shard, qint64 day, qint64 opening, qint64 closing, qint64 low, qint64 high,
-                     qint64 inflow, qint64 outflow, qint64 count)
-{
+quint64 rollupDigest(qint64 account, int shard, qint64 day, qint64 opening, qint64 closing, qint64 low,
+                     qint64 high, qint64 inflow, qint64 outflow, qint64 count) {
     quint64 h = 0;
     for (qint64 v : {account, qint64(shard), day, opening, closing, low, high, inflow, outflow, count})
         h = mix(h, quint64(v));
     return h;
 }
 
-QByteArray raw(QByteArrayView v)
-{
+QByteArray raw(QByteArrayView v) {
     // No copy: valid until the cursor moves, which is after the row is hashed.
     return QByteArray::fromRawData(v.data(), v.size());
 }
@@ -49,36 +46,32 @@ QByteArray raw(QByteArrayView v)
 
 LedgerVerifier::LedgerVerifier(QSqlDatabase db, bool postgres)
     : m_db(std::move(db))
-    , m_postgres(postgres)
-{
-}
+    , m_postgres(postgres) {}
 
-bool LedgerVerifier::Part::problem(const QString &text)
-{
+bool LedgerVerifier::Part::problem(const QString &text) {
     report.ok = false;
     report.firstProblem = text;
     return false;
 }
 
-bool LedgerVerifier::Part::readFailure(const QString &text)
-{
+bool LedgerVerifier::Part::readFailure(const QString &text) {
     readFailed = true;
     report.firstProblem = text;
     return false;
 }
 
-QString LedgerVerifier::entriesInJournalOrder() const
-{
+QString LedgerVerifier::entriesInJournalOrder() const {
     // SQLite appends a transaction's entries right after it under one write lock, so id order is journal
     // order; PostgreSQL interleaves concurrent writers, so it sorts by transaction.
-    return m_postgres ? QStringLiteral("SELECT transaction_id, id, account_id, shard, amount, balance_after, created_at "
-                                       "FROM entries ORDER BY transaction_id, id")
-                      : QStringLiteral("SELECT transaction_id, id, account_id, shard, amount, balance_after, created_at "
-                                       "FROM entries ORDER BY id");
+    return m_postgres ? QStringLiteral(
+                            "SELECT transaction_id, id, account_id, shard, amount, balance_after, created_at "
+                            "FROM entries ORDER BY transaction_id, id")
+                      : QStringLiteral(
+                            "SELECT transaction_id, id, account_id, shard, amount, balance_after, created_at "
+                            "FROM entries ORDER BY id");
 }
 
-QByteArray LedgerVerifier::snapshotMarker(QSqlDatabase db)
-{
+QByteArray LedgerVerifier::snapshotMarker(QSqlDatabase db) {
     // Every write appends an audit row or a transaction, so on SQLite's serial history these two numbers
     // identify a snapshot.
     QSqlQuery q(db);
@@ -89,8 +82,7 @@ QByteArray LedgerVerifier::snapshotMarker(QSqlDatabase db)
     return QByteArray::number(q.value(0).toLongLong()) + '/' + QByteArray::number(q.value(1).toLongLong());
 }
 
-Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &progress)
-{
+Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &progress) {
     QSqlQuery begin(m_db);
     if (!begin.exec(m_postgres ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                                : QStringLiteral("BEGIN")))
@@ -103,7 +95,8 @@ Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &prog
             return LedgerError{ErrorCode::Database, exported.lastError().text()};
         snapshot = exported.value(0).toString();
     } else {
-        QSqlQuery(m_db).exec(QStringLiteral("PRAGMA mmap_size = 17179869184")); // no copies out of the page cache
+        QSqlQuery(m_db).exec(
+            QStringLiteral("PRAGMA mmap_size = 17179869184")); // no copies out of the page cache
         marker = snapshotMarker(m_db);
     }
     Part chain, balances;
@@ -134,8 +127,7 @@ Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &prog
     return report;
 }
 
-void LedgerVerifier::runBalanceHalf(const QString &snapshot, const QByteArray &marker, Part &part)
-{
+void LedgerVerifier::runBalanceHalf(const QString &snapshot, const QByteArray &marker, Part &part) {
     const QString name = QStringLiteral("verify-%1").arg(quintptr(this));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(m_db.driverName(), name);
@@ -150,7 +142,8 @@ void LedgerVerifier::runBalanceHalf(const QString &snapshot, const QByteArray &m
             QSqlQuery begin(db);
             if (m_postgres) {
                 ready = begin.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")) &&
-                        begin.exec(QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshot)); // from the server
+                        begin.exec(
+                            QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshot)); // from the server
                 break;
             }
             ready = begin.exec(QStringLiteral("BEGIN"));
@@ -163,8 +156,9 @@ void LedgerVerifier::runBalanceHalf(const QString &snapshot, const QByteArray &m
             QThread::msleep(20);
         }
         if (!ready)
-            part.readFailure(db.lastError().text().isEmpty() ? QStringLiteral("could not open a second snapshot")
-                                                             : db.lastError().text());
+            part.readFailure(db.lastError().text().isEmpty()
+                                 ? QStringLiteral("could not open a second snapshot")
+                                 : db.lastError().text());
         else if (loadAccounts(db, part) && checkEntries(db, part) && checkBalances(db, part))
             checkRollups(db, part);
         QSqlQuery(db).exec(QStringLiteral("COMMIT"));
@@ -173,10 +167,11 @@ void LedgerVerifier::runBalanceHalf(const QString &snapshot, const QByteArray &m
     QSqlDatabase::removeDatabase(name);
 }
 
-bool LedgerVerifier::loadAccounts(QSqlDatabase db, Part &part)
-{
-    SqlCursor a(db, QStringLiteral("SELECT id, kind, allow_negative, currency, balance, held FROM accounts ORDER BY id"),
-                QStringLiteral("verify_accounts"));
+bool LedgerVerifier::loadAccounts(QSqlDatabase db, Part &part) {
+    SqlCursor a(
+        db,
+        QStringLiteral("SELECT id, kind, allow_negative, currency, balance, held FROM accounts ORDER BY id"),
+        QStringLiteral("verify_accounts"));
     while (a.next()) {
         const qint64 id = a.integer(0);
         if (id <= 0 || id > 2'000'000'000)
@@ -211,8 +206,7 @@ bool LedgerVerifier::loadAccounts(QSqlDatabase db, Part &part)
     return true;
 }
 
-LedgerVerifier::Lane *LedgerVerifier::lane(std::vector<Lane> &lanes, qint64 number)
-{
+LedgerVerifier::Lane *LedgerVerifier::lane(std::vector<Lane> &lanes, qint64 number) {
     if (number < 0 || number > 1023)
         return nullptr;
     if (lanes.size() <= size_t(number))
@@ -220,8 +214,7 @@ LedgerVerifier::Lane *LedgerVerifier::lane(std::vector<Lane> &lanes, qint64 numb
     return &lanes[size_t(number)];
 }
 
-LedgerVerifier::State *LedgerVerifier::stateFor(qint64 accountId, int shard)
-{
+LedgerVerifier::State *LedgerVerifier::stateFor(qint64 accountId, int shard) {
     const Flags &f = m_flags[size_t(accountId)];
     if (!f.system)
         return shard == 0 ? &m_players[size_t(accountId)] : nullptr;
@@ -233,22 +226,21 @@ LedgerVerifier::State *LedgerVerifier::stateFor(qint64 accountId, int shard)
     return &shards[size_t(shard)];
 }
 
-void LedgerVerifier::closeDay(State &s, qint64 accountId, int shard)
-{
+void LedgerVerifier::closeDay(State &s, qint64 accountId, int shard) {
     if (s.day < 0)
         return;
-    s.rollupDigest += rollupDigest(accountId, shard, s.day, s.opening, s.balance, s.low, s.high, s.inflow, s.outflow,
-                                   s.count);
+    s.rollupDigest += rollupDigest(accountId, shard, s.day, s.opening, s.balance, s.low, s.high, s.inflow,
+                                   s.outflow, s.count);
     ++s.rollupRows;
 }
 
-bool LedgerVerifier::checkChains(QSqlDatabase db, Part &part, const std::function<bool(qint64)> &progress)
-{
-    SqlCursor t(db,
-                QStringLiteral("SELECT id, kind, idempotency_key, request_hash, operator_id, origin, created_at, "
-                               "COALESCE(reverses_id, 0), forced, COALESCE(approval_id, 0), reason_code, ticket_ref, "
-                               "memo, lane, prev_hash, hash FROM transactions ORDER BY id"),
-                QStringLiteral("verify_transactions"));
+bool LedgerVerifier::checkChains(QSqlDatabase db, Part &part, const std::function<bool(qint64)> &progress) {
+    SqlCursor t(
+        db,
+        QStringLiteral("SELECT id, kind, idempotency_key, request_hash, operator_id, origin, created_at, "
+                       "COALESCE(reverses_id, 0), forced, COALESCE(approval_id, 0), reason_code, ticket_ref, "
+                       "memo, lane, prev_hash, hash FROM transactions ORDER BY id"),
+        QStringLiteral("verify_transactions"));
     SqlCursor e(db, entriesInJournalOrder(), QStringLiteral("verify_entries"));
     if (!t.isValid() || !e.isValid())
         return part.readFailure(t.error() + e.error());
@@ -273,23 +265,27 @@ bool LedgerVerifier::checkChains(QSqlDatabase db, Part &part, const std::functio
         const QByteArrayView prev = t.text(14);
         Lane *chain = lane(m_journalLanes, h.lane);
         if (!chain)
-            return part.problem(QStringLiteral("transaction %1: lane %2 is out of range").arg(h.id).arg(h.lane));
+            return part.problem(
+                QStringLiteral("transaction %1: lane %2 is out of range").arg(h.id).arg(h.lane));
         if (prev != chain->head)
-            return part.problem(QStringLiteral("transaction %1: its previous hash does not continue journal lane %2 "
-                                               "(a transaction before it was removed or altered)")
-                                    .arg(h.id)
-                                    .arg(h.lane));
+            return part.problem(
+                QStringLiteral("transaction %1: its previous hash does not continue journal lane %2 "
+                               "(a transaction before it was removed or altered)")
+                    .arg(h.id)
+                    .arg(h.lane));
         JournalHash hasher(prev, h);
         if (haveEntry && e.integer(0) < h.id)
-            return part.problem(QStringLiteral("entry %1 belongs to transaction %2, which does not exist or is out "
-                                               "of journal order")
-                                    .arg(e.integer(1))
-                                    .arg(e.integer(0)));
+            return part.problem(
+                QStringLiteral("entry %1 belongs to transaction %2, which does not exist or is out "
+                               "of journal order")
+                    .arg(e.integer(1))
+                    .arg(e.integer(0)));
         while (haveEntry && e.integer(0) == h.id) {
             hasher.addEntry(e.integer(2), int(e.integer(3)), e.integer(4), e.integer(5));
             if (e.integer(6) != h.createdAt)
-                return part.problem(
-                    QStringLiteral("entry %1: its time differs from transaction %2").arg(e.integer(1)).arg(h.id));
+                return part.problem(QStringLiteral("entry %1: its time differs from transaction %2")
+                                        .arg(e.integer(1))
+                                        .arg(h.id));
             ++report.entries;
             if (progress && report.entries % ProgressEvery == 0 && !progress(report.entries)) {
                 m_stop = true;
@@ -299,9 +295,10 @@ bool LedgerVerifier::checkChains(QSqlDatabase db, Part &part, const std::functio
         }
         const QByteArray computed = hasher.finish();
         if (computed != t.text(15))
-            return part.problem(QStringLiteral("transaction %1: its hash does not match its contents (the row or "
-                                               "one of its entries was changed)")
-                                    .arg(h.id));
+            return part.problem(
+                QStringLiteral("transaction %1: its hash does not match its contents (the row or "
+                               "one of its entries was changed)")
+                    .arg(h.id));
         chain->head = computed;
         chain->lastId = h.id;
         ++report.transactions;
@@ -315,8 +312,7 @@ bool LedgerVerifier::checkChains(QSqlDatabase db, Part &part, const std::functio
     return true;
 }
 
-bool LedgerVerifier::checkEntries(QSqlDatabase db, Part &part)
-{
+bool LedgerVerifier::checkEntries(QSqlDatabase db, Part &part) {
     QSet<qint64> forced;
     {
         QSqlQuery q(db);
@@ -361,23 +357,27 @@ bool LedgerVerifier::checkEntries(QSqlDatabase db, Part &part)
             std::fill(sums.begin(), sums.end(), 0);
         }
         if (accountId <= 0 || size_t(accountId) >= m_flags.size() || !m_flags[size_t(accountId)].exists)
-            return part.problem(QStringLiteral("entry %1: account %2 does not exist").arg(entryId).arg(accountId));
+            return part.problem(
+                QStringLiteral("entry %1: account %2 does not exist").arg(entryId).arg(accountId));
         const Flags &flags = m_flags[size_t(accountId)];
         State *s = stateFor(accountId, shard);
         if (!s)
-            return part.problem(
-                QStringLiteral("entry %1: account %2 has no shard %3").arg(entryId).arg(accountId).arg(shard));
+            return part.problem(QStringLiteral("entry %1: account %2 has no shard %3")
+                                    .arg(entryId)
+                                    .arg(accountId)
+                                    .arg(shard));
         const auto sum = Money::add(sums[size_t(flags.currency)], amount);
         const auto running = Money::add(s->balance, amount);
         if (!sum || !running)
             return part.problem(QStringLiteral("entry %1: amounts overflow").arg(entryId));
         sums[size_t(flags.currency)] = *sum;
         if (*running != after)
-            return part.problem(QStringLiteral("entry %1: account %2 balance after is %3, but its entries sum to %4")
-                                    .arg(entryId)
-                                    .arg(accountId)
-                                    .arg(after)
-                                    .arg(*running));
+            return part.problem(
+                QStringLiteral("entry %1: account %2 balance after is %3, but its entries sum to %4")
+                    .arg(entryId)
+                    .arg(accountId)
+                    .arg(after)
+                    .arg(*running));
         if (!flags.system && !flags.allowNegative && after < 0 && amount < 0 && !currentForced)
             return part.problem(
                 QStringLiteral("entry %1 takes player account %2 below zero").arg(entryId).arg(accountId));
@@ -409,8 +409,7 @@ bool LedgerVerifier::checkEntries(QSqlDatabase db, Part &part)
     return true;
 }
 
-bool LedgerVerifier::checkBalances(QSqlDatabase db, Part &part)
-{
+bool LedgerVerifier::checkBalances(QSqlDatabase db, Part &part) {
     for (size_t id = 0; id < m_flags.size(); ++id) {
         const Flags &f = m_flags[id];
         if (!f.exists || f.system)
@@ -421,38 +420,44 @@ bool LedgerVerifier::checkBalances(QSqlDatabase db, Part &part)
                                     .arg(f.cachedBalance)
                                     .arg(m_players[id].balance));
         if (f.held != 0)
-            return part.problem(QStringLiteral("account %1: its held amount differs from its pending approvals by %2")
-                                    .arg(id)
-                                    .arg(f.held));
+            return part.problem(
+                QStringLiteral("account %1: its held amount differs from its pending approvals by %2")
+                    .arg(id)
+                    .arg(f.held));
     }
-    SqlCursor s(db, QStringLiteral("SELECT account_id, shard, balance FROM account_shards ORDER BY account_id, shard"),
-                QStringLiteral("verify_shards"));
+    SqlCursor s(
+        db,
+        QStringLiteral("SELECT account_id, shard, balance FROM account_shards ORDER BY account_id, shard"),
+        QStringLiteral("verify_shards"));
     while (s.next()) {
         const qint64 id = s.integer(0);
         const int shard = int(s.integer(1));
         if (id <= 0 || size_t(id) >= m_flags.size() || !m_flags[size_t(id)].system)
-            return part.problem(
-                QStringLiteral("balance shard %1 of account %2 belongs to no system account").arg(shard).arg(id));
+            return part.problem(QStringLiteral("balance shard %1 of account %2 belongs to no system account")
+                                    .arg(shard)
+                                    .arg(id));
         const State *state = stateFor(id, shard);
         const qint64 computed = state ? state->balance : 0;
         if (s.integer(2) != computed)
-            return part.problem(QStringLiteral("system account %1 shard %2: cached balance %3, entries sum to %4")
-                                    .arg(id)
-                                    .arg(shard)
-                                    .arg(s.integer(2))
-                                    .arg(computed));
+            return part.problem(
+                QStringLiteral("system account %1 shard %2: cached balance %3, entries sum to %4")
+                    .arg(id)
+                    .arg(shard)
+                    .arg(s.integer(2))
+                    .arg(computed));
     }
     if (!s.isValid())
         return part.readFailure(s.error());
     return true;
 }
 
-bool LedgerVerifier::checkRollups(QSqlDatabase db, Part &part)
-{
-    SqlCursor r(db,
-                QStringLiteral("SELECT account_id, shard, day, opening, closing, low, high, inflow, outflow, entry_count "
-                               "FROM daily_rollups ORDER BY account_id, shard, day"),
-                QStringLiteral("verify_rollups"));
+bool LedgerVerifier::checkRollups(QSqlDatabase db, Part &part) {
+    SqlCursor r(
+        db,
+        QStringLiteral(
+            "SELECT account_id, shard, day, opening, closing, low, high, inflow, outflow, entry_count "
+            "FROM daily_rollups ORDER BY account_id, shard, day"),
+        QStringLiteral("verify_rollups"));
     qint64 groupAccount = -1;
     int groupShard = -1;
     quint64 digest = 0;
@@ -474,7 +479,8 @@ bool LedgerVerifier::checkRollups(QSqlDatabase db, Part &part)
             if (!closeGroup())
                 return false;
             if (id <= 0 || size_t(id) >= m_flags.size() || !m_flags[size_t(id)].exists)
-                return part.problem(QStringLiteral("a rollup refers to account %1, which does not exist").arg(id));
+                return part.problem(
+                    QStringLiteral("a rollup refers to account %1, which does not exist").arg(id));
             groupAccount = id;
             groupShard = shard;
             digest = 0;
@@ -484,8 +490,8 @@ bool LedgerVerifier::checkRollups(QSqlDatabase db, Part &part)
             else
                 playerHasRollups[size_t(id)] = true;
         }
-        digest += rollupDigest(id, shard, r.integer(2), r.integer(3), r.integer(4), r.integer(5), r.integer(6),
-                               r.integer(7), r.integer(8), r.integer(9));
+        digest += rollupDigest(id, shard, r.integer(2), r.integer(3), r.integer(4), r.integer(5),
+                               r.integer(6), r.integer(7), r.integer(8), r.integer(9));
         ++rows;
         ++part.report.rollups;
     }
@@ -504,8 +510,7 @@ bool LedgerVerifier::checkRollups(QSqlDatabase db, Part &part)
     return true;
 }
 
-QString LedgerVerifier::locateRollupProblem(QSqlDatabase db, qint64 accountId)
-{
+QString LedgerVerifier::locateRollupProblem(QSqlDatabase db, qint64 accountId) {
     // Recompute this one account's rollups through its index and compare row by row.
     struct Row {
         qint64 opening, closing, low, high, inflow, outflow, count;
@@ -514,7 +519,8 @@ QString LedgerVerifier::locateRollupProblem(QSqlDatabase db, qint64 accountId)
     std::map<std::pair<int, qint64>, Row> computed, stored;
     std::map<int, qint64> running;
     QSqlQuery e(db);
-    e.prepare(QStringLiteral("SELECT shard, amount, created_at FROM entries WHERE account_id = ? ORDER BY id"));
+    e.prepare(
+        QStringLiteral("SELECT shard, amount, created_at FROM entries WHERE account_id = ? ORDER BY id"));
     e.addBindValue(accountId);
     e.exec();
     while (e.next()) {
@@ -538,8 +544,9 @@ QString LedgerVerifier::locateRollupProblem(QSqlDatabase db, qint64 accountId)
     r.exec();
     while (r.next())
         stored[{r.value(0).toInt(), r.value(1).toLongLong()}] =
-            Row{r.value(2).toLongLong(), r.value(3).toLongLong(), r.value(4).toLongLong(), r.value(5).toLongLong(),
-                r.value(6).toLongLong(), r.value(7).toLongLong(), r.value(8).toLongLong()};
+            Row{r.value(2).toLongLong(), r.value(3).toLongLong(), r.value(4).toLongLong(),
+                r.value(5).toLongLong(), r.value(6).toLongLong(), r.value(7).toLongLong(),
+                r.value(8).toLongLong()};
     auto c = computed.cbegin();
     auto s = stored.cbegin();
     while (c != computed.cend() || s != stored.cend()) {
@@ -569,25 +576,29 @@ QString LedgerVerifier::locateRollupProblem(QSqlDatabase db, qint64 accountId)
     return QStringLiteral("the rollups of account %1 differ from its entries").arg(accountId);
 }
 
-bool LedgerVerifier::checkAudit(QSqlDatabase db, Part &part)
-{
-    SqlCursor q(db,
-                QStringLiteral("SELECT id, at, operator, origin, action, target, outcome, detail, lane, prev_hash, "
-                               "hash FROM audit_log ORDER BY id"),
-                QStringLiteral("verify_audit"));
+bool LedgerVerifier::checkAudit(QSqlDatabase db, Part &part) {
+    SqlCursor q(
+        db,
+        QStringLiteral("SELECT id, at, operator, origin, action, target, outcome, detail, lane, prev_hash, "
+                       "hash FROM audit_log ORDER BY id"),
+        QStringLiteral("verify_audit"));
     while (q.next()) {
-        const AuditHashInput a{q.integer(0),   q.integer(1),   raw(q.text(2)), raw(q.text(3)),   raw(q.text(4)),
-                               raw(q.text(5)), raw(q.text(6)), raw(q.text(7)), int(q.integer(8))};
+        const AuditHashInput a{q.integer(0),   q.integer(1),   raw(q.text(2)),
+                               raw(q.text(3)), raw(q.text(4)), raw(q.text(5)),
+                               raw(q.text(6)), raw(q.text(7)), int(q.integer(8))};
         Lane *chain = lane(m_auditLanes, a.lane);
         if (!chain)
-            return part.problem(QStringLiteral("audit record %1: lane %2 is out of range").arg(a.id).arg(a.lane));
+            return part.problem(
+                QStringLiteral("audit record %1: lane %2 is out of range").arg(a.id).arg(a.lane));
         if (q.text(9) != chain->head)
-            return part.problem(QStringLiteral("audit record %1: its previous hash does not continue audit lane %2")
-                                    .arg(a.id)
-                                    .arg(a.lane));
+            return part.problem(
+                QStringLiteral("audit record %1: its previous hash does not continue audit lane %2")
+                    .arg(a.id)
+                    .arg(a.lane));
         const QByteArray computed = auditRowHash(q.text(9), a);
         if (computed != q.text(10))
-            return part.problem(QStringLiteral("audit record %1: its hash does not match its contents").arg(a.id));
+            return part.problem(
+                QStringLiteral("audit record %1: its hash does not match its contents").arg(a.id));
         chain->head = computed;
         chain->lastId = a.id;
         ++part.report.auditRecords;
@@ -597,8 +608,7 @@ bool LedgerVerifier::checkAudit(QSqlDatabase db, Part &part)
     return true;
 }
 
-void LedgerVerifier::checkHeads(QSqlDatabase db, Part &part)
-{
+void LedgerVerifier::checkHeads(QSqlDatabase db, Part &part) {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT chain, lane, last_id, head FROM chain_heads ORDER BY chain, lane"))) {
         part.readFailure(q.lastError().text());

@@ -17,8 +17,7 @@
 /// One sequential pass over the journal (the fastest order a database can deliver) keeps per-account state
 /// in memory: about 100 bytes per account. Rollups are compared through an order-independent digest per
 /// account; only an account whose digest differs is re-read through its index to name the bad row.
-class LedgerVerifier final
-{
+class LedgerVerifier final {
 public:
     LedgerVerifier(QSqlDatabase db, bool postgres);
     /// `progress` gets entries checked so far, on the calling thread; returning false cancels.

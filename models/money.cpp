@@ -4,23 +4,20 @@
 
 namespace {
 
-constexpr qint64 pow10(int exponent)
-{
+constexpr qint64 pow10(int exponent) {
     qint64 p = 1;
     for (int i = 0; i < exponent; ++i)
         p *= 10;
     return p;
 }
 
-QString describe(QStringView text)
-{
+QString describe(QStringView text) {
     return QStringLiteral("\"%1\"").arg(text.left(40).toString());
 }
 
 } // namespace
 
-Money::ParseResult Money::parse(QStringView text, int exponent)
-{
+Money::ParseResult Money::parse(QStringView text, int exponent) {
     ParseResult r;
     if (exponent < 0 || exponent > 4) {
         r.error = QStringLiteral("unsupported currency exponent %1").arg(exponent);
@@ -46,7 +43,8 @@ Money::ParseResult Money::parse(QStringView text, int exponent)
             ++i;
         fracDigits = i - fracStart;
         if (fracDigits == 0) {
-            r.error = QStringLiteral("amount %1 has a decimal point with no digits after it").arg(describe(text));
+            r.error =
+                QStringLiteral("amount %1 has a decimal point with no digits after it").arg(describe(text));
             return r;
         }
     }
@@ -92,8 +90,7 @@ namespace {
 
 /// The locale's digits as ASCII; separators that people type for grouping (the locale's own, no-break and
 /// narrow no-break spaces, apostrophes) as one marker, so two spellings of the same grouping compare equal.
-QString normalizeLocalized(QStringView text, const QLocale &locale, QChar groupMarker)
-{
+QString normalizeLocalized(QStringView text, const QLocale &locale, QChar groupMarker) {
     const QString zero = locale.zeroDigit();
     const char16_t zeroCode = zero.size() == 1 ? zero.at(0).unicode() : u'0';
     const QString group = locale.groupSeparator();
@@ -105,7 +102,8 @@ QString normalizeLocalized(QStringView text, const QLocale &locale, QChar groupM
             out += QChar(u'0' + (c.unicode() - zeroCode));
         else if (!group.isEmpty() && text.mid(i).startsWith(group))
             out += groupMarker, i += group.size() - 1;
-        else if (c == u'\u00a0' || c == u'\u202f' || c == u'\'' || c == u'\u2019' || (c == u' ' && group.at(0).isSpace()))
+        else if (c == u'\u00a0' || c == u'\u202f' || c == u'\'' || c == u'\u2019' ||
+                 (c == u' ' && group.at(0).isSpace()))
             out += groupMarker;
         else
             out += c;
@@ -115,8 +113,7 @@ QString normalizeLocalized(QStringView text, const QLocale &locale, QChar groupM
 
 } // namespace
 
-Money::ParseResult Money::parseLocalized(QStringView text, int exponent, const QLocale &locale)
-{
+Money::ParseResult Money::parseLocalized(QStringView text, int exponent, const QLocale &locale) {
     constexpr QChar Group = u'\u0001';
     ParseResult r;
     QStringView t = text.trimmed();
@@ -136,7 +133,8 @@ Money::ParseResult Money::parseLocalized(QStringView text, int exponent, const Q
     const QString decimal = locale.decimalPoint();
     const qsizetype point = t.indexOf(decimal);
     const QString integer = normalizeLocalized(point < 0 ? t : t.left(point), locale, Group);
-    const QString fraction = point < 0 ? QString() : normalizeLocalized(t.mid(point + decimal.size()), locale, Group);
+    const QString fraction =
+        point < 0 ? QString() : normalizeLocalized(t.mid(point + decimal.size()), locale, Group);
     auto refuse = [&](const QString &why) {
         r.error = QStringLiteral("amount %1 %2").arg(describe(text), why);
         return r;
@@ -153,15 +151,15 @@ Money::ParseResult Money::parseLocalized(QStringView text, int exponent, const Q
         if (!ok || normalizeLocalized(locale.toString(value), locale, Group) != integer)
             return refuse(QStringLiteral("has digit group separators in the wrong places"));
     }
-    const QString plain = (negative ? QStringLiteral("-") : QString()) + digits + (point < 0 ? QString() : u'.' + fraction);
+    const QString plain =
+        (negative ? QStringLiteral("-") : QString()) + digits + (point < 0 ? QString() : u'.' + fraction);
     ParseResult parsed = parse(plain, exponent);
     if (!parsed.ok())
         parsed.error.replace(describe(plain), describe(text));
     return parsed;
 }
 
-QString Money::format(qint64 minor, int exponent)
-{
+QString Money::format(qint64 minor, int exponent) {
     const bool negative = minor < 0;
     // Work in unsigned so INT64_MIN formats correctly.
     const quint64 magnitude = negative ? quint64(0) - quint64(minor) : quint64(minor);
@@ -174,8 +172,7 @@ QString Money::format(qint64 minor, int exponent)
     return negative ? u'-' + digits : digits;
 }
 
-QString Money::formatLocalized(qint64 minor, int exponent, const QLocale &locale)
-{
+QString Money::formatLocalized(qint64 minor, int exponent, const QLocale &locale) {
     const bool negative = minor < 0;
     const quint64 magnitude = negative ? quint64(0) - quint64(minor) : quint64(minor);
     const quint64 p = quint64(pow10(exponent));
@@ -192,24 +189,21 @@ QString Money::formatLocalized(qint64 minor, int exponent, const QLocale &locale
     return negative ? locale.negativeSign() + text : text;
 }
 
-std::optional<qint64> Money::add(qint64 a, qint64 b)
-{
+std::optional<qint64> Money::add(qint64 a, qint64 b) {
     qint64 r;
     if (__builtin_add_overflow(a, b, &r))
         return std::nullopt;
     return r;
 }
 
-std::optional<qint64> Money::subtract(qint64 a, qint64 b)
-{
+std::optional<qint64> Money::subtract(qint64 a, qint64 b) {
     qint64 r;
     if (__builtin_sub_overflow(a, b, &r))
         return std::nullopt;
     return r;
 }
 
-std::optional<qint64> Money::negate(qint64 a)
-{
+std::optional<qint64> Money::negate(qint64 a) {
     if (a == std::numeric_limits<qint64>::min())
         return std::nullopt;
     return -a;

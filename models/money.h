@@ -7,10 +7,9 @@
 
 class QLocale;
 
-/// Exact money: a signed 64-bit count of minor units. The currency's exponent says where the decimal point is.
-/// There is deliberately no conversion to or from floating point anywhere in this class.
-class Money final
-{
+/// Exact money: a signed 64-bit count of minor units. The currency's exponent says where the decimal point
+/// is. There is deliberately no conversion to or from floating point anywhere in this class.
+class Money final {
 public:
     /// Why a text did not parse; the message names what was wrong so callers can show it as is.
     struct ParseResult {

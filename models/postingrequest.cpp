@@ -3,8 +3,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-QByteArray PostingRequest::canonical() const
-{
+QByteArray PostingRequest::canonical() const {
     // Length-prefixed fields: no separator can be forged by a field's content.
     QByteArray out;
     auto field = [&out](const QString &s) {
@@ -22,8 +21,7 @@ QByteArray PostingRequest::canonical() const
     return out;
 }
 
-QByteArray PostingRequest::toJson() const
-{
+QByteArray PostingRequest::toJson() const {
     // Amounts travel as strings: JSON numbers are doubles in most readers.
     QJsonObject o{{QStringLiteral("kind"), kindName(kind)},
                   {QStringLiteral("key"), idempotencyKey},
@@ -37,8 +35,7 @@ QByteArray PostingRequest::toJson() const
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-bool PostingRequest::fromJson(const QByteArray &json, PostingRequest *out)
-{
+bool PostingRequest::fromJson(const QByteArray &json, PostingRequest *out) {
     const QJsonObject o = QJsonDocument::fromJson(json).object();
     const auto kind = kindFromName(o.value(QStringLiteral("kind")).toString());
     bool ok1, ok2, ok3, ok4;

@@ -14,8 +14,7 @@ struct PostingResult {
     QList<JournalEntry> entries;
 
     /// The balance after of the entry on `accountId`, or `fallback` when that account has no entry.
-    qint64 balanceAfter(qint64 accountId, qint64 fallback = 0) const
-    {
+    qint64 balanceAfter(qint64 accountId, qint64 fallback = 0) const {
         for (const auto &e : entries)
             if (e.accountId == accountId)
                 return e.balanceAfter;

@@ -1,7 +1,6 @@
 #include "role.h"
 
-QString roleName(Role role)
-{
+QString roleName(Role role) {
     switch (role) {
     case Role::Viewer:
         return QStringLiteral("viewer");
@@ -15,8 +14,7 @@ QString roleName(Role role)
     return {};
 }
 
-std::optional<Role> roleFromName(const QString &name)
-{
+std::optional<Role> roleFromName(const QString &name) {
     for (Role r : {Role::Viewer, Role::Support, Role::Supervisor, Role::Admin})
         if (roleName(r) == name)
             return r;

@@ -12,8 +12,7 @@ constexpr int FetchBatch = 20000;
 SqlCursor::SqlCursor(QSqlDatabase db, const QString &sql, const QString &cursorName)
     : m_db(db)
     , m_cursorName(cursorName)
-    , m_fetch(db)
-{
+    , m_fetch(db) {
     const QVariant handle = db.driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
         sqlite3 *h = *static_cast<sqlite3 *const *>(handle.constData());
@@ -32,8 +31,7 @@ SqlCursor::SqlCursor(QSqlDatabase db, const QString &sql, const QString &cursorN
         fetchBatch();
 }
 
-SqlCursor::~SqlCursor()
-{
+SqlCursor::~SqlCursor() {
     if (m_stmt) {
         sqlite3_finalize(m_stmt);
     } else if (m_error.isEmpty()) {
@@ -43,8 +41,7 @@ SqlCursor::~SqlCursor()
     }
 }
 
-bool SqlCursor::fetchBatch()
-{
+bool SqlCursor::fetchBatch() {
     if (!m_fetch.exec(QStringLiteral("FETCH FORWARD %1 FROM %2").arg(FetchBatch).arg(m_cursorName))) {
         m_error = m_fetch.lastError().text();
         return false;
@@ -52,8 +49,7 @@ bool SqlCursor::fetchBatch()
     return true;
 }
 
-bool SqlCursor::next()
-{
+bool SqlCursor::next() {
     if (!m_error.isEmpty())
         return false;
     if (m_stmt) {
@@ -75,15 +71,13 @@ bool SqlCursor::next()
     return false;
 }
 
-qint64 SqlCursor::integer(int column) const
-{
+qint64 SqlCursor::integer(int column) const {
     if (m_stmt)
         return sqlite3_column_int64(m_stmt, column);
     return m_fetch.value(column).toLongLong();
 }
 
-QByteArrayView SqlCursor::text(int column) const
-{
+QByteArrayView SqlCursor::text(int column) const {
     if (m_stmt) {
         const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
         return QByteArrayView(p, sqlite3_column_bytes(m_stmt, column));

@@ -13,8 +13,7 @@ struct sqlite3_stmt;
 /// SQLite: a raw sqlite3 statement (no QVariant per value). PostgreSQL: a server-side cursor fetched in
 /// batches, because a plain QPSQL query would pull the whole result into memory. Must be used inside a
 /// transaction on PostgreSQL (cursors live in one).
-class SqlCursor final
-{
+class SqlCursor final {
 public:
     SqlCursor(QSqlDatabase db, const QString &sql, const QString &cursorName);
     ~SqlCursor();

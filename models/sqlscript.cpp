@@ -1,7 +1,6 @@
 #include "sqlscript.h"
 
-QStringList splitSqlScript(const QString &script)
-{
+QStringList splitSqlScript(const QString &script) {
     QStringList statements;
     QString current;
     bool inDollarBody = false;

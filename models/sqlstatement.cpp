@@ -4,16 +4,14 @@
 #include <sqlite3.h>
 
 namespace {
-QSqlError sqliteError(sqlite3 *db)
-{
+QSqlError sqliteError(sqlite3 *db) {
     // The extended result code as the native code, as Qt's driver reports it ("5" is SQLITE_BUSY).
     return QSqlError(QString::fromUtf8(sqlite3_errmsg(db)), {}, QSqlError::StatementError,
                      QString::number(sqlite3_errcode(db)));
 }
 } // namespace
 
-SqlStatement::SqlStatement(QSqlDatabase db, const char *sql, bool forwardOnly)
-{
+SqlStatement::SqlStatement(QSqlDatabase db, const char *sql, bool forwardOnly) {
     const QVariant handle = db.driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
         m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
@@ -29,14 +27,12 @@ SqlStatement::SqlStatement(QSqlDatabase db, const char *sql, bool forwardOnly)
         m_error = m_query->lastError();
 }
 
-SqlStatement::~SqlStatement()
-{
+SqlStatement::~SqlStatement() {
     if (m_stmt)
         sqlite3_finalize(m_stmt);
 }
 
-bool SqlStatement::bind(int index, const QVariant &value)
-{
+bool SqlStatement::bind(int index, const QVariant &value) {
     int rc = SQLITE_OK;
     if (value.isNull()) {
         rc = sqlite3_bind_null(m_stmt, index + 1);
@@ -66,8 +62,7 @@ bool SqlStatement::bind(int index, const QVariant &value)
     return rc == SQLITE_OK;
 }
 
-bool SqlStatement::exec(std::initializer_list<QVariant> args)
-{
+bool SqlStatement::exec(std::initializer_list<QVariant> args) {
     if (!m_stmt) {
         int i = 0;
         for (const QVariant &a : args) {
@@ -102,8 +97,7 @@ bool SqlStatement::exec(std::initializer_list<QVariant> args)
     return true;
 }
 
-bool SqlStatement::next()
-{
+bool SqlStatement::next() {
     if (!m_stmt)
         return m_query->next();
     if (m_pendingRow) {
@@ -119,8 +113,7 @@ bool SqlStatement::next()
     return false;
 }
 
-QVariant SqlStatement::value(int column) const
-{
+QVariant SqlStatement::value(int column) const {
     if (!m_stmt)
         return m_query->value(column);
     switch (sqlite3_column_type(m_stmt, column)) {
@@ -139,8 +132,7 @@ QVariant SqlStatement::value(int column) const
     }
 }
 
-void SqlStatement::finish()
-{
+void SqlStatement::finish() {
     if (m_stmt) {
         m_pendingRow = false;
         sqlite3_reset(m_stmt);

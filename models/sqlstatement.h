@@ -15,8 +15,7 @@ struct sqlite3_stmt;
 /// On SQLite it drives the sqlite3 C API directly: QSqlQuery::bindValue() formats a placeholder name and
 /// hashes it on every call, which measured at a third of a batched posting's time. On PostgreSQL it is a
 /// QSqlQuery (the network round trip dominates there).
-class SqlStatement final
-{
+class SqlStatement final {
 public:
     SqlStatement(QSqlDatabase db, const char *sql, bool forwardOnly);
     ~SqlStatement();

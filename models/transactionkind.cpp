@@ -20,16 +20,14 @@ constexpr std::array<KindName, 9> kKinds{{
 }};
 } // namespace
 
-QString kindName(TransactionKind kind)
-{
+QString kindName(TransactionKind kind) {
     for (const auto &k : kKinds)
         if (k.kind == kind)
             return QString::fromUtf16(k.name);
     return {};
 }
 
-std::optional<TransactionKind> kindFromName(const QString &name)
-{
+std::optional<TransactionKind> kindFromName(const QString &name) {
     for (const auto &k : kKinds)
         if (name == QStringView(k.name))
             return k.kind;

@@ -17,24 +17,24 @@ namespace {
 
 const char *const PgUrlFileVariable = "WALLETDESK_TEST_PG_URL_FILE";
 
-bool fail(QString *error, const QString &message)
-{
+bool fail(QString *error, const QString &message) {
     if (error)
         *error = message;
     return false;
 }
 
-QString postgresUrl(QString *error)
-{
+QString postgresUrl(QString *error) {
     const QString file = qEnvironmentVariable(PgUrlFileVariable);
     if (file.isEmpty()) {
-        fail(error, QStringLiteral("WALLETDESK_TEST_PG_URL_FILE is not set: run this test through ctest, whose "
-                                   "postgres fixture starts a server (tests/pg/pg-harness.sh)"));
+        fail(error,
+             QStringLiteral("WALLETDESK_TEST_PG_URL_FILE is not set: run this test through ctest, whose "
+                            "postgres fixture starts a server (tests/pg/pg-harness.sh)"));
         return {};
     }
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly)) {
-        fail(error, QStringLiteral("cannot read the PostgreSQL test URL from %1: %2").arg(file, f.errorString()));
+        fail(error,
+             QStringLiteral("cannot read the PostgreSQL test URL from %1: %2").arg(file, f.errorString()));
         return {};
     }
     const QString url = QString::fromUtf8(f.readAll()).trimmed();
@@ -46,14 +46,16 @@ QString postgresUrl(QString *error)
 }
 
 /// Drops everything in schema public, through a connection of its own that is gone when this returns.
-bool resetPostgres(const QString &urlText, QString *error)
-{
+bool resetPostgres(const QString &urlText, QString *error) {
     QString parseError;
     const std::optional<DatabaseUrl> url = DatabaseUrl::parse(urlText, &parseError);
     if (!url || url->kind != DatabaseUrl::Kind::Postgres)
-        return fail(error, QStringLiteral("the PostgreSQL test URL \"%1\" is not usable: %2").arg(urlText, parseError));
+        return fail(
+            error,
+            QStringLiteral("the PostgreSQL test URL \"%1\" is not usable: %2").arg(urlText, parseError));
 
-    const QString connection = QStringLiteral("walletdesk-test-reset-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString connection =
+        QStringLiteral("walletdesk-test-reset-") + QUuid::createUuid().toString(QUuid::Id128);
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
@@ -67,7 +69,8 @@ bool resetPostgres(const QString &urlText, QString *error)
             db.setPassword(url->password);
             db.setConnectOptions(QStringLiteral("connect_timeout=10"));
             if (!db.open()) {
-                fail(error, QStringLiteral("cannot connect to %1: %2").arg(url->display(), db.lastError().text()));
+                fail(error,
+                     QStringLiteral("cannot connect to %1: %2").arg(url->display(), db.lastError().text()));
             } else {
                 QSqlQuery q(db);
                 ok = true;
@@ -92,8 +95,7 @@ bool resetPostgres(const QString &urlText, QString *error)
 
 } // namespace
 
-QStringList availableBackends()
-{
+QStringList availableBackends() {
     const QString listed = qEnvironmentVariable("WALLETDESK_TEST_BACKENDS").trimmed();
     if (!listed.isEmpty()) {
         QStringList backends = listed.split(u',', Qt::SkipEmptyParts);
@@ -107,8 +109,7 @@ QStringList availableBackends()
     return backends;
 }
 
-QString databaseUrl(const QString &backend, const QTemporaryDir &dir, QString *error)
-{
+QString databaseUrl(const QString &backend, const QTemporaryDir &dir, QString *error) {
     if (backend == u"sqlite") {
         if (!dir.isValid()) {
             fail(error, QStringLiteral("the temporary folder for the SQLite database is not usable: %1")
@@ -117,7 +118,8 @@ QString databaseUrl(const QString &backend, const QTemporaryDir &dir, QString *e
         }
         static QAtomicInteger<int> counter;
         const int n = ++counter;
-        return QStringLiteral("sqlite:") + QDir(dir.path()).filePath(QStringLiteral("ledger-%1.sqlite").arg(n));
+        return QStringLiteral("sqlite:") +
+               QDir(dir.path()).filePath(QStringLiteral("ledger-%1.sqlite").arg(n));
     }
     if (backend == u"postgres") {
         const QString url = postgresUrl(error);

@@ -24,8 +24,8 @@ QStringList availableBackends();
 /// - "sqlite": "sqlite:DIR/ledger-N.sqlite", a file that does not exist yet, inside `dir`, which the caller
 ///   keeps alive for as long as the database is used (each call gives a new file).
 /// - "postgres": the fixture's URL (read from the file named by WALLETDESK_TEST_PG_URL_FILE) after
-///   DROP SCHEMA public CASCADE; CREATE SCHEMA public, so each test starts on an empty database. Tests on this
-///   backend share one database, so CTest runs them one at a time (RESOURCE_LOCK postgres).
+///   DROP SCHEMA public CASCADE; CREATE SCHEMA public, so each test starts on an empty database. Tests on
+///   this backend share one database, so CTest runs them one at a time (RESOURCE_LOCK postgres).
 /// On failure returns an empty string and sets *error (when given) to a message that says why.
 QString databaseUrl(const QString &backend, const QTemporaryDir &dir, QString *error = nullptr);
 
@@ -34,11 +34,10 @@ inline constexpr std::chrono::milliseconds awaitTimeout{std::chrono::minutes(5)}
 
 /// Waits for `future`, processing events meanwhile (so queued signals and continuations on this thread run),
 /// and returns its result. A future that never finishes aborts the test with a message instead of hanging it.
-template <typename T>
-T await(QFuture<T> future)
-{
+template <typename T> T await(QFuture<T> future) {
     if (!QTest::qWaitFor([&future] { return future.isFinished(); }, int(awaitTimeout.count())))
-        qFatal("WalletDeskTest::await: the future did not finish within %lld ms", qlonglong(awaitTimeout.count()));
+        qFatal("WalletDeskTest::await: the future did not finish within %lld ms",
+               qlonglong(awaitTimeout.count()));
     if constexpr (std::is_void_v<T>) {
         future.waitForFinished(); // rethrows an exception stored in the future
     } else if constexpr (std::is_copy_constructible_v<T>) {

@@ -21,9 +21,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 /// Opens the ledger database behind `urlText` the way LedgerStore does, runs `body`, and closes it again.
-template <typename Body>
-void withConnection(const QString &urlText, Body body)
-{
+template <typename Body> void withConnection(const QString &urlText, Body body) {
     QString error;
     const std::optional<DatabaseUrl> url = DatabaseUrl::parse(urlText, &error);
     QVERIFY2(url.has_value(), qPrintable(error));
@@ -47,8 +45,7 @@ void withConnection(const QString &urlText, Body body)
     QSqlDatabase::removeDatabase(name);
 }
 
-int userTableCount(QSqlDatabase &db)
-{
+int userTableCount(QSqlDatabase &db) {
     QSqlQuery q(db);
     const bool pg = db.driverName() == u"QPSQL";
     if (!q.exec(pg ? u"SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"_s
@@ -60,20 +57,17 @@ int userTableCount(QSqlDatabase &db)
 
 } // namespace
 
-class TestSupport : public QObject
-{
+class TestSupport : public QObject {
     Q_OBJECT
 
 private slots:
-    void freshDatabase_data()
-    {
+    void freshDatabase_data() {
         QTest::addColumn<QString>("backend");
         for (const QString &backend : WalletDeskTest::availableBackends())
             QTest::newRow(qPrintable(backend)) << backend;
     }
 
-    void freshDatabase()
-    {
+    void freshDatabase() {
         QFETCH(QString, backend);
         QTemporaryDir dir;
         QString error;
@@ -82,7 +76,8 @@ private slots:
         withConnection(first, [](QSqlDatabase &db) {
             QCOMPARE(userTableCount(db), 0);
             QSqlQuery q(db);
-            QVERIFY2(q.exec(u"CREATE TABLE leftover (id INTEGER PRIMARY KEY)"_s), qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(u"CREATE TABLE leftover (id INTEGER PRIMARY KEY)"_s),
+                     qPrintable(q.lastError().text()));
             QVERIFY2(q.exec(u"INSERT INTO leftover (id) VALUES (1)"_s), qPrintable(q.lastError().text()));
             QCOMPARE(userTableCount(db), 1);
         });
@@ -99,16 +94,14 @@ private slots:
         withConnection(second, [](QSqlDatabase &db) { QCOMPARE(userTableCount(db), 0); });
     }
 
-    void unknownBackendIsAnError()
-    {
+    void unknownBackendIsAnError() {
         QTemporaryDir dir;
         QString error;
         QVERIFY(WalletDeskTest::databaseUrl(u"mysql"_s, dir, &error).isEmpty());
         QVERIFY2(error.contains(u"mysql"_s), qPrintable(error));
     }
 
-    void awaitFromAnotherThread()
-    {
+    void awaitFromAnotherThread() {
         QPromise<int> promise;
         QFuture<int> future = promise.future();
         std::unique_ptr<QThread> thread(QThread::create([p = std::move(promise)]() mutable {
@@ -122,8 +115,7 @@ private slots:
         thread->wait();
     }
 
-    void awaitRunsThisThreadsEvents()
-    {
+    void awaitRunsThisThreadsEvents() {
         // The promise is fulfilled by a timer on this thread: await() must keep the event loop turning.
         auto promise = std::make_shared<QPromise<QString>>();
         promise->start();
@@ -134,8 +126,7 @@ private slots:
         QCOMPARE(WalletDeskTest::await(promise->future()), u"done"_s);
     }
 
-    void awaitVoidAndMoveOnly()
-    {
+    void awaitVoidAndMoveOnly() {
         QPromise<void> done;
         done.start();
         done.finish();

@@ -2,11 +2,11 @@
 
 #include <QCoreApplication>
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("walletctl"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(WALLETDESK_VERSION " (" WALLETDESK_GIT_REVISION ")"));
+    QCoreApplication::setApplicationVersion(
+        QStringLiteral(WALLETDESK_VERSION " (" WALLETDESK_GIT_REVISION ")"));
     QTextStream out(stdout);
     QTextStream err(stderr);
     WalletCtl ctl(out, err);

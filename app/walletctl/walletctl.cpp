@@ -12,7 +12,15 @@
 
 namespace {
 
-enum Exit { Ok = 0, Usage = 2, NotFoundExit = 3, Refused = 4, Denied = 5, DatabaseExit = 6, VerifyFailed = 7 };
+enum Exit {
+    Ok = 0,
+    Usage = 2,
+    NotFoundExit = 3,
+    Refused = 4,
+    Denied = 5,
+    DatabaseExit = 6,
+    VerifyFailed = 7
+};
 
 const char *const Usage_ = R"(usage: walletctl [--db URL] [--as OPERATOR] [--json] COMMAND [ARGS]
 
@@ -39,8 +47,7 @@ commands:
   audit [--limit N]
 )";
 
-int exitFor(ErrorCode code)
-{
+int exitFor(ErrorCode code) {
     switch (code) {
     case ErrorCode::InvalidArgument:
         return Usage;
@@ -56,8 +63,7 @@ int exitFor(ErrorCode code)
     }
 }
 
-QString isoTime(qint64 ms)
-{
+QString isoTime(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
@@ -65,8 +71,7 @@ QString isoTime(qint64 ms)
 
 WalletCtl::WalletCtl(QTextStream &out, QTextStream &err)
     : m_out(out)
-    , m_err(err)
-{
+    , m_err(err) {
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOptions({
         {QStringLiteral("db"), QStringLiteral("ledger location"), QStringLiteral("URL")},
@@ -102,20 +107,16 @@ WalletCtl::WalletCtl(QTextStream &out, QTextStream &err)
     });
 }
 
-int WalletCtl::fail(int code, const QString &message)
-{
+int WalletCtl::fail(int code, const QString &message) {
     m_err << "walletctl: " << message << Qt::endl;
     return code;
 }
 
-int WalletCtl::fail(const LedgerError &error)
-{
+int WalletCtl::fail(const LedgerError &error) {
     return fail(exitFor(error.code), error.message);
 }
 
-template <typename T>
-bool WalletCtl::await(QFuture<Result<T>> future, T *out, int *exitCode)
-{
+template <typename T> bool WalletCtl::await(QFuture<Result<T>> future, T *out, int *exitCode) {
     future.waitForFinished();
     const Result<T> r = future.result();
     if (!r) {
@@ -127,20 +128,19 @@ bool WalletCtl::await(QFuture<Result<T>> future, T *out, int *exitCode)
     return true;
 }
 
-bool WalletCtl::parseId(const QString &text, const QString &what, qint64 *out, int *exitCode)
-{
+bool WalletCtl::parseId(const QString &text, const QString &what, qint64 *out, int *exitCode) {
     bool ok = false;
     const qint64 v = text.toLongLong(&ok);
     if (!ok || v <= 0) {
-        *exitCode = fail(Usage, QStringLiteral("%1 \"%2\" is not a positive whole number").arg(what, text.left(40)));
+        *exitCode =
+            fail(Usage, QStringLiteral("%1 \"%2\" is not a positive whole number").arg(what, text.left(40)));
         return false;
     }
     *out = v;
     return true;
 }
 
-bool WalletCtl::needOption(const QString &name, QString *out, int *exitCode)
-{
+bool WalletCtl::needOption(const QString &name, QString *out, int *exitCode) {
     if (!m_parser.isSet(name)) {
         *exitCode = fail(Usage, QStringLiteral("--%1 is required").arg(name));
         return false;
@@ -149,19 +149,17 @@ bool WalletCtl::needOption(const QString &name, QString *out, int *exitCode)
     return true;
 }
 
-void WalletCtl::print(const QJsonObject &json, const QString &text)
-{
+void WalletCtl::print(const QJsonObject &json, const QString &text) {
     if (m_json)
         m_out << QJsonDocument(json).toJson(QJsonDocument::Indented);
     else
         m_out << text << Qt::endl;
 }
 
-QJsonObject WalletCtl::accountJson(const Account &a) const
-{
+QJsonObject WalletCtl::accountJson(const Account &a) const {
     return QJsonObject{{QStringLiteral("id"), QString::number(a.id)},
-                       {QStringLiteral("kind"), a.kind == AccountKind::System ? QStringLiteral("system")
-                                                                              : QStringLiteral("player")},
+                       {QStringLiteral("kind"),
+                        a.kind == AccountKind::System ? QStringLiteral("system") : QStringLiteral("player")},
                        {QStringLiteral("currency"), a.currency},
                        {QStringLiteral("player"), a.playerRef},
                        {QStringLiteral("name"), a.name},
@@ -174,8 +172,7 @@ QJsonObject WalletCtl::accountJson(const Account &a) const
                        {QStringLiteral("last_activity_at"), isoTime(a.lastActivityAt)}};
 }
 
-QString WalletCtl::accountText(const Account &a) const
-{
+QString WalletCtl::accountText(const Account &a) const {
     return QStringLiteral("account %1  %2 %3  player %4 (%5)  %6\n  balance %7  held %8  available %9\n"
                           "  created %10  last activity %11%12")
         .arg(a.id)
@@ -187,8 +184,7 @@ QString WalletCtl::accountText(const Account &a) const
              a.allowNegative ? QStringLiteral("\n  may go negative") : QString());
 }
 
-int WalletCtl::run(const QStringList &arguments)
-{
+int WalletCtl::run(const QStringList &arguments) {
     if (!m_parser.parse(arguments))
         return fail(Usage, m_parser.errorText());
     if (m_parser.isSet(QStringLiteral("version"))) {
@@ -202,8 +198,8 @@ int WalletCtl::run(const QStringList &arguments)
     }
     m_json = m_parser.isSet(QStringLiteral("json"));
     const auto env = QProcessEnvironment::systemEnvironment();
-    const QString dbText =
-        m_parser.isSet(QStringLiteral("db")) ? m_parser.value(QStringLiteral("db")) : env.value(QStringLiteral("WALLETDESK_DB"));
+    const QString dbText = m_parser.isSet(QStringLiteral("db")) ? m_parser.value(QStringLiteral("db"))
+                                                                : env.value(QStringLiteral("WALLETDESK_DB"));
     QString error;
     const auto url = DatabaseUrl::parse(dbText, &error);
     if (!url)
@@ -215,24 +211,26 @@ int WalletCtl::run(const QStringList &arguments)
     m_actor.origin = QStringLiteral("walletctl@%1").arg(QSysInfo::machineHostName());
 
     const QString command = positional.first();
-    static const QStringList known{QStringLiteral("init"),     QStringLiteral("demo"),      QStringLiteral("currency"),
-                                   QStringLiteral("account"),  QStringLiteral("history"),   QStringLiteral("balance"),
-                                   QStringLiteral("post"),     QStringLiteral("reverse"),   QStringLiteral("approve"),
-                                   QStringLiteral("reject"),   QStringLiteral("approvals"), QStringLiteral("freeze"),
-                                   QStringLiteral("unfreeze"), QStringLiteral("close"),     QStringLiteral("verify"),
-                                   QStringLiteral("operator"), QStringLiteral("audit"),     QStringLiteral("transaction")};
+    static const QStringList known{
+        QStringLiteral("init"),     QStringLiteral("demo"),      QStringLiteral("currency"),
+        QStringLiteral("account"),  QStringLiteral("history"),   QStringLiteral("balance"),
+        QStringLiteral("post"),     QStringLiteral("reverse"),   QStringLiteral("approve"),
+        QStringLiteral("reject"),   QStringLiteral("approvals"), QStringLiteral("freeze"),
+        QStringLiteral("unfreeze"), QStringLiteral("close"),     QStringLiteral("verify"),
+        QStringLiteral("operator"), QStringLiteral("audit"),     QStringLiteral("transaction")};
     if (!known.contains(command))
         return fail(Usage, QStringLiteral("unknown command \"%1\"; see walletctl --help").arg(command));
-    if (url->kind == DatabaseUrl::Kind::Sqlite && command != u"init" && command != u"demo" && !QFile::exists(url->path))
-        return fail(NotFoundExit, QStringLiteral("%1 does not exist; create it with walletctl init").arg(url->path));
+    if (url->kind == DatabaseUrl::Kind::Sqlite && command != u"init" && command != u"demo" &&
+        !QFile::exists(url->path))
+        return fail(NotFoundExit,
+                    QStringLiteral("%1 does not exist; create it with walletctl init").arg(url->path));
     int code = Ok;
     if (!await(m_service.open(*url), static_cast<Done *>(nullptr), &code))
         return code;
     return dispatch(command, positional.mid(1));
 }
 
-int WalletCtl::dispatch(const QString &command, const QStringList &args)
-{
+int WalletCtl::dispatch(const QString &command, const QStringList &args) {
     if (command == u"init")
         return cmdInit();
     if (command == u"demo")
@@ -264,8 +262,7 @@ int WalletCtl::dispatch(const QString &command, const QStringList &args)
     return cmdTransaction(args);
 }
 
-int WalletCtl::cmdInit()
-{
+int WalletCtl::cmdInit() {
     int code = Ok;
     OperatorInfo admin;
     const QString name = m_actor.operatorName;
@@ -275,12 +272,13 @@ int WalletCtl::cmdInit()
     m_service.run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).waitForFinished();
     version = m_service.run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).result().value();
     print(QJsonObject{{QStringLiteral("schema_version"), version}},
-          QStringLiteral("ledger ready at schema version %1; operators start with %2").arg(version).arg(admin.name));
+          QStringLiteral("ledger ready at schema version %1; operators start with %2")
+              .arg(version)
+              .arg(admin.name));
     return Ok;
 }
 
-int WalletCtl::cmdDemo()
-{
+int WalletCtl::cmdDemo() {
     DemoOptions o;
     bool ok1 = true, ok2 = true, ok3 = true;
     if (m_parser.isSet(QStringLiteral("players")))
@@ -297,35 +295,35 @@ int WalletCtl::cmdDemo()
     if (!await(m_service.run([admin](LedgerStore &s) { return s.bootstrapAdmin(admin); }), &bootstrap, &code))
         return code;
     DemoSummary summary;
-    if (!await(m_service.run([o, admin](LedgerStore &s) { return DemoGenerator(s, o, admin).run(); }), &summary,
-               &code))
+    if (!await(m_service.run([o, admin](LedgerStore &s) { return DemoGenerator(s, o, admin).run(); }),
+               &summary, &code))
         return code;
-    print(QJsonObject{{QStringLiteral("players"), summary.players},
-                      {QStringLiteral("accounts"), summary.accounts},
-                      {QStringLiteral("transactions"), summary.transactions},
-                      {QStringLiteral("entries"), summary.entries},
-                      {QStringLiteral("rollups"), summary.rollups},
-                      {QStringLiteral("pending_approvals"), summary.pendingApprovals},
-                      {QStringLiteral("reversals"), summary.reversals},
-                      {QStringLiteral("frozen"), summary.frozen},
-                      {QStringLiteral("elapsed_ms"), summary.elapsedMs}},
-          QStringLiteral("demo ledger: %1 players, %2 accounts, %3 transactions, %4 entries, %5 daily rollups\n"
-                         "  %6 pending approvals, %7 reversals, %8 frozen accounts; generated in %9 s\n"
-                         "  operators: alice (support, limit 5000 GOLD), bob (supervisor), carol (viewer)")
-              .arg(summary.players)
-              .arg(summary.accounts)
-              .arg(summary.transactions)
-              .arg(summary.entries)
-              .arg(summary.rollups)
-              .arg(summary.pendingApprovals)
-              .arg(summary.reversals)
-              .arg(summary.frozen)
-              .arg(double(summary.elapsedMs) / 1000.0, 0, 'f', 1));
+    print(
+        QJsonObject{{QStringLiteral("players"), summary.players},
+                    {QStringLiteral("accounts"), summary.accounts},
+                    {QStringLiteral("transactions"), summary.transactions},
+                    {QStringLiteral("entries"), summary.entries},
+                    {QStringLiteral("rollups"), summary.rollups},
+                    {QStringLiteral("pending_approvals"), summary.pendingApprovals},
+                    {QStringLiteral("reversals"), summary.reversals},
+                    {QStringLiteral("frozen"), summary.frozen},
+                    {QStringLiteral("elapsed_ms"), summary.elapsedMs}},
+        QStringLiteral("demo ledger: %1 players, %2 accounts, %3 transactions, %4 entries, %5 daily rollups\n"
+                       "  %6 pending approvals, %7 reversals, %8 frozen accounts; generated in %9 s\n"
+                       "  operators: alice (support, limit 5000 GOLD), bob (supervisor), carol (viewer)")
+            .arg(summary.players)
+            .arg(summary.accounts)
+            .arg(summary.transactions)
+            .arg(summary.entries)
+            .arg(summary.rollups)
+            .arg(summary.pendingApprovals)
+            .arg(summary.reversals)
+            .arg(summary.frozen)
+            .arg(double(summary.elapsedMs) / 1000.0, 0, 'f', 1));
     return Ok;
 }
 
-int WalletCtl::cmdCurrency(const QStringList &args)
-{
+int WalletCtl::cmdCurrency(const QStringList &args) {
     int code = Ok;
     if (args.value(0) == u"list") {
         QList<Currency> list;
@@ -343,7 +341,8 @@ int WalletCtl::cmdCurrency(const QStringList &args)
         return Ok;
     }
     if (args.value(0) != u"add" || args.size() != 2)
-        return fail(Usage, QStringLiteral("usage: currency add CODE --exponent E [--name NAME] | currency list"));
+        return fail(Usage,
+                    QStringLiteral("usage: currency add CODE --exponent E [--name NAME] | currency list"));
     QString exponentText;
     if (!needOption(QStringLiteral("exponent"), &exponentText, &code))
         return code;
@@ -361,8 +360,7 @@ int WalletCtl::cmdCurrency(const QStringList &args)
     return Ok;
 }
 
-int WalletCtl::cmdAccount(const QStringList &args)
-{
+int WalletCtl::cmdAccount(const QStringList &args) {
     int code = Ok;
     const QString sub = args.value(0);
     if (sub == u"create") {
@@ -374,13 +372,15 @@ int WalletCtl::cmdAccount(const QStringList &args)
         n.allowNegative = m_parser.isSet(QStringLiteral("allow-negative"));
         const Actor actor = m_actor;
         Account a;
-        if (!await(m_service.run([actor, n](LedgerStore &s) { return s.createAccount(actor, n); }), &a, &code))
+        if (!await(m_service.run([actor, n](LedgerStore &s) { return s.createAccount(actor, n); }), &a,
+                   &code))
             return code;
         print(accountJson(a), accountText(a));
         return Ok;
     }
     if (sub != u"show")
-        return fail(Usage, QStringLiteral("usage: account create ... | account show ID | account show --player REF"));
+        return fail(
+            Usage, QStringLiteral("usage: account create ... | account show ID | account show --player REF"));
     if (m_parser.isSet(QStringLiteral("player"))) {
         const QString ref = m_parser.value(QStringLiteral("player"));
         QList<Account> list;
@@ -397,8 +397,9 @@ int WalletCtl::cmdAccount(const QStringList &args)
     }
     qint64 id = 0;
     if (args.size() != 2 || !parseId(args.at(1), QStringLiteral("account id"), &id, &code))
-        return args.size() != 2 ? fail(Usage, QStringLiteral("usage: account show ID | account show --player REF"))
-                                : code;
+        return args.size() != 2
+                   ? fail(Usage, QStringLiteral("usage: account show ID | account show --player REF"))
+                   : code;
     Account a;
     if (!await(m_service.account(id), &a, &code))
         return code;
@@ -406,8 +407,7 @@ int WalletCtl::cmdAccount(const QStringList &args)
     return Ok;
 }
 
-int WalletCtl::cmdHistory(const QStringList &args)
-{
+int WalletCtl::cmdHistory(const QStringList &args) {
     int code = Ok;
     qint64 id = 0, before = 0;
     if (args.size() != 1)
@@ -427,22 +427,25 @@ int WalletCtl::cmdHistory(const QStringList &args)
         !await(m_service.history(id, before, int(std::min<qint64>(limit, 10000))), &rows, &code))
         return code;
     QJsonArray arr;
-    QString text = QStringLiteral("%1 %2 %3\n").arg(QStringLiteral("time"), -24).arg(QStringLiteral("kind"), -11).arg(
-        QStringLiteral("amount / balance after"));
+    QString text = QStringLiteral("%1 %2 %3\n")
+                       .arg(QStringLiteral("time"), -24)
+                       .arg(QStringLiteral("kind"), -11)
+                       .arg(QStringLiteral("amount / balance after"));
     for (const HistoryEntry &h : rows) {
-        arr << QJsonObject{{QStringLiteral("entry"), QString::number(h.entryId)},
-                           {QStringLiteral("transaction"), QString::number(h.transactionId)},
-                           {QStringLiteral("time"), isoTime(h.createdAt)},
-                           {QStringLiteral("kind"), kindName(h.kind)},
-                           {QStringLiteral("amount"), Money::format(h.amount, a.exponent)},
-                           {QStringLiteral("balance_after"), Money::format(h.balanceAfter, a.exponent)},
-                           {QStringLiteral("reason"), h.reasonCode},
-                           {QStringLiteral("ticket"), h.ticketRef},
-                           {QStringLiteral("memo"), h.memo},
-                           {QStringLiteral("operator"), h.operatorName},
-                           {QStringLiteral("key"), h.idempotencyKey},
-                           {QStringLiteral("reverses"), h.reversesId ? QString::number(h.reversesId) : QString()},
-                           {QStringLiteral("reversed_by"), h.reversedById ? QString::number(h.reversedById) : QString()}};
+        arr << QJsonObject{
+            {QStringLiteral("entry"), QString::number(h.entryId)},
+            {QStringLiteral("transaction"), QString::number(h.transactionId)},
+            {QStringLiteral("time"), isoTime(h.createdAt)},
+            {QStringLiteral("kind"), kindName(h.kind)},
+            {QStringLiteral("amount"), Money::format(h.amount, a.exponent)},
+            {QStringLiteral("balance_after"), Money::format(h.balanceAfter, a.exponent)},
+            {QStringLiteral("reason"), h.reasonCode},
+            {QStringLiteral("ticket"), h.ticketRef},
+            {QStringLiteral("memo"), h.memo},
+            {QStringLiteral("operator"), h.operatorName},
+            {QStringLiteral("key"), h.idempotencyKey},
+            {QStringLiteral("reverses"), h.reversesId ? QString::number(h.reversesId) : QString()},
+            {QStringLiteral("reversed_by"), h.reversedById ? QString::number(h.reversedById) : QString()}};
         text += QStringLiteral("%1 %2 %3 %4  txn %5 by %6%7%8\n")
                     .arg(isoTime(h.createdAt), -24)
                     .arg(kindName(h.kind), -11)
@@ -452,7 +455,8 @@ int WalletCtl::cmdHistory(const QStringList &args)
                     .arg(h.operatorName)
                     .arg(h.reasonCode.isEmpty() ? QString() : QStringLiteral(" reason ") + h.reasonCode)
                     .arg(h.reversedById ? QStringLiteral(" (reversed by %1)").arg(h.reversedById)
-                                        : (h.reversesId ? QStringLiteral(" (reverses %1)").arg(h.reversesId) : QString()));
+                                        : (h.reversesId ? QStringLiteral(" (reverses %1)").arg(h.reversesId)
+                                                        : QString()));
     }
     print(QJsonObject{{QStringLiteral("account"), QString::number(id)},
                       {QStringLiteral("currency"), a.currency},
@@ -461,8 +465,7 @@ int WalletCtl::cmdHistory(const QStringList &args)
     return Ok;
 }
 
-int WalletCtl::cmdBalance(const QStringList &args)
-{
+int WalletCtl::cmdBalance(const QStringList &args) {
     int code = Ok;
     qint64 id = 0;
     if (args.size() != 1)
@@ -476,8 +479,9 @@ int WalletCtl::cmdBalance(const QStringList &args)
     if (m_parser.isSet(QStringLiteral("at"))) {
         const QDateTime t = QDateTime::fromString(m_parser.value(QStringLiteral("at")), Qt::ISODateWithMs);
         if (!t.isValid())
-            return fail(Usage, QStringLiteral("--at \"%1\" is not an ISO 8601 time such as 2026-11-01T12:00:00Z")
-                                   .arg(m_parser.value(QStringLiteral("at")).left(40)));
+            return fail(Usage,
+                        QStringLiteral("--at \"%1\" is not an ISO 8601 time such as 2026-11-01T12:00:00Z")
+                            .arg(m_parser.value(QStringLiteral("at")).left(40)));
         at = t.toMSecsSinceEpoch();
     }
     qint64 balance = 0;
@@ -491,8 +495,7 @@ int WalletCtl::cmdBalance(const QStringList &args)
     return Ok;
 }
 
-int WalletCtl::cmdPost(const QStringList &args)
-{
+int WalletCtl::cmdPost(const QStringList &args) {
     int code = Ok;
     if (args.size() != 1)
         return fail(Usage, QStringLiteral("usage: post KIND --account ID --amount A --key K [...]"));
@@ -536,7 +539,8 @@ int WalletCtl::cmdPost(const QStringList &args)
                                {QStringLiteral("amount"), QString::number(e.amount)},
                                {QStringLiteral("balance_after"), QString::number(e.balanceAfter)}};
     const bool pending = result.status == PostingResult::Status::Pending;
-    print(QJsonObject{{QStringLiteral("status"), pending ? QStringLiteral("pending") : QStringLiteral("posted")},
+    print(QJsonObject{{QStringLiteral("status"),
+                       pending ? QStringLiteral("pending") : QStringLiteral("posted")},
                       {QStringLiteral("transaction"), QString::number(result.transactionId)},
                       {QStringLiteral("approval"), QString::number(result.approvalId)},
                       {QStringLiteral("replayed"), result.replayed},
@@ -551,8 +555,7 @@ int WalletCtl::cmdPost(const QStringList &args)
     return Ok;
 }
 
-int WalletCtl::cmdReverse(const QStringList &args)
-{
+int WalletCtl::cmdReverse(const QStringList &args) {
     int code = Ok;
     ReversalRequest r;
     if (args.size() != 1)
@@ -568,12 +571,13 @@ int WalletCtl::cmdReverse(const QStringList &args)
     print(QJsonObject{{QStringLiteral("transaction"), QString::number(result.transactionId)},
                       {QStringLiteral("reverses"), QString::number(r.transactionId)},
                       {QStringLiteral("replayed"), result.replayed}},
-          QStringLiteral("transaction %1 reverses transaction %2").arg(result.transactionId).arg(r.transactionId));
+          QStringLiteral("transaction %1 reverses transaction %2")
+              .arg(result.transactionId)
+              .arg(r.transactionId));
     return Ok;
 }
 
-int WalletCtl::cmdDecide(const QString &command, const QStringList &args)
-{
+int WalletCtl::cmdDecide(const QString &command, const QStringList &args) {
     int code = Ok;
     qint64 id = 0;
     if (args.size() != 1)
@@ -587,19 +591,21 @@ int WalletCtl::cmdDecide(const QString &command, const QStringList &args)
             return code;
         print(QJsonObject{{QStringLiteral("approval"), QString::number(id)},
                           {QStringLiteral("transaction"), QString::number(result.transactionId)}},
-              QStringLiteral("approval %1 approved: posted as transaction %2").arg(id).arg(result.transactionId));
+              QStringLiteral("approval %1 approved: posted as transaction %2")
+                  .arg(id)
+                  .arg(result.transactionId));
         return Ok;
     }
     Approval a;
     if (!await(m_service.reject(m_actor, id, comment), &a, &code))
         return code;
-    print(QJsonObject{{QStringLiteral("approval"), QString::number(id)}, {QStringLiteral("state"), QStringLiteral("rejected")}},
+    print(QJsonObject{{QStringLiteral("approval"), QString::number(id)},
+                      {QStringLiteral("state"), QStringLiteral("rejected")}},
           QStringLiteral("approval %1 rejected; its held funds are released").arg(id));
     return Ok;
 }
 
-int WalletCtl::cmdApprovals()
-{
+int WalletCtl::cmdApprovals() {
     int code = Ok;
     const bool all = m_parser.isSet(QStringLiteral("all"));
     QList<Approval> list;
@@ -618,19 +624,20 @@ int WalletCtl::cmdApprovals()
                            {QStringLiteral("checker"), a.checker},
                            {QStringLiteral("comment"), a.comment},
                            {QStringLiteral("created_at"), isoTime(a.createdAt)}};
-        text += QStringLiteral("approval %1  %2  %3 on account %4, %5 minor units, by %6%7\n")
-                    .arg(a.id)
-                    .arg(Approval::stateName(a.state), kindName(a.request.kind))
-                    .arg(a.request.accountId)
-                    .arg(a.request.amount)
-                    .arg(a.maker, a.checker.isEmpty() ? QString() : QStringLiteral(", decided by ") + a.checker);
+        text +=
+            QStringLiteral("approval %1  %2  %3 on account %4, %5 minor units, by %6%7\n")
+                .arg(a.id)
+                .arg(Approval::stateName(a.state), kindName(a.request.kind))
+                .arg(a.request.accountId)
+                .arg(a.request.amount)
+                .arg(a.maker, a.checker.isEmpty() ? QString() : QStringLiteral(", decided by ") + a.checker);
     }
-    print(QJsonObject{{QStringLiteral("approvals"), arr}}, text.isEmpty() ? QStringLiteral("no approvals") : text.trimmed());
+    print(QJsonObject{{QStringLiteral("approvals"), arr}},
+          text.isEmpty() ? QStringLiteral("no approvals") : text.trimmed());
     return Ok;
 }
 
-int WalletCtl::cmdState(const QString &command, const QStringList &args)
-{
+int WalletCtl::cmdState(const QString &command, const QStringList &args) {
     int code = Ok;
     qint64 id = 0;
     QString reason;
@@ -644,14 +651,14 @@ int WalletCtl::cmdState(const QString &command, const QStringList &args)
                                                      : AccountState::Active;
     const Actor actor = m_actor;
     Account a;
-    if (!await(m_service.run([=](LedgerStore &s) { return s.setAccountState(actor, id, state, reason); }), &a, &code))
+    if (!await(m_service.run([=](LedgerStore &s) { return s.setAccountState(actor, id, state, reason); }), &a,
+               &code))
         return code;
     print(accountJson(a), QStringLiteral("account %1 is now %2").arg(id).arg(accountStateName(a.state)));
     return Ok;
 }
 
-int WalletCtl::cmdVerify()
-{
+int WalletCtl::cmdVerify() {
     int code = Ok;
     VerifyReport report;
     if (!await(m_service.verify(), &report, &code))
@@ -659,12 +666,13 @@ int WalletCtl::cmdVerify()
     const QString expected = m_parser.value(QStringLiteral("expect-digest"));
     if (report.ok && !expected.isEmpty() && expected != report.digest) {
         report.ok = false;
-        report.firstProblem =
-            QStringLiteral("the chain digest %1 differs from the expected %2").arg(report.digest, expected.left(80));
+        report.firstProblem = QStringLiteral("the chain digest %1 differs from the expected %2")
+                                  .arg(report.digest, expected.left(80));
     }
     if (m_parser.isSet(QStringLiteral("digest-out"))) {
         QFile f(m_parser.value(QStringLiteral("digest-out")));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(report.digest.toLatin1() + '\n') < 0)
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            f.write(report.digest.toLatin1() + '\n') < 0)
             return fail(Usage, QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString()));
     }
     print(QJsonObject{{QStringLiteral("ok"), report.ok},
@@ -675,8 +683,9 @@ int WalletCtl::cmdVerify()
                       {QStringLiteral("audit_records"), report.auditRecords},
                       {QStringLiteral("digest"), report.digest},
                       {QStringLiteral("first_problem"), report.firstProblem}},
-          report.ok ? QStringLiteral("ledger verified: %1 transactions, %2 entries, %3 accounts, %4 rollups, %5 audit "
-                                     "records\ndigest %6")
+          report.ok ? QStringLiteral(
+                          "ledger verified: %1 transactions, %2 entries, %3 accounts, %4 rollups, %5 audit "
+                          "records\ndigest %6")
                           .arg(report.transactions)
                           .arg(report.entries)
                           .arg(report.accounts)
@@ -691,8 +700,7 @@ int WalletCtl::cmdVerify()
     return Ok;
 }
 
-int WalletCtl::cmdOperator(const QStringList &args)
-{
+int WalletCtl::cmdOperator(const QStringList &args) {
     int code = Ok;
     const QString sub = args.value(0);
     const Actor actor = m_actor;
@@ -717,7 +725,8 @@ int WalletCtl::cmdOperator(const QStringList &args)
                         .arg(o.name, -16)
                         .arg(roleName(o.role), -11)
                         .arg(o.disabled ? QStringLiteral("  disabled") : QString())
-                        .arg(limitText.isEmpty() ? QString() : QStringLiteral("  limits: ") + limitText.join(u", "));
+                        .arg(limitText.isEmpty() ? QString()
+                                                 : QStringLiteral("  limits: ") + limitText.join(u", "));
         }
         print(QJsonObject{{QStringLiteral("operators"), arr}}, text.trimmed());
         return Ok;
@@ -725,21 +734,25 @@ int WalletCtl::cmdOperator(const QStringList &args)
     if (sub == u"disable" && args.size() == 2) {
         const QString name = args.at(1);
         OperatorInfo o;
-        if (!await(m_service.run([=](LedgerStore &s) { return s.setOperatorDisabled(actor, name, true); }), &o, &code))
+        if (!await(m_service.run([=](LedgerStore &s) { return s.setOperatorDisabled(actor, name, true); }),
+                   &o, &code))
             return code;
         print(QJsonObject{{QStringLiteral("name"), o.name}, {QStringLiteral("disabled"), true}},
               QStringLiteral("operator %1 disabled").arg(o.name));
         return Ok;
     }
     if (sub != u"add" || args.size() != 2)
-        return fail(Usage, QStringLiteral("usage: operator add NAME --role ROLE [--limit CODE:AMOUNT]... | operator list "
-                                          "| operator disable NAME"));
+        return fail(
+            Usage,
+            QStringLiteral("usage: operator add NAME --role ROLE [--limit CODE:AMOUNT]... | operator list "
+                           "| operator disable NAME"));
     QString roleText;
     if (!needOption(QStringLiteral("role"), &roleText, &code))
         return code;
     const auto role = roleFromName(roleText);
     if (!role)
-        return fail(Usage, QStringLiteral("role \"%1\" is not one of viewer, support, supervisor, admin").arg(roleText.left(40)));
+        return fail(Usage, QStringLiteral("role \"%1\" is not one of viewer, support, supervisor, admin")
+                               .arg(roleText.left(40)));
     OperatorInfo info;
     info.name = args.at(1);
     info.role = *role;
@@ -749,14 +762,17 @@ int WalletCtl::cmdOperator(const QStringList &args)
     for (const QString &limit : m_parser.values(QStringLiteral("limit"))) {
         const QString code_ = limit.section(u':', 0, 0);
         const QString amount = limit.section(u':', 1);
-        auto c = std::find_if(currencies.cbegin(), currencies.cend(), [&](const Currency &x) { return x.code == code_; });
+        auto c = std::find_if(currencies.cbegin(), currencies.cend(),
+                              [&](const Currency &x) { return x.code == code_; });
         if (c == currencies.cend())
-            return fail(Usage, QStringLiteral("--limit \"%1\": unknown currency %2").arg(limit.left(40), code_.left(20)));
+            return fail(
+                Usage,
+                QStringLiteral("--limit \"%1\": unknown currency %2").arg(limit.left(40), code_.left(20)));
         const auto parsed = Money::parse(amount, c->exponent);
         if (!parsed.ok() || *parsed.minor < 0)
-            return fail(Usage, QStringLiteral("--limit \"%1\": %2").arg(limit.left(40),
-                                                                        parsed.ok() ? QStringLiteral("must not be negative")
-                                                                                    : parsed.error));
+            return fail(Usage, QStringLiteral("--limit \"%1\": %2")
+                                   .arg(limit.left(40),
+                                        parsed.ok() ? QStringLiteral("must not be negative") : parsed.error));
         info.limits.insert(c->code, *parsed.minor);
     }
     OperatorInfo added;
@@ -767,8 +783,7 @@ int WalletCtl::cmdOperator(const QStringList &args)
     return Ok;
 }
 
-int WalletCtl::cmdAudit()
-{
+int WalletCtl::cmdAudit() {
     int code = Ok;
     qint64 limit = 50;
     if (m_parser.isSet(QStringLiteral("limit")) &&
@@ -781,14 +796,11 @@ int WalletCtl::cmdAudit()
     QJsonArray arr;
     QString text;
     for (const AuditRecord &r : list) {
-        arr << QJsonObject{{QStringLiteral("id"), QString::number(r.id)},
-                           {QStringLiteral("at"), isoTime(r.at)},
-                           {QStringLiteral("operator"), r.operatorName},
-                           {QStringLiteral("origin"), r.origin},
-                           {QStringLiteral("action"), r.action},
-                           {QStringLiteral("target"), r.target},
-                           {QStringLiteral("outcome"), r.outcome},
-                           {QStringLiteral("detail"), r.detail}};
+        arr << QJsonObject{
+            {QStringLiteral("id"), QString::number(r.id)}, {QStringLiteral("at"), isoTime(r.at)},
+            {QStringLiteral("operator"), r.operatorName},  {QStringLiteral("origin"), r.origin},
+            {QStringLiteral("action"), r.action},          {QStringLiteral("target"), r.target},
+            {QStringLiteral("outcome"), r.outcome},        {QStringLiteral("detail"), r.detail}};
         text += QStringLiteral("%1 %2 %3 %4 %5 %6 %7\n")
                     .arg(isoTime(r.at), r.operatorName, r.origin, r.action, r.target, r.outcome, r.detail);
     }
@@ -796,8 +808,7 @@ int WalletCtl::cmdAudit()
     return Ok;
 }
 
-int WalletCtl::cmdTransaction(const QStringList &args)
-{
+int WalletCtl::cmdTransaction(const QStringList &args) {
     int code = Ok;
     qint64 id = 0;
     if (args.size() != 2 || args.at(0) != u"show")
@@ -808,14 +819,16 @@ int WalletCtl::cmdTransaction(const QStringList &args)
     if (!await(m_service.run([id](LedgerStore &s) { return s.transaction(id); }), &t, &code))
         return code;
     QJsonArray entries;
-    QString text = QStringLiteral("transaction %1  %2  %3  by %4 from %5  key %6\n")
-                       .arg(t.id)
-                       .arg(kindName(t.kind), isoTime(t.createdAt), t.operatorName, t.origin, t.idempotencyKey);
+    QString text =
+        QStringLiteral("transaction %1  %2  %3  by %4 from %5  key %6\n")
+            .arg(t.id)
+            .arg(kindName(t.kind), isoTime(t.createdAt), t.operatorName, t.origin, t.idempotencyKey);
     for (const JournalEntry &e : t.entries) {
-        entries << QJsonObject{{QStringLiteral("account"), QString::number(e.accountId)},
-                               {QStringLiteral("currency"), e.currency},
-                               {QStringLiteral("amount_minor_units"), QString::number(e.amount)},
-                               {QStringLiteral("balance_after_minor_units"), QString::number(e.balanceAfter)}};
+        entries << QJsonObject{
+            {QStringLiteral("account"), QString::number(e.accountId)},
+            {QStringLiteral("currency"), e.currency},
+            {QStringLiteral("amount_minor_units"), QString::number(e.amount)},
+            {QStringLiteral("balance_after_minor_units"), QString::number(e.balanceAfter)}};
         text += QStringLiteral("  account %1  %2 %3\n").arg(e.accountId).arg(e.amount).arg(e.currency);
     }
     print(QJsonObject{{QStringLiteral("id"), QString::number(t.id)},
@@ -826,7 +839,8 @@ int WalletCtl::cmdTransaction(const QStringList &args)
                       {QStringLiteral("reason"), t.reasonCode},
                       {QStringLiteral("memo"), t.memo},
                       {QStringLiteral("reverses"), t.reversesId ? QString::number(t.reversesId) : QString()},
-                      {QStringLiteral("reversed_by"), t.reversedById ? QString::number(t.reversedById) : QString()},
+                      {QStringLiteral("reversed_by"),
+                       t.reversedById ? QString::number(t.reversedById) : QString()},
                       {QStringLiteral("entries"), entries}},
           text.trimmed());
     return Ok;

@@ -10,8 +10,7 @@
 /// The `walletctl` command line: parses one command, runs it through LedgerService and prints the result.
 /// Exit codes (also in docs/walletctl.md): 0 ok, 2 bad usage or input, 3 not found, 4 refused by a ledger
 /// rule, 5 permission denied, 6 database error, 7 verify found a problem.
-class WalletCtl final
-{
+class WalletCtl final {
 public:
     WalletCtl(QTextStream &out, QTextStream &err);
     int run(const QStringList &arguments);
@@ -20,8 +19,7 @@ private:
     int dispatch(const QString &command, const QStringList &args);
     int fail(int code, const QString &message);
     int fail(const LedgerError &error);
-    template <typename T>
-    bool await(QFuture<Result<T>> future, T *out, int *exitCode);
+    template <typename T> bool await(QFuture<Result<T>> future, T *out, int *exitCode);
 
     int cmdInit();
     int cmdDemo();

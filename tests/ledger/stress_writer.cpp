@@ -12,8 +12,7 @@
 #include <QTextStream>
 #include <cstdio>
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 6) {
@@ -42,11 +41,14 @@ int main(int argc, char *argv[])
     timer.start();
     for (qint64 n = 0; timer.elapsed() < millis; ++n) {
         PostingRequest r;
-        r.idempotencyKey = QStringLiteral("w%1-%2-%3").arg(worker).arg(QCoreApplication::applicationPid()).arg(n);
+        r.idempotencyKey =
+            QStringLiteral("w%1-%2-%3").arg(worker).arg(QCoreApplication::applicationPid()).arg(n);
         r.accountId = accounts.at(int(rng.bounded(qint64(accounts.size()))));
         r.amount = 1 + rng.bounded(500);
         const int roll = int(rng.bounded(3));
-        r.kind = roll == 0 ? TransactionKind::Deposit : roll == 1 ? TransactionKind::Withdrawal : TransactionKind::Transfer;
+        r.kind = roll == 0   ? TransactionKind::Deposit
+                 : roll == 1 ? TransactionKind::Withdrawal
+                             : TransactionKind::Transfer;
         if (r.kind == TransactionKind::Transfer) {
             do
                 r.counterAccountId = accounts.at(int(rng.bounded(qint64(accounts.size()))));

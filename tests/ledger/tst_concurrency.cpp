@@ -24,8 +24,7 @@ struct Acknowledgement {
     QHash<qint64, qint64> deltas;
 };
 
-QList<Acknowledgement> parseAcks(const QByteArray &output)
-{
+QList<Acknowledgement> parseAcks(const QByteArray &output) {
     QList<Acknowledgement> acks;
     for (const QByteArray &line : output.split('\n')) {
         if (!line.startsWith("ACK "))
@@ -48,8 +47,7 @@ QList<Acknowledgement> parseAcks(const QByteArray &output)
 
 } // namespace
 
-class TestConcurrency : public QObject
-{
+class TestConcurrency : public QObject {
     Q_OBJECT
 
 private:
@@ -59,8 +57,7 @@ private:
     QList<qint64> m_hot;
     QHash<qint64, qint64> m_initial;
 
-    QProcess *startWriter(int worker, int seconds)
-    {
+    QProcess *startWriter(int worker, int seconds) {
         auto *p = new QProcess(this);
         QStringList args{m_url, QString::number(worker), QString::number(seconds)};
         for (qint64 id : m_hot)
@@ -77,10 +74,11 @@ private Q_SLOTS:
     void writersKilledAtRandomMoments();
 };
 
-void TestConcurrency::init()
-{
-    QVERIFY2(QFile::exists(qEnvironmentVariable("WALLETDESK_STRESS_WRITER")), "WALLETDESK_STRESS_WRITER must name stress_writer");
-    const QString backend = qEnvironmentVariable("WALLETDESK_TEST_BACKENDS", QStringLiteral("sqlite")).section(u',', 0, 0);
+void TestConcurrency::init() {
+    QVERIFY2(QFile::exists(qEnvironmentVariable("WALLETDESK_STRESS_WRITER")),
+             "WALLETDESK_STRESS_WRITER must name stress_writer");
+    const QString backend =
+        qEnvironmentVariable("WALLETDESK_TEST_BACKENDS", QStringLiteral("sqlite")).section(u',', 0, 0);
     QString error;
     m_url = WalletDeskTest::databaseUrl(backend, m_dir, &error);
     QVERIFY2(!m_url.isEmpty(), qPrintable(error));
@@ -96,7 +94,8 @@ void TestConcurrency::init()
     m_hot.clear();
     m_initial.clear();
     for (int i = 0; i < 4; ++i) {
-        const auto a = m_store->createAccount(Admin, NewAccount{QStringLiteral("GOLD"), QStringLiteral("hot-%1").arg(i), {}, false});
+        const auto a = m_store->createAccount(
+            Admin, NewAccount{QStringLiteral("GOLD"), QStringLiteral("hot-%1").arg(i), {}, false});
         QVERIFY(a.ok());
         m_hot << a->id;
         PostingRequest seed;
@@ -109,13 +108,11 @@ void TestConcurrency::init()
     }
 }
 
-void TestConcurrency::cleanup()
-{
+void TestConcurrency::cleanup() {
     m_store.reset();
 }
 
-void TestConcurrency::checkLedger(const QList<Acknowledgement> &acks, bool exactBalances)
-{
+void TestConcurrency::checkLedger(const QList<Acknowledgement> &acks, bool exactBalances) {
     const Result<VerifyReport> report = m_store->verify();
     QVERIFY(report.ok());
     QVERIFY2(report->ok, qPrintable(report->firstProblem));
@@ -128,12 +125,14 @@ void TestConcurrency::checkLedger(const QList<Acknowledgement> &acks, bool exact
     while (q.next())
         journal.insert(q.value(0).toString(), q.value(1).toLongLong());
     for (const Acknowledgement &a : acks) {
-        QVERIFY2(journal.contains(a.key), qPrintable(QStringLiteral("acknowledged %1 is missing").arg(a.key)));
+        QVERIFY2(journal.contains(a.key),
+                 qPrintable(QStringLiteral("acknowledged %1 is missing").arg(a.key)));
         QCOMPARE(journal.value(a.key), a.transaction);
         QVERIFY2(!keys.contains(a.key), "a key was acknowledged twice");
         keys.insert(a.key);
     }
-    // No lost update: with every posting acknowledged, each balance is its start plus its acknowledged deltas.
+    // No lost update: with every posting acknowledged, each balance is its start plus its acknowledged
+    // deltas.
     QHash<qint64, qint64> expected = m_initial;
     for (const Acknowledgement &a : acks)
         for (auto it = a.deltas.cbegin(); it != a.deltas.cend(); ++it)
@@ -149,8 +148,7 @@ void TestConcurrency::checkLedger(const QList<Acknowledgement> &acks, bool exact
         QCOMPARE(qint64(acks.size()), qint64(journal.size() - m_hot.size())); // every commit was acknowledged
 }
 
-void TestConcurrency::eightWritersOnHotAccounts()
-{
+void TestConcurrency::eightWritersOnHotAccounts() {
     QList<QProcess *> writers;
     for (int w = 0; w < Writers; ++w)
         writers << startWriter(w, 4);
@@ -166,8 +164,7 @@ void TestConcurrency::eightWritersOnHotAccounts()
     checkLedger(acks, true);
 }
 
-void TestConcurrency::writersKilledAtRandomMoments()
-{
+void TestConcurrency::writersKilledAtRandomMoments() {
     QList<Acknowledgement> acks;
     QRandomGenerator rng(20261122);
     for (int round = 0; round < 4; ++round) {

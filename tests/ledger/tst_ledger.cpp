@@ -23,17 +23,17 @@ const Actor Sid{QStringLiteral("sid"), QStringLiteral("test")};     // superviso
 const Actor Vera{QStringLiteral("vera"), QStringLiteral("test")};   // viewer
 const Actor Ghost{QStringLiteral("ghost"), QStringLiteral("test")}; // not an operator
 
-/// A raw connection to the same database, as the owner: for checks and for tampering behind the program's back.
-class RawDb
-{
+/// A raw connection to the same database, as the owner: for checks and for tampering behind the program's
+/// back.
+class RawDb {
 public:
     explicit RawDb(const QString &urlText)
-        : m_name(QUuid::createUuid().toString(QUuid::Id128))
-    {
+        : m_name(QUuid::createUuid().toString(QUuid::Id128)) {
         QString error;
         const auto url = DatabaseUrl::parse(urlText, &error);
         m_pg = url->kind == DatabaseUrl::Kind::Postgres;
-        QSqlDatabase db = QSqlDatabase::addDatabase(m_pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_name);
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(m_pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_name);
         if (m_pg) {
             db.setHostName(url->host);
             db.setPort(url->port);
@@ -48,15 +48,13 @@ public:
     ~RawDb() { QSqlDatabase::removeDatabase(m_name); }
     bool pg() const { return m_pg; }
     QSqlDatabase db() const { return QSqlDatabase::database(m_name); }
-    qint64 scalar(const QString &sql)
-    {
+    qint64 scalar(const QString &sql) {
         QSqlQuery q(db());
         if (!q.exec(sql) || !q.next())
             qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
         return q.value(0).toLongLong();
     }
-    bool exec(const QString &sql, QString *error = nullptr)
-    {
+    bool exec(const QString &sql, QString *error = nullptr) {
         QSqlQuery q(db());
         const bool ok = q.exec(sql);
         if (error)
@@ -69,8 +67,7 @@ private:
     bool m_pg = false;
 };
 
-PostingRequest request(TransactionKind kind, qint64 account, qint64 amount, const QString &key)
-{
+PostingRequest request(TransactionKind kind, qint64 account, qint64 amount, const QString &key) {
     PostingRequest r;
     r.kind = kind;
     r.accountId = account;
@@ -81,8 +78,7 @@ PostingRequest request(TransactionKind kind, qint64 account, qint64 amount, cons
 
 } // namespace
 
-class TestLedger : public QObject
-{
+class TestLedger : public QObject {
     Q_OBJECT
 
 private:
@@ -91,19 +87,16 @@ private:
     std::unique_ptr<LedgerService> m_ledger;
     qint64 m_ann = 0, m_ben = 0, m_annGold = 0, m_annBox = 0;
 
-    template <typename T>
-    T ok(QFuture<Result<T>> future)
-    {
+    template <typename T> T ok(QFuture<Result<T>> future) {
         const Result<T> r = await(future);
         if (!r) {
-            QTest::qFail(qPrintable(QStringLiteral("unexpected error: ") + r.error().message), __FILE__, __LINE__);
+            QTest::qFail(qPrintable(QStringLiteral("unexpected error: ") + r.error().message), __FILE__,
+                         __LINE__);
             return T{};
         }
         return r.value();
     }
-    template <typename T>
-    LedgerError err(QFuture<Result<T>> future)
-    {
+    template <typename T> LedgerError err(QFuture<Result<T>> future) {
         const Result<T> r = await(future);
         if (r) {
             QTest::qFail("expected an error, got success", __FILE__, __LINE__);
@@ -111,25 +104,20 @@ private:
         }
         return r.error();
     }
-    template <typename Job>
-    auto run(Job job)
-    {
-        return await(m_ledger->run(job));
-    }
+    template <typename Job> auto run(Job job) { return await(m_ledger->run(job)); }
     Account account(qint64 id) { return ok(m_ledger->account(id)); }
-    qint64 count(const QString &table)
-    {
+    qint64 count(const QString &table) {
         RawDb raw(m_url);
         return raw.scalar(QStringLiteral("SELECT COUNT(*) FROM %1").arg(table));
     }
-    qint64 sumOfBalances(const QString &currency)
-    {
+    qint64 sumOfBalances(const QString &currency) {
         RawDb raw(m_url);
-        return raw.scalar(QStringLiteral("SELECT (SELECT COALESCE(SUM(balance), 0) FROM accounts WHERE kind = 'player' "
-                                         "AND currency = '%1') + (SELECT COALESCE(SUM(s.balance), 0) FROM "
-                                         "account_shards s JOIN accounts a ON a.id = s.account_id WHERE a.currency = "
-                                         "'%1')")
-                              .arg(currency));
+        return raw.scalar(
+            QStringLiteral("SELECT (SELECT COALESCE(SUM(balance), 0) FROM accounts WHERE kind = 'player' "
+                           "AND currency = '%1') + (SELECT COALESCE(SUM(s.balance), 0) FROM "
+                           "account_shards s JOIN accounts a ON a.id = s.account_id WHERE a.currency = "
+                           "'%1')")
+                .arg(currency));
     }
     VerifyReport verify() { return ok(m_ledger->verify()); }
 
@@ -166,9 +154,9 @@ private Q_SLOTS:
     void demoLedgerVerifies();
 };
 
-void TestLedger::init()
-{
-    const QString backend = qEnvironmentVariable("WALLETDESK_TEST_BACKENDS", QStringLiteral("sqlite")).section(u',', 0, 0);
+void TestLedger::init() {
+    const QString backend =
+        qEnvironmentVariable("WALLETDESK_TEST_BACKENDS", QStringLiteral("sqlite")).section(u',', 0, 0);
     QString error;
     m_url = WalletDeskTest::databaseUrl(backend, m_dir, &error);
     QVERIFY2(!m_url.isEmpty(), qPrintable(error));
@@ -177,9 +165,15 @@ void TestLedger::init()
     m_ledger = std::make_unique<LedgerService>();
     QVERIFY(await(m_ledger->open(*url)).ok());
     QCOMPARE(run([](LedgerStore &s) { return s.bootstrapAdmin(Admin.operatorName); })->role, Role::Admin);
-    ok(m_ledger->run([](LedgerStore &s) { return s.addCurrency(Admin, Currency{QStringLiteral("USD"), 2, {}}); }));
-    ok(m_ledger->run([](LedgerStore &s) { return s.addCurrency(Admin, Currency{QStringLiteral("GOLD"), 0, {}}); }));
-    ok(m_ledger->run([](LedgerStore &s) { return s.addCurrency(Admin, Currency{QStringLiteral("TREASURE_BOX"), 0, {}}); }));
+    ok(m_ledger->run([](LedgerStore &s) {
+        return s.addCurrency(Admin, Currency{QStringLiteral("USD"), 2, {}});
+    }));
+    ok(m_ledger->run([](LedgerStore &s) {
+        return s.addCurrency(Admin, Currency{QStringLiteral("GOLD"), 0, {}});
+    }));
+    ok(m_ledger->run([](LedgerStore &s) {
+        return s.addCurrency(Admin, Currency{QStringLiteral("TREASURE_BOX"), 0, {}});
+    }));
     auto addOperator = [this](const QString &name, Role role, QMap<QString, qint64> limits = {}) {
         OperatorInfo o;
         o.name = name;
@@ -193,8 +187,9 @@ void TestLedger::init()
     addOperator(Vera.operatorName, Role::Viewer);
     auto create = [this](const QString &ref, const QString &currency) {
         return ok(m_ledger->run([=](LedgerStore &s) {
-                      return s.createAccount(Sam, NewAccount{currency, ref, ref + QStringLiteral(" name"), false});
-                  }))
+                   return s.createAccount(Sam,
+                                          NewAccount{currency, ref, ref + QStringLiteral(" name"), false});
+               }))
             .id;
     };
     m_ann = create(QStringLiteral("1001"), QStringLiteral("USD"));
@@ -203,18 +198,18 @@ void TestLedger::init()
     m_annBox = create(QStringLiteral("1001"), QStringLiteral("TREASURE_BOX"));
 }
 
-void TestLedger::cleanup()
-{
+void TestLedger::cleanup() {
     m_ledger.reset();
 }
 
-void TestLedger::schemaIsVersionedAndNewerIsRefused()
-{
-    QCOMPARE(run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).value(), LedgerStore::knownSchemaVersion());
+void TestLedger::schemaIsVersionedAndNewerIsRefused() {
+    QCOMPARE(run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).value(),
+             LedgerStore::knownSchemaVersion());
     m_ledger.reset();
     {
         RawDb raw(m_url);
-        QVERIFY(raw.exec(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (99, 0)")));
+        QVERIFY(
+            raw.exec(QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (99, 0)")));
     }
     QString error;
     LedgerService again;
@@ -224,30 +219,39 @@ void TestLedger::schemaIsVersionedAndNewerIsRefused()
     QVERIFY2(opened.error().message.contains(u"version 99"), qPrintable(opened.error().message));
 }
 
-void TestLedger::currenciesAndOperatorsNeedAdmin()
-{
-    auto denied = err(m_ledger->run([](LedgerStore &s) { return s.addCurrency(Sue, Currency{QStringLiteral("GEMS"), 0, {}}); }));
+void TestLedger::currenciesAndOperatorsNeedAdmin() {
+    auto denied = err(m_ledger->run([](LedgerStore &s) {
+        return s.addCurrency(Sue, Currency{QStringLiteral("GEMS"), 0, {}});
+    }));
     QCOMPARE(denied.code, ErrorCode::PermissionDenied);
     QVERIFY(denied.message.contains(u"admin"));
-    QCOMPARE(err(m_ledger->run([](LedgerStore &s) { return s.addCurrency(Admin, Currency{QStringLiteral("usd"), 2, {}}); })).code,
+    QCOMPARE(err(m_ledger->run([](LedgerStore &s) {
+                 return s.addCurrency(Admin, Currency{QStringLiteral("usd"), 2, {}});
+             })).code,
              ErrorCode::InvalidArgument);
-    QCOMPARE(err(m_ledger->run([](LedgerStore &s) { return s.addCurrency(Admin, Currency{QStringLiteral("GEMS"), 5, {}}); })).code,
+    QCOMPARE(err(m_ledger->run([](LedgerStore &s) {
+                 return s.addCurrency(Admin, Currency{QStringLiteral("GEMS"), 5, {}});
+             })).code,
              ErrorCode::InvalidArgument);
-    QCOMPARE(err(m_ledger->run([](LedgerStore &s) { return s.addCurrency(Admin, Currency{QStringLiteral("USD"), 2, {}}); })).code,
+    QCOMPARE(err(m_ledger->run([](LedgerStore &s) {
+                 return s.addCurrency(Admin, Currency{QStringLiteral("USD"), 2, {}});
+             })).code,
              ErrorCode::StateConflict);
     OperatorInfo dup;
     dup.name = Sam.operatorName;
-    QCOMPARE(err(m_ledger->run([dup](LedgerStore &s) { return s.addOperator(Admin, dup); })).code, ErrorCode::StateConflict);
+    QCOMPARE(err(m_ledger->run([dup](LedgerStore &s) { return s.addOperator(Admin, dup); })).code,
+             ErrorCode::StateConflict);
     OperatorInfo bad;
     bad.name = QStringLiteral("has space");
-    QCOMPARE(err(m_ledger->run([bad](LedgerStore &s) { return s.addOperator(Admin, bad); })).code, ErrorCode::InvalidArgument);
+    QCOMPARE(err(m_ledger->run([bad](LedgerStore &s) { return s.addOperator(Admin, bad); })).code,
+             ErrorCode::InvalidArgument);
     const auto ops = run([](LedgerStore &s) { return s.operators(); }).value();
     QCOMPARE(ops.size(), 5);
 }
 
-void TestLedger::depositAndWithdrawalKeepEveryCurrencyAtZero()
-{
-    const PostingResult d = ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 5000, QStringLiteral("d1"))));
+void TestLedger::depositAndWithdrawalKeepEveryCurrencyAtZero() {
+    const PostingResult d =
+        ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 5000, QStringLiteral("d1"))));
     QCOMPARE(d.status, PostingResult::Status::Posted);
     QCOMPARE(d.entries.size(), 2);
     QCOMPARE(d.balanceAfter(m_ann), 5000);
@@ -257,17 +261,19 @@ void TestLedger::depositAndWithdrawalKeepEveryCurrencyAtZero()
     QCOMPARE(account(m_ann).balance, 3750);
     QCOMPARE(account(m_ann).available(), 3750);
     QCOMPARE(sumOfBalances(QStringLiteral("USD")), 0);
-    const Account treasury = run([](LedgerStore &s) { return s.systemAccount(QStringLiteral("USD"), QStringLiteral("treasury")); }).value();
+    const Account treasury = run([](LedgerStore &s) {
+                                 return s.systemAccount(QStringLiteral("USD"), QStringLiteral("treasury"));
+                             }).value();
     QCOMPARE(treasury.balance, -3750);
     QVERIFY(verify().ok);
 }
 
-void TestLedger::overdraftIsRefusedAndNothingIsWritten()
-{
+void TestLedger::overdraftIsRefusedAndNothingIsWritten() {
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 1000, QStringLiteral("d1"))));
     const qint64 txns = count(QStringLiteral("transactions"));
     const qint64 entries = count(QStringLiteral("entries"));
-    const LedgerError e = err(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 1001, QStringLiteral("w1"))));
+    const LedgerError e =
+        err(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 1001, QStringLiteral("w1"))));
     QCOMPARE(e.code, ErrorCode::InsufficientFunds);
     QVERIFY2(e.message.contains(u"10.00") && e.message.contains(u"10.01"), qPrintable(e.message));
     QCOMPARE(count(QStringLiteral("transactions")), txns);
@@ -276,21 +282,23 @@ void TestLedger::overdraftIsRefusedAndNothingIsWritten()
     // The refusal is audited, and the key stays free for a corrected request.
     const auto audit = run([](LedgerStore &s) { return s.audit(0, 1); }).value();
     QCOMPARE(audit.first().outcome, QStringLiteral("insufficient_funds"));
-    QCOMPARE(ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 1000, QStringLiteral("w1")))).balanceAfter(m_ann), 0);
+    QCOMPARE(ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 1000, QStringLiteral("w1"))))
+                 .balanceAfter(m_ann),
+             0);
     QCOMPARE(err(m_ledger->post(Sam, request(TransactionKind::Charge, m_ann, 1, QStringLiteral("c1")))).code,
              ErrorCode::InsufficientFunds);
 }
 
-void TestLedger::batchPostsEachRequestOnItsOwnMerits()
-{
-    QList<PostingRequest> batch{request(TransactionKind::Deposit, m_ann, 500, QStringLiteral("b1")),
-                                request(TransactionKind::Withdrawal, m_ben, 1, QStringLiteral("b2")), // Ben has nothing
-                                request(TransactionKind::Withdrawal, m_ann, 200, QStringLiteral("b3")),
-                                request(TransactionKind::Deposit, m_ann, 500, QStringLiteral("b1"))}; // replay of b1
+void TestLedger::batchPostsEachRequestOnItsOwnMerits() {
+    QList<PostingRequest> batch{
+        request(TransactionKind::Deposit, m_ann, 500, QStringLiteral("b1")),
+        request(TransactionKind::Withdrawal, m_ben, 1, QStringLiteral("b2")), // Ben has nothing
+        request(TransactionKind::Withdrawal, m_ann, 200, QStringLiteral("b3")),
+        request(TransactionKind::Deposit, m_ann, 500, QStringLiteral("b1"))}; // replay of b1
     const qint64 auditBefore = count(QStringLiteral("audit_log"));
     const auto results = run([batch](LedgerStore &s) {
-        return Result<QList<Result<PostingResult>>>(s.postBatch(Sue, batch));
-    }).value();
+                             return Result<QList<Result<PostingResult>>>(s.postBatch(Sue, batch));
+                         }).value();
     QCOMPARE(results.size(), 4);
     QVERIFY(results.at(0).ok());
     QCOMPARE(results.at(1).error().code, ErrorCode::InsufficientFunds);
@@ -308,53 +316,58 @@ void TestLedger::batchPostsEachRequestOnItsOwnMerits()
     QVERIFY(verify().ok);
 }
 
-void TestLedger::postingSignalsTheAccountsItChanged()
-{
+void TestLedger::postingSignalsTheAccountsItChanged() {
     QSignalSpy spy(m_ledger.get(), &LedgerService::accountsChanged);
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("sig"))));
     QTRY_COMPARE(spy.count(), 1);
     const auto ids = spy.at(0).at(0).value<QList<qint64>>();
     QVERIFY(ids.contains(m_ann));
-    ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("sig")))); // a replay changes nothing
+    ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100,
+                                   QStringLiteral("sig")))); // a replay changes nothing
     QTest::qWait(50);
     QCOMPARE(spy.count(), 1);
 }
 
-void TestLedger::allowNegativeAccountMayGoBelowZero()
-{
+void TestLedger::allowNegativeAccountMayGoBelowZero() {
     QCOMPARE(err(m_ledger->run([](LedgerStore &s) {
-                 return s.createAccount(Sam, NewAccount{QStringLiteral("USD"), QStringLiteral("house-credit"), {}, true});
+                 return s.createAccount(
+                     Sam, NewAccount{QStringLiteral("USD"), QStringLiteral("house-credit"), {}, true});
              })).code,
              ErrorCode::PermissionDenied);
     const Account credit = ok(m_ledger->run([](LedgerStore &s) {
-        return s.createAccount(Sue, NewAccount{QStringLiteral("USD"), QStringLiteral("house-credit"), {}, true});
+        return s.createAccount(Sue,
+                               NewAccount{QStringLiteral("USD"), QStringLiteral("house-credit"), {}, true});
     }));
     QVERIFY(credit.allowNegative);
-    QCOMPARE(ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, credit.id, 500, QStringLiteral("w")))).balanceAfter(credit.id),
-             -500);
+    QCOMPARE(
+        ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, credit.id, 500, QStringLiteral("w"))))
+            .balanceAfter(credit.id),
+        -500);
     QVERIFY(verify().ok);
 }
 
-void TestLedger::idempotentReplayAndConflict()
-{
-    const PostingResult first = ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 700, QStringLiteral("same"))));
-    const PostingResult again = ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 700, QStringLiteral("same"))));
+void TestLedger::idempotentReplayAndConflict() {
+    const PostingResult first =
+        ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 700, QStringLiteral("same"))));
+    const PostingResult again =
+        ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 700, QStringLiteral("same"))));
     QVERIFY(!first.replayed);
     QVERIFY(again.replayed);
     QCOMPARE(again.transactionId, first.transactionId);
     QCOMPARE(again.balanceAfter(m_ann), 700);
     QCOMPARE(account(m_ann).balance, 700);
     QCOMPARE(count(QStringLiteral("transactions")), 1);
-    const LedgerError conflict = err(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 701, QStringLiteral("same"))));
+    const LedgerError conflict =
+        err(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 701, QStringLiteral("same"))));
     QCOMPARE(conflict.code, ErrorCode::IdempotencyConflict);
-    QCOMPARE(err(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ben, 700, QStringLiteral("same")))).code,
-             ErrorCode::IdempotencyConflict);
+    QCOMPARE(
+        err(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ben, 700, QStringLiteral("same")))).code,
+        ErrorCode::IdempotencyConflict);
     QCOMPARE(account(m_ann).balance, 700);
     QCOMPARE(account(m_ben).balance, 0);
 }
 
-void TestLedger::adjustmentNeedsReasonAndTakesASign()
-{
+void TestLedger::adjustmentNeedsReasonAndTakesASign() {
     PostingRequest r = request(TransactionKind::Adjustment, m_ann, 300, QStringLiteral("a1"));
     QCOMPARE(err(m_ledger->post(Sam, r)).code, ErrorCode::InvalidArgument);
     r.reasonCode = QStringLiteral("GOODWILL");
@@ -371,12 +384,13 @@ void TestLedger::adjustmentNeedsReasonAndTakesASign()
     QCOMPARE(history.first().reasonCode, QStringLiteral("CORRECTION"));
     QCOMPARE(history.last().ticketRef, QStringLiteral("SUP-1"));
     const Account adjustments =
-        run([](LedgerStore &s) { return s.systemAccount(QStringLiteral("USD"), QStringLiteral("adjustments")); }).value();
+        run([](LedgerStore &s) {
+            return s.systemAccount(QStringLiteral("USD"), QStringLiteral("adjustments"));
+        }).value();
     QCOMPARE(adjustments.balance, -180);
 }
 
-void TestLedger::transferAndPurchase()
-{
+void TestLedger::transferAndPurchase() {
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 1000, QStringLiteral("d"))));
     PostingRequest t = request(TransactionKind::Transfer, m_ann, 400, QStringLiteral("t"));
     t.counterAccountId = m_ben;
@@ -404,11 +418,11 @@ void TestLedger::transferAndPurchase()
     QVERIFY(verify().ok);
 }
 
-void TestLedger::badRequestsNameTheProblem()
-{
+void TestLedger::badRequestsNameTheProblem() {
     const qint64 before = count(QStringLiteral("audit_log"));
-    QCOMPARE(err(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 0, QStringLiteral("z")))).message,
-             QStringLiteral("the amount must be greater than zero"));
+    QCOMPARE(
+        err(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 0, QStringLiteral("z")))).message,
+        QStringLiteral("the amount must be greater than zero"));
     QCOMPARE(err(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, -5, QStringLiteral("z")))).code,
              ErrorCode::InvalidArgument);
     QCOMPARE(err(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 5, QString()))).message,
@@ -417,57 +431,63 @@ void TestLedger::badRequestsNameTheProblem()
              ErrorCode::NotFound);
     QCOMPARE(err(m_ledger->post(Sam, request(TransactionKind::Reversal, m_ann, 5, QStringLiteral("k")))).code,
              ErrorCode::InvalidArgument);
-    const qint64 treasury =
-        run([](LedgerStore &s) { return s.systemAccount(QStringLiteral("USD"), QStringLiteral("treasury")); })->id;
-    QCOMPARE(err(m_ledger->post(Sam, request(TransactionKind::Deposit, treasury, 5, QStringLiteral("k")))).code,
-             ErrorCode::InvalidArgument);
+    const qint64 treasury = run([](LedgerStore &s) {
+                                return s.systemAccount(QStringLiteral("USD"), QStringLiteral("treasury"));
+                            })->id;
+    QCOMPARE(
+        err(m_ledger->post(Sam, request(TransactionKind::Deposit, treasury, 5, QStringLiteral("k")))).code,
+        ErrorCode::InvalidArgument);
     QCOMPARE(count(QStringLiteral("transactions")), 0);
     // Malformed input never reached the ledger, so it is not audited; the unknown account was a real attempt.
     QCOMPARE(count(QStringLiteral("audit_log")), before + 1);
 }
 
-void TestLedger::overflowIsAnErrorNotAWrap()
-{
+void TestLedger::overflowIsAnErrorNotAWrap() {
     const qint64 max = std::numeric_limits<qint64>::max();
     const Account loose = ok(m_ledger->run([](LedgerStore &s) {
         return s.createAccount(Sue, NewAccount{QStringLiteral("USD"), QStringLiteral("big"), {}, true});
     }));
     ok(m_ledger->post(Sue, request(TransactionKind::Deposit, loose.id, max, QStringLiteral("max"))));
-    const LedgerError e = err(m_ledger->post(Sue, request(TransactionKind::Deposit, loose.id, 1, QStringLiteral("one"))));
+    const LedgerError e =
+        err(m_ledger->post(Sue, request(TransactionKind::Deposit, loose.id, 1, QStringLiteral("one"))));
     QCOMPARE(e.code, ErrorCode::Overflow);
     QCOMPARE(account(loose.id).balance, max);
     QVERIFY(verify().ok);
 }
 
-void TestLedger::frozenAccountsTakeOnlySupervisorPostings()
-{
+void TestLedger::frozenAccountsTakeOnlySupervisorPostings() {
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 1000, QStringLiteral("d"))));
     QCOMPARE(err(m_ledger->run([this](LedgerStore &s) {
                  return s.setAccountState(Sam, m_ann, AccountState::Frozen, QStringLiteral("fraud"));
              })).code,
              ErrorCode::PermissionDenied);
-    QCOMPARE(err(m_ledger->run([this](LedgerStore &s) { return s.setAccountState(Sue, m_ann, AccountState::Frozen, {}); })).code,
+    QCOMPARE(err(m_ledger->run([this](LedgerStore &s) {
+                 return s.setAccountState(Sue, m_ann, AccountState::Frozen, {});
+             })).code,
              ErrorCode::InvalidArgument);
     QCOMPARE(ok(m_ledger->run([this](LedgerStore &s) {
                  return s.setAccountState(Sue, m_ann, AccountState::Frozen, QStringLiteral("fraud check"));
              })).state,
              AccountState::Frozen);
-    QCOMPARE(err(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 10, QStringLiteral("w")))).code,
-             ErrorCode::AccountFrozen);
+    QCOMPARE(
+        err(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 10, QStringLiteral("w")))).code,
+        ErrorCode::AccountFrozen);
     PostingRequest t = request(TransactionKind::Transfer, m_ben, 1, QStringLiteral("into-frozen"));
     t.counterAccountId = m_ann;
     QCOMPARE(err(m_ledger->post(Sam, t)).code, ErrorCode::AccountFrozen);
-    QCOMPARE(ok(m_ledger->post(Sue, request(TransactionKind::Withdrawal, m_ann, 10, QStringLiteral("w2")))).balanceAfter(m_ann),
+    QCOMPARE(ok(m_ledger->post(Sue, request(TransactionKind::Withdrawal, m_ann, 10, QStringLiteral("w2"))))
+                 .balanceAfter(m_ann),
              990);
     QCOMPARE(ok(m_ledger->run([this](LedgerStore &s) {
                  return s.setAccountState(Sue, m_ann, AccountState::Active, QStringLiteral("cleared"));
              })).state,
              AccountState::Active);
-    QCOMPARE(ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 10, QStringLiteral("w")))).balanceAfter(m_ann), 980);
+    QCOMPARE(ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 10, QStringLiteral("w"))))
+                 .balanceAfter(m_ann),
+             980);
 }
 
-void TestLedger::closingNeedsAnEmptyAccountAndIsFinal()
-{
+void TestLedger::closingNeedsAnEmptyAccountAndIsFinal() {
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("d"))));
     const LedgerError notEmpty = err(m_ledger->run([this](LedgerStore &s) {
         return s.setAccountState(Sue, m_ann, AccountState::Closed, QStringLiteral("player left"));
@@ -479,31 +499,41 @@ void TestLedger::closingNeedsAnEmptyAccountAndIsFinal()
                  return s.setAccountState(Sue, m_ann, AccountState::Closed, QStringLiteral("player left"));
              })).state,
              AccountState::Closed);
-    QCOMPARE(err(m_ledger->post(Sue, request(TransactionKind::Deposit, m_ann, 1, QStringLiteral("late")))).code,
-             ErrorCode::AccountClosed);
+    QCOMPARE(
+        err(m_ledger->post(Sue, request(TransactionKind::Deposit, m_ann, 1, QStringLiteral("late")))).code,
+        ErrorCode::AccountClosed);
     QCOMPARE(err(m_ledger->run([this](LedgerStore &s) {
                  return s.setAccountState(Sue, m_ann, AccountState::Active, QStringLiteral("oops"));
              })).code,
              ErrorCode::AccountClosed);
 }
 
-void TestLedger::reversalHappensAtMostOnce()
-{
-    const qint64 txn = ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 900, QStringLiteral("d")))).transactionId;
+void TestLedger::reversalHappensAtMostOnce() {
+    const qint64 txn =
+        ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 900, QStringLiteral("d"))))
+            .transactionId;
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("d2"))));
-    QCOMPARE(err(m_ledger->reverse(Sam, ReversalRequest{txn, QStringLiteral("r1"), QStringLiteral("double"), false})).code,
+    QCOMPARE(err(m_ledger->reverse(
+                     Sam, ReversalRequest{txn, QStringLiteral("r1"), QStringLiteral("double"), false}))
+                 .code,
              ErrorCode::PermissionDenied);
     QCOMPARE(err(m_ledger->reverse(Sue, ReversalRequest{txn, QStringLiteral("r1"), QString(), false})).code,
              ErrorCode::InvalidArgument);
-    const PostingResult rev = ok(m_ledger->reverse(Sue, ReversalRequest{txn, QStringLiteral("r1"), QStringLiteral("double"), false}));
+    const PostingResult rev = ok(
+        m_ledger->reverse(Sue, ReversalRequest{txn, QStringLiteral("r1"), QStringLiteral("double"), false}));
     QCOMPARE(rev.balanceAfter(m_ann), 100);
     // The same request again is a replay, not a second reversal.
-    QCOMPARE(ok(m_ledger->reverse(Sue, ReversalRequest{txn, QStringLiteral("r1"), QStringLiteral("double"), false})).transactionId,
+    QCOMPARE(ok(m_ledger->reverse(
+                    Sue, ReversalRequest{txn, QStringLiteral("r1"), QStringLiteral("double"), false}))
+                 .transactionId,
              rev.transactionId);
-    const LedgerError twice = err(m_ledger->reverse(Sid, ReversalRequest{txn, QStringLiteral("r2"), QStringLiteral("again"), false}));
+    const LedgerError twice = err(
+        m_ledger->reverse(Sid, ReversalRequest{txn, QStringLiteral("r2"), QStringLiteral("again"), false}));
     QCOMPARE(twice.code, ErrorCode::AlreadyReversed);
     QVERIFY(twice.message.contains(QString::number(rev.transactionId)));
-    QCOMPARE(err(m_ledger->reverse(Sue, ReversalRequest{rev.transactionId, QStringLiteral("r3"), QStringLiteral("undo"), false})).code,
+    QCOMPARE(err(m_ledger->reverse(Sue, ReversalRequest{rev.transactionId, QStringLiteral("r3"),
+                                                        QStringLiteral("undo"), false}))
+                 .code,
              ErrorCode::StateConflict);
     const JournalTransaction original = run([txn](LedgerStore &s) { return s.transaction(txn); }).value();
     QCOMPARE(original.reversedById, rev.transactionId);
@@ -513,43 +543,51 @@ void TestLedger::reversalHappensAtMostOnce()
     QVERIFY(verify().ok);
 }
 
-void TestLedger::reversalThatWouldOverdrawNeedsForce()
-{
-    const qint64 txn = ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 500, QStringLiteral("d")))).transactionId;
+void TestLedger::reversalThatWouldOverdrawNeedsForce() {
+    const qint64 txn =
+        ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 500, QStringLiteral("d"))))
+            .transactionId;
     ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 400, QStringLiteral("spent"))));
-    const LedgerError e = err(m_ledger->reverse(Sue, ReversalRequest{txn, QStringLiteral("r"), QStringLiteral("chargeback"), false}));
+    const LedgerError e = err(m_ledger->reverse(
+        Sue, ReversalRequest{txn, QStringLiteral("r"), QStringLiteral("chargeback"), false}));
     QCOMPARE(e.code, ErrorCode::InsufficientFunds);
     QVERIFY(e.message.contains(u"force"));
     QCOMPARE(account(m_ann).balance, 100);
-    const PostingResult forced = ok(m_ledger->reverse(Sue, ReversalRequest{txn, QStringLiteral("rf"), QStringLiteral("chargeback"), true}));
+    const PostingResult forced = ok(m_ledger->reverse(
+        Sue, ReversalRequest{txn, QStringLiteral("rf"), QStringLiteral("chargeback"), true}));
     QCOMPARE(forced.balanceAfter(m_ann), -400);
     const VerifyReport report = verify();
-    QVERIFY2(report.ok, qPrintable(report.firstProblem)); // a forced reversal is a recorded exception, not a defect
+    QVERIFY2(report.ok,
+             qPrintable(report.firstProblem)); // a forced reversal is a recorded exception, not a defect
 }
 
-void TestLedger::makerCheckerHoldsFundsUntilDecided()
-{
+void TestLedger::makerCheckerHoldsFundsUntilDecided() {
     ok(m_ledger->post(Sue, request(TransactionKind::Deposit, m_ann, 50000, QStringLiteral("d"))));
-    const PostingResult pending = ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 30000, QStringLiteral("big"))));
+    const PostingResult pending =
+        ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 30000, QStringLiteral("big"))));
     QCOMPARE(pending.status, PostingResult::Status::Pending);
     QVERIFY(pending.approvalId > 0);
     QCOMPARE(account(m_ann).balance, 50000);
     QCOMPARE(account(m_ann).held, 30000);
     QCOMPARE(account(m_ann).available(), 20000);
     // The held funds cannot be spent meanwhile, so approval can never overdraw.
-    QCOMPARE(err(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 20001, QStringLiteral("w")))).code,
+    QCOMPARE(err(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 20001, QStringLiteral("w"))))
+                 .code,
              ErrorCode::InsufficientFunds);
     // A replay of the pending request answers with the same approval.
-    const PostingResult replay = ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 30000, QStringLiteral("big"))));
+    const PostingResult replay =
+        ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 30000, QStringLiteral("big"))));
     QCOMPARE(replay.approvalId, pending.approvalId);
     QCOMPARE(replay.status, PostingResult::Status::Pending);
 
     QCOMPARE(err(m_ledger->approve(Sam, pending.approvalId, {})).code, ErrorCode::PermissionDenied);
-    const PostingResult approved = ok(m_ledger->approve(Sue, pending.approvalId, QStringLiteral("called the player")));
+    const PostingResult approved =
+        ok(m_ledger->approve(Sue, pending.approvalId, QStringLiteral("called the player")));
     QCOMPARE(approved.balanceAfter(m_ann), 20000);
     QCOMPARE(account(m_ann).held, 0);
     QCOMPARE(err(m_ledger->approve(Sid, pending.approvalId, {})).code, ErrorCode::StateConflict);
-    const JournalTransaction posted = run([&](LedgerStore &s) { return s.transaction(approved.transactionId); }).value();
+    const JournalTransaction posted =
+        run([&](LedgerStore &s) { return s.transaction(approved.transactionId); }).value();
     QCOMPARE(posted.operatorName, Sam.operatorName);
     QCOMPARE(posted.approvalId, pending.approvalId);
 
@@ -560,11 +598,13 @@ void TestLedger::makerCheckerHoldsFundsUntilDecided()
     capped.limits.insert(QStringLiteral("USD"), 100);
     ok(m_ledger->run([capped](LedgerStore &s) { return s.addOperator(Admin, capped); }));
     const Actor cap{capped.name, QStringLiteral("test")};
-    const PostingResult own = ok(m_ledger->post(cap, request(TransactionKind::Charge, m_ann, 5000, QStringLiteral("own"))));
+    const PostingResult own =
+        ok(m_ledger->post(cap, request(TransactionKind::Charge, m_ann, 5000, QStringLiteral("own"))));
     QCOMPARE(account(m_ann).held, 5000);
     QCOMPARE(err(m_ledger->approve(cap, own.approvalId, {})).code, ErrorCode::StateConflict);
     QCOMPARE(err(m_ledger->reject(Sue, own.approvalId, {})).code, ErrorCode::InvalidArgument);
-    QCOMPARE(ok(m_ledger->reject(Sue, own.approvalId, QStringLiteral("not authorised"))).state, Approval::State::Rejected);
+    QCOMPARE(ok(m_ledger->reject(Sue, own.approvalId, QStringLiteral("not authorised"))).state,
+             Approval::State::Rejected);
     QCOMPARE(account(m_ann).held, 0);
     QCOMPARE(account(m_ann).balance, 20000);
     const auto pendingNow = run([](LedgerStore &s) { return s.approvals(true); }).value();
@@ -572,17 +612,19 @@ void TestLedger::makerCheckerHoldsFundsUntilDecided()
     QVERIFY(verify().ok);
 }
 
-void TestLedger::rolesAreEnforcedAndDenialsAudited()
-{
+void TestLedger::rolesAreEnforcedAndDenialsAudited() {
     QCOMPARE(err(m_ledger->post(Vera, request(TransactionKind::Deposit, m_ann, 1, QStringLiteral("v")))).code,
              ErrorCode::PermissionDenied);
-    const LedgerError unknown = err(m_ledger->post(Ghost, request(TransactionKind::Deposit, m_ann, 1, QStringLiteral("g"))));
+    const LedgerError unknown =
+        err(m_ledger->post(Ghost, request(TransactionKind::Deposit, m_ann, 1, QStringLiteral("g"))));
     QCOMPARE(unknown.code, ErrorCode::PermissionDenied);
     QVERIFY(unknown.message.contains(u"ghost"));
     ok(m_ledger->run([](LedgerStore &s) { return s.setOperatorDisabled(Admin, Sam.operatorName, true); }));
     QCOMPARE(err(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 1, QStringLiteral("s")))).code,
              ErrorCode::PermissionDenied);
-    QCOMPARE(err(m_ledger->run([](LedgerStore &s) { return s.setOperatorDisabled(Sue, Sam.operatorName, false); })).code,
+    QCOMPARE(err(m_ledger->run([](LedgerStore &s) {
+                 return s.setOperatorDisabled(Sue, Sam.operatorName, false);
+             })).code,
              ErrorCode::PermissionDenied);
     const auto audit = run([](LedgerStore &s) { return s.audit(0, 10); }).value();
     int denied = 0;
@@ -594,14 +636,14 @@ void TestLedger::rolesAreEnforcedAndDenialsAudited()
     QCOMPARE(count(QStringLiteral("transactions")), 0);
 }
 
-void TestLedger::journalIsAppendOnlyInTheDatabase()
-{
+void TestLedger::journalIsAppendOnlyInTheDatabase() {
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("d"))));
     RawDb raw(m_url);
     QString error;
-    for (const QString &sql : {QStringLiteral("UPDATE entries SET amount = 1"), QStringLiteral("DELETE FROM entries"),
-                               QStringLiteral("UPDATE transactions SET memo = 'x'"), QStringLiteral("DELETE FROM transactions"),
-                               QStringLiteral("UPDATE audit_log SET detail = 'x'"), QStringLiteral("DELETE FROM audit_log")}) {
+    for (const QString &sql :
+         {QStringLiteral("UPDATE entries SET amount = 1"), QStringLiteral("DELETE FROM entries"),
+          QStringLiteral("UPDATE transactions SET memo = 'x'"), QStringLiteral("DELETE FROM transactions"),
+          QStringLiteral("UPDATE audit_log SET detail = 'x'"), QStringLiteral("DELETE FROM audit_log")}) {
         QVERIFY2(!raw.exec(sql, &error), qPrintable(sql));
         QVERIFY2(error.contains(u"append-only"), qPrintable(error));
     }
@@ -613,8 +655,7 @@ void TestLedger::journalIsAppendOnlyInTheDatabase()
     QVERIFY(verify().ok);
 }
 
-void TestLedger::postgresRolesCannotRewriteTheJournal()
-{
+void TestLedger::postgresRolesCannotRewriteTheJournal() {
     RawDb raw(m_url);
     if (!raw.pg())
         QSKIP("database roles exist on PostgreSQL only; SQLite relies on its triggers (tested above)");
@@ -629,12 +670,14 @@ void TestLedger::postgresRolesCannotRewriteTheJournal()
     QString error;
     QVERIFY(raw.exec(QStringLiteral("SET ROLE wd_app_login")));
     QVERIFY(raw.exec(QStringLiteral("SELECT COUNT(*) FROM entries")));
-    for (const QString &sql : {QStringLiteral("UPDATE entries SET amount = 1"), QStringLiteral("DELETE FROM transactions"),
-                               QStringLiteral("TRUNCATE audit_log"), QStringLiteral("ALTER TABLE entries DISABLE TRIGGER ALL")}) {
+    for (const QString &sql :
+         {QStringLiteral("UPDATE entries SET amount = 1"), QStringLiteral("DELETE FROM transactions"),
+          QStringLiteral("TRUNCATE audit_log"), QStringLiteral("ALTER TABLE entries DISABLE TRIGGER ALL")}) {
         QVERIFY2(!raw.exec(sql, &error), qPrintable(sql));
         QVERIFY2(error.contains(u"permission denied") || error.contains(u"must be owner"), qPrintable(error));
     }
-    QVERIFY(raw.exec(QStringLiteral("UPDATE accounts SET last_activity_at = last_activity_at WHERE id = %1").arg(m_ann)));
+    QVERIFY(raw.exec(
+        QStringLiteral("UPDATE accounts SET last_activity_at = last_activity_at WHERE id = %1").arg(m_ann)));
     QVERIFY(raw.exec(QStringLiteral("RESET ROLE")));
     QVERIFY(raw.exec(QStringLiteral("SET ROLE wd_analyst_login")));
     QVERIFY(raw.exec(QStringLiteral("SELECT COUNT(*) FROM entries")));
@@ -643,16 +686,16 @@ void TestLedger::postgresRolesCannotRewriteTheJournal()
     QVERIFY(raw.exec(QStringLiteral("RESET ROLE")));
 }
 
-void TestLedger::rollupsFollowPostings()
-{
+void TestLedger::rollupsFollowPostings() {
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 1000, QStringLiteral("a"))));
     ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 700, QStringLiteral("b"))));
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 200, QStringLiteral("c"))));
     RawDb raw(m_url);
     QSqlQuery q(raw.db());
-    QVERIFY(q.exec(QStringLiteral("SELECT opening, closing, low, high, inflow, outflow, entry_count FROM daily_rollups "
-                                  "WHERE account_id = %1")
-                       .arg(m_ann)));
+    QVERIFY(q.exec(
+        QStringLiteral("SELECT opening, closing, low, high, inflow, outflow, entry_count FROM daily_rollups "
+                       "WHERE account_id = %1")
+            .arg(m_ann)));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toLongLong(), 0);
     QCOMPARE(q.value(1).toLongLong(), 500);
@@ -664,10 +707,10 @@ void TestLedger::rollupsFollowPostings()
     QVERIFY2(!q.next(), "all three postings fall on one day");
 }
 
-void TestLedger::historyPagesAndBalanceAtTime()
-{
+void TestLedger::historyPagesAndBalanceAtTime() {
     for (int i = 1; i <= 5; ++i)
-        ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, i * 100, QStringLiteral("h%1").arg(i))));
+        ok(m_ledger->post(Sam,
+                          request(TransactionKind::Deposit, m_ann, i * 100, QStringLiteral("h%1").arg(i))));
     const auto page1 = ok(m_ledger->history(m_ann, 0, 2));
     QCOMPARE(page1.size(), 2);
     QCOMPARE(page1.at(0).amount, 500);
@@ -678,12 +721,15 @@ void TestLedger::historyPagesAndBalanceAtTime()
     QCOMPARE(page3.size(), 1);
     QCOMPARE(page3.at(0).balanceAfter, 100);
     QCOMPARE(run([this](LedgerStore &s) { return s.balanceAt(m_ann, 0); }).value(), 0);
-    QCOMPARE(run([this, t = page2.at(0).createdAt](LedgerStore &s) { return s.balanceAt(m_ann, t); }).value(), 600);
-    QCOMPARE(run([this](LedgerStore &s) { return s.balanceAt(m_ann, std::numeric_limits<qint64>::max()); }).value(), 1500);
+    QCOMPARE(run([this, t = page2.at(0).createdAt](LedgerStore &s) { return s.balanceAt(m_ann, t); }).value(),
+             600);
+    QCOMPARE(run([this](LedgerStore &s) {
+                 return s.balanceAt(m_ann, std::numeric_limits<qint64>::max());
+             }).value(),
+             1500);
 }
 
-void TestLedger::verifyPassesAndDigestIsStable()
-{
+void TestLedger::verifyPassesAndDigestIsStable() {
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 1000, QStringLiteral("a"))));
     const VerifyReport first = verify();
     QVERIFY2(first.ok, qPrintable(first.firstProblem));
@@ -695,10 +741,11 @@ void TestLedger::verifyPassesAndDigestIsStable()
     QVERIFY(verify().digest != first.digest);
 }
 
-void TestLedger::verifyNamesATamperedEntry()
-{
+void TestLedger::verifyNamesATamperedEntry() {
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 1000, QStringLiteral("a"))));
-    const qint64 victim = ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ben, 50, QStringLiteral("b")))).transactionId;
+    const qint64 victim =
+        ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ben, 50, QStringLiteral("b"))))
+            .transactionId;
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 5, QStringLiteral("c"))));
     QVERIFY(verify().ok);
     {
@@ -706,63 +753,77 @@ void TestLedger::verifyNamesATamperedEntry()
         RawDb raw(m_url);
         if (raw.pg()) {
             QVERIFY(raw.exec(QStringLiteral("ALTER TABLE entries DISABLE TRIGGER entries_append_only")));
-            QVERIFY(raw.exec(QStringLiteral("UPDATE entries SET amount = 5000, balance_after = 5000 WHERE transaction_id = %1 "
-                                            "AND account_id = %2").arg(victim).arg(m_ben)));
+            QVERIFY(raw.exec(
+                QStringLiteral(
+                    "UPDATE entries SET amount = 5000, balance_after = 5000 WHERE transaction_id = %1 "
+                    "AND account_id = %2")
+                    .arg(victim)
+                    .arg(m_ben)));
             QVERIFY(raw.exec(QStringLiteral("ALTER TABLE entries ENABLE TRIGGER entries_append_only")));
         } else {
             QVERIFY(raw.exec(QStringLiteral("DROP TRIGGER entries_no_update")));
-            QVERIFY(raw.exec(QStringLiteral("UPDATE entries SET amount = 5000, balance_after = 5000 WHERE transaction_id = %1 "
-                                            "AND account_id = %2").arg(victim).arg(m_ben)));
+            QVERIFY(raw.exec(
+                QStringLiteral(
+                    "UPDATE entries SET amount = 5000, balance_after = 5000 WHERE transaction_id = %1 "
+                    "AND account_id = %2")
+                    .arg(victim)
+                    .arg(m_ben)));
         }
     }
     const VerifyReport report = verify();
     QVERIFY(!report.ok);
-    QVERIFY2(report.firstProblem.startsWith(QStringLiteral("transaction %1:").arg(victim)), qPrintable(report.firstProblem));
+    QVERIFY2(report.firstProblem.startsWith(QStringLiteral("transaction %1:").arg(victim)),
+             qPrintable(report.firstProblem));
 }
 
-void TestLedger::verifyNamesATamperedAuditRecord()
-{
+void TestLedger::verifyNamesATamperedAuditRecord() {
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 1000, QStringLiteral("a"))));
     RawDb raw(m_url);
     const qint64 id = raw.scalar(QStringLiteral("SELECT MIN(id) FROM audit_log WHERE action = 'post'"));
     if (raw.pg()) {
         QVERIFY(raw.exec(QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only")));
-        QVERIFY(raw.exec(QStringLiteral("UPDATE audit_log SET operator = 'someone-else' WHERE id = %1").arg(id)));
+        QVERIFY(
+            raw.exec(QStringLiteral("UPDATE audit_log SET operator = 'someone-else' WHERE id = %1").arg(id)));
         QVERIFY(raw.exec(QStringLiteral("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only")));
     } else {
         QVERIFY(raw.exec(QStringLiteral("DROP TRIGGER audit_log_no_update")));
-        QVERIFY(raw.exec(QStringLiteral("UPDATE audit_log SET operator = 'someone-else' WHERE id = %1").arg(id)));
+        QVERIFY(
+            raw.exec(QStringLiteral("UPDATE audit_log SET operator = 'someone-else' WHERE id = %1").arg(id)));
     }
     const VerifyReport report = verify();
     QVERIFY(!report.ok);
-    QCOMPARE(report.firstProblem, QStringLiteral("audit record %1: its hash does not match its contents").arg(id));
+    QCOMPARE(report.firstProblem,
+             QStringLiteral("audit record %1: its hash does not match its contents").arg(id));
 }
 
-void TestLedger::verifyNamesABadRollupAndBalance()
-{
+void TestLedger::verifyNamesABadRollupAndBalance() {
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 1000, QStringLiteral("a"))));
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ben, 10, QStringLiteral("b"))));
     {
         RawDb raw(m_url);
-        QVERIFY(raw.exec(QStringLiteral("UPDATE daily_rollups SET closing = 999 WHERE account_id = %1").arg(m_ben)));
+        QVERIFY(raw.exec(
+            QStringLiteral("UPDATE daily_rollups SET closing = 999 WHERE account_id = %1").arg(m_ben)));
     }
     VerifyReport report = verify();
     QVERIFY(!report.ok);
-    QVERIFY2(report.firstProblem.startsWith(QStringLiteral("rollup of account %1 day").arg(m_ben)), qPrintable(report.firstProblem));
+    QVERIFY2(report.firstProblem.startsWith(QStringLiteral("rollup of account %1 day").arg(m_ben)),
+             qPrintable(report.firstProblem));
     {
         RawDb raw(m_url);
-        QVERIFY(raw.exec(QStringLiteral("UPDATE daily_rollups SET closing = 10 WHERE account_id = %1").arg(m_ben)));
+        QVERIFY(raw.exec(
+            QStringLiteral("UPDATE daily_rollups SET closing = 10 WHERE account_id = %1").arg(m_ben)));
         QVERIFY(raw.exec(QStringLiteral("UPDATE accounts SET balance = 7 WHERE id = %1").arg(m_ann)));
     }
     report = verify();
     QVERIFY(!report.ok);
-    QCOMPARE(report.firstProblem, QStringLiteral("account %1: cached balance 7, entries sum to 1000").arg(m_ann));
+    QCOMPARE(report.firstProblem,
+             QStringLiteral("account %1: cached balance 7, entries sum to 1000").arg(m_ann));
 }
 
-void TestLedger::demoLedgerVerifies()
-{
+void TestLedger::demoLedgerVerifies() {
     // The demo needs a ledger without players, so each run starts on a fresh database.
-    const QString backend = qEnvironmentVariable("WALLETDESK_TEST_BACKENDS", QStringLiteral("sqlite")).section(u',', 0, 0);
+    const QString backend =
+        qEnvironmentVariable("WALLETDESK_TEST_BACKENDS", QStringLiteral("sqlite")).section(u',', 0, 0);
     m_ledger.reset();
     auto generate = [&backend](QTemporaryDir &dir, DemoSummary *summary, QString *fingerprint) {
         QString error;
@@ -770,13 +831,14 @@ void TestLedger::demoLedgerVerifies()
         QVERIFY2(!url.isEmpty(), qPrintable(error));
         LedgerService demo;
         QVERIFY(await(demo.open(*DatabaseUrl::parse(url, &error))).ok());
-        QVERIFY(await(demo.run([](LedgerStore &s) { return s.bootstrapAdmin(QStringLiteral("boss")); })).ok());
+        QVERIFY(
+            await(demo.run([](LedgerStore &s) { return s.bootstrapAdmin(QStringLiteral("boss")); })).ok());
         DemoOptions options;
         options.players = 300;
         options.days = 20;
         options.seed = 42;
-        const Result<DemoSummary> made =
-            await(demo.run([options](LedgerStore &s) { return DemoGenerator(s, options, QStringLiteral("boss")).run(); }));
+        const Result<DemoSummary> made = await(demo.run(
+            [options](LedgerStore &s) { return DemoGenerator(s, options, QStringLiteral("boss")).run(); }));
         QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().message));
         *summary = made.value();
         const Result<VerifyReport> report = await(demo.verify());
@@ -785,7 +847,8 @@ void TestLedger::demoLedgerVerifies()
         RawDb raw(url);
         *fingerprint = QStringLiteral("%1/%2/%3")
                            .arg(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM entries")))
-                           .arg(raw.scalar(QStringLiteral("SELECT SUM(balance * id) FROM accounts WHERE kind = 'player'")))
+                           .arg(raw.scalar(QStringLiteral(
+                               "SELECT SUM(balance * id) FROM accounts WHERE kind = 'player'")))
                            .arg(raw.scalar(QStringLiteral("SELECT SUM(amount * account_id) FROM entries")));
     };
     QTemporaryDir dir1, dir2;

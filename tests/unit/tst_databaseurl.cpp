@@ -5,33 +5,33 @@
 
 using namespace Qt::StringLiterals;
 
-class TestDatabaseUrl : public QObject
-{
+class TestDatabaseUrl : public QObject {
     Q_OBJECT
 
 private slots:
-    void sqlite_data()
-    {
+    void sqlite_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("display");
 
-        QTest::newRow("bare relative path") << u"ledger.sqlite"_s << u"ledger.sqlite"_s << u"sqlite:ledger.sqlite"_s;
-        QTest::newRow("bare absolute path") << u"/var/lib/wd/ledger.sqlite"_s << u"/var/lib/wd/ledger.sqlite"_s
-                                            << u"sqlite:/var/lib/wd/ledger.sqlite"_s;
-        QTest::newRow("sqlite: relative") << u"sqlite:ledger.sqlite"_s << u"ledger.sqlite"_s
-                                          << u"sqlite:ledger.sqlite"_s;
-        QTest::newRow("sqlite: absolute") << u"sqlite:/tmp/x.sqlite"_s << u"/tmp/x.sqlite"_s << u"sqlite:/tmp/x.sqlite"_s;
-        QTest::newRow("sqlite:/// absolute") << u"sqlite:///tmp/x.sqlite"_s << u"/tmp/x.sqlite"_s
-                                             << u"sqlite:/tmp/x.sqlite"_s;
-        QTest::newRow("blanks and non-ASCII in path") << u"/tmp/my ledgers/Bücher.sqlite"_s
-                                                      << u"/tmp/my ledgers/Bücher.sqlite"_s
-                                                      << u"sqlite:/tmp/my ledgers/Bücher.sqlite"_s;
+        QTest::newRow("bare relative path")
+            << u"ledger.sqlite"_s << u"ledger.sqlite"_s << u"sqlite:ledger.sqlite"_s;
+        QTest::newRow("bare absolute path")
+            << u"/var/lib/wd/ledger.sqlite"_s << u"/var/lib/wd/ledger.sqlite"_s
+            << u"sqlite:/var/lib/wd/ledger.sqlite"_s;
+        QTest::newRow("sqlite: relative")
+            << u"sqlite:ledger.sqlite"_s << u"ledger.sqlite"_s << u"sqlite:ledger.sqlite"_s;
+        QTest::newRow("sqlite: absolute")
+            << u"sqlite:/tmp/x.sqlite"_s << u"/tmp/x.sqlite"_s << u"sqlite:/tmp/x.sqlite"_s;
+        QTest::newRow("sqlite:/// absolute")
+            << u"sqlite:///tmp/x.sqlite"_s << u"/tmp/x.sqlite"_s << u"sqlite:/tmp/x.sqlite"_s;
+        QTest::newRow("blanks and non-ASCII in path")
+            << u"/tmp/my ledgers/Bücher.sqlite"_s << u"/tmp/my ledgers/Bücher.sqlite"_s
+            << u"sqlite:/tmp/my ledgers/Bücher.sqlite"_s;
         QTest::newRow("in-memory") << u"sqlite::memory:"_s << u":memory:"_s << u"sqlite::memory:"_s;
     }
 
-    void sqlite()
-    {
+    void sqlite() {
         QFETCH(QString, text);
         QFETCH(QString, path);
         QFETCH(QString, display);
@@ -43,8 +43,7 @@ private slots:
         QCOMPARE(url->display(), display);
     }
 
-    void postgres_data()
-    {
+    void postgres_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("host");
         QTest::addColumn<int>("port");
@@ -56,35 +55,36 @@ private slots:
         QTest::newRow("everything") << u"postgresql://alice:s3cret@db.example.com:5433/ledger"_s
                                     << u"db.example.com"_s << 5433 << u"ledger"_s << u"alice"_s << u"s3cret"_s
                                     << u"postgresql://alice@db.example.com:5433/ledger"_s;
-        QTest::newRow("postgres scheme, default port") << u"postgres://alice@db/ledger"_s << u"db"_s << 5432
-                                                       << u"ledger"_s << u"alice"_s << QString()
-                                                       << u"postgresql://alice@db:5432/ledger"_s;
+        QTest::newRow("postgres scheme, default port")
+            << u"postgres://alice@db/ledger"_s << u"db"_s << 5432 << u"ledger"_s << u"alice"_s << QString()
+            << u"postgresql://alice@db:5432/ledger"_s;
         QTest::newRow("no user") << u"postgresql://db.example.com/ledger"_s << u"db.example.com"_s << 5432
                                  << u"ledger"_s << QString() << QString() << QString();
-        QTest::newRow("socket dir as host=") << u"postgresql://walletdesk@localhost:6000/walletdesk_test?host=/tmp/pg"_s
-                                             << u"/tmp/pg"_s << 6000 << u"walletdesk_test"_s << u"walletdesk"_s
-                                             << QString() << QString();
-        QTest::newRow("encoded socket dir") << u"postgresql://u@localhost/db?host=%2Fvar%2Frun%2Fpostgresql"_s
-                                            << u"/var/run/postgresql"_s << 5432 << u"db"_s << u"u"_s << QString()
-                                            << QString();
-        QTest::newRow("socket dir with blank and umlaut") << u"postgresql://u@localhost:7/db?host=/tmp/my%20pg/%C3%BC"_s
-                                                          << u"/tmp/my pg/ü"_s << 7 << u"db"_s << u"u"_s << QString()
-                                                          << QString();
-        QTest::newRow("empty authority, socket dir") << u"postgresql:///db?host=/tmp/s"_s << u"/tmp/s"_s << 5432
-                                                     << u"db"_s << QString() << QString()
-                                                     << QString();
-        QTest::newRow("encoded password") << u"postgresql://u:p%40ss%3Aw%2Frd@h/db"_s << u"h"_s << 5432 << u"db"_s
-                                          << u"u"_s << u"p@ss:w/rd"_s << u"postgresql://u@h:5432/db"_s;
-        QTest::newRow("encoded user") << u"postgresql://%C3%BCser@h/db"_s << u"h"_s << 5432 << u"db"_s << u"üser"_s
-                                      << QString() << u"postgresql://üser@h:5432/db"_s;
-        QTest::newRow("IPv6 host") << u"postgresql://u@[::1]:5433/db"_s << u"::1"_s << 5433 << u"db"_s << u"u"_s
-                                   << QString() << u"postgresql://u@::1:5433/db"_s;
-        QTest::newRow("other query items ignored") << u"postgresql://u@h/db?sslmode=require"_s << u"h"_s << 5432
-                                                   << u"db"_s << u"u"_s << QString() << u"postgresql://u@h:5432/db"_s;
+        QTest::newRow("socket dir as host=")
+            << u"postgresql://walletdesk@localhost:6000/walletdesk_test?host=/tmp/pg"_s << u"/tmp/pg"_s
+            << 6000 << u"walletdesk_test"_s << u"walletdesk"_s << QString() << QString();
+        QTest::newRow("encoded socket dir")
+            << u"postgresql://u@localhost/db?host=%2Fvar%2Frun%2Fpostgresql"_s << u"/var/run/postgresql"_s
+            << 5432 << u"db"_s << u"u"_s << QString() << QString();
+        QTest::newRow("socket dir with blank and umlaut")
+            << u"postgresql://u@localhost:7/db?host=/tmp/my%20pg/%C3%BC"_s << u"/tmp/my pg/ü"_s << 7
+            << u"db"_s << u"u"_s << QString() << QString();
+        QTest::newRow("empty authority, socket dir")
+            << u"postgresql:///db?host=/tmp/s"_s << u"/tmp/s"_s << 5432 << u"db"_s << QString() << QString()
+            << QString();
+        QTest::newRow("encoded password")
+            << u"postgresql://u:p%40ss%3Aw%2Frd@h/db"_s << u"h"_s << 5432 << u"db"_s << u"u"_s
+            << u"p@ss:w/rd"_s << u"postgresql://u@h:5432/db"_s;
+        QTest::newRow("encoded user") << u"postgresql://%C3%BCser@h/db"_s << u"h"_s << 5432 << u"db"_s
+                                      << u"üser"_s << QString() << u"postgresql://üser@h:5432/db"_s;
+        QTest::newRow("IPv6 host") << u"postgresql://u@[::1]:5433/db"_s << u"::1"_s << 5433 << u"db"_s
+                                   << u"u"_s << QString() << u"postgresql://u@::1:5433/db"_s;
+        QTest::newRow("other query items ignored")
+            << u"postgresql://u@h/db?sslmode=require"_s << u"h"_s << 5432 << u"db"_s << u"u"_s << QString()
+            << u"postgresql://u@h:5432/db"_s;
     }
 
-    void postgres()
-    {
+    void postgres() {
         QFETCH(QString, text);
         QFETCH(QString, host);
         QFETCH(int, port);
@@ -108,8 +108,7 @@ private slots:
             QVERIFY2(!url->display().contains(password), qPrintable(url->display()));
     }
 
-    void rejects_data()
-    {
+    void rejects_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("because"); // a fragment of the expected message
 
@@ -117,15 +116,19 @@ private slots:
         QTest::newRow("blanks") << u"  \t "_s << u"no database given"_s;
         QTest::newRow("sqlite: without path") << u"sqlite:"_s << u"path is empty"_s;
         QTest::newRow("sqlite:// without path") << u"sqlite://"_s << u"path is empty"_s;
-        QTest::newRow("no database name") << u"postgresql://u@h"_s << u"postgresql://user:pass@host:port/name"_s;
-        QTest::newRow("empty database name") << u"postgresql://u@h:5432/"_s << u"postgresql://user:pass@host:port/name"_s;
-        QTest::newRow("port not a number") << u"postgresql://u@h:port/db"_s << u"postgresql://user:pass@host:port/name"_s;
-        QTest::newRow("port too large") << u"postgresql://u@h:99999/db"_s << u"postgresql://user:pass@host:port/name"_s;
-        QTest::newRow("blank in host") << u"postgresql://u@my host/db"_s << u"postgresql://user:pass@host:port/name"_s;
+        QTest::newRow("no database name")
+            << u"postgresql://u@h"_s << u"postgresql://user:pass@host:port/name"_s;
+        QTest::newRow("empty database name")
+            << u"postgresql://u@h:5432/"_s << u"postgresql://user:pass@host:port/name"_s;
+        QTest::newRow("port not a number")
+            << u"postgresql://u@h:port/db"_s << u"postgresql://user:pass@host:port/name"_s;
+        QTest::newRow("port too large")
+            << u"postgresql://u@h:99999/db"_s << u"postgresql://user:pass@host:port/name"_s;
+        QTest::newRow("blank in host")
+            << u"postgresql://u@my host/db"_s << u"postgresql://user:pass@host:port/name"_s;
     }
 
-    void rejects()
-    {
+    void rejects() {
         QFETCH(QString, text);
         QFETCH(QString, because);
         QString error;
@@ -134,8 +137,7 @@ private slots:
         QVERIFY2(error.contains(because), qPrintable(error));
     }
 
-    void passwordNeverDisplayed()
-    {
+    void passwordNeverDisplayed() {
         QString error;
         const auto url = DatabaseUrl::parse(u"postgresql://ops:Tr0ub4dor%263@db:5432/ledger"_s, &error);
         QVERIFY2(url.has_value(), qPrintable(error));

@@ -1,5 +1,5 @@
-// Money (models/money.h): the canonical text form, its limits, what it rejects, the localized forms, and checked
-// arithmetic. Everything here is exact: no floating point is involved anywhere.
+// Money (models/money.h): the canonical text form, its limits, what it rejects, the localized forms, and
+// checked arithmetic. Everything here is exact: no floating point is involved anywhere.
 #include "money.h"
 
 #include <QLocale>
@@ -14,22 +14,20 @@ namespace {
 constexpr qint64 Max = std::numeric_limits<qint64>::max();
 constexpr qint64 Min = std::numeric_limits<qint64>::min();
 
-QString describe(const QString &text)
-{
+QString describe(const QString &text) {
     return u'"' + text + u'"';
 }
 
 } // namespace
 
-class TestMoney : public QObject
-{
+class TestMoney : public QObject {
     Q_OBJECT
 
 private slots:
-    // --- canonical form --------------------------------------------------------------------------------------
+    // --- canonical form
+    // --------------------------------------------------------------------------------------
 
-    void canonicalRoundTrip_data()
-    {
+    void canonicalRoundTrip_data() {
         QTest::addColumn<int>("exponent");
         QTest::addColumn<qint64>("minor");
         QTest::addColumn<QString>("text");
@@ -67,8 +65,7 @@ private slots:
         QTest::newRow("e4 -9.9999") << 4 << qint64(-99999) << u"-9.9999"_s;
     }
 
-    void canonicalRoundTrip()
-    {
+    void canonicalRoundTrip() {
         QFETCH(int, exponent);
         QFETCH(qint64, minor);
         QFETCH(QString, text);
@@ -80,17 +77,15 @@ private slots:
         QCOMPARE(*r.minor, minor);
     }
 
-    void roundTripSweep_data()
-    {
+    void roundTripSweep_data() {
         QTest::addColumn<int>("exponent");
         for (int e = 0; e <= 4; ++e)
             QTest::addRow("exponent %d", e) << e;
     }
 
-    void roundTripSweep()
-    {
-        // Powers of ten and their neighbours, the int64 limits' neighbourhood, and pseudo-random values of every
-        // magnitude: parse(format(x)) == x, and the text has exactly `exponent` decimals.
+    void roundTripSweep() {
+        // Powers of ten and their neighbours, the int64 limits' neighbourhood, and pseudo-random values of
+        // every magnitude: parse(format(x)) == x, and the text has exactly `exponent` decimals.
         QFETCH(int, exponent);
         QList<qint64> values;
         for (qint64 p = 1; p <= Max / 10; p *= 10)
@@ -116,8 +111,7 @@ private slots:
         }
     }
 
-    void parseAcceptsShorterFractions_data()
-    {
+    void parseAcceptsShorterFractions_data() {
         QTest::addColumn<int>("exponent");
         QTest::addColumn<QString>("text");
         QTest::addColumn<qint64>("minor");
@@ -128,8 +122,7 @@ private slots:
         QTest::newRow("e3 whole") << 3 << u"-4"_s << qint64(-4000);
     }
 
-    void parseAcceptsShorterFractions()
-    {
+    void parseAcceptsShorterFractions() {
         QFETCH(int, exponent);
         QFETCH(QString, text);
         QFETCH(qint64, minor);
@@ -138,17 +131,17 @@ private slots:
         QCOMPARE(*r.minor, minor);
     }
 
-    // --- int64 limits ----------------------------------------------------------------------------------------
+    // --- int64 limits
+    // ----------------------------------------------------------------------------------------
 
-    void limits_data()
-    {
+    void limits_data() {
         QTest::addColumn<int>("exponent");
         QTest::addColumn<QString>("maxText");  // INT64_MAX minor units
         QTest::addColumn<QString>("minText");  // INT64_MIN minor units
         QTest::addColumn<QString>("overMax");  // INT64_MAX + 1 minor units
         QTest::addColumn<QString>("underMin"); // INT64_MIN - 1 minor units
-        QTest::newRow("e0") << 0 << u"9223372036854775807"_s << u"-9223372036854775808"_s << u"9223372036854775808"_s
-                            << u"-9223372036854775809"_s;
+        QTest::newRow("e0") << 0 << u"9223372036854775807"_s << u"-9223372036854775808"_s
+                            << u"9223372036854775808"_s << u"-9223372036854775809"_s;
         QTest::newRow("e1") << 1 << u"922337203685477580.7"_s << u"-922337203685477580.8"_s
                             << u"922337203685477580.8"_s << u"-922337203685477580.9"_s;
         QTest::newRow("e2") << 2 << u"92233720368547758.07"_s << u"-92233720368547758.08"_s
@@ -159,8 +152,7 @@ private slots:
                             << u"922337203685477.5808"_s << u"-922337203685477.5809"_s;
     }
 
-    void limits()
-    {
+    void limits() {
         QFETCH(int, exponent);
         QFETCH(QString, maxText);
         QFETCH(QString, minText);
@@ -185,21 +177,21 @@ private slots:
         }
     }
 
-    void overflowWithFewerDecimals()
-    {
+    void overflowWithFewerDecimals() {
         // The missing decimals are zeros, so these are out of range too.
-        for (const auto &[exponent, text] : {std::pair{2, u"92233720368547758.1"_s}, std::pair{2, u"92233720368547759"_s},
-                                             std::pair{4, u"-922337203685477.581"_s}, std::pair{1, u"922337203685477581"_s}}) {
+        for (const auto &[exponent, text] :
+             {std::pair{2, u"92233720368547758.1"_s}, std::pair{2, u"92233720368547759"_s},
+              std::pair{4, u"-922337203685477.581"_s}, std::pair{1, u"922337203685477581"_s}}) {
             const Money::ParseResult r = Money::parse(text, exponent);
             QVERIFY2(!r.ok(), qPrintable(text));
             QVERIFY2(r.error.contains(u"too large"_s), qPrintable(r.error));
         }
     }
 
-    // --- malformed text ---------------------------------------------------------------------------------------
+    // --- malformed text
+    // ---------------------------------------------------------------------------------------
 
-    void rejects_data()
-    {
+    void rejects_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("exponent");
         QTest::addColumn<QString>("because"); // a fragment of the expected message
@@ -236,11 +228,11 @@ private slots:
         QTest::newRow("letters") << u"abc"_s << 0 << u"not a plain decimal number"_s;
         QTest::newRow("nan") << u"nan"_s << 2 << u"not a plain decimal number"_s;
         QTest::newRow("inf") << u"inf"_s << 2 << u"not a plain decimal number"_s;
-        QTest::newRow("embedded nul") << u"12"_s.insert(1, QChar(u'\0')) << 0 << u"not a plain decimal number"_s;
+        QTest::newRow("embedded nul")
+            << u"12"_s.insert(1, QChar(u'\0')) << 0 << u"not a plain decimal number"_s;
     }
 
-    void rejects()
-    {
+    void rejects() {
         QFETCH(QString, text);
         QFETCH(int, exponent);
         QFETCH(QString, because);
@@ -251,16 +243,14 @@ private slots:
             QVERIFY2(r.error.contains(describe(text.left(40))), qPrintable(r.error)); // names the input
     }
 
-    void longInputIsShortenedInTheMessage()
-    {
+    void longInputIsShortenedInTheMessage() {
         const QString text = QString(200, u'9');
         const Money::ParseResult r = Money::parse(text, 0);
         QVERIFY(!r.ok());
         QVERIFY2(r.error.size() < 120, qPrintable(r.error));
     }
 
-    void unsupportedExponent()
-    {
+    void unsupportedExponent() {
         for (int exponent : {-1, 5, 18}) {
             const Money::ParseResult r = Money::parse(u"1"_s, exponent);
             QVERIFY(!r.ok());
@@ -268,10 +258,10 @@ private slots:
         }
     }
 
-    // --- localized forms ----------------------------------------------------------------------------------------
+    // --- localized forms
+    // ----------------------------------------------------------------------------------------
 
-    void localized_data()
-    {
+    void localized_data() {
         QTest::addColumn<QString>("locale");
         QTest::addColumn<int>("exponent");
         QTest::addColumn<qint64>("minor");
@@ -299,11 +289,11 @@ private slots:
         QTest::newRow("fr_FR -1 234,56") << u"fr_FR"_s << 2 << qint64(-123456) << u"-1\u202f234,56"_s;
         QTest::newRow("fr_FR 12,30") << u"fr_FR"_s << 2 << qint64(1230) << u"12,30"_s;
         QTest::newRow("fr_FR 1 000 000") << u"fr_FR"_s << 0 << qint64(1000000) << u"1\u202f000\u202f000"_s;
-        QTest::newRow("fr_FR max e4") << u"fr_FR"_s << 4 << Max << u"922\u202f337\u202f203\u202f685\u202f477,5807"_s;
+        QTest::newRow("fr_FR max e4")
+            << u"fr_FR"_s << 4 << Max << u"922\u202f337\u202f203\u202f685\u202f477,5807"_s;
     }
 
-    void localized()
-    {
+    void localized() {
         QFETCH(QString, locale);
         QFETCH(int, exponent);
         QFETCH(qint64, minor);
@@ -315,15 +305,13 @@ private slots:
         QCOMPARE(*r.minor, minor);
     }
 
-    void localizedRoundTripSweep_data()
-    {
+    void localizedRoundTripSweep_data() {
         QTest::addColumn<QString>("locale");
         for (const char *name : {"en_US", "de_DE", "fr_FR", "de_CH", "sv_SE", "hi_IN", "ar_EG", "fa_IR"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
 
-    void localizedRoundTripSweep()
-    {
+    void localizedRoundTripSweep() {
         // Whatever formatLocalized shows, parseLocalized reads back as the same amount, in every exponent.
         QFETCH(QString, locale);
         const QLocale l(locale);
@@ -332,14 +320,15 @@ private slots:
                              qint64(-987654321012), Max, Min, Max - 1, Min + 1}) {
                 const QString text = Money::formatLocalized(v, exponent, l);
                 const Money::ParseResult r = Money::parseLocalized(text, exponent, l);
-                QVERIFY2(r.ok(), qPrintable(u"%1 at exponent %2 shown as \"%3\": %4"_s.arg(v).arg(exponent).arg(text, r.error)));
+                QVERIFY2(r.ok(),
+                         qPrintable(u"%1 at exponent %2 shown as \"%3\": %4"_s.arg(v).arg(exponent).arg(
+                             text, r.error)));
                 QCOMPARE(*r.minor, v);
             }
         }
     }
 
-    void localizedParsesWhatPeopleType_data()
-    {
+    void localizedParsesWhatPeopleType_data() {
         QTest::addColumn<QString>("locale");
         QTest::addColumn<int>("exponent");
         QTest::addColumn<QString>("text");
@@ -353,11 +342,11 @@ private slots:
         QTest::newRow("de_DE negative") << u"de_DE"_s << 2 << u"-1.234,5"_s << qint64(-123450);
         QTest::newRow("fr_FR ungrouped") << u"fr_FR"_s << 2 << u"1234,56"_s << qint64(123456);
         QTest::newRow("fr_FR no-break space") << u"fr_FR"_s << 2 << u"1\u00a0234,56"_s << qint64(123456);
-        QTest::newRow("fr_FR narrow no-break space") << u"fr_FR"_s << 0 << u"-12\u202f345"_s << qint64(-12345);
+        QTest::newRow("fr_FR narrow no-break space")
+            << u"fr_FR"_s << 0 << u"-12\u202f345"_s << qint64(-12345);
     }
 
-    void localizedParsesWhatPeopleType()
-    {
+    void localizedParsesWhatPeopleType() {
         QFETCH(QString, locale);
         QFETCH(int, exponent);
         QFETCH(QString, text);
@@ -367,8 +356,7 @@ private slots:
         QCOMPARE(*r.minor, minor);
     }
 
-    void localizedRejects_data()
-    {
+    void localizedRejects_data() {
         QTest::addColumn<QString>("locale");
         QTest::addColumn<int>("exponent");
         QTest::addColumn<QString>("text");
@@ -388,8 +376,7 @@ private slots:
         QTest::newRow("fr_FR decimal after comma") << u"fr_FR"_s << 2 << u"1,5,"_s;
     }
 
-    void localizedRejects()
-    {
+    void localizedRejects() {
         QFETCH(QString, locale);
         QFETCH(int, exponent);
         QFETCH(QString, text);
@@ -400,8 +387,7 @@ private slots:
             QVERIFY2(r.error.contains(describe(text)), qPrintable(r.error)); // names what the person typed
     }
 
-    void localizedRejectsMisplacedGroupSeparators_data()
-    {
+    void localizedRejectsMisplacedGroupSeparators_data() {
         // A group separator where no digit group ends is a decimal separator typed in the wrong convention
         // ("1,50" meaning one and a half in en_US), not grouping: taking it as grouping changes the amount by
         // orders of magnitude, so it must be refused.
@@ -416,21 +402,21 @@ private slots:
         QTest::newRow("de_DE 12.50") << u"de_DE"_s << 2 << u"12.50"_s;
     }
 
-    void localizedRejectsMisplacedGroupSeparators()
-    {
+    void localizedRejectsMisplacedGroupSeparators() {
         QFETCH(QString, locale);
         QFETCH(int, exponent);
         QFETCH(QString, text);
         const Money::ParseResult r = Money::parseLocalized(text, exponent, QLocale(locale));
         QVERIFY2(!r.ok(), qPrintable(u"\"%1\" in %2 accepted as %3 (%4)"_s.arg(text, locale)
                                          .arg(r.minor.value_or(0))
-                                         .arg(Money::formatLocalized(r.minor.value_or(0), exponent, QLocale(locale)))));
+                                         .arg(Money::formatLocalized(r.minor.value_or(0), exponent,
+                                                                     QLocale(locale)))));
     }
 
-    // --- checked arithmetic ---------------------------------------------------------------------------------
+    // --- checked arithmetic
+    // ---------------------------------------------------------------------------------
 
-    void arithmetic_data()
-    {
+    void arithmetic_data() {
         QTest::addColumn<QString>("op");
         QTest::addColumn<qint64>("a");
         QTest::addColumn<qint64>("b");
@@ -465,8 +451,7 @@ private slots:
         QTest::newRow("negate min") << u"negate"_s << Min << qint64(0) << true << qint64(0);
     }
 
-    void arithmetic()
-    {
+    void arithmetic() {
         QFETCH(QString, op);
         QFETCH(qint64, a);
         QFETCH(qint64, b);
