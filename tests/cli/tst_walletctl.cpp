@@ -438,6 +438,7 @@ private slots:
     void demoWithBadOptionsWritesNothing();
     void secondInitNamesTheAdministrator();
     void databaseErrorIsOneLine();
+    void textAmountsUseTheCurrencyExponent();
 };
 
 void TestWalletctl::initTestCase()
@@ -637,7 +638,8 @@ void TestWalletctl::operators()
     const QStringList lines = list.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
     QVERIFY2(QRegularExpression(QStringLiteral("^root +admin *$")).match(lines[0]).hasMatch(), qPrintable(list.out));
-    QVERIFY2(QRegularExpression(QStringLiteral("^sam +support +limits: (5000 GOLD, 10000 USD|10000 USD, 5000 GOLD)$"))
+    // The amounts in the limits text are checked in textAmountsUseTheCurrencyExponent().
+    QVERIFY2(QRegularExpression(QStringLiteral("^sam +support +limits: .*GOLD.*USD|^sam +support +limits: .*USD.*GOLD"))
                  .match(lines[1])
                  .hasMatch(),
              qPrintable(list.out));
@@ -1842,6 +1844,28 @@ void TestWalletctl::databaseErrorIsOneLine()
     // connect\n" -- more than the one stderr line the CLI promises.
     QEXPECT_FAIL("", "walletctl bug: database errors from QPSQL span several stderr lines", Abort);
     QCOMPARE(r.err.count(u'\n'), qsizetype(1));
+}
+
+void TestWalletctl::textAmountsUseTheCurrencyExponent()
+{
+    WC_SEED(); // sam's limit is 100.00 USD; the seed deposit is 50.00 USD
+    const Run list = wc({QStringLiteral("operator"), QStringLiteral("list")});
+    WC_OK(list);
+    const Run txn = wc({QStringLiteral("transaction"), QStringLiteral("show"), m_seedTxn});
+    WC_OK(txn);
+    // BUG: the text forms of `operator list` and `transaction show` print minor units next to the currency code:
+    // "limits: 10000 USD" for a limit of 100.00 USD, "account N  5000 USD" for a 50.00 USD entry -- a hundredfold
+    // misreading waiting to happen. Every other text output formats with the currency's exponent (Money::format);
+    // the JSON forms say "_minor_units" in their keys and are fine.
+    QEXPECT_FAIL("", "walletctl bug: operator list (text) shows limits in minor units labelled as currency", Continue);
+    QVERIFY2(QRegularExpression(QStringLiteral("^sam +support +limits: 100\\.00 USD$"),
+                                QRegularExpression::MultilineOption)
+                 .match(list.out)
+                 .hasMatch(),
+             qPrintable(list.describe()));
+    QEXPECT_FAIL("", "walletctl bug: transaction show (text) shows entry amounts in minor units labelled as currency",
+                 Continue);
+    QVERIFY2(txn.out.contains(QStringLiteral("\n  account %1  50.00 USD\n").arg(m_usd1)), qPrintable(txn.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestWalletctl)
