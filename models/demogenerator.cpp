@@ -68,6 +68,15 @@ const char *const Reasons[] = {"GOODWILL", "BUG_COMPENSATION", "CORRECTION", "CH
 
 } // namespace
 
+QString DemoOptions::problem() const {
+    if (players < 1 || players > 50'000'000 || days < 1 || days > 3650 || entriesPerPlayer < 2 ||
+        entriesPerPlayer > 1000)
+        return QStringLiteral(
+            "the demo needs 1 to 50,000,000 players, 1 to 3650 days and 2 to 1000 entries per "
+            "player");
+    return {};
+}
+
 DemoGenerator::DemoGenerator(LedgerStore &store, const DemoOptions &options, const QString &adminName)
     : m_store(store)
     , m_options(options)
@@ -77,12 +86,8 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
     QElapsedTimer timer;
     timer.start();
     const DemoOptions &o = m_options;
-    if (o.players < 1 || o.players > 50'000'000 || o.days < 1 || o.days > 3650 || o.entriesPerPlayer < 2 ||
-        o.entriesPerPlayer > 1000)
-        return LedgerError{
-            ErrorCode::InvalidArgument,
-            QStringLiteral("demo needs 1 to 50,000,000 players, 1 to 3650 days and 2 to 1000 entries "
-                           "per player")};
+    if (!o.problem().isEmpty())
+        return LedgerError{ErrorCode::InvalidArgument, o.problem()};
     QSqlDatabase db = m_store.database();
     const bool pg = m_store.dialect() == LedgerStore::Dialect::Postgres;
     {

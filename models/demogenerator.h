@@ -12,6 +12,9 @@ struct DemoOptions {
     int days = 90;
     quint64 seed = 1;
     int entriesPerPlayer = 10; ///< average journal entries per player over the whole period
+
+    /// Empty when the options are usable; otherwise what is wrong with them, for people.
+    QString problem() const;
 };
 
 struct DemoSummary {

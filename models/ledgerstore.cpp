@@ -107,6 +107,13 @@ struct LedgerStore::Impl {
     struct RollupDelta {
         qint64 opening = 0, closing = 0, low = 0, high = 0, inflow = 0, outflow = 0, count = 0;
     };
+    /// A locked shard of a system account. `others` is the sum of its other shards when it was locked
+    /// (nullopt: beyond 64 bits), so that the account's total can be kept inside the int64 range too.
+    struct ShardLock {
+        int shard = 0;
+        qint64 balance = 0;
+        std::optional<qint64> others = 0;
+    };
     struct LaneState {
         int lane = 0;
         QString head;
@@ -116,7 +123,7 @@ struct LedgerStore::Impl {
     struct WriteCache {
         QHash<qint64, Account> accounts; ///< locked player accounts, current values
         QSet<qint64> dirtyAccounts;
-        QHash<qint64, std::pair<int, qint64>> shards; ///< system account -> (locked shard, balance)
+        QHash<qint64, ShardLock> shards; ///< system account -> the shard this transaction holds
         QSet<qint64> dirtyShards;
         QHash<QString, LaneState> lanes; ///< chain -> the lane this transaction holds
         qint64 nextTransactionId = 0, nextAuditId = 0;
@@ -270,7 +277,7 @@ struct LedgerStore::Impl {
         if (a.kind == AccountKind::System)
             a.balance =
                 scalar("SELECT COALESCE(SUM(balance), 0) FROM account_shards WHERE account_id = ?", {id})
-                    .toLongLong();
+                    .toLongLong(); // in range: postings keep every system account's total inside int64
         return a;
     }
 
@@ -322,42 +329,54 @@ struct LedgerStore::Impl {
 
     /// Locks one shard of a system account. On PostgreSQL any free shard will do (SKIP LOCKED), so
     /// concurrent postings against the treasury spread over its shards instead of queueing on one row.
-    std::pair<int, qint64> lockShard(qint64 accountId) {
+    ShardLock lockShard(qint64 accountId) {
         auto cached = cache.shards.constFind(accountId);
         if (cached != cache.shards.constEnd())
             return *cached; // this transaction holds one shard of it already
-        const auto locked = lockShardRow(accountId);
+        const ShardLock locked = lockShardRow(accountId);
         cache.shards.insert(accountId, locked);
         return locked;
     }
 
-    std::pair<int, qint64> lockShardRow(qint64 accountId) {
+    ShardLock lockShardRow(qint64 accountId) {
         if (!pg()) {
+            // One shard: its balance is the account's.
             SqlStatement &q =
                 run("SELECT shard, balance FROM account_shards WHERE account_id = ? LIMIT 1", {accountId});
             if (!q.next())
                 fail(ErrorCode::Database, QStringLiteral("system account %1 has no shard").arg(accountId));
-            std::pair<int, qint64> r{q.value(0).toInt(), q.value(1).toLongLong()};
+            ShardLock r{q.value(0).toInt(), q.value(1).toLongLong(), 0};
             q.finish();
             return r;
         }
-        SqlStatement &q = run("SELECT shard, balance FROM account_shards WHERE account_id = ? "
-                              "ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED",
-                              {accountId});
+        auto read = [](SqlStatement &q) {
+            // The other shards' sum comes as exact decimal text: it may not fit 64 bits.
+            bool fits = false;
+            const qint64 others = q.value(2).toString().toLongLong(&fits);
+            return ShardLock{q.value(0).toInt(), q.value(1).toLongLong(),
+                             fits ? std::optional<qint64>(others) : std::nullopt};
+        };
+        SqlStatement &q =
+            run("SELECT s.shard, s.balance, (SELECT COALESCE(SUM(o.balance), 0) FROM account_shards o "
+                "WHERE o.account_id = s.account_id AND o.shard <> s.shard)::text FROM account_shards s "
+                "WHERE s.account_id = ? ORDER BY random() LIMIT 1 FOR UPDATE OF s SKIP LOCKED",
+                {accountId});
         if (q.next()) {
-            std::pair<int, qint64> r{q.value(0).toInt(), q.value(1).toLongLong()};
+            const ShardLock r = read(q);
             q.finish();
             return r;
         }
         q.finish();
         const int shard = int(QRandomGenerator::global()->bounded(PostgresShards));
         SqlStatement &w =
-            run("SELECT shard, balance FROM account_shards WHERE account_id = ? AND shard = ? FOR UPDATE",
+            run("SELECT s.shard, s.balance, (SELECT COALESCE(SUM(o.balance), 0) FROM account_shards o "
+                "WHERE o.account_id = s.account_id AND o.shard <> s.shard)::text FROM account_shards s "
+                "WHERE s.account_id = ? AND s.shard = ? FOR UPDATE OF s",
                 {accountId, shard});
         if (!w.next())
             fail(ErrorCode::Database,
                  QStringLiteral("system account %1 has no shard %2").arg(accountId).arg(shard));
-        std::pair<int, qint64> r{w.value(0).toInt(), w.value(1).toLongLong()};
+        const ShardLock r = read(w);
         w.finish();
         return r;
     }
@@ -432,15 +451,93 @@ struct LedgerStore::Impl {
         cache.lanes[chain] = LaneState{lane, head, lastId, true};
     }
 
+    /// PostgreSQL: the whole flush in one statement (data-modifying CTEs over unnested arrays), because
+    /// every round trip here is time a hot player row stays locked. Arrays travel as bound text literals of
+    /// integers and hex digests.
+    void flushPostgres() {
+        auto list = [](const auto &values) {
+            QStringList parts;
+            for (const auto &v : values)
+                parts << QVariant(v).toString();
+            return u'{' + parts.join(u',') + u'}';
+        };
+        QList<qint64> accountIds, balances, held, activity, shardIds, shardBalances, rollupAccounts,
+            rollupDays, opening, closing, low, high, inflow, outflow, count, laneLastIds;
+        QList<int> shards, rollupShards, lanes;
+        QStringList chains, heads;
+        for (qint64 id : std::as_const(cache.dirtyAccounts)) {
+            const Account &a = cache.accounts[id];
+            accountIds << id;
+            balances << a.balance;
+            held << a.held;
+            activity << a.lastActivityAt;
+        }
+        for (qint64 id : std::as_const(cache.dirtyShards)) {
+            shardIds << id;
+            shards << cache.shards[id].shard;
+            shardBalances << cache.shards[id].balance;
+        }
+        for (const auto &[key, r] : cache.rollups) {
+            rollupAccounts << std::get<0>(key);
+            rollupShards << std::get<1>(key);
+            rollupDays << std::get<2>(key);
+            opening << r.opening;
+            closing << r.closing;
+            low << r.low;
+            high << r.high;
+            inflow << r.inflow;
+            outflow << r.outflow;
+            count << r.count;
+        }
+        for (auto it = cache.lanes.cbegin(); it != cache.lanes.cend(); ++it)
+            if (it->dirty) {
+                chains << it.key();
+                lanes << it->lane;
+                laneLastIds << it->lastId;
+                heads << it->head;
+            }
+        run("WITH a AS (UPDATE accounts t SET balance = v.balance, held = v.held, last_activity_at = v.at "
+            "FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS v(id, balance, held, at) "
+            "WHERE t.id = v.id), "
+            "s AS (UPDATE account_shards t SET balance = v.balance FROM unnest(?::bigint[], ?::int[], "
+            "?::bigint[]) "
+            "AS v(id, shard, balance) WHERE t.account_id = v.id AND t.shard = v.shard), "
+            "r AS (INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, inflow, "
+            "outflow, "
+            "entry_count) SELECT * FROM unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], "
+            "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) "
+            "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
+            "low = LEAST(daily_rollups.low, excluded.low), high = GREATEST(daily_rollups.high, "
+            "excluded.high), "
+            "inflow = daily_rollups.inflow + excluded.inflow, outflow = daily_rollups.outflow + "
+            "excluded.outflow, "
+            "entry_count = daily_rollups.entry_count + excluded.entry_count), "
+            "h AS (UPDATE chain_heads t SET last_id = v.last_id, head = v.head FROM unnest(?::text[], "
+            "?::int[], "
+            "?::bigint[], ?::text[]) AS v(chain, lane, last_id, head) WHERE t.chain = v.chain AND t.lane = "
+            "v.lane) "
+            "SELECT 1",
+            {list(accountIds),   list(balances),   list(held),          list(activity),
+             list(shardIds),     list(shards),     list(shardBalances), list(rollupAccounts),
+             list(rollupShards), list(rollupDays), list(opening),       list(closing),
+             list(low),          list(high),       list(inflow),        list(outflow),
+             list(count),        list(chains),     list(lanes),         list(laneLastIds),
+             list(heads)});
+    }
+
     /// Writes what the transaction changed in the cached rows. Runs just before COMMIT.
     void flush() {
+        if (pg())
+            return flushPostgres();
         for (qint64 id : std::as_const(cache.dirtyAccounts)) {
             const Account &a = cache.accounts[id];
             run("UPDATE accounts SET balance = ?, held = ?, last_activity_at = ? WHERE id = ?",
                 {a.balance, a.held, a.lastActivityAt, id});
         }
         for (qint64 id : std::as_const(cache.dirtyShards)) {
-            const auto &[shard, balance] = cache.shards[id];
+            const ShardLock &lock = cache.shards[id];
+            const int shard = lock.shard;
+            const qint64 balance = lock.balance;
             run("UPDATE account_shards SET balance = ? WHERE account_id = ? AND shard = ?",
                 {balance, id, shard});
         }
@@ -472,7 +569,7 @@ struct LedgerStore::Impl {
 
     void applyLeg(const Leg &l, qint64 at) {
         if (l.system) {
-            cache.shards[l.accountId] = {l.shard, l.balanceAfter};
+            cache.shards[l.accountId].balance = l.balanceAfter;
             cache.dirtyShards.insert(l.accountId);
         } else {
             Account &a = cache.accounts[l.accountId];
@@ -706,10 +803,15 @@ struct LedgerStore::Impl {
     void priceLegs(QList<Leg> &legs, QHash<qint64, Account> &players, bool allowOverdraft) {
         for (Leg &leg : legs) {
             if (leg.system) {
-                const auto [shard, balance] = lockShard(leg.accountId);
-                leg.shard = shard;
-                leg.balanceBefore = balance;
-                leg.balanceAfter = checkedAdd(balance, leg.amount, leg.accountId);
+                const ShardLock lock = lockShard(leg.accountId);
+                leg.shard = lock.shard;
+                leg.balanceBefore = lock.balance;
+                leg.balanceAfter = checkedAdd(lock.balance, leg.amount, leg.accountId);
+                if (!lock.others)
+                    fail(ErrorCode::Overflow,
+                         QStringLiteral("the balance of account %1 would overflow").arg(leg.accountId));
+                checkedAdd(*lock.others, leg.balanceAfter,
+                           leg.accountId); // the account's total, over all shards
                 continue;
             }
             Account &acc = players[leg.accountId];
@@ -994,7 +1096,7 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(connection);
         return LedgerError{ErrorCode::Database,
-                           QStringLiteral("cannot open %1: %2").arg(url.display(), message.trimmed())};
+                           QStringLiteral("cannot open %1: %2").arg(url.display(), message.simplified())};
     }
     std::unique_ptr<LedgerStore> store(new LedgerStore(pg ? Dialect::Postgres : Dialect::Sqlite, db));
     db = QSqlDatabase(); // the store holds the connection now; no second handle may outlive it
@@ -1074,6 +1176,8 @@ Result<OperatorInfo> LedgerStore::bootstrapAdmin(const QString &name) {
     });
     if (!r)
         return r.error();
+    if (!r.value())
+        return OperatorInfo{}; // the ledger had operators already: nobody was created
     auto ops = operators();
     if (!ops)
         return ops.error();

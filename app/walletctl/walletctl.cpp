@@ -108,7 +108,7 @@ WalletCtl::WalletCtl(QTextStream &out, QTextStream &err)
 }
 
 int WalletCtl::fail(int code, const QString &message) {
-    m_err << "walletctl: " << message << Qt::endl;
+    m_err << "walletctl: " << message.simplified() << Qt::endl; // one line, whatever the driver said
     return code;
 }
 
@@ -196,6 +196,9 @@ int WalletCtl::run(const QStringList &arguments) {
         (positional.isEmpty() && !m_parser.isSet(QStringLiteral("help")) ? m_err : m_out) << Usage_;
         return positional.isEmpty() && !m_parser.isSet(QStringLiteral("help")) ? Usage : Ok;
     }
+    for (const QString &name : m_parser.optionNames())
+        if (name != u"limit" && m_parser.values(name).size() > 1)
+            return fail(Usage, QStringLiteral("--%1 is given more than once").arg(name));
     m_json = m_parser.isSet(QStringLiteral("json"));
     const auto env = QProcessEnvironment::systemEnvironment();
     const QString dbText = m_parser.isSet(QStringLiteral("db")) ? m_parser.value(QStringLiteral("db"))
@@ -224,6 +227,12 @@ int WalletCtl::run(const QStringList &arguments) {
         !QFile::exists(url->path))
         return fail(NotFoundExit,
                     QStringLiteral("%1 does not exist; create it with walletctl init").arg(url->path));
+    if (command == u"demo") {
+        // Refuse bad options before opening, which would create and migrate a new ledger.
+        QString problem;
+        if (!demoOptions(&m_demo, &problem))
+            return fail(Usage, problem);
+    }
     int code = Ok;
     if (!await(m_service.open(*url), static_cast<Done *>(nullptr), &code))
         return code;
@@ -262,6 +271,15 @@ int WalletCtl::dispatch(const QString &command, const QStringList &args) {
     return cmdTransaction(args);
 }
 
+bool WalletCtl::currencyExponents(QHash<QString, int> *out, int *exitCode) {
+    QList<Currency> currencies;
+    if (!await(m_service.run([](LedgerStore &s) { return s.currencies(); }), &currencies, exitCode))
+        return false;
+    for (const Currency &c : currencies)
+        out->insert(c.code, c.exponent);
+    return true;
+}
+
 int WalletCtl::cmdInit() {
     int code = Ok;
     OperatorInfo admin;
@@ -269,26 +287,38 @@ int WalletCtl::cmdInit() {
     if (!await(m_service.run([name](LedgerStore &s) { return s.bootstrapAdmin(name); }), &admin, &code))
         return code;
     int version = 0;
-    m_service.run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).waitForFinished();
-    version = m_service.run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).result().value();
-    print(QJsonObject{{QStringLiteral("schema_version"), version}},
-          QStringLiteral("ledger ready at schema version %1; operators start with %2")
-              .arg(version)
-              .arg(admin.name));
+    if (!await(m_service.run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }), &version, &code))
+        return code;
+    const QString text =
+        admin.id == 0
+            ? QStringLiteral("ledger ready at schema version %1; it already has operators").arg(version)
+            : QStringLiteral("ledger ready at schema version %1; operators start with %2")
+                  .arg(version)
+                  .arg(admin.name);
+    print(QJsonObject{{QStringLiteral("schema_version"), version},
+                      {QStringLiteral("created_admin"), admin.name}},
+          text);
     return Ok;
 }
 
-int WalletCtl::cmdDemo() {
-    DemoOptions o;
+bool WalletCtl::demoOptions(DemoOptions *o, QString *problem) const {
     bool ok1 = true, ok2 = true, ok3 = true;
     if (m_parser.isSet(QStringLiteral("players")))
-        o.players = m_parser.value(QStringLiteral("players")).toLongLong(&ok1);
+        o->players = m_parser.value(QStringLiteral("players")).toLongLong(&ok1);
     if (m_parser.isSet(QStringLiteral("days")))
-        o.days = m_parser.value(QStringLiteral("days")).toInt(&ok2);
+        o->days = m_parser.value(QStringLiteral("days")).toInt(&ok2);
     if (m_parser.isSet(QStringLiteral("seed")))
-        o.seed = m_parser.value(QStringLiteral("seed")).toULongLong(&ok3);
-    if (!ok1 || !ok2 || !ok3)
-        return fail(Usage, QStringLiteral("--players, --days and --seed take whole numbers"));
+        o->seed = m_parser.value(QStringLiteral("seed")).toULongLong(&ok3);
+    if (!ok1 || !ok2 || !ok3) {
+        *problem = QStringLiteral("--players, --days and --seed take whole numbers");
+        return false;
+    }
+    *problem = o->problem();
+    return problem->isEmpty();
+}
+
+int WalletCtl::cmdDemo() {
+    const DemoOptions o = m_demo;
     int code = Ok;
     const QString admin = m_actor.operatorName;
     OperatorInfo bootstrap;
@@ -624,12 +654,16 @@ int WalletCtl::cmdApprovals() {
                            {QStringLiteral("checker"), a.checker},
                            {QStringLiteral("comment"), a.comment},
                            {QStringLiteral("created_at"), isoTime(a.createdAt)}};
+        Account account;
+        int ignored = Ok;
+        const bool known = await(m_service.account(a.request.accountId), &account, &ignored);
         text +=
-            QStringLiteral("approval %1  %2  %3 on account %4, %5 minor units, by %6%7\n")
+            QStringLiteral("approval %1  %2  %3 on account %4, %5 by %6%7\n")
                 .arg(a.id)
                 .arg(Approval::stateName(a.state), kindName(a.request.kind))
                 .arg(a.request.accountId)
-                .arg(a.request.amount)
+                .arg(known ? Money::format(a.request.amount, account.exponent) + u' ' + account.currency
+                           : QString::number(a.request.amount) + QStringLiteral(" minor units"))
                 .arg(a.maker, a.checker.isEmpty() ? QString() : QStringLiteral(", decided by ") + a.checker);
     }
     print(QJsonObject{{QStringLiteral("approvals"), arr}},
@@ -708,6 +742,9 @@ int WalletCtl::cmdOperator(const QStringList &args) {
         QList<OperatorInfo> list;
         if (!await(m_service.run([](LedgerStore &s) { return s.operators(); }), &list, &code))
             return code;
+        QHash<QString, int> exponents;
+        if (!currencyExponents(&exponents, &code))
+            return code;
         QJsonArray arr;
         QString text;
         for (const OperatorInfo &o : list) {
@@ -715,7 +752,7 @@ int WalletCtl::cmdOperator(const QStringList &args) {
             QStringList limitText;
             for (auto it = o.limits.cbegin(); it != o.limits.cend(); ++it) {
                 limits.insert(it.key(), QString::number(it.value()));
-                limitText << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
+                limitText << Money::format(it.value(), exponents.value(it.key())) + u' ' + it.key();
             }
             arr << QJsonObject{{QStringLiteral("name"), o.name},
                                {QStringLiteral("role"), roleName(o.role)},
@@ -818,6 +855,9 @@ int WalletCtl::cmdTransaction(const QStringList &args) {
     JournalTransaction t;
     if (!await(m_service.run([id](LedgerStore &s) { return s.transaction(id); }), &t, &code))
         return code;
+    QHash<QString, int> exponents;
+    if (!currencyExponents(&exponents, &code))
+        return code;
     QJsonArray entries;
     QString text =
         QStringLiteral("transaction %1  %2  %3  by %4 from %5  key %6\n")
@@ -829,7 +869,9 @@ int WalletCtl::cmdTransaction(const QStringList &args) {
             {QStringLiteral("currency"), e.currency},
             {QStringLiteral("amount_minor_units"), QString::number(e.amount)},
             {QStringLiteral("balance_after_minor_units"), QString::number(e.balanceAfter)}};
-        text += QStringLiteral("  account %1  %2 %3\n").arg(e.accountId).arg(e.amount).arg(e.currency);
+        text += QStringLiteral("  account %1  %2 %3\n")
+                    .arg(e.accountId)
+                    .arg(Money::format(e.amount, exponents.value(e.currency)), e.currency);
     }
     print(QJsonObject{{QStringLiteral("id"), QString::number(t.id)},
                       {QStringLiteral("kind"), kindName(t.kind)},
@@ -837,6 +879,7 @@ int WalletCtl::cmdTransaction(const QStringList &args) {
                       {QStringLiteral("operator"), t.operatorName},
                       {QStringLiteral("key"), t.idempotencyKey},
                       {QStringLiteral("reason"), t.reasonCode},
+                      {QStringLiteral("ticket"), t.ticketRef},
                       {QStringLiteral("memo"), t.memo},
                       {QStringLiteral("reverses"), t.reversesId ? QString::number(t.reversesId) : QString()},
                       {QStringLiteral("reversed_by"),

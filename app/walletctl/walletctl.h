@@ -1,5 +1,6 @@
 #pragma once
 
+#include "demogenerator.h"
 #include "ledgerservice.h"
 
 #include <QCommandLineParser>
@@ -37,6 +38,8 @@ private:
     int cmdAudit();
     int cmdTransaction(const QStringList &args);
 
+    bool currencyExponents(QHash<QString, int> *out, int *exitCode);
+    bool demoOptions(DemoOptions *o, QString *problem) const;
     bool parseId(const QString &text, const QString &what, qint64 *out, int *exitCode);
     bool needOption(const QString &name, QString *out, int *exitCode);
     void print(const QJsonObject &json, const QString &text);
@@ -49,4 +52,5 @@ private:
     LedgerService m_service;
     Actor m_actor;
     bool m_json = false;
+    DemoOptions m_demo;
 };
