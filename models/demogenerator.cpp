@@ -4,7 +4,6 @@
 #include "chainhasher.h"
 #include "ledgerstore.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QSqlError>

@@ -6,7 +6,6 @@
 #include "sqlscript.h"
 #include "sqlstatement.h"
 
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QRandomGenerator>
@@ -982,12 +981,6 @@ struct LedgerStore::Impl {
         return a;
     }
 
-    static constexpr const char *ApprovalSelect =
-        "SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), p.comment, "
-        "p.created_at, "
-        "COALESCE(p.decided_at, 0), COALESCE(p.transaction_id, 0), p.maker_id, p.account_id FROM approvals p "
-        "JOIN operators m ON m.id = p.maker_id LEFT JOIN operators c ON c.id = p.checker_id ";
-
     /// Loads a pending approval for a decision by `checker`, releasing its hold. Throws when it cannot be
     /// decided.
     Approval takePendingApproval(qint64 approvalId, const OperatorRow &checker, qint64 *makerId) {
@@ -1616,13 +1609,25 @@ Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, cons
         d->auditFailure(actor, QStringLiteral("reject"), target, r.error());
         return r.error();
     }
-    auto list = approvals(false, 1000000);
-    if (!list)
-        return list.error();
-    for (const Approval &a : list.value())
-        if (a.id == approvalId)
-            return a;
-    return LedgerError{ErrorCode::NotFound, target};
+    return approval(approvalId);
+}
+
+Result<Approval> LedgerStore::approval(qint64 id) {
+    try {
+        SqlStatement &q =
+            d->run("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
+                   "p.comment, p.created_at, COALESCE(p.decided_at, 0), "
+                   "COALESCE(p.transaction_id, 0) FROM approvals p JOIN operators m ON m.id = "
+                   "p.maker_id LEFT JOIN operators c ON c.id = p.checker_id WHERE p.id = ?",
+                   {id});
+        if (!q.next())
+            fail(ErrorCode::NotFound, QStringLiteral("approval %1 does not exist").arg(id));
+        const Approval a = d->readApproval(q);
+        q.finish();
+        return a;
+    } catch (const Failure &f) {
+        return f.error;
+    }
 }
 
 Result<QList<Approval>> LedgerStore::approvals(bool pendingOnly, int limit) {

@@ -79,6 +79,7 @@ public:
     Result<PostingResult> approve(const Actor &actor, qint64 approvalId, const QString &comment);
     Result<Approval> reject(const Actor &actor, qint64 approvalId, const QString &comment);
     Result<QList<Approval>> approvals(bool pendingOnly, int limit = 200);
+    Result<Approval> approval(qint64 id);
 
     // --- reading
     Result<JournalTransaction> transaction(qint64 id);
