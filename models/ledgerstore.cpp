@@ -1032,6 +1032,17 @@ struct LedgerStore::Impl {
             e.code == ErrorCode::PermissionDenied ? QStringLiteral("denied") : LedgerError::codeName(e.code);
         s.audit(actor, action, target, outcome, e.message);
     }
+
+    /// One audited action: `body` runs in a write transaction; when it fails, the failure is audited in a
+    /// transaction of its own (the first one was rolled back).
+    template <typename F>
+    auto audited(const Actor &actor, const QString &action, const QString &target, F &&body)
+        -> Result<decltype(body())> {
+        auto r = transact(std::forward<F>(body));
+        if (!r)
+            auditFailure(actor, action, target, r.error());
+        return r;
+    }
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -1181,36 +1192,34 @@ Result<OperatorInfo> LedgerStore::bootstrapAdmin(const QString &name) {
 }
 
 Result<Currency> LedgerStore::addCurrency(const Actor &actor, const Currency &c) {
-    auto r = d->transact([&]() -> Currency {
-        d->requireOperator(actor, Role::Admin, QStringLiteral("adding a currency"));
-        if (!Currency::isValidCode(c.code))
-            fail(ErrorCode::InvalidArgument,
-                 QStringLiteral("currency code \"%1\" must be 2 to 16 capital letters, digits or _")
-                     .arg(c.code));
-        if (c.exponent < 0 || c.exponent > Currency::MaxExponent)
-            fail(ErrorCode::InvalidArgument, QStringLiteral("currency exponent must be 0 to 4"));
-        if (d->scalar("SELECT code FROM currencies WHERE code = ?", {c.code}).isValid())
-            fail(ErrorCode::StateConflict, QStringLiteral("currency %1 already exists").arg(c.code));
-        const qint64 at = nowMs();
-        d->run("INSERT INTO currencies (code, exponent, name) VALUES (?, ?, ?)",
-               {c.code, c.exponent, c.name.isEmpty() ? c.code : c.name});
-        for (const char16_t *name : {u"treasury", u"house", u"adjustments", u"promotions"}) {
-            const qint64 id = d->scalar("INSERT INTO accounts (kind, currency, name, allow_negative, "
-                                        "created_at, last_activity_at) "
-                                        "VALUES ('system', ?, ?, 1, ?, ?) RETURNING id",
-                                        {c.code, QString::fromUtf16(name), at, at})
-                                  .toLongLong();
-            for (int shard = 0; shard < shardCount(); ++shard)
-                d->run("INSERT INTO account_shards (account_id, shard, balance) VALUES (?, ?, 0)",
-                       {id, shard});
-        }
-        d->appendAudit(actor, QStringLiteral("currency-add"), QStringLiteral("currency:%1").arg(c.code),
-                       QStringLiteral("ok"), QStringLiteral("exponent %1").arg(c.exponent));
-        return c;
-    });
-    if (!r)
-        d->auditFailure(actor, QStringLiteral("currency-add"), QStringLiteral("currency:%1").arg(c.code),
-                        r.error());
+    auto r = d->audited(
+        actor, QStringLiteral("currency-add"), QStringLiteral("currency:%1").arg(c.code), [&]() -> Currency {
+            d->requireOperator(actor, Role::Admin, QStringLiteral("adding a currency"));
+            if (!Currency::isValidCode(c.code))
+                fail(ErrorCode::InvalidArgument,
+                     QStringLiteral("currency code \"%1\" must be 2 to 16 capital letters, digits or _")
+                         .arg(c.code));
+            if (c.exponent < 0 || c.exponent > Currency::MaxExponent)
+                fail(ErrorCode::InvalidArgument, QStringLiteral("currency exponent must be 0 to 4"));
+            if (d->scalar("SELECT code FROM currencies WHERE code = ?", {c.code}).isValid())
+                fail(ErrorCode::StateConflict, QStringLiteral("currency %1 already exists").arg(c.code));
+            const qint64 at = nowMs();
+            d->run("INSERT INTO currencies (code, exponent, name) VALUES (?, ?, ?)",
+                   {c.code, c.exponent, c.name.isEmpty() ? c.code : c.name});
+            for (const char16_t *name : {u"treasury", u"house", u"adjustments", u"promotions"}) {
+                const qint64 id = d->scalar("INSERT INTO accounts (kind, currency, name, allow_negative, "
+                                            "created_at, last_activity_at) "
+                                            "VALUES ('system', ?, ?, 1, ?, ?) RETURNING id",
+                                            {c.code, QString::fromUtf16(name), at, at})
+                                      .toLongLong();
+                for (int shard = 0; shard < shardCount(); ++shard)
+                    d->run("INSERT INTO account_shards (account_id, shard, balance) VALUES (?, ?, 0)",
+                           {id, shard});
+            }
+            d->appendAudit(actor, QStringLiteral("currency-add"), QStringLiteral("currency:%1").arg(c.code),
+                           QStringLiteral("ok"), QStringLiteral("exponent %1").arg(c.exponent));
+            return c;
+        });
     return r;
 }
 
@@ -1228,35 +1237,36 @@ Result<QList<Currency>> LedgerStore::currencies() {
 
 Result<OperatorInfo> LedgerStore::addOperator(const Actor &actor, const OperatorInfo &info) {
     static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
-    auto r = d->transact([&]() -> OperatorInfo {
-        d->requireOperator(actor, Role::Admin, QStringLiteral("adding an operator"));
-        if (!validName.match(info.name).hasMatch())
-            fail(ErrorCode::InvalidArgument,
-                 QStringLiteral("operator name \"%1\" must be 1 to 64 letters, digits, '.', '_', '@' or '-'")
-                     .arg(info.name.left(80)));
-        if (d->findOperator(info.name))
-            fail(ErrorCode::StateConflict, QStringLiteral("operator %1 already exists").arg(info.name));
-        for (auto it = info.limits.cbegin(); it != info.limits.cend(); ++it) {
-            d->exponentOf(it.key());
-            if (it.value() < 0)
+    auto r = d->audited(
+        actor, QStringLiteral("operator-add"), QStringLiteral("operator:%1").arg(info.name),
+        [&]() -> OperatorInfo {
+            d->requireOperator(actor, Role::Admin, QStringLiteral("adding an operator"));
+            if (!validName.match(info.name).hasMatch())
                 fail(ErrorCode::InvalidArgument,
-                     QStringLiteral("the %1 limit must not be negative").arg(it.key()));
-        }
-        OperatorInfo out = info;
-        out.createdAt = nowMs();
-        out.id = d->scalar("INSERT INTO operators (name, role, created_at) VALUES (?, ?, ?) RETURNING id",
-                           {info.name, roleName(info.role), out.createdAt})
-                     .toLongLong();
-        for (auto it = info.limits.cbegin(); it != info.limits.cend(); ++it)
-            d->run("INSERT INTO operator_limits (operator_id, currency, max_amount) VALUES (?, ?, ?)",
-                   {out.id, it.key(), it.value()});
-        d->appendAudit(actor, QStringLiteral("operator-add"), QStringLiteral("operator:%1").arg(info.name),
-                       QStringLiteral("ok"), QStringLiteral("role %1").arg(roleName(info.role)));
-        return out;
-    });
-    if (!r)
-        d->auditFailure(actor, QStringLiteral("operator-add"), QStringLiteral("operator:%1").arg(info.name),
-                        r.error());
+                     QStringLiteral(
+                         "operator name \"%1\" must be 1 to 64 letters, digits, '.', '_', '@' or '-'")
+                         .arg(info.name.left(80)));
+            if (d->findOperator(info.name))
+                fail(ErrorCode::StateConflict, QStringLiteral("operator %1 already exists").arg(info.name));
+            for (auto it = info.limits.cbegin(); it != info.limits.cend(); ++it) {
+                d->exponentOf(it.key());
+                if (it.value() < 0)
+                    fail(ErrorCode::InvalidArgument,
+                         QStringLiteral("the %1 limit must not be negative").arg(it.key()));
+            }
+            OperatorInfo out = info;
+            out.createdAt = nowMs();
+            out.id = d->scalar("INSERT INTO operators (name, role, created_at) VALUES (?, ?, ?) RETURNING id",
+                               {info.name, roleName(info.role), out.createdAt})
+                         .toLongLong();
+            for (auto it = info.limits.cbegin(); it != info.limits.cend(); ++it)
+                d->run("INSERT INTO operator_limits (operator_id, currency, max_amount) VALUES (?, ?, ?)",
+                       {out.id, it.key(), it.value()});
+            d->appendAudit(actor, QStringLiteral("operator-add"),
+                           QStringLiteral("operator:%1").arg(info.name), QStringLiteral("ok"),
+                           QStringLiteral("role %1").arg(roleName(info.role)));
+            return out;
+        });
     return r;
 }
 
@@ -1287,7 +1297,7 @@ Result<QList<OperatorInfo>> LedgerStore::operators() {
 Result<OperatorInfo> LedgerStore::setOperatorDisabled(const Actor &actor, const QString &name,
                                                       bool disabled) {
     const QString action = disabled ? QStringLiteral("operator-disable") : QStringLiteral("operator-enable");
-    auto r = d->transact([&]() -> Done {
+    auto r = d->audited(actor, action, QStringLiteral("operator:%1").arg(name), [&]() -> Done {
         const OperatorRow self =
             d->requireOperator(actor, Role::Admin, QStringLiteral("disabling an operator"));
         auto target = d->findOperator(name);
@@ -1299,10 +1309,8 @@ Result<OperatorInfo> LedgerStore::setOperatorDisabled(const Actor &actor, const 
         d->appendAudit(actor, action, QStringLiteral("operator:%1").arg(name), QStringLiteral("ok"), {});
         return Done{};
     });
-    if (!r) {
-        d->auditFailure(actor, action, QStringLiteral("operator:%1").arg(name), r.error());
+    if (!r)
         return r.error();
-    }
     auto ops = operators();
     if (!ops)
         return ops.error();
@@ -1313,42 +1321,42 @@ Result<OperatorInfo> LedgerStore::setOperatorDisabled(const Actor &actor, const 
 }
 
 Result<Account> LedgerStore::createAccount(const Actor &actor, const NewAccount &n) {
-    auto r = d->transact([&]() -> qint64 {
-        const OperatorRow op =
-            d->requireOperator(actor, Role::Support, QStringLiteral("creating an account"));
-        if (n.allowNegative && op.role < Role::Supervisor)
-            fail(ErrorCode::PermissionDenied,
-                 QStringLiteral("allowing a negative balance needs the supervisor role; %1 is %2")
-                     .arg(op.name, roleName(op.role)));
-        const QString ref = n.playerRef.trimmed();
-        if (ref.isEmpty() || ref.size() > 64)
-            fail(ErrorCode::InvalidArgument,
-                 QStringLiteral("a player reference of 1 to 64 characters is required"));
-        if (n.name.size() > 200)
-            fail(ErrorCode::InvalidArgument,
-                 QStringLiteral("the display name is longer than 200 characters"));
-        d->exponentOf(n.currency);
-        const QVariant existing =
-            d->scalar("SELECT id FROM accounts WHERE player_ref = ? AND currency = ?", {ref, n.currency});
-        if (existing.isValid())
-            fail(ErrorCode::StateConflict, QStringLiteral("player %1 already has a %2 account (%3)")
-                                               .arg(ref, n.currency)
-                                               .arg(existing.toLongLong()));
-        const qint64 at = nowMs();
-        const qint64 id =
-            d->scalar("INSERT INTO accounts (kind, currency, player_ref, name, allow_negative, created_at, "
-                      "last_activity_at) VALUES ('player', ?, ?, ?, ?, ?, ?) RETURNING id",
-                      {n.currency, ref, n.name.isEmpty() ? ref : n.name, n.allowNegative ? 1 : 0, at, at})
-                .toLongLong();
-        d->appendAudit(actor, QStringLiteral("account-create"), accountTarget(id), QStringLiteral("ok"),
-                       QStringLiteral("player %1 currency %2").arg(ref, n.currency));
-        return id;
-    });
-    if (!r) {
-        d->auditFailure(actor, QStringLiteral("account-create"), QStringLiteral("player:%1").arg(n.playerRef),
-                        r.error());
+    auto r = d->audited(
+        actor, QStringLiteral("account-create"), QStringLiteral("player:%1").arg(n.playerRef),
+        [&]() -> qint64 {
+            const OperatorRow op =
+                d->requireOperator(actor, Role::Support, QStringLiteral("creating an account"));
+            if (n.allowNegative && op.role < Role::Supervisor)
+                fail(ErrorCode::PermissionDenied,
+                     QStringLiteral("allowing a negative balance needs the supervisor role; %1 is %2")
+                         .arg(op.name, roleName(op.role)));
+            const QString ref = n.playerRef.trimmed();
+            if (ref.isEmpty() || ref.size() > 64)
+                fail(ErrorCode::InvalidArgument,
+                     QStringLiteral("a player reference of 1 to 64 characters is required"));
+            if (n.name.size() > 200)
+                fail(ErrorCode::InvalidArgument,
+                     QStringLiteral("the display name is longer than 200 characters"));
+            d->exponentOf(n.currency);
+            const QVariant existing =
+                d->scalar("SELECT id FROM accounts WHERE player_ref = ? AND currency = ?", {ref, n.currency});
+            if (existing.isValid())
+                fail(ErrorCode::StateConflict, QStringLiteral("player %1 already has a %2 account (%3)")
+                                                   .arg(ref, n.currency)
+                                                   .arg(existing.toLongLong()));
+            const qint64 at = nowMs();
+            const qint64 id =
+                d->scalar(
+                     "INSERT INTO accounts (kind, currency, player_ref, name, allow_negative, created_at, "
+                     "last_activity_at) VALUES ('player', ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {n.currency, ref, n.name.isEmpty() ? ref : n.name, n.allowNegative ? 1 : 0, at, at})
+                    .toLongLong();
+            d->appendAudit(actor, QStringLiteral("account-create"), accountTarget(id), QStringLiteral("ok"),
+                           QStringLiteral("player %1 currency %2").arg(ref, n.currency));
+            return id;
+        });
+    if (!r)
         return r.error();
-    }
     return account(r.value());
 }
 
@@ -1392,7 +1400,7 @@ Result<Account> LedgerStore::setAccountState(const Actor &actor, qint64 accountI
         state == AccountState::Frozen
             ? QStringLiteral("freeze")
             : (state == AccountState::Closed ? QStringLiteral("close") : QStringLiteral("unfreeze"));
-    auto r = d->transact([&]() -> Done {
+    auto r = d->audited(actor, action, accountTarget(accountId), [&]() -> Done {
         d->requireOperator(actor, Role::Supervisor, action);
         if (reason.trimmed().isEmpty())
             fail(ErrorCode::InvalidArgument,
@@ -1423,22 +1431,19 @@ Result<Account> LedgerStore::setAccountState(const Actor &actor, qint64 accountI
                        reason.left(MaxTextLength));
         return Done{};
     });
-    if (!r) {
-        d->auditFailure(actor, action, accountTarget(accountId), r.error());
+    if (!r)
         return r.error();
-    }
     return account(accountId);
 }
 
 Result<PostingResult> LedgerStore::post(const Actor &actor, const PostingRequest &request) {
-    auto r = d->transact([&]() -> PostingResult {
-        const auto op = d->findOperator(actor.operatorName);
-        if (!op || op->disabled)
-            d->requireOperator(actor, Role::Support, QStringLiteral("posting"));
-        return d->postLocked(actor, *op, request, 0);
-    });
-    if (!r)
-        d->auditFailure(actor, QStringLiteral("post"), accountTarget(request.accountId), r.error());
+    auto r =
+        d->audited(actor, QStringLiteral("post"), accountTarget(request.accountId), [&]() -> PostingResult {
+            const auto op = d->findOperator(actor.operatorName);
+            if (!op || op->disabled)
+                d->requireOperator(actor, Role::Support, QStringLiteral("posting"));
+            return d->postLocked(actor, *op, request, 0);
+        });
     return r;
 }
 
@@ -1446,7 +1451,7 @@ QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor,
                                                     const QList<PostingRequest> &requests) {
     QList<Result<PostingResult>> results;
     QList<std::pair<qint64, LedgerError>> failures;
-    auto r = d->transact([&]() -> Done {
+    auto r = d->audited(actor, QStringLiteral("post"), QStringLiteral("batch"), [&]() -> Done {
         results.clear();
         failures.clear();
         const OperatorRow op = d->requireOperator(actor, Role::Support, QStringLiteral("posting"));
@@ -1478,10 +1483,8 @@ QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor,
                                .arg(failures.size()));
         return Done{};
     });
-    if (!r) {
-        d->auditFailure(actor, QStringLiteral("post"), QStringLiteral("batch"), r.error());
+    if (!r)
         return QList<Result<PostingResult>>(requests.size(), Result<PostingResult>(r.error()));
-    }
     for (const auto &[accountId, error] : std::as_const(failures))
         d->auditFailure(actor, QStringLiteral("post"), accountTarget(accountId), error);
     return results;
@@ -1489,7 +1492,7 @@ QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor,
 
 Result<PostingResult> LedgerStore::reverse(const Actor &actor, const ReversalRequest &request) {
     const QString target = QStringLiteral("transaction:%1").arg(request.transactionId);
-    auto r = d->transact([&]() -> PostingResult {
+    auto r = d->audited(actor, QStringLiteral("reverse"), target, [&]() -> PostingResult {
         const OperatorRow op = d->requireOperator(actor, Role::Supervisor, QStringLiteral("reversing"));
         if (request.idempotencyKey.trimmed().isEmpty() || request.idempotencyKey.size() > MaxKeyLength)
             fail(ErrorCode::InvalidArgument,
@@ -1562,14 +1565,12 @@ Result<PostingResult> LedgerStore::reverse(const Actor &actor, const ReversalReq
                           request.reason};
         return d->writeTransaction(h, legs, actor, QStringLiteral("reverse"), target);
     });
-    if (!r)
-        d->auditFailure(actor, QStringLiteral("reverse"), target, r.error());
     return r;
 }
 
 Result<PostingResult> LedgerStore::approve(const Actor &actor, qint64 approvalId, const QString &comment) {
     const QString target = QStringLiteral("approval:%1").arg(approvalId);
-    auto r = d->transact([&]() -> PostingResult {
+    auto r = d->audited(actor, QStringLiteral("approve"), target, [&]() -> PostingResult {
         const OperatorRow checker = d->requireOperator(actor, Role::Supervisor, QStringLiteral("approving"));
         qint64 makerId = 0;
         const Approval a = d->takePendingApproval(approvalId, checker, &makerId);
@@ -1585,14 +1586,12 @@ Result<PostingResult> LedgerStore::approve(const Actor &actor, qint64 approvalId
                        QStringLiteral("posted as transaction %1").arg(result.transactionId));
         return result;
     });
-    if (!r)
-        d->auditFailure(actor, QStringLiteral("approve"), target, r.error());
     return r;
 }
 
 Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, const QString &comment) {
     const QString target = QStringLiteral("approval:%1").arg(approvalId);
-    auto r = d->transact([&]() -> Done {
+    auto r = d->audited(actor, QStringLiteral("reject"), target, [&]() -> Done {
         const OperatorRow checker = d->requireOperator(actor, Role::Supervisor, QStringLiteral("rejecting"));
         if (comment.trimmed().isEmpty())
             fail(ErrorCode::InvalidArgument, QStringLiteral("a rejection needs a comment"));
@@ -1605,10 +1604,8 @@ Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, cons
                        comment.left(MaxTextLength));
         return Done{};
     });
-    if (!r) {
-        d->auditFailure(actor, QStringLiteral("reject"), target, r.error());
+    if (!r)
         return r.error();
-    }
     return approval(approvalId);
 }
 
