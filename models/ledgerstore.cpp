@@ -1061,7 +1061,7 @@ LedgerStore::~LedgerStore() {
 }
 
 int LedgerStore::knownSchemaVersion() {
-    return 1;
+    return 2;
 }
 
 QString LedgerStore::zeroHash() {

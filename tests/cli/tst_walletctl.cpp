@@ -493,17 +493,17 @@ void TestWalletctl::versionAndHelp() {
 void TestWalletctl::initAndCurrencies() {
     const Run first = wc({QStringLiteral("init")});
     WC_OK(first);
-    QCOMPARE(first.out, QStringLiteral("ledger ready at schema version 1; operators start with root\n"));
+    QCOMPARE(first.out, QStringLiteral("ledger ready at schema version 2; operators start with root\n"));
 
     // Running it again migrates nothing and adds no operator.
     Snapshot before;
     WC_SNAPSHOT(before);
     const Run again = wc({QStringLiteral("init")});
     WC_OK(again);
-    QCOMPARE(again.out, QStringLiteral("ledger ready at schema version 1; it already has operators\n"));
+    QCOMPARE(again.out, QStringLiteral("ledger ready at schema version 2; it already has operators\n"));
     QJsonObject o;
     WC_JSON(wc({QStringLiteral("--json"), QStringLiteral("init")}), o);
-    QCOMPARE(o.value(QStringLiteral("schema_version")).toInt(), 1);
+    QCOMPARE(o.value(QStringLiteral("schema_version")).toInt(), 2);
     WC_UNCHANGED(before, QStringList());
 
     const Run usd = wc({QStringLiteral("currency"), QStringLiteral("add"), QStringLiteral("USD"),
@@ -584,7 +584,7 @@ void TestWalletctl::environmentAndDefaults() {
                   {QStringLiteral("USER"), QStringLiteral("tess")}};
     const Run init = run({QStringLiteral("init")}, env, false);
     WC_OK(init);
-    QCOMPARE(init.out, QStringLiteral("ledger ready at schema version 1; operators start with tess\n"));
+    QCOMPARE(init.out, QStringLiteral("ledger ready at schema version 2; operators start with tess\n"));
     const Run list = run({QStringLiteral("operator"), QStringLiteral("list")}, env, false);
     WC_OK(list);
     QVERIFY2(QRegularExpression(QStringLiteral("^tess +admin *\\n$")).match(list.out).hasMatch(),

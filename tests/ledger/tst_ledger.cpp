@@ -126,6 +126,7 @@ private Q_SLOTS:
     void cleanup();
 
     void schemaIsVersionedAndNewerIsRefused();
+    void olderSchemaIsMigratedForward();
     void currenciesAndOperatorsNeedAdmin();
     void depositAndWithdrawalKeepEveryCurrencyAtZero();
     void overdraftIsRefusedAndNothingIsWritten();
@@ -217,6 +218,30 @@ void TestLedger::schemaIsVersionedAndNewerIsRefused() {
     QVERIFY(!opened);
     QCOMPARE(opened.error().code, ErrorCode::SchemaTooNew);
     QVERIFY2(opened.error().message.contains(u"version 99"), qPrintable(opened.error().message));
+}
+
+void TestLedger::olderSchemaIsMigratedForward() {
+    // Roll the ledger back to version 1 by hand, as a database written by an older WalletDesk would be.
+    ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("before"))));
+    m_ledger.reset();
+    {
+        RawDb raw(m_url);
+        QVERIFY(raw.exec(QStringLiteral("DROP INDEX transactions_forced")));
+        QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 2")));
+    }
+    QString error;
+    m_ledger = std::make_unique<LedgerService>();
+    QVERIFY(await(m_ledger->open(*DatabaseUrl::parse(m_url, &error))).ok());
+    QCOMPARE(run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).value(), 2);
+    RawDb raw(m_url);
+    QCOMPARE(
+        raw.scalar(
+            raw.pg()
+                ? QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'transactions_forced'")
+                : QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'transactions_forced'")),
+        1);
+    QCOMPARE(account(m_ann).balance, 100); // the data came through
+    QVERIFY(verify().ok);
 }
 
 void TestLedger::currenciesAndOperatorsNeedAdmin() {

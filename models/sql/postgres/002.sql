@@ -1,0 +1,4 @@
+-- WalletDesk ledger schema, version 2 (PostgreSQL).
+-- Forced reversals are the only transactions allowed to take a player below zero; verify looks them up, and
+-- without this index that lookup read the whole journal.
+CREATE INDEX transactions_forced ON transactions (id) WHERE forced <> 0;
