@@ -99,14 +99,53 @@ Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &prog
             QStringLiteral("PRAGMA mmap_size = 17179869184")); // no copies out of the page cache
         marker = snapshotMarker(m_db);
     }
-    Part chain, balances;
-    std::thread other([&] { runBalanceHalf(snapshot, marker, balances); });
-    const bool chainsDone = checkChains(m_db, chain, progress) && checkAudit(m_db, chain);
+    // Three workers on two cores: the journal's hash chain in two slices, and the balances.
+    Part chain, chainTail, balances;
+    Slice head, tail;
+    const bool split = planSlices(head, tail);
+    std::thread balanceWorker([&] {
+        onSecondConnection(snapshot, marker, balances, QStringLiteral("balances"), [&](QSqlDatabase db) {
+            if (loadAccounts(db, balances) && checkEntries(db, balances) && checkBalances(db, balances))
+                checkRollups(db, balances);
+        });
+    });
+    std::thread tailWorker([&] {
+        if (split)
+            onSecondConnection(snapshot, marker, chainTail, QStringLiteral("chain"),
+                               [&](QSqlDatabase db) { checkChains(db, chainTail, tail, {}); });
+    });
+    bool chainsDone = checkChains(m_db, chain, head, progress);
+    if (!chainsDone)
+        m_stop = true; // a finding or a failure here makes the other workers' work moot
+    tailWorker.join();
+    if (chainsDone && split) {
+        chain.report.transactions += chainTail.report.transactions;
+        chain.report.entries += chainTail.report.entries;
+        if (chainTail.readFailed)
+            chain.readFailure(chainTail.report.firstProblem);
+        else if (!chainTail.report.ok)
+            chain.problem(chainTail.report.firstProblem);
+        // The seam: where each lane of the tail starts must be where the head slice ended.
+        for (auto it = tail.firstPrev.cbegin(); chain.report.ok && it != tail.firstPrev.cend(); ++it) {
+            const Lane *ended = lane(head.lanes, it.key());
+            if (!ended || ended->head != it->first)
+                chain.problem(
+                    QStringLiteral("transaction %1: its previous hash does not continue journal lane %2 "
+                                   "(a transaction before it was removed or altered)")
+                        .arg(it->second)
+                        .arg(it.key()));
+        }
+        for (size_t l = 0; l < tail.lanes.size(); ++l)
+            if (tail.lanes[l].lastId > 0)
+                *lane(head.lanes, qint64(l)) = tail.lanes[l];
+    }
+    m_journalLanes = head.lanes;
+    chainsDone = chain.report.ok && !chain.readFailed && checkAudit(m_db, chain);
     if (!chain.readFailed && !m_stop)
         checkHeads(m_db, chain);
     if (!chainsDone)
-        m_stop = true; // a finding or a failure here makes the other half's work moot
-    other.join();
+        m_stop = true;
+    balanceWorker.join();
     QSqlQuery(m_db).exec(QStringLiteral("COMMIT"));
     if (!m_postgres)
         QSqlQuery(m_db).exec(QStringLiteral("PRAGMA mmap_size = 0"));
@@ -127,8 +166,32 @@ Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &prog
     return report;
 }
 
-void LedgerVerifier::runBalanceHalf(const QString &snapshot, const QByteArray &marker, Part &part) {
-    const QString name = QStringLiteral("verify-%1").arg(quintptr(this));
+bool LedgerVerifier::planSlices(Slice &first, Slice &second) {
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MIN(id), 0), COALESCE(MAX(id), 0) FROM transactions")) ||
+        !q.next())
+        return false;
+    const qint64 low = q.value(0).toLongLong(), high = q.value(1).toLongLong();
+    if (high - low < 20000)
+        return false; // small ledgers: one slice, no second connection
+    const qint64 middle = low + (high - low) / 2;
+    first.toTransaction = second.fromTransaction = middle;
+    second.continuation = true;
+    if (!m_postgres) {
+        QSqlQuery e(m_db);
+        e.prepare(QStringLiteral("SELECT COALESCE((SELECT MIN(id) FROM entries WHERE transaction_id >= ?), "
+                                 "(SELECT COALESCE(MAX(id), 0) + 1 FROM entries))"));
+        e.addBindValue(middle);
+        if (!e.exec() || !e.next())
+            return false;
+        first.toEntry = second.fromEntry = e.value(0).toLongLong();
+    }
+    return true;
+}
+
+void LedgerVerifier::onSecondConnection(const QString &snapshot, const QByteArray &marker, Part &part,
+                                        const QString &tag, const std::function<void(QSqlDatabase)> &job) {
+    const QString name = QStringLiteral("verify-%1-%2").arg(tag).arg(quintptr(this));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(m_db.driverName(), name);
         db.setDatabaseName(m_db.databaseName());
@@ -159,8 +222,8 @@ void LedgerVerifier::runBalanceHalf(const QString &snapshot, const QByteArray &m
             part.readFailure(db.lastError().text().isEmpty()
                                  ? QStringLiteral("could not open a second snapshot")
                                  : db.lastError().text());
-        else if (loadAccounts(db, part) && checkEntries(db, part) && checkBalances(db, part))
-            checkRollups(db, part);
+        else
+            job(db);
         QSqlQuery(db).exec(QStringLiteral("COMMIT"));
         db.close();
     }
@@ -234,14 +297,33 @@ void LedgerVerifier::closeDay(State &s, qint64 accountId, int shard) {
     ++s.rollupRows;
 }
 
-bool LedgerVerifier::checkChains(QSqlDatabase db, Part &part, const std::function<bool(qint64)> &progress) {
+bool LedgerVerifier::checkChains(QSqlDatabase db, Part &part, Slice &slice,
+                                 const std::function<bool(qint64)> &progress) {
+    // Slice bounds are numbers this program computed, not input, so they are written into the SQL.
+    auto bounds = [](const char *column, qint64 from, qint64 to) {
+        QString where;
+        if (from > 0)
+            where += QStringLiteral(" AND %1 >= %2").arg(QLatin1StringView(column)).arg(from);
+        if (to > 0)
+            where += QStringLiteral(" AND %1 < %2").arg(QLatin1StringView(column)).arg(to);
+        return where;
+    };
     SqlCursor t(
         db,
         QStringLiteral("SELECT id, kind, idempotency_key, request_hash, operator_id, origin, created_at, "
                        "COALESCE(reverses_id, 0), forced, COALESCE(approval_id, 0), reason_code, ticket_ref, "
-                       "memo, lane, prev_hash, hash FROM transactions ORDER BY id"),
+                       "memo, lane, prev_hash, hash FROM transactions WHERE 1 = 1%1 ORDER BY id")
+            .arg(bounds("id", slice.fromTransaction, slice.toTransaction)),
         QStringLiteral("verify_transactions"));
-    SqlCursor e(db, entriesInJournalOrder(), QStringLiteral("verify_entries"));
+    const QString entryColumns = QStringLiteral(
+        "SELECT transaction_id, id, account_id, shard, amount, balance_after, created_at FROM entries");
+    SqlCursor e(db,
+                m_postgres ? entryColumns + QStringLiteral(" WHERE 1 = 1%1 ORDER BY transaction_id, id")
+                                                .arg(bounds("transaction_id", slice.fromTransaction,
+                                                            slice.toTransaction))
+                           : entryColumns + QStringLiteral(" WHERE 1 = 1%1 ORDER BY id")
+                                                .arg(bounds("id", slice.fromEntry, slice.toEntry)),
+                QStringLiteral("verify_entries"));
     if (!t.isValid() || !e.isValid())
         return part.readFailure(t.error() + e.error());
     VerifyReport &report = part.report;
@@ -263,10 +345,14 @@ bool LedgerVerifier::checkChains(QSqlDatabase db, Part &part, const std::functio
         h.memo = raw(t.text(12));
         h.lane = int(t.integer(13));
         const QByteArrayView prev = t.text(14);
-        Lane *chain = lane(m_journalLanes, h.lane);
+        Lane *chain = lane(slice.lanes, h.lane);
         if (!chain)
             return part.problem(
                 QStringLiteral("transaction %1: lane %2 is out of range").arg(h.id).arg(h.lane));
+        if (slice.continuation && !slice.firstPrev.contains(h.lane)) {
+            slice.firstPrev.insert(h.lane, {prev.toByteArray(), h.id}); // checked at the seam
+            chain->head = prev.toByteArray();
+        }
         if (prev != chain->head)
             return part.problem(
                 QStringLiteral("transaction %1: its previous hash does not continue journal lane %2 "
@@ -287,9 +373,13 @@ bool LedgerVerifier::checkChains(QSqlDatabase db, Part &part, const std::functio
                                         .arg(e.integer(1))
                                         .arg(h.id));
             ++report.entries;
-            if (progress && report.entries % ProgressEvery == 0 && !progress(report.entries)) {
-                m_stop = true;
-                return false;
+            if (report.entries % ProgressEvery == 0) {
+                if (m_stop)
+                    return false;
+                if (progress && !progress(report.entries)) {
+                    m_stop = true;
+                    return false;
+                }
             }
             haveEntry = e.next();
         }

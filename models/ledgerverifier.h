@@ -26,6 +26,11 @@ public:
 private:
     /// The two halves run at once, each on its own connection to one snapshot: the chain half hashes the
     /// journal and the audit log; the balance half recomputes sums, balances and rollups.
+    /// Per chain and lane: the head computed while walking, and the last id seen.
+    struct Lane {
+        QByteArray head;
+        qint64 lastId = 0;
+    };
     struct Part {
         VerifyReport report;
         bool readFailed = false;
@@ -48,19 +53,28 @@ private:
         quint64 rollupDigest = 0;
         qint64 rollupRows = 0;
     };
-    /// Per chain and lane: the head computed while walking, and the last id seen.
-    struct Lane {
-        QByteArray head;
-        qint64 lastId = 0;
-    };
 
     // chain half
-    bool checkChains(QSqlDatabase db, Part &part, const std::function<bool(qint64)> &progress);
+    /// A slice of the journal by transaction id, [from, to); `to` 0 means to the end. The hash chain splits
+    /// cleanly: a slice trusts the previous hash of its first row in each lane, and afterwards that hash is
+    /// compared with the head the slice before it computed.
+    struct Slice {
+        qint64 fromTransaction = 0, toTransaction = 0;
+        qint64 fromEntry = 0, toEntry = 0; ///< SQLite: the same slice as entry ids (journal order = id order)
+        bool continuation = false;
+        std::vector<Lane> lanes;
+        QHash<int, std::pair<QByteArray, qint64>>
+            firstPrev; ///< lane -> (previous hash it starts from, txn id)
+    };
+    bool checkChains(QSqlDatabase db, Part &part, Slice &slice, const std::function<bool(qint64)> &progress);
+    bool planSlices(Slice &first, Slice &second);
     bool checkAudit(QSqlDatabase db, Part &part);
     void checkHeads(QSqlDatabase db, Part &part);
     Lane *lane(std::vector<Lane> &lanes, qint64 number);
     // balance half
-    void runBalanceHalf(const QString &snapshot, const QByteArray &marker, Part &part);
+    /// Opens a second connection on the same snapshot and runs `job` on it (on the calling thread).
+    void onSecondConnection(const QString &snapshot, const QByteArray &marker, Part &part, const QString &tag,
+                            const std::function<void(QSqlDatabase)> &job);
     bool loadAccounts(QSqlDatabase db, Part &part);
     bool checkEntries(QSqlDatabase db, Part &part);
     bool checkBalances(QSqlDatabase db, Part &part);

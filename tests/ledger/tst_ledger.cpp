@@ -153,6 +153,7 @@ private Q_SLOTS:
     void verifyNamesATamperedAuditRecord();
     void verifyNamesABadRollupAndBalance();
     void demoLedgerVerifies();
+    void verifyChecksLargeJournalsInSlices();
 };
 
 void TestLedger::init() {
@@ -890,6 +891,80 @@ void TestLedger::demoLedgerVerifies() {
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(print2, print1); // the same seed gives the same economy
+}
+
+void TestLedger::verifyChecksLargeJournalsInSlices() {
+    // Above 20,000 transactions verify hashes the journal in two slices at once; a defect on either side of
+    // the seam, or at the seam itself, must still be named.
+    const QString backend =
+        qEnvironmentVariable("WALLETDESK_TEST_BACKENDS", QStringLiteral("sqlite")).section(u',', 0, 0);
+    m_ledger.reset();
+    QTemporaryDir dir;
+    QString error;
+    const QString url = WalletDeskTest::databaseUrl(backend, dir, &error);
+    QVERIFY2(!url.isEmpty(), qPrintable(error));
+    LedgerService big;
+    QVERIFY(await(big.open(*DatabaseUrl::parse(url, &error))).ok());
+    QVERIFY(await(big.run([](LedgerStore &s) { return s.bootstrapAdmin(QStringLiteral("boss")); })).ok());
+    DemoOptions options;
+    options.players = 5000;
+    options.days = 10;
+    const Result<DemoSummary> made = await(big.run(
+        [options](LedgerStore &s) { return DemoGenerator(s, options, QStringLiteral("boss")).run(); }));
+    QVERIFY(made.ok());
+    QVERIFY2(made->transactions > 21000, "the ledger must be large enough to be sliced");
+    const Result<VerifyReport> healthy = await(big.verify());
+    QVERIFY(healthy.ok());
+    QVERIFY2(healthy->ok, qPrintable(healthy->firstProblem));
+    QVERIFY(healthy->transactions >= made->transactions);
+
+    RawDb raw(url);
+    const qint64 last = raw.scalar(QStringLiteral("SELECT MAX(id) FROM transactions"));
+    auto unlock = [&raw](const char *table) {
+        if (raw.pg())
+            QVERIFY(raw.exec(QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER %1_append_only")
+                                 .arg(QLatin1StringView(table))));
+        else
+            QVERIFY(
+                raw.exec(
+                    QStringLiteral("DROP TRIGGER IF EXISTS %1_no_update").arg(QLatin1StringView(table))) &&
+                raw.exec(
+                    QStringLiteral("DROP TRIGGER IF EXISTS %1_no_delete").arg(QLatin1StringView(table))));
+    };
+    unlock("entries");
+    unlock("transactions");
+    auto tamper = [&raw](qint64 txn) { // one character more in the memo; undone below
+        QVERIFY(
+            raw.exec(QStringLiteral("UPDATE transactions SET memo = memo || 'x' WHERE id = %1").arg(txn)));
+    };
+    // The tail slice.
+    tamper(last - 5);
+    Result<VerifyReport> report = await(big.verify());
+    QVERIFY(report.ok());
+    QVERIFY(!report->ok);
+    QVERIFY2(report->firstProblem.startsWith(QStringLiteral("transaction %1:").arg(last - 5)),
+             qPrintable(report->firstProblem));
+    QVERIFY(raw.exec(
+        QStringLiteral("UPDATE transactions SET memo = substr(memo, 1, length(memo) - 1) WHERE id = %1")
+            .arg(last - 5)));
+    // The head slice.
+    tamper(7);
+    report = await(big.verify());
+    QVERIFY2(report->firstProblem.startsWith(QStringLiteral("transaction 7:")),
+             qPrintable(report->firstProblem));
+    QVERIFY(raw.exec(
+        QStringLiteral("UPDATE transactions SET memo = substr(memo, 1, length(memo) - 1) WHERE id = 7")));
+    QVERIFY(await(big.verify())->ok);
+    // The seam: remove the last transaction of the head slice; the tail's first one no longer continues.
+    const qint64 low = raw.scalar(QStringLiteral("SELECT MIN(id) FROM transactions"));
+    const qint64 middle = low + (last - low) / 2;
+    QVERIFY(raw.exec(QStringLiteral("DELETE FROM entries WHERE transaction_id = %1").arg(middle - 1)));
+    QVERIFY(raw.exec(QStringLiteral("DELETE FROM transactions WHERE id = %1").arg(middle - 1)));
+    report = await(big.verify());
+    QVERIFY(!report->ok);
+    QVERIFY2(report->firstProblem.startsWith(
+                 QStringLiteral("transaction %1: its previous hash does not continue").arg(middle)),
+             qPrintable(report->firstProblem));
 }
 
 QTEST_GUILESS_MAIN(TestLedger)
