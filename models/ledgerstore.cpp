@@ -19,6 +19,14 @@
 #include <sqlite3.h>
 #include <unordered_map>
 
+// The columns readApproval() reads, then the maker's id and the account; a macro so that each query stays one
+// string literal (prepared statements are cached by the literal's address).
+#define APPROVAL_SELECT                                                                                      \
+    "SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), p.comment, "              \
+    "p.created_at, "                                                                                         \
+    "COALESCE(p.decided_at, 0), COALESCE(p.transaction_id, 0), p.maker_id, p.account_id FROM approvals p "   \
+    "JOIN operators m ON m.id = p.maker_id LEFT JOIN operators c ON c.id = p.checker_id "
+
 namespace {
 
 constexpr qint64 MsPerDay = 86400000;
@@ -985,14 +993,7 @@ struct LedgerStore::Impl {
     /// decided.
     Approval takePendingApproval(qint64 approvalId, const OperatorRow &checker, qint64 *makerId) {
         SqlStatement &q =
-            run(pick("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
-                     "p.comment, p.created_at, COALESCE(p.decided_at, 0), COALESCE(p.transaction_id, 0), "
-                     "p.maker_id, p.account_id FROM approvals p JOIN operators m ON m.id = p.maker_id "
-                     "LEFT JOIN operators c ON c.id = p.checker_id WHERE p.id = ?",
-                     "SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
-                     "p.comment, p.created_at, COALESCE(p.decided_at, 0), COALESCE(p.transaction_id, 0), "
-                     "p.maker_id, p.account_id FROM approvals p JOIN operators m ON m.id = p.maker_id "
-                     "LEFT JOIN operators c ON c.id = p.checker_id WHERE p.id = ? FOR UPDATE OF p"),
+            run(pick(APPROVAL_SELECT "WHERE p.id = ?", APPROVAL_SELECT "WHERE p.id = ? FOR UPDATE OF p"),
                 {approvalId});
         if (!q.next())
             fail(ErrorCode::NotFound, QStringLiteral("approval %1 does not exist").arg(approvalId));
@@ -1611,12 +1612,7 @@ Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, cons
 
 Result<Approval> LedgerStore::approval(qint64 id) {
     try {
-        SqlStatement &q =
-            d->run("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
-                   "p.comment, p.created_at, COALESCE(p.decided_at, 0), "
-                   "COALESCE(p.transaction_id, 0) FROM approvals p JOIN operators m ON m.id = "
-                   "p.maker_id LEFT JOIN operators c ON c.id = p.checker_id WHERE p.id = ?",
-                   {id});
+        SqlStatement &q = d->run(APPROVAL_SELECT "WHERE p.id = ?", {id});
         if (!q.next())
             fail(ErrorCode::NotFound, QStringLiteral("approval %1 does not exist").arg(id));
         const Approval a = d->readApproval(q);
@@ -1631,18 +1627,8 @@ Result<QList<Approval>> LedgerStore::approvals(bool pendingOnly, int limit) {
     try {
         QList<Approval> out;
         SqlStatement &q =
-            pendingOnly
-                ? d->run("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
-                         "p.comment, p.created_at, COALESCE(p.decided_at, 0), "
-                         "COALESCE(p.transaction_id, 0) FROM approvals p JOIN operators m ON m.id = "
-                         "p.maker_id LEFT JOIN operators c ON c.id = p.checker_id WHERE p.state = "
-                         "'pending' ORDER BY p.id LIMIT ?",
-                         {limit})
-                : d->run("SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), "
-                         "p.comment, p.created_at, COALESCE(p.decided_at, 0), "
-                         "COALESCE(p.transaction_id, 0) FROM approvals p JOIN operators m ON m.id = "
-                         "p.maker_id LEFT JOIN operators c ON c.id = p.checker_id ORDER BY p.id DESC LIMIT ?",
-                         {limit});
+            pendingOnly ? d->run(APPROVAL_SELECT "WHERE p.state = 'pending' ORDER BY p.id LIMIT ?", {limit})
+                        : d->run(APPROVAL_SELECT "ORDER BY p.id DESC LIMIT ?", {limit});
         while (q.next())
             out << d->readApproval(q);
         return out;

@@ -13,7 +13,8 @@ struct OperatorInfo {
     bool disabled = false;
     /// Per currency: the largest amount (minor units) this operator may post without a second approval.
     /// No entry for a currency means no limit in that currency, whatever the role: admins give support
-    /// operators their limits when they add them (walletctl operator add NAME --role support --limit USD:100).
+    /// operators their limits when they add them (walletctl operator add NAME --role support --limit
+    /// USD:100).
     QMap<QString, qint64> limits;
     qint64 createdAt = 0;
 };
