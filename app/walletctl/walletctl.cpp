@@ -22,7 +22,7 @@ enum Exit {
     VerifyFailed = 7
 };
 
-const char *const Usage_ = R"(usage: walletctl [--db URL] [--as OPERATOR] [--json] COMMAND [ARGS]
+const char *const UsageText = R"(usage: walletctl [--db URL] [--as OPERATOR] [--json] COMMAND [ARGS]
 
 The ledger is --db PATH, --db sqlite:PATH, --db postgresql://user:pass@host:port/name, or $WALLETDESK_DB.
 The operator is --as NAME, or $WALLETDESK_OPERATOR, or the login name.
@@ -192,9 +192,13 @@ int WalletCtl::run(const QStringList &arguments) {
         return Ok;
     }
     const QStringList positional = m_parser.positionalArguments();
-    if (m_parser.isSet(QStringLiteral("help")) || positional.isEmpty()) {
-        (positional.isEmpty() && !m_parser.isSet(QStringLiteral("help")) ? m_err : m_out) << Usage_;
-        return positional.isEmpty() && !m_parser.isSet(QStringLiteral("help")) ? Usage : Ok;
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        m_out << UsageText;
+        return Ok;
+    }
+    if (positional.isEmpty()) {
+        m_err << UsageText;
+        return Usage;
     }
     for (const QString &name : m_parser.optionNames())
         if (name != u"limit" && m_parser.values(name).size() > 1)
