@@ -310,13 +310,7 @@ int main(int argc, char *argv[]) {
             // The benchmark database is scratch: start from an empty schema.
             QString error;
             const auto pg = DatabaseUrl::parse(url, &error);
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bench-reset"));
-            db.setHostName(pg->host);
-            db.setPort(pg->port);
-            db.setDatabaseName(pg->database);
-            db.setUserName(pg->user);
-            db.setPassword(pg->password);
+            QSqlDatabase db = pg->addConnection(QStringLiteral("bench-reset"));
             if (!db.open())
                 qFatal("%s", qPrintable(db.lastError().text()));
             QSqlQuery(db).exec(QStringLiteral("DROP SCHEMA public CASCADE"));

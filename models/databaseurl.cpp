@@ -49,6 +49,23 @@ std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *erro
     return db;
 }
 
+QSqlDatabase DatabaseUrl::addConnection(const QString &name) const {
+    const bool pg = kind == Kind::Postgres;
+    QSqlDatabase db =
+        QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+    if (pg) {
+        db.setHostName(host);
+        db.setPort(port);
+        db.setDatabaseName(database);
+        db.setUserName(user);
+        db.setPassword(password);
+        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    } else {
+        db.setDatabaseName(path);
+    }
+    return db;
+}
+
 QString DatabaseUrl::display() const {
     if (kind == Kind::Sqlite)
         return QStringLiteral("sqlite:%1").arg(path);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSqlDatabase>
 #include <QString>
 #include <optional>
 
@@ -18,4 +19,7 @@ struct DatabaseUrl {
     static std::optional<DatabaseUrl> parse(const QString &text, QString *error);
     /// For messages and logs: never contains the password.
     QString display() const;
+    /// Adds a Qt connection named `name` for this location (QPSQL or QSQLITE driver, host, port, database,
+    /// user, password), not yet opened. Invalid when the driver is not installed.
+    QSqlDatabase addConnection(const QString &name) const;
 };

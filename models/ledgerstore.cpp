@@ -1077,25 +1077,15 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
     Q_UNUSED(configured)
     const QString connection = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const bool pg = url.kind == DatabaseUrl::Kind::Postgres;
-    QSqlDatabase db =
-        QSqlDatabase::addDatabase(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), connection);
+    QSqlDatabase db = url.addConnection(connection);
     if (!db.isValid()) {
         QSqlDatabase::removeDatabase(connection);
         return LedgerError{ErrorCode::Database,
                            QStringLiteral("the Qt %1 driver is not installed")
                                .arg(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"))};
     }
-    if (pg) {
-        db.setHostName(url.host);
-        db.setPort(url.port);
-        db.setDatabaseName(url.database);
-        db.setUserName(url.user);
-        db.setPassword(url.password);
-        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
-    } else {
-        db.setDatabaseName(url.path);
+    if (!pg)
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
-    }
     if (!db.open()) {
         const QString message = db.lastError().text();
         db = QSqlDatabase();

@@ -58,16 +58,10 @@ bool resetPostgres(const QString &urlText, QString *error) {
         QStringLiteral("walletdesk-test-reset-") + QUuid::createUuid().toString(QUuid::Id128);
     bool ok = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        QSqlDatabase db = url->addConnection(connection);
         if (!db.isValid()) {
             fail(error, QStringLiteral("the Qt QPSQL driver is not installed (package libqt6sql6-psql)"));
         } else {
-            db.setHostName(url->host);
-            db.setPort(url->port);
-            db.setDatabaseName(url->database);
-            db.setUserName(url->user);
-            db.setPassword(url->password);
-            db.setConnectOptions(QStringLiteral("connect_timeout=10"));
             if (!db.open()) {
                 fail(error,
                      QStringLiteral("cannot connect to %1: %2").arg(url->display(), db.lastError().text()));

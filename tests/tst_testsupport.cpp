@@ -27,17 +27,7 @@ template <typename Body> void withConnection(const QString &urlText, Body body) 
     QVERIFY2(url.has_value(), qPrintable(error));
     const QString name = QUuid::createUuid().toString(QUuid::Id128);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(
-            url->kind == DatabaseUrl::Kind::Postgres ? u"QPSQL"_s : u"QSQLITE"_s, name);
-        if (url->kind == DatabaseUrl::Kind::Postgres) {
-            db.setHostName(url->host);
-            db.setPort(url->port);
-            db.setDatabaseName(url->database);
-            db.setUserName(url->user);
-            db.setPassword(url->password);
-        } else {
-            db.setDatabaseName(url->path);
-        }
+        QSqlDatabase db = url->addConnection(name);
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         body(db);
         db.close();

@@ -211,17 +211,7 @@ private:
         const QString name = QStringLiteral("tst-walletctl-") + QUuid::createUuid().toString(QUuid::Id128);
         bool ok = false;
         {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(pg() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
-            if (pg()) {
-                db.setHostName(url->host);
-                db.setPort(url->port);
-                db.setDatabaseName(url->database);
-                db.setUserName(url->user);
-                db.setPassword(url->password);
-            } else {
-                db.setDatabaseName(url->path);
-            }
+            QSqlDatabase db = url->addConnection(name);
             if (!db.open())
                 *why = QStringLiteral("raw connection to %1 failed: %2")
                            .arg(url->display(), db.lastError().text());

@@ -32,16 +32,7 @@ public:
         QString error;
         const auto url = DatabaseUrl::parse(urlText, &error);
         m_pg = url->kind == DatabaseUrl::Kind::Postgres;
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(m_pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), m_name);
-        if (m_pg) {
-            db.setHostName(url->host);
-            db.setPort(url->port);
-            db.setDatabaseName(url->database);
-            db.setUserName(url->user);
-        } else {
-            db.setDatabaseName(url->path);
-        }
+        QSqlDatabase db = url->addConnection(m_name);
         if (!db.open())
             qFatal("raw connection failed: %s", qPrintable(db.lastError().text()));
     }
