@@ -1062,7 +1062,7 @@ LedgerStore::~LedgerStore() {
 }
 
 int LedgerStore::knownSchemaVersion() {
-    return 2;
+    return 3;
 }
 
 QString LedgerStore::zeroHash() {

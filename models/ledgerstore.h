@@ -9,6 +9,7 @@
 #include "historyentry.h"
 #include "journaltransaction.h"
 #include "ledgererror.h"
+#include "newaccount.h"
 #include "operatorinfo.h"
 #include "postingrequest.h"
 #include "postingresult.h"
@@ -21,13 +22,6 @@
 #include <QSqlQuery>
 #include <functional>
 #include <memory>
-
-struct NewAccount {
-    QString currency;
-    QString playerRef;
-    QString name;
-    bool allowNegative = false;
-};
 
 /// The ledger over one SQL connection, synchronous. It owns its QSqlDatabase, so it lives and dies on the
 /// thread that opened it; front ends use LedgerService, which runs a LedgerStore on a worker thread.

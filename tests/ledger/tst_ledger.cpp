@@ -219,19 +219,25 @@ void TestLedger::olderSchemaIsMigratedForward() {
     {
         RawDb raw(m_url);
         QVERIFY(raw.exec(QStringLiteral("DROP INDEX transactions_forced")));
-        QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version = 2")));
+        for (const char *index :
+             {"accounts_by_name", "accounts_by_player_ref", "accounts_by_currency", "accounts_by_balance",
+              "accounts_by_state", "accounts_by_last_activity", "accounts_by_created"})
+            QVERIFY(raw.exec(QStringLiteral("DROP INDEX %1").arg(QLatin1String(index))));
+        QVERIFY(raw.exec(QStringLiteral("CREATE INDEX accounts_name ON accounts(name)")));
+        QVERIFY(raw.exec(QStringLiteral("DELETE FROM schema_migrations WHERE version >= 2")));
     }
     QString error;
     m_ledger = std::make_unique<LedgerService>();
     QVERIFY(await(m_ledger->open(*DatabaseUrl::parse(m_url, &error))).ok());
-    QCOMPARE(run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).value(), 2);
+    QCOMPARE(run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).value(), 3);
     RawDb raw(m_url);
-    QCOMPARE(
-        raw.scalar(
-            raw.pg()
-                ? QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE indexname = 'transactions_forced'")
-                : QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'transactions_forced'")),
-        1);
+    const QString indexCount =
+        raw.pg()
+            ? QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE indexname IN ('transactions_forced', "
+                             "'accounts_by_balance', 'accounts_by_name', 'accounts_name')")
+            : QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('transactions_forced', "
+                             "'accounts_by_balance', 'accounts_by_name', 'accounts_name')");
+    QCOMPARE(raw.scalar(indexCount), 3);   // 2 and 3 applied; 3 replaced accounts_name
     QCOMPARE(account(m_ann).balance, 100); // the data came through
     QVERIFY(verify().ok);
 }

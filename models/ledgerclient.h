@@ -1,0 +1,102 @@
+#pragma once
+
+#include "accountquery.h"
+#include "approval.h"
+#include "auditrecord.h"
+#include "balancepoint.h"
+#include "currency.h"
+#include "historyentry.h"
+#include "journalquery.h"
+#include "journaltransaction.h"
+#include "ledgererror.h"
+#include "newaccount.h"
+#include "operatorinfo.h"
+#include "postingrequest.h"
+#include "postingresult.h"
+#include "reversalrequest.h"
+#include "verifyreport.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QTimer>
+
+/// Who is signed in, as the desktop app shows it and decides which actions to offer.
+struct SessionInfo {
+    QString operatorName;
+    Role role = Role::Viewer;
+    QString connectionLabel; ///< "demo.sqlite", "postgresql://ledger.example/wallets", "https://walletd:8443"
+};
+
+/// The one ledger interface of the desktop app: a ledger reached directly (SQLite file or PostgreSQL,
+/// LocalLedgerClient) or through walletd (RemoteLedgerClient). Both give the same results and the same
+/// errors, and one behavioural suite runs against each.
+///
+/// Every call is asynchronous and safe from the GUI thread: the QFuture completes on another thread, so
+/// callers attach continuations with a context object (QFuture::then(this, ...)) to come back to theirs.
+/// Every call acts as the signed-in operator; the ledger authorises and audits it.
+class LedgerClient : public QObject {
+    Q_OBJECT
+public:
+    explicit LedgerClient(QObject *parent = nullptr);
+    ~LedgerClient() override;
+    Q_DISABLE_COPY_MOVE(LedgerClient)
+
+    virtual SessionInfo session() const = 0;
+
+    // --- reading
+    virtual QFuture<Result<QList<Currency>>> currencies() = 0;
+    virtual QFuture<Result<qint64>> countAccounts(const AccountQuery &query) = 0;
+    /// See LedgerReader::accounts for the window arguments.
+    virtual QFuture<Result<AccountPage>> accounts(const AccountQuery &query, qint64 offset, int limit,
+                                                  const std::optional<AccountKey> &after, qint64 total) = 0;
+    virtual QFuture<Result<Account>> account(qint64 id) = 0;
+    /// Newest first, entries older than `beforeEntryId` (0: from the newest).
+    virtual QFuture<Result<QList<HistoryEntry>>> history(qint64 accountId, qint64 beforeEntryId,
+                                                         int limit) = 0;
+    virtual QFuture<Result<QList<BalancePoint>>> balanceSeries(qint64 accountId, qint64 fromMs,
+                                                               qint64 toMs) = 0;
+    virtual QFuture<Result<QList<JournalLine>>> journal(const JournalQuery &query, qint64 beforeEntryId,
+                                                        int limit) = 0;
+    virtual QFuture<Result<JournalTransaction>> transaction(qint64 id) = 0;
+    virtual QFuture<Result<QList<Approval>>> approvals(bool pendingOnly) = 0;
+    /// Newest first, records older than `beforeId` (0: from the newest).
+    virtual QFuture<Result<QList<AuditRecord>>> audit(qint64 beforeId, int limit) = 0;
+    virtual QFuture<Result<QList<OperatorInfo>>> operators() = 0;
+    /// Grows whenever anyone writes to the ledger; see LedgerReader::changeToken.
+    virtual QFuture<Result<qint64>> changeToken() = 0;
+
+    // --- writing (as the signed-in operator)
+    virtual QFuture<Result<Account>> createAccount(const NewAccount &account) = 0;
+    virtual QFuture<Result<PostingResult>> post(const PostingRequest &request) = 0;
+    virtual QFuture<Result<PostingResult>> reverse(const ReversalRequest &request) = 0;
+    virtual QFuture<Result<PostingResult>> approve(qint64 approvalId, const QString &comment) = 0;
+    virtual QFuture<Result<Approval>> reject(qint64 approvalId, const QString &comment) = 0;
+    virtual QFuture<Result<Account>> setAccountState(qint64 accountId, AccountState state,
+                                                     const QString &reason) = 0;
+
+    // --- long work: the future reports progress (0..progressMaximum) and honours cancel()
+    virtual QFuture<Result<VerifyReport>> verify() = 0;
+
+    /// Polls changeToken() every `intervalMs` and emits ledgerChanged() when it moved. 0 stops polling.
+    void setPollInterval(int intervalMs);
+
+Q_SIGNALS:
+    /// This client wrote to these accounts (emitted on the thread that owns the client).
+    void accountsChanged(const QList<qint64> &accountIds);
+    /// Someone (this client, another desktop, walletd, walletctl) wrote to the ledger.
+    void ledgerChanged();
+    /// The ledger stopped answering (connection lost) or answers again. Views keep their data meanwhile.
+    void availabilityChanged(bool available, const QString &reason);
+
+protected:
+    /// For subclasses: report a write's touched accounts (call on the client's thread).
+    void announceWrite(const QList<qint64> &accountIds);
+
+private:
+    void poll();
+
+    QTimer m_pollTimer;
+    qint64 m_lastToken = -1;
+    bool m_pollInFlight = false;
+    bool m_available = true;
+};

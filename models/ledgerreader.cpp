@@ -1,0 +1,369 @@
+#include "ledgerreader.h"
+
+#include "ledgerstore.h"
+
+#include <QMap>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <algorithm>
+#include <limits>
+
+namespace {
+
+constexpr qint64 MsPerDay = 86400000;
+constexpr int MaxPage = 5000;
+
+/// A prepared, bound and executed query, or the database's error.
+struct Query {
+    QSqlQuery q;
+    LedgerError error;
+    bool ok = false;
+};
+
+Query execute(const QSqlDatabase &db, bool postgres, const QString &sql, const QVariantList &args) {
+    Query r{QSqlQuery(db), {}, false};
+    // QPSQL's forward-only mode switches to single-row fetching, which fails when a second statement runs
+    // on the connection before the first is drained; SQLite reads forward-only without that problem.
+    r.q.setForwardOnly(!postgres);
+    if (!r.q.prepare(sql)) {
+        r.error = {ErrorCode::Database, r.q.lastError().text()};
+        return r;
+    }
+    for (int i = 0; i < args.size(); ++i)
+        r.q.bindValue(i, args[i]);
+    if (!r.q.exec()) {
+        r.error = {ErrorCode::Database, r.q.lastError().text()};
+        return r;
+    }
+    r.ok = true;
+    return r;
+}
+
+/// The SQL expression an account list is sorted by. Strings compare byte-wise on both databases ("C"),
+/// matching the indexes of schema 3.
+QString sortExpression(const AccountQuery &q, bool postgres) {
+    switch (q.sort) {
+    case AccountQuery::Sort::Id:
+        return QStringLiteral("a.id");
+    case AccountQuery::Sort::PlayerRef:
+        // System accounts have no player reference; with them included the sort value must not be NULL.
+        if (q.includeSystem)
+            return postgres ? QStringLiteral("COALESCE(a.player_ref, '') COLLATE \"C\"")
+                            : QStringLiteral("COALESCE(a.player_ref, '')");
+        return postgres ? QStringLiteral("a.player_ref COLLATE \"C\"") : QStringLiteral("a.player_ref");
+    case AccountQuery::Sort::Name:
+        return postgres ? QStringLiteral("lower(a.name) COLLATE \"C\"") : QStringLiteral("lower(a.name)");
+    case AccountQuery::Sort::Currency:
+        return postgres ? QStringLiteral("a.currency COLLATE \"C\"") : QStringLiteral("a.currency");
+    case AccountQuery::Sort::Balance:
+        return QStringLiteral("a.balance");
+    case AccountQuery::Sort::Available:
+        return QStringLiteral("(a.balance - a.held)");
+    case AccountQuery::Sort::State:
+        return postgres ? QStringLiteral("a.state COLLATE \"C\"") : QStringLiteral("a.state");
+    case AccountQuery::Sort::LastActivity:
+        return QStringLiteral("a.last_activity_at");
+    case AccountQuery::Sort::Created:
+        return QStringLiteral("a.created_at");
+    }
+    return QStringLiteral("a.id");
+}
+
+/// The smallest string greater than every string that starts with `prefix` (byte-wise, UTF-8).
+QString prefixEnd(const QString &prefix) {
+    return prefix + QChar(0xDBFF) + QChar(0xDFFF); // U+10FFFF, the largest code point
+}
+
+/// The WHERE clause of an account query and its bound values.
+QString accountFilter(const AccountQuery &q, bool postgres, QVariantList *args) {
+    QStringList where;
+    if (!q.includeSystem)
+        where << QStringLiteral("a.kind = 'player'");
+    const QString search = q.search.trimmed();
+    if (!search.isEmpty()) {
+        const QString folded = search.toLower();
+        const QString ref =
+            postgres ? QStringLiteral("a.player_ref COLLATE \"C\"") : QStringLiteral("a.player_ref");
+        const QString name =
+            postgres ? QStringLiteral("lower(a.name) COLLATE \"C\"") : QStringLiteral("lower(a.name)");
+        QString clause = QStringLiteral("(%1 >= ? AND %1 < ?) OR (%2 >= ? AND %2 < ?)").arg(ref, name);
+        *args << search << prefixEnd(search) << folded << prefixEnd(folded);
+        bool isNumber = false;
+        const qint64 id = search.toLongLong(&isNumber);
+        if (isNumber && id > 0) {
+            clause += QStringLiteral(" OR a.id = ?");
+            *args << id;
+        }
+        where << QLatin1Char('(') + clause + QLatin1Char(')');
+    }
+    if (q.state) {
+        where << QStringLiteral("a.state = ?");
+        *args << accountStateName(*q.state);
+    }
+    if (!q.currency.isEmpty()) {
+        where << QStringLiteral("a.currency = ?");
+        *args << q.currency;
+        if (q.minBalance) {
+            where << QStringLiteral("a.balance >= ?");
+            *args << *q.minBalance;
+        }
+        if (q.maxBalance) {
+            where << QStringLiteral("a.balance <= ?");
+            *args << *q.maxBalance;
+        }
+    }
+    return where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+}
+
+AccountState stateFromName(const QString &name) {
+    if (name == u"frozen")
+        return AccountState::Frozen;
+    if (name == u"closed")
+        return AccountState::Closed;
+    return AccountState::Active;
+}
+
+} // namespace
+
+LedgerReader::LedgerReader(LedgerStore &store)
+    : m_db(store.database())
+    , m_postgres(store.dialect() == LedgerStore::Dialect::Postgres) {}
+
+Result<qint64> LedgerReader::countAccounts(const AccountQuery &query) {
+    QVariantList args;
+    const QString sql =
+        QStringLiteral("SELECT count(*) FROM accounts a") + accountFilter(query, m_postgres, &args);
+    Query r = execute(m_db, m_postgres, sql, args);
+    if (!r.ok)
+        return r.error;
+    return r.q.next() ? r.q.value(0).toLongLong() : 0;
+}
+
+AccountKey LedgerReader::keyOf(const AccountQuery &query, const Account &a) {
+    switch (query.sort) {
+    case AccountQuery::Sort::Id:
+        return {QVariant(a.id), a.id};
+    case AccountQuery::Sort::PlayerRef:
+        return {QVariant(a.playerRef), a.id};
+    case AccountQuery::Sort::Name:
+        return {QVariant(a.name.toLower()), a.id};
+    case AccountQuery::Sort::Currency:
+        return {QVariant(a.currency), a.id};
+    case AccountQuery::Sort::Balance:
+        return {QVariant(a.kind == AccountKind::System ? qint64(0) : a.balance), a.id};
+    case AccountQuery::Sort::Available:
+        return {QVariant(a.kind == AccountKind::System ? qint64(0) : a.available()), a.id};
+    case AccountQuery::Sort::State:
+        return {QVariant(accountStateName(a.state)), a.id};
+    case AccountQuery::Sort::LastActivity:
+        return {QVariant(a.lastActivityAt), a.id};
+    case AccountQuery::Sort::Created:
+        return {QVariant(a.createdAt), a.id};
+    }
+    return {QVariant(a.id), a.id};
+}
+
+Result<AccountPage> LedgerReader::accounts(const AccountQuery &query, qint64 offset, int limit,
+                                           const std::optional<AccountKey> &after, qint64 total) {
+    limit = std::clamp(limit, 1, MaxPage);
+    offset = std::max<qint64>(offset, 0);
+    QVariantList args;
+    QString where = accountFilter(query, m_postgres, &args);
+    const QString sort = sortExpression(query, m_postgres);
+
+    // Three ways to reach the window: seek past a known key; count from the start; or, when the end is
+    // nearer, walk the list backwards and count from the end.
+    bool backwards = false;
+    qint64 skip = offset;
+    if (after) {
+        skip = 0;
+        const QString cmp = query.descending ? QStringLiteral("<") : QStringLiteral(">");
+        where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) +
+                 QStringLiteral("(%1, a.id) %2 (?, ?)").arg(sort, cmp);
+        args << after->sortValue << after->id;
+    } else if (total > 0 && offset > total / 2) {
+        backwards = true;
+        const qint64 end = std::min(offset + limit, total); // exclusive
+        limit = int(end - offset);
+        if (limit <= 0)
+            return AccountPage{offset, {}};
+        skip = total - end;
+    }
+    const bool descending = query.descending != backwards;
+    const QString dir = descending ? QStringLiteral(" DESC") : QString();
+    const QString balance = QStringLiteral(
+        "CASE WHEN a.kind = 'system' THEN (SELECT COALESCE(SUM(s.balance), 0) FROM account_shards s "
+        "WHERE s.account_id = a.id) ELSE a.balance END");
+    const QString sql =
+        QStringLiteral(
+            "SELECT a.id, a.kind, a.currency, a.player_ref, a.name, a.state, a.allow_negative, %1, "
+            "a.held, a.created_at, a.last_activity_at, c.exponent FROM accounts a "
+            "JOIN currencies c ON c.code = a.currency%2 ORDER BY %3%4, a.id%4 LIMIT ? OFFSET ?")
+            .arg(balance, where, sort, dir);
+    args << limit << skip;
+    Query r = execute(m_db, m_postgres, sql, args);
+    if (!r.ok)
+        return r.error;
+    AccountPage page;
+    page.offset = offset;
+    while (r.q.next()) {
+        Account a;
+        a.id = r.q.value(0).toLongLong();
+        a.kind = r.q.value(1).toString() == u"system" ? AccountKind::System : AccountKind::Player;
+        a.currency = r.q.value(2).toString();
+        a.playerRef = r.q.value(3).toString();
+        a.name = r.q.value(4).toString();
+        a.state = stateFromName(r.q.value(5).toString());
+        a.allowNegative = r.q.value(6).toInt() != 0;
+        a.balance = r.q.value(7).toLongLong();
+        a.held = r.q.value(8).toLongLong();
+        a.createdAt = r.q.value(9).toLongLong();
+        a.lastActivityAt = r.q.value(10).toLongLong();
+        a.exponent = r.q.value(11).toInt();
+        page.accounts << a;
+    }
+    if (backwards)
+        std::reverse(page.accounts.begin(), page.accounts.end());
+    return page;
+}
+
+Result<QList<JournalLine>> LedgerReader::journal(const JournalQuery &query, qint64 beforeEntryId, int limit) {
+    QVariantList args;
+    QStringList where{QStringLiteral("e.id < ?")};
+    args << (beforeEntryId > 0 ? beforeEntryId : std::numeric_limits<qint64>::max());
+    if (!query.includeSystem)
+        where << QStringLiteral("a.kind = 'player'");
+    if (query.kind) {
+        where << QStringLiteral("t.kind = ?");
+        args << kindName(*query.kind);
+    }
+    if (!query.operatorName.isEmpty()) {
+        where << QStringLiteral("o.name = ?");
+        args << query.operatorName;
+    }
+    if (query.fromMs > 0) {
+        where << QStringLiteral("e.created_at >= ?");
+        args << query.fromMs;
+    }
+    if (query.toMs > 0) {
+        where << QStringLiteral("e.created_at < ?");
+        args << query.toMs;
+    }
+    if (query.minAmount) {
+        where << QStringLiteral("e.amount >= ?");
+        args << *query.minAmount;
+    }
+    if (query.maxAmount) {
+        where << QStringLiteral("e.amount <= ?");
+        args << *query.maxAmount;
+    }
+    const QString sql =
+        QStringLiteral(
+            "SELECT e.id, e.transaction_id, e.created_at, t.kind, e.account_id, a.kind, a.player_ref, "
+            "a.name, a.currency, c.exponent, e.amount, e.balance_after, o.name, t.reason_code, t.memo "
+            "FROM entries e JOIN transactions t ON t.id = e.transaction_id "
+            "JOIN accounts a ON a.id = e.account_id JOIN currencies c ON c.code = a.currency "
+            "JOIN operators o ON o.id = t.operator_id WHERE %1 ORDER BY e.id DESC LIMIT ?")
+            .arg(where.join(QStringLiteral(" AND ")));
+    args << std::clamp(limit, 1, MaxPage);
+    Query r = execute(m_db, m_postgres, sql, args);
+    if (!r.ok)
+        return r.error;
+    QList<JournalLine> out;
+    while (r.q.next()) {
+        JournalLine l;
+        l.entryId = r.q.value(0).toLongLong();
+        l.transactionId = r.q.value(1).toLongLong();
+        l.createdAt = r.q.value(2).toLongLong();
+        l.kind = kindFromName(r.q.value(3).toString()).value_or(TransactionKind::Deposit);
+        l.accountId = r.q.value(4).toLongLong();
+        const bool system = r.q.value(5).toString() == u"system";
+        l.accountLabel = system
+                             ? r.q.value(7).toString()
+                             : QStringLiteral("%1 %2").arg(r.q.value(6).toString(), r.q.value(7).toString());
+        l.currency = r.q.value(8).toString();
+        l.exponent = r.q.value(9).toInt();
+        l.amount = r.q.value(10).toLongLong();
+        l.balanceAfter = r.q.value(11).toLongLong();
+        l.operatorName = r.q.value(12).toString();
+        l.reasonCode = r.q.value(13).toString();
+        l.memo = r.q.value(14).toString();
+        out << l;
+    }
+    return out;
+}
+
+Result<QList<BalancePoint>> LedgerReader::balanceSeries(qint64 accountId, qint64 fromMs, qint64 toMs) {
+    const qint64 fromDay = fromMs > 0 ? fromMs / MsPerDay : std::numeric_limits<qint64>::min() / 2;
+    const qint64 toDay = toMs > 0 ? (toMs + MsPerDay - 1) / MsPerDay : std::numeric_limits<qint64>::max() / 2;
+
+    // Each shard's closing before the range: a shard with no entry on a day still holds its balance.
+    QMap<int, qint64> carried;
+    {
+        Query r =
+            execute(m_db, m_postgres,
+                    QStringLiteral("SELECT r.shard, r.closing FROM daily_rollups r JOIN (SELECT shard, "
+                                   "max(day) AS day FROM daily_rollups WHERE account_id = ? AND day < ? "
+                                   "GROUP BY shard) last ON last.shard = r.shard AND last.day = r.day "
+                                   "WHERE r.account_id = ?"),
+                    {accountId, fromDay, accountId});
+        if (!r.ok)
+            return r.error;
+        while (r.q.next())
+            carried.insert(r.q.value(0).toInt(), r.q.value(1).toLongLong());
+    }
+    Query r =
+        execute(m_db, m_postgres,
+                QStringLiteral("SELECT day, shard, opening, closing, low, high, inflow, outflow, entry_count "
+                               "FROM daily_rollups WHERE account_id = ? AND day >= ? AND day < ? "
+                               "ORDER BY day, shard"),
+                {accountId, fromDay, toDay});
+    if (!r.ok)
+        return r.error;
+    QList<BalancePoint> out;
+    qint64 currentDay = std::numeric_limits<qint64>::min();
+    auto sumCarried = [&] {
+        qint64 s = 0;
+        for (qint64 v : std::as_const(carried))
+            s += v; // in range: the account's total balance always is
+        return s;
+    };
+    while (r.q.next()) {
+        const qint64 day = r.q.value(0).toLongLong();
+        const int shard = r.q.value(1).toInt();
+        const qint64 opening = r.q.value(2).toLongLong();
+        const qint64 closing = r.q.value(3).toLongLong();
+        if (day != currentDay) {
+            BalancePoint p;
+            p.dayStartMs = day * MsPerDay;
+            p.opening = sumCarried();
+            p.low = p.high = p.opening;
+            out << p;
+            currentDay = day;
+        }
+        BalancePoint &p = out.last();
+        const qint64 others = sumCarried() - carried.value(shard, 0);
+        carried.insert(shard, closing);
+        if (carried.size() == 1) { // one shard: its own figures are exact
+            p.opening = opening;
+            p.low = r.q.value(4).toLongLong();
+            p.high = r.q.value(5).toLongLong();
+        } else { // the other shards at their latest closing: a bound, not the exact intraday low/high
+            p.low = std::min(p.low, others + r.q.value(4).toLongLong());
+            p.high = std::max(p.high, others + r.q.value(5).toLongLong());
+        }
+        p.closing = sumCarried();
+        p.inflow += r.q.value(6).toLongLong();
+        p.outflow += r.q.value(7).toLongLong();
+        p.entryCount += r.q.value(8).toLongLong();
+    }
+    return out;
+}
+
+Result<qint64> LedgerReader::changeToken() {
+    Query r =
+        execute(m_db, m_postgres, QStringLiteral("SELECT COALESCE(SUM(last_id), 0) FROM chain_heads"), {});
+    if (!r.ok)
+        return r.error;
+    return r.q.next() ? r.q.value(0).toLongLong() : 0;
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "accountquery.h"
+#include "balancepoint.h"
+#include "journalquery.h"
+#include "ledgererror.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+class LedgerStore;
+
+/// The read side of the desktop app and of walletd's list endpoints: searched, filtered and sorted account
+/// lists, the journal across accounts, balance series and a change token. Read-only, so it works on the
+/// store's connection without the store's write machinery. Every value from a user is bound, never
+/// spliced into SQL; the SQL text is put together only from fixed fragments chosen by enum.
+///
+/// Lists use keyset pagination where they can: a window that continues from a known row seeks the index
+/// to that row's sort key. A window at an arbitrary row (a scroll-bar drag) counts from the nearer end of
+/// the list, so the last page of a million accounts is as quick as the first.
+class LedgerReader final {
+public:
+    explicit LedgerReader(LedgerStore &store);
+
+    /// How many accounts match (the list's row count).
+    Result<qint64> countAccounts(const AccountQuery &query);
+    /// `limit` accounts starting at row `offset` of the sorted list. When `after` is given it must be the
+    /// key of row offset - 1; the window is then found by seeking instead of counting. `total` is the row
+    /// count, used to count from the end when that is nearer (pass -1 if unknown).
+    Result<AccountPage> accounts(const AccountQuery &query, qint64 offset, int limit,
+                                 const std::optional<AccountKey> &after, qint64 total);
+    /// The key of `account` under the query's sort (for keyset pagination by callers).
+    static AccountKey keyOf(const AccountQuery &query, const Account &account);
+
+    /// Newest first, entries older than `beforeEntryId` (0: from the newest).
+    Result<QList<JournalLine>> journal(const JournalQuery &query, qint64 beforeEntryId, int limit);
+
+    /// One point per day that has entries, in [fromMs, toMs) (0 for open ends), oldest first. System
+    /// accounts spread over shards are summed per day; their low/high then take each shard's low/high with
+    /// the other shards at their latest closing, because the shards' own lows do not add up to the account's.
+    Result<QList<BalancePoint>> balanceSeries(qint64 accountId, qint64 fromMs, qint64 toMs);
+
+    /// A number that grows whenever anything is written to the ledger by anyone (it sums the chain heads,
+    /// which every posting and every audited action advances). Cheap enough to poll every second.
+    Result<qint64> changeToken();
+
+private:
+    QSqlDatabase m_db;
+    bool m_postgres = false;
+};

@@ -1,0 +1,165 @@
+#include "localledgerclient.h"
+
+#include "ledgerreader.h"
+
+#include <QSysInfo>
+
+LocalLedgerClient::LocalLedgerClient(QObject *parent)
+    : LedgerClient(parent) {
+    // The service emits on its worker thread; the queued connection brings the news to this client's thread.
+    connect(&m_service, &LedgerService::accountsChanged, this, &LocalLedgerClient::announceWrite,
+            Qt::QueuedConnection);
+}
+
+LocalLedgerClient::~LocalLedgerClient() = default;
+
+QFuture<Result<SessionInfo>> LocalLedgerClient::connectTo(const DatabaseUrl &url,
+                                                          const QString &operatorName) {
+    m_actor = Actor{operatorName, QStringLiteral("walletdesk@%1").arg(QSysInfo::machineHostName())};
+    m_service.open(url); // jobs run in order: the lookup below runs on the opened ledger
+    const QString label = url.display();
+    return m_service
+        .run([operatorName, label](LedgerStore &s) -> Result<SessionInfo> {
+            auto ops = s.operators();
+            if (!ops)
+                return ops.error();
+            for (const OperatorInfo &o : *ops) {
+                if (o.name != operatorName)
+                    continue;
+                if (o.disabled)
+                    return LedgerError{
+                        ErrorCode::PermissionDenied,
+                        QStringLiteral("operator %1 is disabled in this ledger").arg(operatorName)};
+                return SessionInfo{o.name, o.role, label};
+            }
+            return LedgerError{ErrorCode::NotFound,
+                               QStringLiteral("operator %1 is not known to this ledger").arg(operatorName)};
+        })
+        .then(this, [this](const Result<SessionInfo> &r) {
+            if (r)
+                m_session = *r;
+            return r;
+        });
+}
+
+QFuture<Result<QList<Currency>>> LocalLedgerClient::currencies() {
+    return m_service.run([](LedgerStore &s) { return s.currencies(); });
+}
+
+QFuture<Result<qint64>> LocalLedgerClient::countAccounts(const AccountQuery &query) {
+    return m_service.run([query](LedgerStore &s) { return LedgerReader(s).countAccounts(query); });
+}
+
+QFuture<Result<AccountPage>> LocalLedgerClient::accounts(const AccountQuery &query, qint64 offset, int limit,
+                                                         const std::optional<AccountKey> &after,
+                                                         qint64 total) {
+    return m_service.run(
+        [=](LedgerStore &s) { return LedgerReader(s).accounts(query, offset, limit, after, total); });
+}
+
+QFuture<Result<Account>> LocalLedgerClient::account(qint64 id) {
+    return m_service.account(id);
+}
+
+QFuture<Result<QList<HistoryEntry>>> LocalLedgerClient::history(qint64 accountId, qint64 beforeEntryId,
+                                                                int limit) {
+    return m_service.history(accountId, beforeEntryId, limit);
+}
+
+QFuture<Result<QList<BalancePoint>>> LocalLedgerClient::balanceSeries(qint64 accountId, qint64 fromMs,
+                                                                      qint64 toMs) {
+    return m_service.run(
+        [=](LedgerStore &s) { return LedgerReader(s).balanceSeries(accountId, fromMs, toMs); });
+}
+
+QFuture<Result<QList<JournalLine>>> LocalLedgerClient::journal(const JournalQuery &query,
+                                                               qint64 beforeEntryId, int limit) {
+    return m_service.run(
+        [=](LedgerStore &s) { return LedgerReader(s).journal(query, beforeEntryId, limit); });
+}
+
+QFuture<Result<JournalTransaction>> LocalLedgerClient::transaction(qint64 id) {
+    return m_service.run([id](LedgerStore &s) { return s.transaction(id); });
+}
+
+QFuture<Result<QList<Approval>>> LocalLedgerClient::approvals(bool pendingOnly) {
+    return m_service.run([pendingOnly](LedgerStore &s) { return s.approvals(pendingOnly, 1000); });
+}
+
+QFuture<Result<QList<AuditRecord>>> LocalLedgerClient::audit(qint64 beforeId, int limit) {
+    return m_service.run([=](LedgerStore &s) { return s.audit(beforeId, limit); });
+}
+
+QFuture<Result<QList<OperatorInfo>>> LocalLedgerClient::operators() {
+    return m_service.run([](LedgerStore &s) { return s.operators(); });
+}
+
+QFuture<Result<qint64>> LocalLedgerClient::changeToken() {
+    return m_service.run([](LedgerStore &s) { return LedgerReader(s).changeToken(); });
+}
+
+QFuture<Result<Account>> LocalLedgerClient::createAccount(const NewAccount &account) {
+    return m_service
+        .run([actor = m_actor, account](LedgerStore &s) { return s.createAccount(actor, account); })
+        .then(this, [this](const Result<Account> &r) {
+            if (r)
+                announceWrite({r->id});
+            return r;
+        });
+}
+
+QFuture<Result<PostingResult>> LocalLedgerClient::post(const PostingRequest &request) {
+    return m_service.post(m_actor, request);
+}
+
+QFuture<Result<PostingResult>> LocalLedgerClient::reverse(const ReversalRequest &request) {
+    return m_service.reverse(m_actor, request);
+}
+
+QFuture<Result<PostingResult>> LocalLedgerClient::approve(qint64 approvalId, const QString &comment) {
+    return m_service.approve(m_actor, approvalId, comment);
+}
+
+QFuture<Result<Approval>> LocalLedgerClient::reject(qint64 approvalId, const QString &comment) {
+    return m_service.reject(m_actor, approvalId, comment).then(this, [this](const Result<Approval> &r) {
+        if (r)
+            announceWrite({r->request.accountId}); // the hold is released
+        return r;
+    });
+}
+
+QFuture<Result<Account>> LocalLedgerClient::setAccountState(qint64 accountId, AccountState state,
+                                                            const QString &reason) {
+    return m_service
+        .run([actor = m_actor, accountId, state, reason](LedgerStore &s) {
+            return s.setAccountState(actor, accountId, state, reason);
+        })
+        .then(this, [this](const Result<Account> &r) {
+            if (r)
+                announceWrite({r->id});
+            return r;
+        });
+}
+
+QFuture<Result<VerifyReport>> LocalLedgerClient::verify() {
+    auto promise = std::make_shared<QPromise<Result<VerifyReport>>>();
+    QFuture<Result<VerifyReport>> future = promise->future();
+    promise->start();
+    m_service.run([promise](LedgerStore &s) {
+        // Progress counts entries; the highest entry id is the total to within the ids a rollback skipped.
+        qint64 total = 0;
+        QSqlQuery q(s.database());
+        if (q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM entries")) && q.next())
+            total = q.value(0).toLongLong();
+        q.finish();
+        promise->setProgressRange(0, int(std::min<qint64>(total, std::numeric_limits<int>::max())));
+        auto report = s.verify([&](qint64 checked) {
+            promise->setProgressValue(int(std::min<qint64>(checked, std::numeric_limits<int>::max())));
+            return !promise->isCanceled();
+        });
+        promise->addResult(report);
+        promise->finish();
+        return Result<Done>(Done{});
+    });
+    return future;
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "actor.h"
+#include "databaseurl.h"
+#include "ledgerclient.h"
+#include "ledgerservice.h"
+
+/// A ledger reached directly: an SQLite file or a PostgreSQL database, through LedgerService's worker
+/// thread. The operator is named at connect time and must exist and be enabled in the ledger; the ledger
+/// checks that operator's role and limits on every write.
+class LocalLedgerClient final : public LedgerClient {
+    Q_OBJECT
+public:
+    explicit LocalLedgerClient(QObject *parent = nullptr);
+    ~LocalLedgerClient() override;
+    Q_DISABLE_COPY_MOVE(LocalLedgerClient)
+
+    /// Opens (and migrates) the ledger and signs in as `operatorName`. On success session() is valid.
+    QFuture<Result<SessionInfo>> connectTo(const DatabaseUrl &url, const QString &operatorName);
+
+    SessionInfo session() const override { return m_session; }
+
+    QFuture<Result<QList<Currency>>> currencies() override;
+    QFuture<Result<qint64>> countAccounts(const AccountQuery &query) override;
+    QFuture<Result<AccountPage>> accounts(const AccountQuery &query, qint64 offset, int limit,
+                                          const std::optional<AccountKey> &after, qint64 total) override;
+    QFuture<Result<Account>> account(qint64 id) override;
+    QFuture<Result<QList<HistoryEntry>>> history(qint64 accountId, qint64 beforeEntryId, int limit) override;
+    QFuture<Result<QList<BalancePoint>>> balanceSeries(qint64 accountId, qint64 fromMs, qint64 toMs) override;
+    QFuture<Result<QList<JournalLine>>> journal(const JournalQuery &query, qint64 beforeEntryId,
+                                                int limit) override;
+    QFuture<Result<JournalTransaction>> transaction(qint64 id) override;
+    QFuture<Result<QList<Approval>>> approvals(bool pendingOnly) override;
+    QFuture<Result<QList<AuditRecord>>> audit(qint64 beforeId, int limit) override;
+    QFuture<Result<QList<OperatorInfo>>> operators() override;
+    QFuture<Result<qint64>> changeToken() override;
+
+    QFuture<Result<Account>> createAccount(const NewAccount &account) override;
+    QFuture<Result<PostingResult>> post(const PostingRequest &request) override;
+    QFuture<Result<PostingResult>> reverse(const ReversalRequest &request) override;
+    QFuture<Result<PostingResult>> approve(qint64 approvalId, const QString &comment) override;
+    QFuture<Result<Approval>> reject(qint64 approvalId, const QString &comment) override;
+    QFuture<Result<Account>> setAccountState(qint64 accountId, AccountState state,
+                                             const QString &reason) override;
+    QFuture<Result<VerifyReport>> verify() override;
+
+    /// The service underneath, for tools that need the whole store API (walletctl-style jobs, tests).
+    LedgerService &service() { return m_service; }
+
+private:
+    LedgerService m_service;
+    Actor m_actor;
+    SessionInfo m_session;
+};

@@ -1,0 +1,12 @@
+-- WalletDesk ledger schema, version 3 (SQLite).
+-- The desktop app's accounts list sorts by any column in the database and pages by keyset (sort value, id);
+-- each sortable column gets an index ending in id so that a page is one index seek. Search-as-you-type
+-- matches name prefixes case-insensitively, hence the index on lower(name) (it replaces the plain one).
+DROP INDEX accounts_name;
+CREATE INDEX accounts_by_name ON accounts (lower(name), id);
+CREATE INDEX accounts_by_player_ref ON accounts (player_ref, id);
+CREATE INDEX accounts_by_currency ON accounts (currency, id);
+CREATE INDEX accounts_by_balance ON accounts (balance, id);
+CREATE INDEX accounts_by_state ON accounts (state, id);
+CREATE INDEX accounts_by_last_activity ON accounts (last_activity_at, id);
+CREATE INDEX accounts_by_created ON accounts (created_at, id);
