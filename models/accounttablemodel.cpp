@@ -173,8 +173,8 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const {
     if (role == Qt::TextAlignmentRole) {
         const bool numeric = index.column() == BalanceColumn || index.column() == AvailableColumn ||
                              index.column() == IdColumn;
-        return QVariant::fromValue(Qt::Alignment(numeric ? Qt::AlignRight | Qt::AlignVCenter
-                                                         : Qt::AlignLeft | Qt::AlignVCenter));
+        return QVariant::fromValue(
+            Qt::Alignment(numeric ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter));
     }
     if (!account) {
         if (role == Qt::DisplayRole) {

@@ -22,8 +22,18 @@ class LedgerClient;
 class AccountTableModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { IdColumn, PlayerRefColumn, NameColumn, CurrencyColumn, BalanceColumn, AvailableColumn,
-                  StateColumn, LastActivityColumn, CreatedColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        PlayerRefColumn,
+        NameColumn,
+        CurrencyColumn,
+        BalanceColumn,
+        AvailableColumn,
+        StateColumn,
+        LastActivityColumn,
+        CreatedColumn,
+        ColumnCount
+    };
     enum Role { AccountIdRole = Qt::UserRole + 1, LoadedRole };
     static constexpr int PageSize = 100;
 
@@ -74,7 +84,7 @@ private:
     qint64 m_total = 0;
     bool m_countKnown = false;
     QHash<qint64, QList<Account>> m_pages;
-    QList<qint64> m_pageOrder; ///< least recently loaded first, for eviction
+    QList<qint64> m_pageOrder;      ///< least recently loaded first, for eviction
     mutable QList<qint64> m_wanted; ///< most recently wanted last; data() is const but may ask for pages
     mutable bool m_fetchScheduled = false;
     QList<qint64> m_inFlight;

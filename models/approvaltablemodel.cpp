@@ -82,7 +82,8 @@ QVariant ApprovalTableModel::data(const QModelIndex &index, int role) const {
     case IdColumn:
         return a.id;
     case RequestedColumn:
-        return m_locale.toString(QDateTime::fromMSecsSinceEpoch(a.createdAt).toLocalTime(), QLocale::ShortFormat);
+        return m_locale.toString(QDateTime::fromMSecsSinceEpoch(a.createdAt).toLocalTime(),
+                                 QLocale::ShortFormat);
     case MakerColumn:
         return a.maker;
     case AccountColumn:
@@ -90,10 +91,12 @@ QVariant ApprovalTableModel::data(const QModelIndex &index, int role) const {
     case KindColumn:
         return TransactionKindText::of(a.request.kind);
     case AmountColumn:
-        return QStringLiteral("%1 %2").arg(Money::formatLocalized(a.request.amount, a.exponent, m_locale), a.currency);
+        return QStringLiteral("%1 %2").arg(Money::formatLocalized(a.request.amount, a.exponent, m_locale),
+                                           a.currency);
     case ReasonColumn:
-        return a.request.ticketRef.isEmpty() ? a.request.reasonCode
-                                             : QStringLiteral("%1 (%2)").arg(a.request.reasonCode, a.request.ticketRef);
+        return a.request.ticketRef.isEmpty()
+                   ? a.request.reasonCode
+                   : QStringLiteral("%1 (%2)").arg(a.request.reasonCode, a.request.ticketRef);
     case StateColumn:
         switch (a.state) {
         case Approval::State::Pending:

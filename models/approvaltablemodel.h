@@ -13,8 +13,17 @@ class LedgerClient;
 class ApprovalTableModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { IdColumn, RequestedColumn, MakerColumn, AccountColumn, KindColumn, AmountColumn,
-                  ReasonColumn, StateColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        RequestedColumn,
+        MakerColumn,
+        AccountColumn,
+        KindColumn,
+        AmountColumn,
+        ReasonColumn,
+        StateColumn,
+        ColumnCount
+    };
 
     explicit ApprovalTableModel(QObject *parent = nullptr);
 

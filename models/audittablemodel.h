@@ -11,8 +11,16 @@ class LedgerClient;
 class AuditTableModel final : public KeysetTableModel<AuditRecord> {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, OperatorColumn, OriginColumn, ActionColumn, TargetColumn, OutcomeColumn,
-                  DetailColumn, ColumnCount };
+    enum Column {
+        TimeColumn,
+        OperatorColumn,
+        OriginColumn,
+        ActionColumn,
+        TargetColumn,
+        OutcomeColumn,
+        DetailColumn,
+        ColumnCount
+    };
 
     explicit AuditTableModel(QObject *parent = nullptr);
     void setClient(LedgerClient *client);

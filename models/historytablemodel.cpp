@@ -40,9 +40,10 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const {
     case LinkedTransactionRole:
         return h.reversedById != 0 ? h.reversedById : h.reversesId;
     case Qt::TextAlignmentRole:
-        return QVariant::fromValue(Qt::Alignment(index.column() == AmountColumn || index.column() == BalanceAfterColumn
-                                                     ? Qt::AlignRight | Qt::AlignVCenter
-                                                     : Qt::AlignLeft | Qt::AlignVCenter));
+        return QVariant::fromValue(
+            Qt::Alignment(index.column() == AmountColumn || index.column() == BalanceAfterColumn
+                              ? Qt::AlignRight | Qt::AlignVCenter
+                              : Qt::AlignLeft | Qt::AlignVCenter));
     case Qt::ToolTipRole:
         if (index.column() == LinkColumn && (h.reversedById || h.reversesId))
             return tr("Double-click to open the linked transaction");
@@ -54,15 +55,18 @@ QVariant HistoryTableModel::data(const QModelIndex &index, int role) const {
     }
     switch (index.column()) {
     case TimeColumn:
-        return m_locale.toString(QDateTime::fromMSecsSinceEpoch(h.createdAt).toLocalTime(), QLocale::ShortFormat);
+        return m_locale.toString(QDateTime::fromMSecsSinceEpoch(h.createdAt).toLocalTime(),
+                                 QLocale::ShortFormat);
     case KindColumn:
         return TransactionKindText::of(h.kind);
     case AmountColumn:
-        return (h.amount > 0 ? QStringLiteral("+") : QString()) + Money::formatLocalized(h.amount, m_exponent, m_locale);
+        return (h.amount > 0 ? QStringLiteral("+") : QString()) +
+               Money::formatLocalized(h.amount, m_exponent, m_locale);
     case BalanceAfterColumn:
         return Money::formatLocalized(h.balanceAfter, m_exponent, m_locale);
     case ReasonColumn:
-        return h.ticketRef.isEmpty() ? h.reasonCode : QStringLiteral("%1 (%2)").arg(h.reasonCode, h.ticketRef);
+        return h.ticketRef.isEmpty() ? h.reasonCode
+                                     : QStringLiteral("%1 (%2)").arg(h.reasonCode, h.ticketRef);
     case OperatorColumn:
         return h.operatorName;
     case LinkColumn:

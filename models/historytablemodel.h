@@ -12,8 +12,18 @@ class LedgerClient;
 class HistoryTableModel final : public KeysetTableModel<HistoryEntry> {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, KindColumn, AmountColumn, BalanceAfterColumn, ReasonColumn, OperatorColumn,
-                  LinkColumn, KeyColumn, MemoColumn, ColumnCount };
+    enum Column {
+        TimeColumn,
+        KindColumn,
+        AmountColumn,
+        BalanceAfterColumn,
+        ReasonColumn,
+        OperatorColumn,
+        LinkColumn,
+        KeyColumn,
+        MemoColumn,
+        ColumnCount
+    };
     enum Role { TransactionIdRole = Qt::UserRole + 1, LinkedTransactionRole };
 
     explicit HistoryTableModel(QObject *parent = nullptr);

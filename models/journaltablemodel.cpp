@@ -50,7 +50,8 @@ QVariant JournalTableModel::data(const QModelIndex &index, int role) const {
     }
     switch (index.column()) {
     case TimeColumn:
-        return m_locale.toString(QDateTime::fromMSecsSinceEpoch(l.createdAt).toLocalTime(), QLocale::ShortFormat);
+        return m_locale.toString(QDateTime::fromMSecsSinceEpoch(l.createdAt).toLocalTime(),
+                                 QLocale::ShortFormat);
     case TransactionColumn:
         return m_locale.toString(l.transactionId);
     case KindColumn:
@@ -58,7 +59,8 @@ QVariant JournalTableModel::data(const QModelIndex &index, int role) const {
     case AccountColumn:
         return QStringLiteral("#%1 %2").arg(l.accountId).arg(l.accountLabel);
     case AmountColumn:
-        return (l.amount > 0 ? QStringLiteral("+") : QString()) + Money::formatLocalized(l.amount, l.exponent, m_locale);
+        return (l.amount > 0 ? QStringLiteral("+") : QString()) +
+               Money::formatLocalized(l.amount, l.exponent, m_locale);
     case CurrencyColumn:
         return l.currency;
     case BalanceAfterColumn:

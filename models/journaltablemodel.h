@@ -12,8 +12,19 @@ class LedgerClient;
 class JournalTableModel final : public KeysetTableModel<JournalLine> {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, TransactionColumn, KindColumn, AccountColumn, AmountColumn, CurrencyColumn,
-                  BalanceAfterColumn, OperatorColumn, ReasonColumn, MemoColumn, ColumnCount };
+    enum Column {
+        TimeColumn,
+        TransactionColumn,
+        KindColumn,
+        AccountColumn,
+        AmountColumn,
+        CurrencyColumn,
+        BalanceAfterColumn,
+        OperatorColumn,
+        ReasonColumn,
+        MemoColumn,
+        ColumnCount
+    };
     enum Role { TransactionIdRole = Qt::UserRole + 1, AccountIdRole };
 
     explicit JournalTableModel(QObject *parent = nullptr);

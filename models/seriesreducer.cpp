@@ -30,7 +30,8 @@ QList<SeriesPoint> SeriesReducer::fromDays(const QList<BalancePoint> &days, qint
     return line;
 }
 
-QList<SeriesPoint> SeriesReducer::reduce(const QList<SeriesPoint> &line, qint64 fromMs, qint64 toMs, int columns) {
+QList<SeriesPoint> SeriesReducer::reduce(const QList<SeriesPoint> &line, qint64 fromMs, qint64 toMs,
+                                         int columns) {
     if (columns <= 0 || toMs <= fromMs || line.size() <= 4 * qsizetype(columns))
         return line;
     QList<SeriesPoint> out;
@@ -38,7 +39,9 @@ QList<SeriesPoint> SeriesReducer::reduce(const QList<SeriesPoint> &line, qint64 
     // Dividing by the column width, not multiplying by the column count: (t - from) * columns could
     // leave int64 for ranges of many years in milliseconds.
     const qint64 width = std::max<qint64>(1, (toMs - fromMs + columns - 1) / columns);
-    auto columnOf = [&](qint64 t) { return std::min<qint64>((std::clamp(t, fromMs, toMs) - fromMs) / width, columns - 1); };
+    auto columnOf = [&](qint64 t) {
+        return std::min<qint64>((std::clamp(t, fromMs, toMs) - fromMs) / width, columns - 1);
+    };
     qsizetype i = 0;
     while (i < line.size()) {
         const qint64 column = columnOf(line[i].t);
@@ -54,7 +57,8 @@ QList<SeriesPoint> SeriesReducer::reduce(const QList<SeriesPoint> &line, qint64 
         }
         // Emit in time order, without repeats.
         SeriesPoint picks[4] = {first, low, high, last};
-        std::sort(std::begin(picks), std::end(picks), [](const SeriesPoint &a, const SeriesPoint &b) { return a.t < b.t; });
+        std::sort(std::begin(picks), std::end(picks),
+                  [](const SeriesPoint &a, const SeriesPoint &b) { return a.t < b.t; });
         for (const SeriesPoint &p : picks)
             if (out.isEmpty() || !(out.last() == p))
                 out.append(p);
