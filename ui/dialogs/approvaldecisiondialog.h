@@ -1,0 +1,40 @@
+#pragma once
+
+#include "approval.h"
+#include "ledgerdialog.h"
+#include "postingresult.h"
+
+class LedgerClient;
+class QLabel;
+class QLineEdit;
+
+/// Approves or rejects one pending approval (maker-checker). Shows the request as the maker sent it; a
+/// rejection needs a comment. The maker cannot decide their own request, and deciding needs a supervisor.
+class ApprovalDecisionDialog final : public LedgerDialog {
+    Q_OBJECT
+public:
+    ApprovalDecisionDialog(LedgerClient *client, const Approval &approval, bool approve,
+                           QWidget *parent = nullptr);
+    ~ApprovalDecisionDialog() override;
+    Q_DISABLE_COPY_MOVE(ApprovalDecisionDialog)
+
+    bool isApprove() const { return m_approve; }
+
+Q_SIGNALS:
+    /// Approved: the posting was made.
+    void approved(const PostingResult &result);
+    /// Rejected: the held funds are released.
+    void rejected(const Approval &approval);
+
+protected:
+    QString inputProblem() const override;
+    void send() override;
+
+private:
+    QString money(qint64 minor) const;
+
+    const Approval m_approval;
+    const bool m_approve;
+    QLabel *m_request;
+    QLineEdit *m_comment;
+};
