@@ -1,5 +1,6 @@
 #pragma once
 
+#include "account.h"
 #include "journaltransaction.h"
 #include "ledgerdialog.h"
 #include "postingresult.h"
