@@ -66,7 +66,7 @@ class TstConnectionDialog : public QObject {
         if (dir.isEmpty())
             return;
         QDir().mkpath(dir);
-        QCoreApplication::processEvents();
+        QTest::qWait(50); // layout requests cascade through the nested boxes, one event loop turn each
         const QString file = QDir(dir).filePath(QStringLiteral("connectiondialog-%1.png").arg(name));
         QVERIFY2(d.grab().save(file), qPrintable(file));
         qInfo("screenshot: %s", qPrintable(file));

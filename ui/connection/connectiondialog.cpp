@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -58,6 +59,9 @@ ConnectionDialog::ConnectionDialog(ProfileStore *profiles, SecretStore *secrets,
     left->addWidget(savedLabel);
     left->addWidget(m_list, 1);
     left->addLayout(listButtons);
+    m_listHint = hintLabel();
+    m_listHint->setText(tr("A profile is saved when you connect with it."));
+    left->addWidget(m_listHint);
 
     // --- right: the form
     m_form = new QFormLayout;
@@ -153,12 +157,17 @@ ConnectionDialog::ConnectionDialog(ProfileStore *profiles, SecretStore *secrets,
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_connectButton = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
     m_connectButton->setObjectName(QStringLiteral("connectButton"));
-    m_connectButton->setDefault(true);
 
     auto *outer = new QVBoxLayout(this);
     outer->addLayout(columns, 1);
     outer->addWidget(m_message);
     outer->addWidget(buttons);
+
+    // Enter anywhere in the form means Connect. The other buttons must not take over as the default when they
+    // get focus (a dialog's push buttons do by default), or Enter after Browse… would open the file chooser.
+    for (QPushButton *button : {newButton, m_deleteButton, browse})
+        button->setAutoDefault(false);
+    m_connectButton->setDefault(true); // now that it is inside the dialog, which only then takes note
 
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::tryAccept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -233,6 +242,7 @@ void ConnectionDialog::reloadList(const QString &select) {
     if (!select.isEmpty() && !found.isEmpty())
         m_list->setCurrentItem(found.first());
     m_deleteButton->setEnabled(m_list->count() > 0);
+    m_listHint->setVisible(m_list->count() == 0);
 }
 
 void ConnectionDialog::selectProfile(const ConnectionProfile &profile) {
@@ -291,11 +301,10 @@ void ConnectionDialog::kindChanged() {
     if (!m_secrets)
         m_rememberHint->setText(tr("The password is asked for each time."));
     else if (m_keychainAvailable)
-        m_rememberHint->setText(tr("Saved only after a successful connection, never in a settings file."));
+        m_rememberHint->clear(); // the checkbox says it all
     else if (m_secrets->knownUnavailable())
         m_rememberHint->setText(
-            tr("No system keychain is available in this session, so the password is asked for each "
-               "time and never saved."));
+            tr("No system keychain in this session: the password is asked for each time."));
     if (!m_keychainAvailable)
         m_remember->setChecked(false);
     m_rememberHint->setVisible(!m_rememberHint->text().isEmpty());
@@ -303,6 +312,7 @@ void ConnectionDialog::kindChanged() {
 
 void ConnectionDialog::updateSqliteHint() {
     const QString path = m_path->text().trimmed();
+    m_path->setToolTip(path); // long paths show only their end in the field
     if (path.isEmpty())
         m_pathHint->setText(tr("Choose an existing ledger file, or type the name of a new one."));
     else if (QFileInfo(path).isDir())
@@ -314,6 +324,26 @@ void ConnectionDialog::updateSqliteHint() {
     else
         m_pathHint->setText({});
     m_pathHint->setVisible(!m_pathHint->text().isEmpty());
+}
+
+bool ConnectionDialog::event(QEvent *event) {
+    const bool handled = QDialog::event(event);
+    // A hint or error that appears or changes reaches the dialog's layout as a LayoutRequest, after the
+    // nested boxes have re-measured: the moment to grow.
+    if (event->type() == QEvent::LayoutRequest)
+        fitContents();
+    return handled;
+}
+
+void ConnectionDialog::fitContents() {
+    // Hints and errors wrap, and a wrapped label's height depends on the width it gets: the layout's minimum
+    // size alone leaves the second line cut off when one appears in an open dialog. Grow to fit instead.
+    if (!layout())
+        return;
+    const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : layout()->totalSizeHint().height();
+    if (height() < wanted)
+        resize(width(), wanted);
 }
 
 void ConnectionDialog::lookUpSecret() {

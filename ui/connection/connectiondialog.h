@@ -45,6 +45,9 @@ public:
     /// Reads the form without checking it; for tests and for the caller's messages.
     ConnectionProfile formProfile() const;
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
     struct Row {
         QWidget *field = nullptr; ///< the editor, or a box with the editor and its buttons
@@ -59,6 +62,7 @@ private:
     void updateSqliteHint();
     void lookUpSecret();
     void clearErrors();
+    void fitContents();
     bool validate();
     void newProfile();
     void deleteProfile();
@@ -71,6 +75,7 @@ private:
 
     QListWidget *m_list = nullptr;
     QPushButton *m_deleteButton = nullptr;
+    QLabel *m_listHint = nullptr;
     QFormLayout *m_form = nullptr;
     QLineEdit *m_name = nullptr;
     QComboBox *m_kind = nullptr;
