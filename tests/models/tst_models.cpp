@@ -324,16 +324,19 @@ void TestModels::journalFiltersByKindOperatorAndAmount() {
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     JournalQuery q;
     q.kind = TransactionKind::Win;
+    q.currency = QStringLiteral("GOLD");
     q.minAmount = 50;
     model.setSource(m_client.get(), q);
     QTRY_VERIFY_WITH_TIMEOUT(model.isIdle(), Waiting);
     QVERIFY(model.rowCount() > 0);
     const qint64 expectedNewest = m_raw->scalar(QStringLiteral(
         "SELECT max(e.id) FROM entries e JOIN transactions t ON t.id = e.transaction_id JOIN accounts a ON "
-        "a.id = e.account_id WHERE t.kind = 'win' AND a.kind = 'player' AND e.amount >= 50"));
+        "a.id = e.account_id WHERE t.kind = 'win' AND a.kind = 'player' AND a.currency = 'GOLD' AND e.amount "
+        ">= 50"));
     QCOMPARE(model.rowAt(0)->entryId, expectedNewest);
     for (int row = 0; row < model.rowCount(); ++row) {
         QCOMPARE(model.rowAt(row)->kind, TransactionKind::Win);
+        QCOMPARE(model.rowAt(row)->currency, QStringLiteral("GOLD"));
         QVERIFY(model.rowAt(row)->amount >= 50);
     }
 
