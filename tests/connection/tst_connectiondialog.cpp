@@ -113,6 +113,13 @@ private Q_SLOTS:
         QVERIFY(edit(d, "pathEdit")->hasFocus());
         QVERIFY(m_store->profiles().isEmpty());
         screenshot(d, QStringLiteral("empty-path"));
+
+        // A new file in a folder that does not exist cannot be created: said before connecting.
+        retype(edit(d, "pathEdit"), m_dir->filePath(QStringLiteral("missing/ledger.sqlite")));
+        pressConnect(d);
+        QVERIFY(d.isVisible());
+        QVERIFY2(errorOf(d, "pathEdit")->text().startsWith(u"The folder"),
+                 qPrintable(errorOf(d, "pathEdit")->text()));
     }
 
     void invalidPortIsRefused() {

@@ -134,6 +134,9 @@ private Q_SLOTS:
         QVERIFY(!client);
         QCOMPARE(error->code, ErrorCode::Database);
         qInfo("error shown: %s", qPrintable(error->message));
+        QVERIFY2(error->message.startsWith(u"cannot open"),
+                 qPrintable(error->message)); // the reason, not
+                                              // "no ledger is open"
         QVERIFY(!error->message.contains(secret));
         QMutexLocker locker(&logMutex);
         for (const QString &line : std::as_const(logLines))

@@ -412,8 +412,14 @@ bool ConnectionDialog::validate() {
     QList<ConnectionProfile::Problem> problems = p.problems();
     if (!p.name.isEmpty() && p.name != m_editing && m_profiles->profile(p.name))
         problems.prepend({Field::Name, tr("A profile named \"%1\" exists already.").arg(p.name)});
-    if (p.kind == Kind::Sqlite && !p.sqlitePath.isEmpty() && QFileInfo(p.sqlitePath).isDir())
-        problems.append({Field::SqlitePath, tr("This is a folder; choose a file in it.")});
+    if (p.kind == Kind::Sqlite && !p.sqlitePath.isEmpty()) {
+        const QFileInfo file(p.sqlitePath);
+        if (file.isDir())
+            problems.append({Field::SqlitePath, tr("This is a folder; choose a file in it.")});
+        else if (!file.exists() && !file.absoluteDir().exists())
+            problems.append(
+                {Field::SqlitePath, tr("The folder %1 does not exist.").arg(file.absolutePath())});
+    }
     QWidget *first = nullptr;
     for (const auto &problem : std::as_const(problems)) {
         const Row row = m_rows.value(problem.field);
