@@ -155,10 +155,11 @@ void TestDialogs::initTestCase() {
     // The offscreen platform warns about every top-level window it cannot fit to its size hints. Installed
     // here, after QTest's own handler, which then gets everything else.
     static QtMessageHandler testHandler = nullptr;
-    testHandler = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &text) {
-        if (!text.contains(u"propagateSizeHints"))
-            testHandler(type, context, text);
-    });
+    testHandler =
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &text) {
+            if (!text.contains(u"propagateSizeHints"))
+                testHandler(type, context, text);
+        });
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     LedgerDialog::setConfirmThreshold(1000);
     LedgerDialog::setConfirmDelay(50);
@@ -283,9 +284,12 @@ void TestDialogs::depositPreviewsAndPostsExactly() {
     QVERIFY(!okButton(&dialog)->isEnabled()); // nothing typed yet
     QVERIFY(dialog.inputProblemText().contains(u"Amount"));
     QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("25.5"));
-    const QString preview = label(&dialog, "previewLabel");
-    QVERIFY2(preview.contains(m("500.00 USD") + QStringLiteral("  →  ") + m("525.50 USD")),
+    const QString preview = dialog.previewText();
+    QVERIFY2(preview.contains(QStringLiteral("Balance:  ") + m("500.00 USD") + QStringLiteral("  →  ") +
+                              m("525.50 USD")),
              qPrintable(preview));
+    QVERIFY(preview.contains(QStringLiteral("Available:  ") + m("500.00 USD") + QStringLiteral("  →  ") +
+                             m("525.50 USD")));
     QVERIFY2(
         label(&dialog, "approvalLabel").contains(QStringLiteral("within your limit of ") + m("100.00 USD")),
         qPrintable(label(&dialog, "approvalLabel")));
@@ -381,7 +385,7 @@ void TestDialogs::insufficientFundsIsShownAndNothingWritten() {
     QVERIFY(dialog.isVisible());
     QVERIFY(!dialog.isDone());
     // The preview caught up with the balance the ledger reported.
-    QTRY_VERIFY(label(&dialog, "previewLabel").contains(u"Not enough available funds"));
+    QTRY_VERIFY(dialog.previewText().contains(u"Not enough available funds"));
     QVERIFY(okButton(&dialog)->isEnabled()); // the ledger decides; the agent may retry
 }
 
@@ -413,7 +417,7 @@ void TestDialogs::aboveLimitNeedsApprovalAndHoldsFunds() {
     QVERIFY2(approval.startsWith(u"Needs a second operator's approval"), qPrintable(approval));
     QVERIFY(approval.contains(m("100.00 USD")));
     // Nothing moves until approved, but the available balance drops by the hold.
-    const QString preview = label(&dialog, "previewLabel");
+    const QString preview = dialog.previewText();
     QVERIFY2(preview.contains(QStringLiteral("Available:  ") + m("500.00 USD") + QStringLiteral("  →  ") +
                               m("350.00 USD")),
              qPrintable(preview));
@@ -566,10 +570,12 @@ void TestDialogs::transferFindsTheDestination() {
     QCOMPARE(dialog.destination()->id, m_ben);
     QVERIFY(label(&dialog, "destinationLabel").contains(u"Ben"));
     QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("20"));
-    const QString preview = label(&dialog, "previewLabel");
-    QVERIFY2(preview.contains(m("500.00 USD") + QStringLiteral("  →  ") + m("480.00 USD")),
+    const QString preview = dialog.previewText();
+    QVERIFY2(preview.contains(QStringLiteral("Account %1 balance:  ").arg(m_ann) + m("500.00 USD") +
+                              QStringLiteral("  →  ") + m("480.00 USD")),
              qPrintable(preview));
-    QVERIFY(preview.contains(m("0.00 USD") + QStringLiteral("  →  ") + m("20.00 USD")));
+    QVERIFY(preview.contains(QStringLiteral("Account %1 balance:  ").arg(m_ben) + m("0.00 USD") +
+                             QStringLiteral("  →  ") + m("20.00 USD")));
     screenshot(&dialog, QStringLiteral("transfer"));
     QVERIFY2(okButton(&dialog)->isEnabled(), qPrintable(dialog.inputProblemText()));
     doubleClick(okButton(&dialog));

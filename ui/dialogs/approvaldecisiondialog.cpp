@@ -18,36 +18,7 @@ ApprovalDecisionDialog::ApprovalDecisionDialog(LedgerClient *client, const Appro
     setHeader(approve ? tr("<b>Approve</b> this request: the ledger posts it as its maker sent it.")
                       : tr("<b>Reject</b> this request: nothing is posted and any held amount is released."));
 
-    const PostingRequest &r = approval.request;
-    QString kind = TransactionKindText::of(r.kind);
-    if (r.kind == TransactionKind::Adjustment)
-        kind = r.amount < 0 ? tr("Adjustment: debit (−)") : tr("Adjustment: credit (+)");
-    const qint64 magnitude =
-        r.amount < 0 && r.amount != std::numeric_limits<qint64>::min() ? -r.amount : r.amount;
-    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
-    auto row = [&html](const QString &label, const QString &value) {
-        html +=
-            QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value);
-    };
-    row(tr("Request"), QString::number(approval.id));
-    row(tr("Kind"), QStringLiteral("<b>%1</b>").arg(kind.toHtmlEscaped()));
-    row(tr("Amount"), QStringLiteral("<b>%1</b>").arg(money(magnitude).toHtmlEscaped()));
-    row(tr("Account"), QString::number(r.accountId));
-    if (r.counterAccountId > 0)
-        row(r.kind == TransactionKind::Transfer ? tr("To account") : tr("Item account"),
-            QString::number(r.counterAccountId));
-    row(tr("Requested by"),
-        tr("%1 on %2").arg(approval.maker.toHtmlEscaped(), DialogText::time(approval.createdAt)));
-    if (!r.reasonCode.isEmpty())
-        row(tr("Reason code"), r.reasonCode.toHtmlEscaped());
-    if (!r.ticketRef.isEmpty())
-        row(tr("Ticket"), r.ticketRef.toHtmlEscaped());
-    if (!r.memo.isEmpty())
-        row(tr("Memo"), r.memo.toHtmlEscaped());
-    if (approval.holdAmount > 0)
-        row(tr("Held meanwhile"), money(approval.holdAmount).toHtmlEscaped());
-    html += QStringLiteral("</table>");
-    m_request = new QLabel(html, this);
+    m_request = new QLabel(this);
     m_request->setObjectName(QStringLiteral("requestLabel"));
     m_request->setTextFormat(Qt::RichText);
     m_request->setWordWrap(true);
@@ -77,7 +48,63 @@ ApprovalDecisionDialog::ApprovalDecisionDialog(LedgerClient *client, const Appro
         setBlocked(tr("You made this request; a different operator must decide it."));
     else
         revalidate();
+    showRequest();
+    // Name the accounts involved, so the checker sees whose money it is.
+    QList<qint64> ids{approval.request.accountId};
+    if (approval.request.counterAccountId > 0)
+        ids << approval.request.counterAccountId;
+    for (qint64 id : ids) {
+        beginLoad();
+        client->account(id).then(this, [this, id](const Result<Account> &a) {
+            if (a)
+                m_accounts.insert(id, *a);
+            showRequest();
+            endLoad();
+        });
+    }
     m_comment->setFocus();
+}
+
+QString ApprovalDecisionDialog::accountText(qint64 id) const {
+    const auto it = m_accounts.constFind(id);
+    if (it == m_accounts.constEnd())
+        return QString::number(id);
+    return it->name.isEmpty() ? tr("%1 · player %2").arg(QString::number(id), it->playerRef)
+                              : tr("%1 · player %2 (%3)").arg(QString::number(id), it->playerRef, it->name);
+}
+
+void ApprovalDecisionDialog::showRequest() {
+    const Approval &approval = m_approval;
+    const PostingRequest &r = approval.request;
+    QString kind = TransactionKindText::of(r.kind);
+    if (r.kind == TransactionKind::Adjustment)
+        kind = r.amount < 0 ? tr("Adjustment: debit (−)") : tr("Adjustment: credit (+)");
+    const qint64 magnitude =
+        r.amount < 0 && r.amount != std::numeric_limits<qint64>::min() ? -r.amount : r.amount;
+    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
+    auto row = [&html](const QString &label, const QString &value) {
+        html +=
+            QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value);
+    };
+    row(tr("Request"), QString::number(approval.id));
+    row(tr("Kind"), QStringLiteral("<b>%1</b>").arg(kind.toHtmlEscaped()));
+    row(tr("Amount"), QStringLiteral("<b>%1</b>").arg(money(magnitude).toHtmlEscaped()));
+    row(tr("Account"), accountText(r.accountId).toHtmlEscaped());
+    if (r.counterAccountId > 0)
+        row(r.kind == TransactionKind::Transfer ? tr("To account") : tr("Item account"),
+            accountText(r.counterAccountId).toHtmlEscaped());
+    row(tr("Requested by"),
+        tr("%1 on %2").arg(approval.maker.toHtmlEscaped(), DialogText::time(approval.createdAt)));
+    if (!r.reasonCode.isEmpty())
+        row(tr("Reason code"), r.reasonCode.toHtmlEscaped());
+    if (!r.ticketRef.isEmpty())
+        row(tr("Ticket"), r.ticketRef.toHtmlEscaped());
+    if (!r.memo.isEmpty())
+        row(tr("Memo"), r.memo.toHtmlEscaped());
+    if (approval.holdAmount > 0)
+        row(tr("Held meanwhile"), money(approval.holdAmount).toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    m_request->setText(html);
 }
 
 ApprovalDecisionDialog::~ApprovalDecisionDialog() = default;

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "account.h"
 #include "approval.h"
 #include "ledgerdialog.h"
 #include "postingresult.h"
+
+#include <QHash>
 
 class LedgerClient;
 class QLabel;
@@ -32,9 +35,12 @@ protected:
 
 private:
     QString money(qint64 minor) const;
+    QString accountText(qint64 id) const;
+    void showRequest();
 
     const Approval m_approval;
     const bool m_approve;
+    QHash<qint64, Account> m_accounts; ///< the request's accounts, once loaded
     QLabel *m_request;
     QLineEdit *m_comment;
 };

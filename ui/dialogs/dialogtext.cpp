@@ -48,6 +48,25 @@ QString DialogText::role(Role role) {
     return {};
 }
 
+QString DialogText::changes(const QList<Change> &rows, const QStringList &notes, QString *plain) {
+    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">");
+    QStringList lines;
+    for (const Change &c : rows) {
+        html += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td align=\"right\">%2</td>"
+                               "<td>&nbsp;&nbsp;→&nbsp;&nbsp;</td><td align=\"right\"><b>%3</b></td></tr>")
+                    .arg(c.what.toHtmlEscaped(), c.before.toHtmlEscaped(), c.after.toHtmlEscaped());
+        lines << tr("%1:  %2  →  %3").arg(c.what, c.before, c.after);
+    }
+    html += QStringLiteral("</table>");
+    for (const QString &note : notes) {
+        html += QStringLiteral("<p style=\"margin-top:4px\">%1</p>").arg(note.toHtmlEscaped());
+        lines << note;
+    }
+    if (plain)
+        *plain = lines.join(u'\n');
+    return html;
+}
+
 QString DialogText::time(qint64 msSinceEpoch) {
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch).toLocalTime(),
                               QLocale::ShortFormat);

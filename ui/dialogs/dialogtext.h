@@ -4,6 +4,7 @@
 #include "role.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 
 /// How the dialogs write amounts, accounts and times, so that all of them read the same.
@@ -18,6 +19,16 @@ public:
     static QString state(AccountState state);
     /// Translated role name: "viewer", "support", "supervisor", "admin".
     static QString role(Role role);
+    /// One line of a before/after preview.
+    struct Change {
+        QString what; ///< "Balance", "Available", "To account 12"
+        QString before;
+        QString after;
+    };
+    /// A before/after table as rich text, amounts right-aligned in columns, with `notes` below it. The same
+    /// content as plain lines ("Balance:  500.00 USD  →  525.50 USD") goes to *plain, for accessibility and
+    /// tests.
+    static QString changes(const QList<Change> &rows, const QStringList &notes, QString *plain);
     /// Milliseconds since the epoch as a local date and time.
     static QString time(qint64 msSinceEpoch);
 };

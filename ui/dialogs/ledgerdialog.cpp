@@ -5,6 +5,7 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -103,6 +104,24 @@ QString LedgerDialog::resultText() const {
 
 QString LedgerDialog::inputProblemText() const {
     return m_inputProblem->isVisibleTo(this) ? m_inputProblem->text() : QString();
+}
+
+bool LedgerDialog::event(QEvent *event) {
+    const bool handled = QDialog::event(event);
+    if (event->type() == QEvent::LayoutRequest && !m_fitPending) {
+        m_fitPending = true;
+        QTimer::singleShot(0, this, &LedgerDialog::growToFit);
+    }
+    return handled;
+}
+
+void LedgerDialog::growToFit() {
+    m_fitPending = false;
+    m_layout->activate();
+    const int needed = m_layout->hasHeightForWidth() ? m_layout->totalHeightForWidth(width())
+                                                     : m_layout->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
 }
 
 void LedgerDialog::setConfirmThreshold(qint64 majorUnits) {

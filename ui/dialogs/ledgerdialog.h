@@ -48,6 +48,10 @@ public:
 protected:
     LedgerDialog(LedgerClient *client, QWidget *parent);
 
+    /// Grows the dialog when its content does (a loaded transaction, an error, a longer preview), so that
+    /// wrapped text is never clipped; it never shrinks under the user's hands.
+    bool event(QEvent *event) override;
+
     LedgerClient *client() const { return m_client; }
     QFormLayout *form() const { return m_form; }
     /// Adds a widget below the form (previews, explanations).
@@ -90,6 +94,7 @@ private:
     void setBusy(bool busy);
     void cancelConfirmation();
     void setMessage(QLabel *label, const QString &text);
+    void growToFit();
 
     LedgerClient *m_client;
     QVBoxLayout *m_layout;
@@ -115,4 +120,5 @@ private:
     bool m_touched = false;
     bool m_confirming = false;
     bool m_confirmArmed = false;
+    bool m_fitPending = false;
 };

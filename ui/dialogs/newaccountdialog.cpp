@@ -22,6 +22,7 @@ NewAccountDialog::NewAccountDialog(LedgerClient *client, QWidget *parent)
 
     m_currency = new QComboBox(this);
     m_currency->setObjectName(QStringLiteral("currencyCombo"));
+    m_currency->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_playerRef = new QLineEdit(this);
     m_playerRef->setObjectName(QStringLiteral("playerRefEdit"));
     m_playerRef->setMaxLength(MaxPlayerRef);
@@ -60,8 +61,9 @@ NewAccountDialog::NewAccountDialog(LedgerClient *client, QWidget *parent)
             for (const Currency &c : std::as_const(m_currencies)) {
                 const QString decimals =
                     c.exponent == 0 ? tr("whole units") : tr("%n decimal(s)", nullptr, c.exponent);
-                m_currency->addItem(c.name.isEmpty() ? tr("%1 (%2)").arg(c.code, decimals)
-                                                     : tr("%1 · %2 (%3)").arg(c.code, c.name, decimals),
+                m_currency->addItem(c.name.isEmpty() || c.name == c.code
+                                        ? tr("%1 (%2)").arg(c.code, decimals)
+                                        : tr("%1 · %2 (%3)").arg(c.code, c.name, decimals),
                                     c.code);
             }
         } else {

@@ -25,6 +25,7 @@ PostingDialog::PostingDialog(LedgerClient *client, const Account &account, QWidg
 
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("kindCombo"));
+    m_kind->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_kind->addItem(tr("Deposit (adds to the balance)"), int(Choice::Deposit));
     m_kind->addItem(tr("Withdrawal (takes from the balance)"), int(Choice::Withdrawal));
     m_kind->addItem(tr("Adjustment: credit (+)"), int(Choice::AdjustmentCredit));
@@ -37,6 +38,7 @@ PostingDialog::PostingDialog(LedgerClient *client, const Account &account, QWidg
     m_reason = new QComboBox(this);
     m_reason->setObjectName(QStringLiteral("reasonCombo"));
     m_reason->setEditable(true);
+    m_reason->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_reason->setInsertPolicy(QComboBox::NoInsert);
     m_reason->addItems({QString(), QStringLiteral("goodwill"), QStringLiteral("bug-compensation"),
                         QStringLiteral("correction"), QStringLiteral("chargeback"),
@@ -60,7 +62,7 @@ PostingDialog::PostingDialog(LedgerClient *client, const Account &account, QWidg
 
     m_preview = new QLabel(this);
     m_preview->setObjectName(QStringLiteral("previewLabel"));
-    m_preview->setTextFormat(Qt::PlainText);
+    m_preview->setTextFormat(Qt::RichText);
     m_preview->setWordWrap(true);
     m_preview->setFrameShape(QFrame::StyledPanel);
     m_preview->setMargin(6);
@@ -157,10 +159,23 @@ QString PostingDialog::confirmation() const {
     const auto amount = m_amount->amount();
     if (!amount || !reachesConfirmThreshold(*amount, m_account.exponent))
         return {};
-    return tr("Please check: %1 of %2 on account %3 (player %4). Click Confirm to send it.")
-        .arg(m_kind->currentText(), money(*amount))
-        .arg(m_account.id)
-        .arg(m_account.playerRef);
+    QString what;
+    switch (choice()) {
+    case Choice::Deposit:
+        what = tr("deposit %1 to account %2 (player %3)");
+        break;
+    case Choice::Withdrawal:
+        what = tr("withdraw %1 from account %2 (player %3)");
+        break;
+    case Choice::AdjustmentCredit:
+        what = tr("credit %1 to account %2 (player %3) as an adjustment");
+        break;
+    case Choice::AdjustmentDebit:
+        what = tr("debit %1 from account %2 (player %3) as an adjustment");
+        break;
+    }
+    return tr("Please check: %1. Click Confirm to send it.")
+        .arg(what.arg(money(*amount)).arg(m_account.id).arg(m_account.playerRef));
 }
 
 void PostingDialog::send() {
@@ -204,8 +219,6 @@ void PostingDialog::send() {
         }
         if (r->replayed)
             text += u'\n' + tr("This dialog had already sent it; nothing new was written.");
-        m_preview->hide();
-        m_approval->hide();
         succeeded(text);
         Q_EMIT posted(*r);
     });
@@ -271,13 +284,16 @@ void PostingDialog::updatePreview() {
     auto after = [this](const std::optional<qint64> &v) {
         return v ? money(*v) : tr("overflow: too large for the ledger");
     };
-    QString text = tr("Balance:  %1  →  %2").arg(money(m_account.balance), after(p.balanceAfter)) + u'\n' +
-                   tr("Available:  %1  →  %2").arg(money(m_account.available()), after(p.availableAfter));
+    QStringList notes;
     if (p.insufficient)
-        text +=
-            u'\n' + tr("Not enough available funds: the ledger will refuse this unless the account may go "
-                       "below zero.");
-    m_preview->setText(text);
+        notes << tr("Not enough available funds: the ledger will refuse this unless the account may go below "
+                    "zero.");
+    const QString html =
+        DialogText::changes({{tr("Balance"), money(m_account.balance), after(p.balanceAfter)},
+                             {tr("Available"), money(m_account.available()), after(p.availableAfter)}},
+                            notes, &m_previewText);
+    m_preview->setText(html);
+    m_preview->setAccessibleDescription(m_previewText);
 
     if (!m_limitKnown)
         m_approval->setText(tr("Checking your posting limit…"));

@@ -33,6 +33,8 @@ public:
     QString idempotencyKey() const { return m_key; }
     /// The account as last read from the ledger.
     const Account &account() const { return m_account; }
+    /// The before/after preview as plain lines ("Balance:  500.00 USD  →  525.50 USD").
+    QString previewText() const { return m_previewText; }
 
 Q_SIGNALS:
     /// The ledger accepted the request: posted, or pending a second operator's approval.
@@ -64,6 +66,7 @@ private:
     const QString m_key;
     std::optional<qint64> m_limit; ///< the operator's limit in this currency; none: no limit
     bool m_limitKnown = false;
+    QString m_previewText;
 
     QComboBox *m_kind;
     MoneyEdit *m_amount;

@@ -40,7 +40,7 @@ ReverseDialog::ReverseDialog(LedgerClient *client, qint64 transactionId, QWidget
     m_forceHelp->setObjectName(QStringLiteral("forceHelpLabel"));
     m_forceHelp->setWordWrap(true);
     form()->addRow(QString(), m_force);
-    form()->addRow(QString(), m_forceHelp);
+    addBodyWidget(m_forceHelp);
 
     const SessionInfo session = client->session();
     const bool mayForce = session.role >= Role::Supervisor;

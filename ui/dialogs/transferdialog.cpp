@@ -32,7 +32,7 @@ TransferDialog::TransferDialog(LedgerClient *client, const Account &from, QWidge
     row->addWidget(m_destinationEdit, 1);
     m_destinationLabel = new QLabel(this);
     m_destinationLabel->setObjectName(QStringLiteral("destinationLabel"));
-    m_destinationLabel->setWordWrap(true);
+    m_destinationLabel->setWordWrap(false);
     m_destinationLabel->setTextFormat(Qt::RichText);
 
     m_amount = new MoneyEdit(this);
@@ -51,7 +51,7 @@ TransferDialog::TransferDialog(LedgerClient *client, const Account &from, QWidge
 
     m_preview = new QLabel(this);
     m_preview->setObjectName(QStringLiteral("previewLabel"));
-    m_preview->setTextFormat(Qt::PlainText);
+    m_preview->setTextFormat(Qt::RichText);
     m_preview->setWordWrap(true);
     m_preview->setFrameShape(QFrame::StyledPanel);
     m_preview->setMargin(6);
@@ -241,7 +241,6 @@ void TransferDialog::send() {
                        .arg(m_from.id);
         if (r->replayed)
             text += u'\n' + tr("This dialog had already sent it; nothing new was written.");
-        m_preview->hide();
         succeeded(text);
         Q_EMIT transferred(*r);
     });
@@ -301,27 +300,29 @@ void TransferDialog::updateView() {
     auto show = [this](const std::optional<qint64> &v) {
         return v ? money(*v) : tr("overflow: too large for the ledger");
     };
-    QString text = tr("From account %1:  %2  →  %3 (available %4  →  %5)")
-                       .arg(QString::number(m_from.id), money(m_from.balance),
-                            needsApproval ? money(m_from.balance) : show(fromAfter),
-                            money(m_from.available()), show(fromAvailableAfter));
+    QList<DialogText::Change> rows{
+        {tr("Account %1 balance").arg(m_from.id), money(m_from.balance),
+         needsApproval ? money(m_from.balance) : show(fromAfter)},
+        {tr("Account %1 available").arg(m_from.id), money(m_from.available()), show(fromAvailableAfter)}};
     if (m_destination) {
         const auto toAfter = needsApproval ? std::optional<qint64>(m_destination->balance)
                                            : Money::add(m_destination->balance, a);
-        text += u'\n' +
-                tr("To account %1:  %2  →  %3")
-                    .arg(QString::number(m_destination->id), money(m_destination->balance), show(toAfter));
+        rows << DialogText::Change{tr("Account %1 balance").arg(m_destination->id),
+                                   money(m_destination->balance), show(toAfter)};
     }
+    QStringList notes;
     if (!m_from.allowNegative && fromAvailableAfter && *fromAvailableAfter < 0)
-        text += u'\n' + tr("Not enough available funds: the ledger will refuse this.");
+        notes << tr("Not enough available funds: the ledger will refuse this.");
     if (!m_limitKnown)
-        text += u'\n' + tr("Checking your posting limit…");
+        notes << tr("Checking your posting limit…");
     else if (needsApproval)
-        text += u'\n' + tr("Needs a second operator's approval: %1 is above your limit of %2; the amount is "
-                           "held until a supervisor decides.")
-                            .arg(money(a), money(*m_limit));
+        notes << tr("Needs a second operator's approval: %1 is above your limit of %2; the amount is held "
+                    "until "
+                    "a supervisor decides.")
+                     .arg(money(a), money(*m_limit));
     else
-        text += u'\n' + (m_limit ? tr("No approval needed: within your limit of %1.").arg(money(*m_limit))
-                                 : tr("No approval needed: you have no limit in %1.").arg(m_from.currency));
-    m_preview->setText(text);
+        notes << (m_limit ? tr("No approval needed: within your limit of %1.").arg(money(*m_limit))
+                          : tr("No approval needed: you have no limit in %1.").arg(m_from.currency));
+    m_preview->setText(DialogText::changes(rows, notes, &m_previewText));
+    m_preview->setAccessibleDescription(m_previewText);
 }

@@ -29,6 +29,8 @@ public:
     QString idempotencyKey() const { return m_key; }
     /// The destination found for what was typed, if any.
     std::optional<Account> destination() const { return m_destination; }
+    /// The before/after preview as plain lines.
+    QString previewText() const { return m_previewText; }
 
 Q_SIGNALS:
     void transferred(const PostingResult &result);
@@ -55,6 +57,7 @@ private:
     int m_lookupGeneration = 0; ///< answers to older lookups are dropped
     std::optional<qint64> m_limit;
     bool m_limitKnown = false;
+    QString m_previewText;
 
     QComboBox *m_by;
     QLineEdit *m_destinationEdit;
