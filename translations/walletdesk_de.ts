@@ -636,7 +636,7 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
     </message>
     <message>
         <source>Usage: walletdesk [options]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: walletdesk [Optionen]</translation>
     </message>
 </context>
 <context>

@@ -636,7 +636,7 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
     </message>
     <message>
         <source>Usage: walletdesk [options]</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisation : walletdesk [options]</translation>
     </message>
 </context>
 <context>
