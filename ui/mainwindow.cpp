@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "buildinfo.h"
 
 #include "accountdetailview.h"
 #include "accountspage.h"

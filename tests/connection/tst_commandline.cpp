@@ -1,5 +1,6 @@
 // CommandLine: what `walletdesk ...` asks for, and the refusals.
 
+#include "buildinfo.h"
 #include "commandline.h"
 
 #include <QtTest>

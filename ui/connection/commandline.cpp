@@ -1,3 +1,4 @@
+#include "buildinfo.h"
 #include "commandline.h"
 
 #include "connectionprofile.h"
