@@ -143,6 +143,7 @@ private Q_SLOTS:
     void overflowIsAnInputError();
     void viewerCannotPost();
     void escapeCancelsAndMnemonicsMoveFocus();
+    void keyboardOnlyPosting();
     void transferFindsTheDestination();
     void reverseShowsTheOriginalAndNeedsAReason();
     void reverseWithForceWhenTheMoneyIsSpent();
@@ -542,6 +543,37 @@ void TestDialogs::escapeCancelsAndMnemonicsMoveFocus() {
     QVERIFY(!dialog.isVisible());
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QCOMPARE(account(m_ann).balance, 50000);
+}
+
+void TestDialogs::keyboardOnlyPosting() {
+    PostingDialog dialog(as(Sam), account(m_ann));
+    show(&dialog);
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QVERIFY(settle(&dialog));
+    // The tab order follows the form from top to bottom.
+    auto *kind = child<QComboBox>(&dialog, "kindCombo");
+    auto *reason = child<QComboBox>(&dialog, "reasonCombo");
+    kind->setFocus();
+    QTRY_VERIFY(kind->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_VERIFY(child<MoneyEdit>(&dialog, "amountEdit")->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_VERIFY(reason->hasFocus() || reason->lineEdit()->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_VERIFY(child<QLineEdit>(&dialog, "ticketEdit")->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_VERIFY(child<QLineEdit>(&dialog, "memoEdit")->hasFocus());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("typed only"));
+    // Alt+A to the amount, type it, Enter posts (OK is the default button).
+    QTest::keyClick(&dialog, Qt::Key_A, Qt::AltModifier);
+    QTRY_VERIFY(child<MoneyEdit>(&dialog, "amountEdit")->hasFocus());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("4.20"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(settle(&dialog));
+    QVERIFY2(dialog.resultText().startsWith(u"Posted"), qPrintable(dialog.errorText()));
+    QCOMPARE(account(m_ann).balance, 50420);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE memo = 'typed only'")), 1);
 }
 
 // --- transfer

@@ -117,6 +117,8 @@ bool LedgerDialog::event(QEvent *event) {
 
 void LedgerDialog::growToFit() {
     m_fitPending = false;
+    if (!isVisible())
+        return; // show() sizes the dialog to its content anyway; resizing now would pin the default size
     m_layout->activate();
     const int needed = m_layout->hasHeightForWidth() ? m_layout->totalHeightForWidth(width())
                                                      : m_layout->totalSizeHint().height();

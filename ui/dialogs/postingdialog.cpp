@@ -249,7 +249,8 @@ void PostingDialog::loadLimit() {
                 }
             m_limitKnown = true;
         } else {
-            showError(r.error());
+            // Not a reason to refuse: the ledger applies the limit anyway; the preview just cannot tell.
+            m_limitError = r.error().message;
         }
         updatePreview();
         endLoad();
@@ -296,7 +297,11 @@ void PostingDialog::updatePreview() {
     m_preview->setAccessibleDescription(m_previewText);
 
     if (!m_limitKnown)
-        m_approval->setText(tr("Checking your posting limit…"));
+        m_approval->setText(m_limitError.isEmpty()
+                                ? tr("Checking your posting limit…")
+                                : tr("Your posting limit could not be read (%1); the ledger still applies it "
+                                     "when you post.")
+                                      .arg(m_limitError));
     else if (!m_limit)
         m_approval->setText(tr("No approval needed: you have no limit in %1.").arg(m_account.currency));
     else if (p.needsApproval)

@@ -276,6 +276,8 @@ void TransferDialog::loadLimit() {
                     m_limit = it == o.limits.constEnd() ? std::nullopt : std::optional<qint64>(*it);
                 }
             m_limitKnown = true;
+        } else {
+            m_limitError = r.error().message;
         }
         updateView();
         endLoad();
@@ -314,7 +316,10 @@ void TransferDialog::updateView() {
     if (!m_from.allowNegative && fromAvailableAfter && *fromAvailableAfter < 0)
         notes << tr("Not enough available funds: the ledger will refuse this.");
     if (!m_limitKnown)
-        notes << tr("Checking your posting limit…");
+        notes << (m_limitError.isEmpty() ? tr("Checking your posting limit…")
+                                         : tr("Your posting limit could not be read (%1); the ledger still "
+                                              "applies it when you post.")
+                                               .arg(m_limitError));
     else if (needsApproval)
         notes << tr("Needs a second operator's approval: %1 is above your limit of %2; the amount is held "
                     "until "
