@@ -302,6 +302,7 @@ void TestDialogs::depositPreviewsAndPostsExactly() {
     QVERIFY2(dialog.resultText().startsWith(u"Posted as transaction"), qPrintable(dialog.errorText()));
     QVERIFY(dialog.resultText().contains(m("525.50 USD")));
     QCOMPARE(account(m_ann).balance, 52550);
+    QVERIFY(label(&dialog, "headerLabel").contains(m("525.50 USD"))); // the header follows
     QCOMPARE(posted.size(), 1);
     QCOMPARE(posted.at(0).at(0).value<PostingResult>().status, PostingResult::Status::Posted);
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE ticket_ref = 'SUP-7'")), 1);

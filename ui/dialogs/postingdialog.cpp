@@ -220,6 +220,7 @@ void PostingDialog::send() {
         if (r->replayed)
             text += u'\n' + tr("This dialog had already sent it; nothing new was written.");
         succeeded(text);
+        reloadAccount(); // the header shows the balances as they are now
         Q_EMIT posted(*r);
     });
 }

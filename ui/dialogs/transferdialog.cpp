@@ -242,6 +242,7 @@ void TransferDialog::send() {
         if (r->replayed)
             text += u'\n' + tr("This dialog had already sent it; nothing new was written.");
         succeeded(text);
+        reloadAccount(); // the header shows the balances as they are now
         Q_EMIT transferred(*r);
     });
 }
