@@ -321,7 +321,7 @@ void ConnectionDialog::updateSqliteHint() {
     const QString path = m_path->text().trimmed();
     m_path->setToolTip(path); // long paths show only their end in the field
     if (path.isEmpty())
-        m_pathHint->setText(tr("Choose an existing ledger file, or type the name of a new one."));
+        m_pathHint->clear(); // the placeholder and Browse… say it, and the error when Connect finds it empty
     else if (QFileInfo(path).isDir())
         m_pathHint->setText(tr("This is a folder; choose a file in it."));
     else if (!QFileInfo::exists(path))
