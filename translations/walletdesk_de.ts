@@ -786,10 +786,6 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
         <translation>Kein System-Schlüsselbund in dieser Sitzung: Das Passwort wird jedes Mal abgefragt.</translation>
     </message>
     <message>
-        <source>Choose an existing ledger file, or type the name of a new one.</source>
-        <translation>Wählen Sie eine vorhandene Hauptbuchdatei oder geben Sie den Namen einer neuen ein.</translation>
-    </message>
-    <message>
         <source>This is a folder; choose a file in it.</source>
         <translation>Dies ist ein Ordner; wählen Sie eine Datei darin.</translation>
     </message>
@@ -1949,10 +1945,6 @@ Erstes Problem: %1</translation>
         <translation>Konto</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>Betrag</translation>
-    </message>
-    <message>
         <source>Reversal</source>
         <translation>Stornierung</translation>
     </message>
@@ -1963,10 +1955,6 @@ Erstes Problem: %1</translation>
     <message>
         <source>%1 (system, %2)</source>
         <translation>%1 (System, %2)</translation>
-    </message>
-    <message>
-        <source>%1 · player %2 %3</source>
-        <translation>%1 · Spieler %2 %3</translation>
     </message>
     <message>
         <source>overflow</source>
@@ -1991,6 +1979,18 @@ Erstes Problem: %1</translation>
     <message>
         <source>This dialog had already sent it; nothing new was written.</source>
         <translation>Dieser Dialog hatte die Anfrage bereits gesendet; es wurde nichts Neues geschrieben.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>%1 · player %2</source>
+        <translation>%1 · Spieler %2</translation>
+    </message>
+    <message>
+        <source>%1 · player %2 (%3)</source>
+        <translation>%1 · Spieler %2 (%3)</translation>
     </message>
 </context>
 <context>

@@ -786,10 +786,6 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
         <translation>Aucun trousseau système dans cette session&#xa0;: le mot de passe est demandé à chaque fois.</translation>
     </message>
     <message>
-        <source>Choose an existing ledger file, or type the name of a new one.</source>
-        <translation>Choisissez un fichier de registre existant ou saisissez le nom d&apos;un nouveau.</translation>
-    </message>
-    <message>
         <source>This is a folder; choose a file in it.</source>
         <translation>Ceci est un dossier&#xa0;; choisissez un fichier qu&apos;il contient.</translation>
     </message>
@@ -1949,10 +1945,6 @@ Premier problème&#xa0;: %1</translation>
         <translation>Compte</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>Montant</translation>
-    </message>
-    <message>
         <source>Reversal</source>
         <translation>Contre-passation</translation>
     </message>
@@ -1963,10 +1955,6 @@ Premier problème&#xa0;: %1</translation>
     <message>
         <source>%1 (system, %2)</source>
         <translation>%1 (système, %2)</translation>
-    </message>
-    <message>
-        <source>%1 · player %2 %3</source>
-        <translation>%1 · joueur %2 %3</translation>
     </message>
     <message>
         <source>overflow</source>
@@ -1991,6 +1979,18 @@ Premier problème&#xa0;: %1</translation>
     <message>
         <source>This dialog had already sent it; nothing new was written.</source>
         <translation>Cette boîte de dialogue avait déjà envoyé cette requête&#xa0;; rien de nouveau n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>%1 · player %2</source>
+        <translation>%1 · joueur %2</translation>
+    </message>
+    <message>
+        <source>%1 · player %2 (%3)</source>
+        <translation>%1 · joueur %2 (%3)</translation>
     </message>
 </context>
 <context>
