@@ -1,5 +1,5 @@
-#include "buildinfo.h"
 #include "commandline.h"
+#include "buildinfo.h"
 
 #include "connectionprofile.h"
 #include "databaseurl.h"
