@@ -430,6 +430,8 @@ void TestDialogs::aboveLimitNeedsApprovalAndHoldsFunds() {
     click(okButton(&dialog));
     QVERIFY(settle(&dialog));
     QVERIFY2(dialog.resultText().startsWith(u"Waiting for approval"), qPrintable(dialog.errorText()));
+    QVERIFY(settle(&dialog));
+    screenshot(&dialog, QStringLiteral("posting-pending"));
     QCOMPARE(posted.size(), 1);
     QCOMPARE(posted.at(0).at(0).value<PostingResult>().status, PostingResult::Status::Pending);
     QCOMPARE(transactions(), before);
@@ -527,6 +529,7 @@ void TestDialogs::viewerCannotPost() {
     QVERIFY(!okButton(&dialog)->isEnabled());
     QVERIFY(okButton(&dialog)->toolTip().contains(u"support role"));
     QVERIFY(label(&dialog, "noticeLabel").contains(u"viewer"));
+    screenshot(&dialog, QStringLiteral("posting-viewer"));
 }
 
 void TestDialogs::escapeCancelsAndMnemonicsMoveFocus() {
@@ -587,6 +590,7 @@ void TestDialogs::transferFindsTheDestination() {
     auto *to = child<QLineEdit>(&dialog, "destinationEdit");
     QTest::keyClicks(to, QStringLiteral("9999"));
     QTRY_VERIFY(dialog.inputProblemText().contains(u"player \"9999\" has no USD account"));
+    screenshot(&dialog, QStringLiteral("transfer-unknown-player"));
     to->clear();
     QTest::keyClicks(to, QStringLiteral("1001")); // Ann herself
     QTRY_VERIFY(dialog.inputProblemText().contains(u"the account the money comes from"));

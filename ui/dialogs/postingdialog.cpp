@@ -297,7 +297,9 @@ void PostingDialog::updatePreview() {
     m_preview->setText(html);
     m_preview->setAccessibleDescription(m_previewText);
 
-    if (!m_limitKnown)
+    if (client()->session().role < Role::Support)
+        m_approval->clear(); // the notice already says this operator cannot post
+    else if (!m_limitKnown)
         m_approval->setText(m_limitError.isEmpty()
                                 ? tr("Checking your posting limit…")
                                 : tr("Your posting limit could not be read (%1); the ledger still applies it "
