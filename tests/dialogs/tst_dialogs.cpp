@@ -4,6 +4,7 @@
 
 #include "accountstatedialog.h"
 #include "approvaldecisiondialog.h"
+#include "ledgererrortext.h"
 #include "ledgerservice.h"
 #include "localledgerclient.h"
 #include "moneyedit.h"
@@ -144,6 +145,8 @@ private Q_SLOTS:
     void viewerCannotPost();
     void escapeCancelsAndMnemonicsMoveFocus();
     void keyboardOnlyPosting();
+    void escapeWaitsForTheAnswer();
+    void errorCodesHavePlainWords();
     void transferFindsTheDestination();
     void reverseShowsTheOriginalAndNeedsAReason();
     void reverseWithForceWhenTheMoneyIsSpent();
@@ -578,6 +581,38 @@ void TestDialogs::keyboardOnlyPosting() {
     QVERIFY2(dialog.resultText().startsWith(u"Posted"), qPrintable(dialog.errorText()));
     QCOMPARE(account(m_ann).balance, 50420);
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE memo = 'typed only'")), 1);
+}
+
+void TestDialogs::escapeWaitsForTheAnswer() {
+    PostingDialog dialog(as(Sam), account(m_ann));
+    QSignalSpy posted(&dialog, &PostingDialog::posted);
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("1"));
+    click(okButton(&dialog));
+    QVERIFY(dialog.isBusy()); // the answer comes back through the event loop, which has not run yet
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(settle(&dialog));
+    QVERIFY(dialog.resultText().startsWith(u"Posted"));
+    QCOMPARE(posted.size(), 1);
+    QTest::keyClick(&dialog, Qt::Key_Escape); // now it closes
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(account(m_ann).balance, 50100);
+}
+
+void TestDialogs::errorCodesHavePlainWords() {
+    QSet<QString> seen;
+    for (ErrorCode code : {ErrorCode::InvalidArgument, ErrorCode::NotFound, ErrorCode::InsufficientFunds,
+                           ErrorCode::AccountFrozen, ErrorCode::AccountClosed, ErrorCode::IdempotencyConflict,
+                           ErrorCode::AlreadyReversed, ErrorCode::PermissionDenied, ErrorCode::Overflow,
+                           ErrorCode::SchemaTooNew, ErrorCode::StateConflict, ErrorCode::Database}) {
+        const QString text = LedgerErrorText::of(LedgerError{code, QStringLiteral("the ledger's words")});
+        QVERIFY(text.endsWith(u"The ledger said: the ledger's words"));
+        const QString headline = LedgerErrorText::headline(code);
+        QVERIFY2(!seen.contains(headline), qPrintable(headline));
+        seen.insert(headline);
+    }
 }
 
 // --- transfer
