@@ -195,7 +195,7 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const {
     };
     switch (index.column()) {
     case IdColumn:
-        return m_locale.toString(a.id);
+        return QString::number(a.id); // an identifier people read out and type: no group separators
     case PlayerRefColumn:
         return a.kind == AccountKind::System ? tr("(system)") : a.playerRef;
     case NameColumn:

@@ -82,6 +82,7 @@ AccountsPage::AccountsPage(QWidget *parent)
     m_table->setColumnWidth(AccountTableModel::PlayerRefColumn, 110);
     m_table->setColumnWidth(AccountTableModel::NameColumn, 180);
     m_table->setColumnWidth(AccountTableModel::CurrencyColumn, 90);
+    m_table->setColumnWidth(AccountTableModel::LastActivityColumn, 170);
 
     m_detail = new AccountDetailView(this);
 

@@ -67,7 +67,9 @@ QString installTranslations(QApplication &app) {
     if (!language.isEmpty())
         QLocale::setDefault(locale); // numbers and dates follow the chosen language too
     auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("walletdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // English has a file too (its plural forms); the C locale of a bare session gets English.
+    if (ours->load(locale, QStringLiteral("walletdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        ours->load(QStringLiteral(":/i18n/walletdesk_en.qm")))
         app.installTranslator(ours);
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),

@@ -72,7 +72,11 @@ void DesktopSession::start() {
         connectWithSavedSecret(*last);
         return;
     }
-    openDemo();
+    if (m_profiles->isFirstStart()) {
+        openDemo(); // a new user sees a living economy at once
+        return;
+    }
+    fail(tr("Choose a ledger to connect to.")); // profiles were deleted: do not force the demo on them
 }
 
 void DesktopSession::connectWithSavedSecret(const ConnectionProfile &profile) {
@@ -97,7 +101,7 @@ void DesktopSession::connectWithSavedSecret(const ConnectionProfile &profile) {
                 ? tr("No keychain is available in this session: enter the password to connect.")
                 : tr("Enter the password to connect."));
         connect(dialog, &QDialog::accepted, this, [this, dialog] {
-            connectWith(dialog->profile(), dialog->secret(), dialog->rememberSecret());
+            connectWith(dialog->profile(), dialog->secret(), dialog->rememberSecret(), true);
         });
         dialog->open();
     });
@@ -132,7 +136,9 @@ void DesktopSession::openDemo() {
     watcher->setFuture(DemoLedger::ensure());
 }
 
-void DesktopSession::connectWith(const ConnectionProfile &profile, const QString &secret, bool remember) {
+void DesktopSession::connectWith(const ConnectionProfile &profile, const QString &secret, bool remember,
+                                 bool fromDialog) {
+    m_fromDialog = fromDialog;
     m_attempt = profile;
     m_attemptSecret = secret;
     m_rememberAttempt = remember;
@@ -151,8 +157,12 @@ void DesktopSession::onConnected(LedgerClient *client) {
         m_profiles->save(m_attempt, m_attempt.name);
         m_profiles->setLastUsed(m_attempt.name);
     }
-    if (m_rememberAttempt && m_attempt.usesSecret())
-        m_secrets->write(m_attempt.secretKey(), m_attemptSecret);
+    if (m_attempt.usesSecret() && m_fromDialog) {
+        if (m_rememberAttempt)
+            m_secrets->write(m_attempt.secretKey(), m_attemptSecret);
+        else
+            m_secrets->remove(m_attempt.secretKey()); // "remember" unchecked: forget what was kept before
+    }
     m_attemptSecret.clear();
 
     if (m_commandLine.selfTest) {
@@ -196,7 +206,8 @@ void DesktopSession::showConnectionDialog(const QString &message) {
         dialog->selectProfile(m_attempt);
     if (!message.isEmpty())
         dialog->setMessage(message);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { connectWith(dialog->profile(), dialog->secret(), dialog->rememberSecret()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        connectWith(dialog->profile(), dialog->secret(), dialog->rememberSecret(), true);
+    });
     dialog->open();
 }

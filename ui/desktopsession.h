@@ -39,7 +39,8 @@ Q_SIGNALS:
     void selfTestFinished(int exitCode, const QString &message);
 
 private:
-    void connectWith(const ConnectionProfile &profile, const QString &secret, bool remember);
+    void connectWith(const ConnectionProfile &profile, const QString &secret, bool remember,
+                     bool fromDialog = false);
     void connectWithSavedSecret(const ConnectionProfile &profile);
     void openDemo();
     void onConnected(LedgerClient *client);
@@ -54,4 +55,5 @@ private:
     ConnectionProfile m_attempt; ///< the profile being connected
     QString m_attemptSecret;
     bool m_rememberAttempt = false;
+    bool m_fromDialog = false; ///< the secret was typed or confirmed in the dialog (remember applies)
 };

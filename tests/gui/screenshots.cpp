@@ -99,6 +99,7 @@ int main(int argc, char *argv[]) {
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, temp.filePath(QStringLiteral("settings")));
     QApplication::setOrganizationName(QStringLiteral("WalletDesk"));
     QApplication::setApplicationName(QStringLiteral("WalletDesk"));
+    Appearance::installTranslations(app);
     Appearance::applyColorScheme(app);
 
     // A demo ledger like the one a new user gets.
@@ -132,7 +133,7 @@ int main(int argc, char *argv[]) {
     waitFor([&] { return accounts->model()->isIdle() && accounts->model()->rowCount() > 0; });
 
     // The busiest player, selected: a history and a chart worth looking at.
-    accounts->model()->sort(AccountTableModel::LastActivityColumn, Qt::DescendingOrder);
+    accounts->table()->sortByColumn(AccountTableModel::LastActivityColumn, Qt::DescendingOrder);
     waitFor([&] { return accounts->model()->isIdle(); });
     accounts->table()->setCurrentIndex(accounts->model()->index(2, 0));
     waitFor([&] {
@@ -150,7 +151,7 @@ int main(int argc, char *argv[]) {
     waitFor([&] { return accounts->model()->query().search == u"Ava" && accounts->model()->isIdle(); });
     shoot(&window, QStringLiteral("search"));
     accounts->searchField()->clear();
-    waitFor([&] { return accounts->model()->isIdle(); });
+    waitFor([&] { return accounts->model()->query().search.isEmpty() && accounts->model()->isIdle(); });
     accounts->table()->setCurrentIndex(accounts->model()->index(2, 0));
     waitFor([&] { return accounts->detail()->account().has_value(); });
 
@@ -163,6 +164,10 @@ int main(int argc, char *argv[]) {
     shoot(&window, QStringLiteral("approvals"));
     window.tabs()->setCurrentWidget(accounts);
 
+    if (!accounts->detail()->account()) {
+        std::fprintf(stderr, "no account is selected\n");
+        return 1;
+    }
     const Account account = *accounts->detail()->account();
     shootDialog<PostingDialog>(new PostingDialog(client, account, &window), QStringLiteral("dialog-post"),
                                [](PostingDialog *d) {
