@@ -303,6 +303,10 @@
             <numerusform>%Ln Konten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>More than %L1 accounts match; the first %L1 are listed. Keep typing to narrow the search.</source>
+        <translation>Mehr als %L1 Konten passen; die ersten %L1 werden angezeigt. Tippen Sie weiter, um die Suche einzugrenzen.</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalDecisionDialog</name>
@@ -933,6 +937,10 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
         <source>Could not connect to %1: %2</source>
         <translation>Verbindung mit %1 fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>Choose a ledger to connect to.</source>
+        <translation>Wählen Sie ein Hauptbuch, mit dem Sie sich verbinden möchten.</translation>
+    </message>
 </context>
 <context>
     <name>DialogText</name>
@@ -1149,8 +1157,8 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
         <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <source>Sending to the ledger…</source>
-        <translation>Wird an das Hauptbuch gesendet…</translation>
+        <source>Sending to the ledger… (the dialog stays open until it answers)</source>
+        <translation>Wird an das Hauptbuch gesendet… (der Dialog bleibt geöffnet, bis es antwortet)</translation>
     </message>
 </context>
 <context>
@@ -2075,42 +2083,6 @@ Erstes Problem: %1</translation>
         <translation>Überweisungen erfordern die Rolle Support; Sie sind als %1 angemeldet.</translation>
     </message>
     <message>
-        <source>To: enter the receiving player&apos;s reference or account ID.</source>
-        <translation>Empfänger: Geben Sie die Kennung des empfangenden Spielers oder die Konto-ID ein.</translation>
-    </message>
-    <message>
-        <source>To: an account ID is a number, like 1042.</source>
-        <translation>Empfänger: Eine Konto-ID ist eine Zahl, etwa 1042.</translation>
-    </message>
-    <message>
-        <source>To: there is no account %1.</source>
-        <translation>Empfänger: Es gibt kein Konto %1.</translation>
-    </message>
-    <message>
-        <source>To: the lookup failed: %1</source>
-        <translation>Empfänger: Die Suche ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>To: player &quot;%1&quot; has no %2 account.</source>
-        <translation>Empfänger: Spieler „%1“ hat kein %2-Konto.</translation>
-    </message>
-    <message>
-        <source>To: that is the account the money comes from.</source>
-        <translation>Empfänger: Das ist das Konto, von dem das Geld kommt.</translation>
-    </message>
-    <message>
-        <source>To: account %1 is a system account; transfers go to players.</source>
-        <translation>Empfänger: Konto %1 ist ein Systemkonto; Überweisungen gehen an Spieler.</translation>
-    </message>
-    <message>
-        <source>To: account %1 holds %2, not %3; a transfer stays in one currency.</source>
-        <translation>Empfänger: Konto %1 führt %2, nicht %3; eine Überweisung bleibt in einer Währung.</translation>
-    </message>
-    <message>
-        <source>To: account %1 is closed.</source>
-        <translation>Empfänger: Konto %1 ist geschlossen.</translation>
-    </message>
-    <message>
         <source>To: looking up the account…</source>
         <translation>Empfänger: Konto wird gesucht…</translation>
     </message>
@@ -2193,6 +2165,50 @@ Erstes Problem: %1</translation>
     <message>
         <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
         <translation>Ihr Buchungslimit konnte nicht gelesen werden (%1); das Hauptbuch wendet es beim Buchen trotzdem an.</translation>
+    </message>
+    <message>
+        <source>enter the receiving player&apos;s reference or account ID.</source>
+        <translation>Geben Sie die Kennung des empfangenden Spielers oder die Konto-ID ein.</translation>
+    </message>
+    <message>
+        <source>an account ID is a number, like 1042.</source>
+        <translation>Eine Konto-ID ist eine Zahl, etwa 1042.</translation>
+    </message>
+    <message>
+        <source>there is no account %1.</source>
+        <translation>Es gibt kein Konto %1.</translation>
+    </message>
+    <message>
+        <source>the lookup failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>player &quot;%1&quot; has no %2 account.</source>
+        <translation>Spieler „%1“ hat kein %2-Konto.</translation>
+    </message>
+    <message>
+        <source>that is the account the money comes from.</source>
+        <translation>Das ist das Konto, von dem das Geld kommt.</translation>
+    </message>
+    <message>
+        <source>account %1 is a system account; transfers go to players.</source>
+        <translation>Konto %1 ist ein Systemkonto; Überweisungen gehen an Spieler.</translation>
+    </message>
+    <message>
+        <source>account %1 holds %2, not %3; a transfer stays in one currency.</source>
+        <translation>Konto %1 führt %2, nicht %3; eine Überweisung bleibt in einer Währung.</translation>
+    </message>
+    <message>
+        <source>account %1 is closed.</source>
+        <translation>Konto %1 ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>To: choose the receiving account.</source>
+        <translation>Empfänger: Wählen Sie das Empfängerkonto aus.</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>Empfänger: %1</translation>
     </message>
 </context>
 </TS>

@@ -303,6 +303,10 @@
             <numerusform>%Ln comptes</numerusform>
         </translation>
     </message>
+    <message>
+        <source>More than %L1 accounts match; the first %L1 are listed. Keep typing to narrow the search.</source>
+        <translation>Plus de %L1 comptes correspondent ; les %L1 premiers sont affichés. Continuez à taper pour affiner la recherche.</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalDecisionDialog</name>
@@ -933,6 +937,10 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
         <source>Could not connect to %1: %2</source>
         <translation>Impossible de se connecter à %1&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>Choose a ledger to connect to.</source>
+        <translation>Choisissez un registre auquel vous connecter.</translation>
+    </message>
 </context>
 <context>
     <name>DialogText</name>
@@ -1149,8 +1157,8 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <source>Sending to the ledger…</source>
-        <translation>Envoi au registre…</translation>
+        <source>Sending to the ledger… (the dialog stays open until it answers)</source>
+        <translation>Envoi au registre… (la boîte de dialogue reste ouverte jusqu&apos;à sa réponse)</translation>
     </message>
 </context>
 <context>
@@ -2075,42 +2083,6 @@ Premier problème&#xa0;: %1</translation>
         <translation>Les virements nécessitent le rôle support&#xa0;; vous êtes connecté en tant que %1.</translation>
     </message>
     <message>
-        <source>To: enter the receiving player&apos;s reference or account ID.</source>
-        <translation>Destination&#xa0;: saisissez la référence du joueur destinataire ou l&apos;ID du compte.</translation>
-    </message>
-    <message>
-        <source>To: an account ID is a number, like 1042.</source>
-        <translation>Destination&#xa0;: un ID de compte est un nombre, comme 1042.</translation>
-    </message>
-    <message>
-        <source>To: there is no account %1.</source>
-        <translation>Destination&#xa0;: le compte %1 n&apos;existe pas.</translation>
-    </message>
-    <message>
-        <source>To: the lookup failed: %1</source>
-        <translation>Destination&#xa0;: la recherche a échoué&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>To: player &quot;%1&quot; has no %2 account.</source>
-        <translation>Destination&#xa0;: le joueur «&#xa0;%1&#xa0;» n&apos;a pas de compte %2.</translation>
-    </message>
-    <message>
-        <source>To: that is the account the money comes from.</source>
-        <translation>Destination&#xa0;: c&apos;est le compte d&apos;où provient l&apos;argent.</translation>
-    </message>
-    <message>
-        <source>To: account %1 is a system account; transfers go to players.</source>
-        <translation>Destination&#xa0;: le compte %1 est un compte système&#xa0;; les virements vont aux joueurs.</translation>
-    </message>
-    <message>
-        <source>To: account %1 holds %2, not %3; a transfer stays in one currency.</source>
-        <translation>Destination&#xa0;: le compte %1 est en %2, pas en %3&#xa0;; un virement reste dans une seule devise.</translation>
-    </message>
-    <message>
-        <source>To: account %1 is closed.</source>
-        <translation>Destination&#xa0;: le compte %1 est clôturé.</translation>
-    </message>
-    <message>
         <source>To: looking up the account…</source>
         <translation>Destination&#xa0;: recherche du compte…</translation>
     </message>
@@ -2193,6 +2165,50 @@ Premier problème&#xa0;: %1</translation>
     <message>
         <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
         <translation>Votre limite d&apos;écriture n&apos;a pas pu être lue (%1)&#xa0;; le registre l&apos;applique quand même lorsque vous passez l&apos;écriture.</translation>
+    </message>
+    <message>
+        <source>enter the receiving player&apos;s reference or account ID.</source>
+        <translation>saisissez la référence du joueur destinataire ou l&apos;ID du compte.</translation>
+    </message>
+    <message>
+        <source>an account ID is a number, like 1042.</source>
+        <translation>un ID de compte est un nombre, comme 1042.</translation>
+    </message>
+    <message>
+        <source>there is no account %1.</source>
+        <translation>le compte %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>the lookup failed: %1</source>
+        <translation>la recherche a échoué : %1</translation>
+    </message>
+    <message>
+        <source>player &quot;%1&quot; has no %2 account.</source>
+        <translation>le joueur « %1 » n&apos;a pas de compte %2.</translation>
+    </message>
+    <message>
+        <source>that is the account the money comes from.</source>
+        <translation>c&apos;est le compte d&apos;où provient l&apos;argent.</translation>
+    </message>
+    <message>
+        <source>account %1 is a system account; transfers go to players.</source>
+        <translation>le compte %1 est un compte système ; les virements vont aux joueurs.</translation>
+    </message>
+    <message>
+        <source>account %1 holds %2, not %3; a transfer stays in one currency.</source>
+        <translation>le compte %1 est en %2, pas en %3 ; un virement reste dans une seule devise.</translation>
+    </message>
+    <message>
+        <source>account %1 is closed.</source>
+        <translation>le compte %1 est clôturé.</translation>
+    </message>
+    <message>
+        <source>To: choose the receiving account.</source>
+        <translation>Destination : choisissez le compte destinataire.</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>Destination : %1</translation>
     </message>
 </context>
 </TS>
