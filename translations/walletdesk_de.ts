@@ -305,7 +305,7 @@
     </message>
     <message>
         <source>More than %L1 accounts match; the first %L1 are listed. Keep typing to narrow the search.</source>
-        <translation>Mehr als %L1 Konten passen; die ersten %L1 werden angezeigt. Tippen Sie weiter, um die Suche einzugrenzen.</translation>
+        <translation>Mehr als %L1 Konten entsprechen der Suche; die ersten %L1 werden angezeigt. Tippen Sie weiter, um die Suche einzugrenzen.</translation>
     </message>
 </context>
 <context>

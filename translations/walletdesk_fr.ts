@@ -305,7 +305,7 @@
     </message>
     <message>
         <source>More than %L1 accounts match; the first %L1 are listed. Keep typing to narrow the search.</source>
-        <translation>Plus de %L1 comptes correspondent ; les %L1 premiers sont affichés. Continuez à taper pour affiner la recherche.</translation>
+        <translation>Plus de %L1 comptes correspondent&#xa0;; les %L1 premiers sont affichés. Continuez à taper pour affiner la recherche.</translation>
     </message>
 </context>
 <context>
@@ -2180,11 +2180,11 @@ Premier problème&#xa0;: %1</translation>
     </message>
     <message>
         <source>the lookup failed: %1</source>
-        <translation>la recherche a échoué : %1</translation>
+        <translation>la recherche a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <source>player &quot;%1&quot; has no %2 account.</source>
-        <translation>le joueur « %1 » n&apos;a pas de compte %2.</translation>
+        <translation>le joueur «&#xa0;%1&#xa0;» n&apos;a pas de compte %2.</translation>
     </message>
     <message>
         <source>that is the account the money comes from.</source>
@@ -2192,11 +2192,11 @@ Premier problème&#xa0;: %1</translation>
     </message>
     <message>
         <source>account %1 is a system account; transfers go to players.</source>
-        <translation>le compte %1 est un compte système ; les virements vont aux joueurs.</translation>
+        <translation>le compte %1 est un compte système&#xa0;; les virements vont aux joueurs.</translation>
     </message>
     <message>
         <source>account %1 holds %2, not %3; a transfer stays in one currency.</source>
-        <translation>le compte %1 est en %2, pas en %3 ; un virement reste dans une seule devise.</translation>
+        <translation>le compte %1 est en %2, pas en %3&#xa0;; un virement reste dans une seule devise.</translation>
     </message>
     <message>
         <source>account %1 is closed.</source>
@@ -2204,11 +2204,11 @@ Premier problème&#xa0;: %1</translation>
     </message>
     <message>
         <source>To: choose the receiving account.</source>
-        <translation>Destination : choisissez le compte destinataire.</translation>
+        <translation>Destination&#xa0;: choisissez le compte destinataire.</translation>
     </message>
     <message>
         <source>To: %1</source>
-        <translation>Destination : %1</translation>
+        <translation>Destination&#xa0;: %1</translation>
     </message>
 </context>
 </TS>
