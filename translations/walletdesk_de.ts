@@ -1534,6 +1534,42 @@ Erstes Problem: %1</translation>
         <source>The new language applies the next time WalletDesk starts.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start von WalletDesk.</translation>
     </message>
+    <message>
+        <source>&amp;Export as CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the account&apos;s history or the journal as CSV</source>
+        <translation>Den Verlauf des Kontos oder das Journal als CSV speichern</translation>
+    </message>
+    <message>
+        <source>Select an account, or open the journal, first</source>
+        <translation>Wählen Sie zuerst ein Konto aus oder öffnen Sie das Journal</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Select an account first</source>
+        <translation>Wählen Sie zuerst ein Konto aus</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Wird nach %1 exportiert…</translation>
+    </message>
+    <message>
+        <source>%L1 rows exported to %2</source>
+        <translation>%L1 Zeilen nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Export stopped: %1</source>
+        <translation>Export abgebrochen: %1</translation>
+    </message>
 </context>
 <context>
     <name>MoneyValidator</name>
@@ -1868,6 +1904,13 @@ Erstes Problem: %1</translation>
     <message>
         <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
         <translation>Ihr Buchungslimit konnte nicht gelesen werden (%1); das Hauptbuch wendet es beim Buchen trotzdem an.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%L1 rows written</source>
+        <translation>%L1 Zeilen geschrieben</translation>
     </message>
 </context>
 <context>

@@ -1534,6 +1534,42 @@ Premier problème&#xa0;: %1</translation>
         <source>The new language applies the next time WalletDesk starts.</source>
         <translation>La nouvelle langue s&apos;applique au prochain démarrage de WalletDesk.</translation>
     </message>
+    <message>
+        <source>&amp;Export as CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Save the account&apos;s history or the journal as CSV</source>
+        <translation>Enregistrer l&apos;historique du compte ou le journal au format CSV</translation>
+    </message>
+    <message>
+        <source>Select an account, or open the journal, first</source>
+        <translation>Sélectionnez d&apos;abord un compte ou ouvrez le journal</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Select an account first</source>
+        <translation>Sélectionnez d&apos;abord un compte</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportation vers %1…</translation>
+    </message>
+    <message>
+        <source>%L1 rows exported to %2</source>
+        <translation>%L1 lignes exportées vers %2</translation>
+    </message>
+    <message>
+        <source>Export stopped: %1</source>
+        <translation>Exportation interrompue&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>MoneyValidator</name>
@@ -1868,6 +1904,13 @@ Premier problème&#xa0;: %1</translation>
     <message>
         <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
         <translation>Votre limite d&apos;écriture n&apos;a pas pu être lue (%1)&#xa0;; le registre l&apos;applique quand même lorsque vous passez l&apos;écriture.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%L1 rows written</source>
+        <translation>%L1 lignes écrites</translation>
     </message>
 </context>
 <context>
