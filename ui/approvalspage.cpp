@@ -19,6 +19,7 @@ ApprovalsPage::ApprovalsPage(QWidget *parent)
     m_table->setModel(m_model);
     m_table->setColumnWidth(ApprovalTableModel::RequestedColumn, 170);
     m_table->setColumnWidth(ApprovalTableModel::AmountColumn, 140);
+    m_table->setColumnWidth(ApprovalTableModel::ReasonColumn, 240);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ApprovalsPage::selectionChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ApprovalsPage::selectionChanged);

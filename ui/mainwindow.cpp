@@ -103,7 +103,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
 
     QSettings settings;
-    restoreGeometry(settings.value(StateGroup + QStringLiteral("/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(StateGroup + QStringLiteral("/geometry")).toByteArray()))
+        resize(1280, 820); // first start: room for the list, the detail and the chart
     restoreState(settings.value(StateGroup + QStringLiteral("/state")).toByteArray());
     m_accounts->restoreState(StateGroup);
     m_journal->restoreState(StateGroup);
