@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace ApiGame {
 
 namespace {
@@ -31,8 +33,10 @@ std::optional<qint64> unitsToMinor(const QString &text, int exponent, QString *e
         if (t.endsWith(u'.'))
             t.chop(1);
     }
-    if (t == u"-0")
-        t = QStringLiteral("0");
+    // A negative zero ("-0", "-0.00") is zero; Money::parse refuses it as a canonical form.
+    if (t.startsWith(u'-') && t.size() > 1 &&
+        std::all_of(t.cbegin() + 1, t.cend(), [](QChar c) { return c == u'0' || c == u'.'; }))
+        t.remove(0, 1);
     const Money::ParseResult r = Money::parse(t, exponent);
     if (!r.ok()) {
         *error = QStringLiteral("%1 is not a valid amount: %2").arg(field, r.error);

@@ -294,7 +294,7 @@ void GameApi::moveFunds(const ApiRequest &request, bool add, const Respond &resp
         r.accountId = accountId;
         r.amount = w.amount;
         r.idempotencyKey = QStringLiteral("wallet:%1:%2").arg(w.walletId, w.ref);
-        r.memo = QStringLiteral("%1 %2 %3").arg(w.source, w.type, w.date).trimmed();
+        // Only the reference and the amount define the request: a retry with another txn_date is a repeat.
         m_batcher.submit(r, [w, add, accountId, exponent, respond](const Result<PostingResult> &result) {
             if (!result) {
                 switch (result.error().code) {
