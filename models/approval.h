@@ -18,6 +18,8 @@ struct Approval {
     qint64 createdAt = 0;
     qint64 decidedAt = 0;
     qint64 transactionId = 0; ///< set once approved
+    QString currency;         ///< of request.accountId, to show the amount
+    int exponent = 0;
 
     static QString stateName(State state);
 };

@@ -11,7 +11,9 @@ struct JournalQuery {
     QString operatorName;            ///< exact; empty: anyone
     qint64 fromMs = 0;               ///< inclusive; 0: from the start
     qint64 toMs = 0;                 ///< exclusive; 0: up to now
-    std::optional<qint64> minAmount; ///< minor units, compared with the entry's amount (signed)
+    QString currency;                ///< empty: every currency
+    std::optional<qint64> minAmount; ///< minor units of `currency`, compared with the entry's signed amount;
+                                     ///< ignored without a currency (amounts of different exponents)
     std::optional<qint64> maxAmount;
     bool includeSystem = false; ///< the treasury/house legs of each transaction
 

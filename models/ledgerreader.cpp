@@ -249,13 +249,17 @@ Result<QList<JournalLine>> LedgerReader::journal(const JournalQuery &query, qint
         where << QStringLiteral("e.created_at < ?");
         args << query.toMs;
     }
-    if (query.minAmount) {
-        where << QStringLiteral("e.amount >= ?");
-        args << *query.minAmount;
-    }
-    if (query.maxAmount) {
-        where << QStringLiteral("e.amount <= ?");
-        args << *query.maxAmount;
+    if (!query.currency.isEmpty()) {
+        where << QStringLiteral("a.currency = ?");
+        args << query.currency;
+        if (query.minAmount) {
+            where << QStringLiteral("e.amount >= ?");
+            args << *query.minAmount;
+        }
+        if (query.maxAmount) {
+            where << QStringLiteral("e.amount <= ?");
+            args << *query.maxAmount;
+        }
     }
     const QString sql =
         QStringLiteral(

@@ -24,8 +24,10 @@
 #define APPROVAL_SELECT                                                                                      \
     "SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), p.comment, "              \
     "p.created_at, "                                                                                         \
-    "COALESCE(p.decided_at, 0), COALESCE(p.transaction_id, 0), p.maker_id, p.account_id FROM approvals p "   \
-    "JOIN operators m ON m.id = p.maker_id LEFT JOIN operators c ON c.id = p.checker_id "
+    "COALESCE(p.decided_at, 0), COALESCE(p.transaction_id, 0), p.maker_id, p.account_id, acc.currency, "     \
+    "cur.exponent FROM approvals p "                                                                         \
+    "JOIN operators m ON m.id = p.maker_id LEFT JOIN operators c ON c.id = p.checker_id "                    \
+    "JOIN accounts acc ON acc.id = p.account_id JOIN currencies cur ON cur.code = acc.currency "
 
 namespace {
 
@@ -986,6 +988,8 @@ struct LedgerStore::Impl {
         a.createdAt = q.value(7).toLongLong();
         a.decidedAt = q.value(8).toLongLong();
         a.transactionId = q.value(9).toLongLong();
+        a.currency = q.value(12).toString();
+        a.exponent = q.value(13).toInt();
         return a;
     }
 

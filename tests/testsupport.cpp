@@ -126,3 +126,53 @@ QString databaseUrl(const QString &backend, const QTemporaryDir &dir, QString *e
 }
 
 } // namespace WalletDeskTest
+
+namespace WalletDeskTest {
+
+RawDb::RawDb(const QString &urlText)
+    : m_name(QUuid::createUuid().toString(QUuid::Id128)) {
+    QString error;
+    const auto url = DatabaseUrl::parse(urlText, &error);
+    if (!url)
+        qFatal("RawDb: %s", qPrintable(error));
+    m_pg = url->kind == DatabaseUrl::Kind::Postgres;
+    QSqlDatabase db = url->addConnection(m_name);
+    if (!db.open())
+        qFatal("raw connection failed: %s", qPrintable(db.lastError().text()));
+}
+
+RawDb::~RawDb() {
+    QSqlDatabase::database(m_name).close();
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+QSqlDatabase RawDb::db() const {
+    return QSqlDatabase::database(m_name);
+}
+
+qint64 RawDb::scalar(const QString &sql) {
+    QSqlQuery q(db());
+    if (!q.exec(sql) || !q.next())
+        qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+    return q.value(0).toLongLong();
+}
+
+QVariantList RawDb::column(const QString &sql) {
+    QSqlQuery q(db());
+    if (!q.exec(sql))
+        qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+    QVariantList out;
+    while (q.next())
+        out << q.value(0);
+    return out;
+}
+
+bool RawDb::exec(const QString &sql, QString *error) {
+    QSqlQuery q(db());
+    const bool ok = q.exec(sql);
+    if (error)
+        *error = q.lastError().text();
+    return ok;
+}
+
+} // namespace WalletDeskTest

@@ -3,6 +3,7 @@
 // Helpers shared by the test executables (static library walletdesk_testsupport, see tests/CMakeLists.txt).
 
 #include <QFuture>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <QtTest/QTest>
@@ -46,5 +47,25 @@ template <typename T> T await(QFuture<T> future) {
         return future.takeResult();
     }
 }
+
+/// A raw connection to a ledger's database, as its owner, on the calling thread: for checking what the
+/// program wrote, and for tampering behind its back.
+class RawDb {
+public:
+    explicit RawDb(const QString &urlText);
+    ~RawDb();
+    Q_DISABLE_COPY_MOVE(RawDb)
+    bool pg() const { return m_pg; }
+    QSqlDatabase db() const;
+    /// The first column of the first row; aborts the test run when the query fails.
+    qint64 scalar(const QString &sql);
+    /// The first column of every row.
+    QVariantList column(const QString &sql);
+    bool exec(const QString &sql, QString *error = nullptr);
+
+private:
+    QString m_name;
+    bool m_pg = false;
+};
 
 } // namespace WalletDeskTest

@@ -13,6 +13,7 @@
 #include <QtTest>
 
 using WalletDeskTest::await;
+using WalletDeskTest::RawDb;
 
 namespace {
 
@@ -22,41 +23,6 @@ const Actor Sue{QStringLiteral("sue"), QStringLiteral("test")};     // superviso
 const Actor Sid{QStringLiteral("sid"), QStringLiteral("test")};     // supervisor
 const Actor Vera{QStringLiteral("vera"), QStringLiteral("test")};   // viewer
 const Actor Ghost{QStringLiteral("ghost"), QStringLiteral("test")}; // not an operator
-
-/// A raw connection to the same database, as the owner: for checks and for tampering behind the program's
-/// back.
-class RawDb {
-public:
-    explicit RawDb(const QString &urlText)
-        : m_name(QUuid::createUuid().toString(QUuid::Id128)) {
-        QString error;
-        const auto url = DatabaseUrl::parse(urlText, &error);
-        m_pg = url->kind == DatabaseUrl::Kind::Postgres;
-        QSqlDatabase db = url->addConnection(m_name);
-        if (!db.open())
-            qFatal("raw connection failed: %s", qPrintable(db.lastError().text()));
-    }
-    ~RawDb() { QSqlDatabase::removeDatabase(m_name); }
-    bool pg() const { return m_pg; }
-    QSqlDatabase db() const { return QSqlDatabase::database(m_name); }
-    qint64 scalar(const QString &sql) {
-        QSqlQuery q(db());
-        if (!q.exec(sql) || !q.next())
-            qFatal("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
-        return q.value(0).toLongLong();
-    }
-    bool exec(const QString &sql, QString *error = nullptr) {
-        QSqlQuery q(db());
-        const bool ok = q.exec(sql);
-        if (error)
-            *error = q.lastError().text();
-        return ok;
-    }
-
-private:
-    QString m_name;
-    bool m_pg = false;
-};
 
 PostingRequest request(TransactionKind kind, qint64 account, qint64 amount, const QString &key) {
     PostingRequest r;

@@ -1,0 +1,852 @@
+// The dialogs, driven as a support agent would: type into the real widgets (found by objectName), click,
+// read the preview and the error, and check what the ledger then holds. The same source runs on SQLite and
+// on PostgreSQL (WALLETDESK_TEST_BACKENDS).
+
+#include "accountstatedialog.h"
+#include "approvaldecisiondialog.h"
+#include "ledgerservice.h"
+#include "localledgerclient.h"
+#include "moneyedit.h"
+#include "moneyvalidator.h"
+#include "newaccountdialog.h"
+#include "postingdialog.h"
+#include "reversedialog.h"
+#include "testsupport.h"
+#include "transferdialog.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using WalletDeskTest::await;
+
+namespace {
+
+const Actor Admin{QStringLiteral("root-admin"), QStringLiteral("test")};
+const Actor Sam{QStringLiteral("sam"), QStringLiteral("test")}; // support, limit 100.00 USD, none in GOLD
+const Actor Sue{QStringLiteral("sue"), QStringLiteral("test")}; // supervisor, no limits
+const Actor Sid{QStringLiteral("sid"), QStringLiteral("test")}; // supervisor, limit 100.00 USD
+
+/// "525.50 USD" as the dialogs write it: a no-break space before the currency code.
+QString m(const char *text) {
+    return QString::fromUtf8(text).replace(u' ', u'\u00a0');
+}
+
+PostingRequest request(TransactionKind kind, qint64 account, qint64 amount, const QString &key) {
+    PostingRequest r;
+    r.kind = kind;
+    r.accountId = account;
+    r.amount = amount;
+    r.idempotencyKey = key;
+    return r;
+}
+
+} // namespace
+
+class TestDialogs : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_url;
+    std::unique_ptr<LedgerService> m_ledger;
+    std::vector<std::unique_ptr<LocalLedgerClient>> m_clients;
+    qint64 m_ann = 0, m_ben = 0, m_annGold = 0;
+
+    template <typename T> T ok(QFuture<Result<T>> future) {
+        const Result<T> r = await(future);
+        if (!r)
+            qFatal("unexpected ledger error: %s", qPrintable(r.error().message));
+        return r.value();
+    }
+    Account account(qint64 id) { return ok(m_ledger->account(id)); }
+    qint64 scalar(const QString &sql) {
+        return await(m_ledger->run([sql](LedgerStore &s) -> Result<qint64> {
+                   QSqlQuery q(s.database());
+                   if (!q.exec(sql) || !q.next())
+                       return LedgerError{ErrorCode::Database, sql};
+                   return q.value(0).toLongLong();
+               }))
+            .value();
+    }
+    qint64 transactions() { return scalar(QStringLiteral("SELECT COUNT(*) FROM transactions")); }
+    qint64 transactionsWithKey(const QString &key) {
+        return scalar(
+            QStringLiteral("SELECT COUNT(*) FROM transactions WHERE idempotency_key = '%1'").arg(key));
+    }
+    LedgerClient *as(const Actor &actor) {
+        auto client = std::make_unique<LocalLedgerClient>();
+        QString error;
+        const auto url = DatabaseUrl::parse(m_url, &error);
+        const auto session = await(client->connectTo(*url, actor.operatorName));
+        if (!session)
+            qFatal("connect as %s: %s", qPrintable(actor.operatorName), qPrintable(session.error().message));
+        m_clients.push_back(std::move(client));
+        return m_clients.back().get();
+    }
+
+    template <typename W> static W *child(QWidget *dialog, const char *name) {
+        W *w = dialog->findChild<W *>(QString::fromLatin1(name));
+        if (!w)
+            qFatal("no %s named %s", W::staticMetaObject.className(), name);
+        return w;
+    }
+    static QPushButton *okButton(QWidget *dialog) { return child<QPushButton>(dialog, "okButton"); }
+    static QString label(QWidget *dialog, const char *name) { return child<QLabel>(dialog, name)->text(); }
+    /// Waits until the dialog has loaded what it needs and no request is in flight.
+    static bool settle(LedgerDialog *dialog) {
+        return QTest::qWaitFor([dialog] { return !dialog->isLoading() && !dialog->isBusy(); }, 10000);
+    }
+    static void show(QWidget *dialog) {
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    }
+    static void click(QPushButton *button) { QTest::mouseClick(button, Qt::LeftButton); }
+    /// What a window system delivers for a double click: press, release, press + double click, release.
+    static void doubleClick(QPushButton *button) {
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTest::mouseDClick(button, Qt::LeftButton);
+        QTest::mouseRelease(button, Qt::LeftButton);
+    }
+    void screenshot(QWidget *dialog, const QString &name) {
+        const QString dir = qEnvironmentVariable("WALLETDESK_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QDir().mkpath(dir);
+        QApplication::processEvents();
+        QVERIFY(dialog->grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
+    }
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void moneyValidator_data();
+    void moneyValidator();
+    void amountFieldRefusesBadInputAsTyped();
+    void depositPreviewsAndPostsExactly();
+    void doubleClickAndRetriesPostOnce();
+    void insufficientFundsIsShownAndNothingWritten();
+    void frozenAccountIsShownAndNothingWritten();
+    void aboveLimitNeedsApprovalAndHoldsFunds();
+    void adjustmentNeedsAReasonCode();
+    void largeAmountsAskForConfirmation();
+    void overflowIsAnInputError();
+    void viewerCannotPost();
+    void escapeCancelsAndMnemonicsMoveFocus();
+    void transferFindsTheDestination();
+    void reverseShowsTheOriginalAndNeedsAReason();
+    void reverseWithForceWhenTheMoneyIsSpent();
+    void freezeUnfreezeAndClose();
+    void approveAndRejectAsAnotherOperator();
+    void newAccountValidatesAndAppears();
+};
+
+void TestDialogs::initTestCase() {
+    // The offscreen platform warns about every top-level window it cannot fit to its size hints. Installed
+    // here, after QTest's own handler, which then gets everything else.
+    static QtMessageHandler testHandler = nullptr;
+    testHandler =
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &text) {
+            if (!text.contains(u"propagateSizeHints"))
+                testHandler(type, context, text);
+        });
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    LedgerDialog::setConfirmThreshold(1000);
+    LedgerDialog::setConfirmDelay(50);
+}
+
+void TestDialogs::init() {
+    const QString backend =
+        qEnvironmentVariable("WALLETDESK_TEST_BACKENDS", QStringLiteral("sqlite")).section(u',', 0, 0);
+    QString error;
+    m_url = WalletDeskTest::databaseUrl(backend, m_dir, &error);
+    QVERIFY2(!m_url.isEmpty(), qPrintable(error));
+    const auto url = DatabaseUrl::parse(m_url, &error);
+    QVERIFY(url);
+    m_ledger = std::make_unique<LedgerService>();
+    QVERIFY(await(m_ledger->open(*url)).ok());
+    ok(m_ledger->run([](LedgerStore &s) { return s.bootstrapAdmin(Admin.operatorName); }));
+    ok(m_ledger->run([](LedgerStore &s) {
+        return s.addCurrency(Admin, Currency{QStringLiteral("USD"), 2, QStringLiteral("US dollar")});
+    }));
+    ok(m_ledger->run([](LedgerStore &s) {
+        return s.addCurrency(Admin, Currency{QStringLiteral("GOLD"), 0, {}});
+    }));
+    auto addOperator = [this](const QString &name, Role role, QMap<QString, qint64> limits = {}) {
+        OperatorInfo o;
+        o.name = name;
+        o.role = role;
+        o.limits = limits;
+        ok(m_ledger->run([o](LedgerStore &s) { return s.addOperator(Admin, o); }));
+    };
+    addOperator(Sam.operatorName, Role::Support, {{QStringLiteral("USD"), 10000}});
+    addOperator(Sue.operatorName, Role::Supervisor);
+    addOperator(Sid.operatorName, Role::Supervisor, {{QStringLiteral("USD"), 10000}});
+    addOperator(QStringLiteral("vera"), Role::Viewer);
+    auto create = [this](const QString &ref, const QString &name, const QString &currency) {
+        return ok(m_ledger->run([=](LedgerStore &s) {
+                   return s.createAccount(Sue, NewAccount{currency, ref, name, false});
+               }))
+            .id;
+    };
+    m_ann = create(QStringLiteral("1001"), QStringLiteral("Ann"), QStringLiteral("USD"));
+    m_ben = create(QStringLiteral("1002"), QStringLiteral("Ben"), QStringLiteral("USD"));
+    m_annGold = create(QStringLiteral("1001"), QStringLiteral("Ann"), QStringLiteral("GOLD"));
+    ok(m_ledger->post(Sue,
+                      request(TransactionKind::Deposit, m_ann, 50000, QStringLiteral("seed")))); // 500.00
+}
+
+void TestDialogs::cleanup() {
+    m_clients.clear();
+    m_ledger.reset();
+}
+
+// --- the amount field
+
+void TestDialogs::moneyValidator_data() {
+    QTest::addColumn<int>("exponent");
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<int>("state");
+    const int I = QValidator::Invalid, M = QValidator::Intermediate, A = QValidator::Acceptable;
+    QTest::newRow("empty") << 2 << QString() << M;
+    QTest::newRow("whole") << 2 << QStringLiteral("12") << A;
+    QTest::newRow("two decimals") << 2 << QStringLiteral("12.34") << A;
+    QTest::newRow("three decimals") << 2 << QStringLiteral("12.345") << I;
+    QTest::newRow("point at exponent 0") << 0 << QStringLiteral("12.") << I;
+    QTest::newRow("trailing point") << 2 << QStringLiteral("12.") << M;
+    QTest::newRow("letters") << 2 << QStringLiteral("12a") << I;
+    QTest::newRow("exponent notation") << 2 << QStringLiteral("1e5") << I;
+    QTest::newRow("grouped") << 2 << QStringLiteral("1,234.50") << A;
+    QTest::newRow("grouping on its way") << 0 << QStringLiteral("1,23") << M;
+    QTest::newRow("group after point") << 2 << QStringLiteral("1.2,") << I;
+    QTest::newRow("int64 max") << 0 << QStringLiteral("9223372036854775807") << A;
+    QTest::newRow("beyond int64") << 0 << QStringLiteral("9223372036854775808") << I;
+    QTest::newRow("beyond int64 in cents") << 2 << QStringLiteral("92233720368547759") << I;
+    QTest::newRow("negative refused") << 2 << QStringLiteral("-5") << I;
+    QTest::newRow("two points") << 2 << QStringLiteral("1.2.3") << I;
+}
+
+void TestDialogs::moneyValidator() {
+    QFETCH(int, exponent);
+    QFETCH(QString, input);
+    QFETCH(int, state);
+    MoneyValidator v(exponent);
+    int pos = int(input.size());
+    QCOMPARE(int(v.validate(input, pos)), state);
+    if (state == QValidator::Acceptable)
+        QVERIFY(v.value(input).has_value());
+    else
+        QVERIFY(!v.problem(input).isEmpty());
+}
+
+void TestDialogs::amountFieldRefusesBadInputAsTyped() {
+    PostingDialog dialog(as(Sam), account(m_ann));
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    auto *amount = child<MoneyEdit>(&dialog, "amountEdit");
+    QTest::keyClicks(amount, QStringLiteral("12a.3x45"));
+    QCOMPARE(amount->text(), QStringLiteral("12.34")); // the letters and the third decimal were refused
+    QCOMPARE(amount->amount(), std::optional<qint64>(1234));
+
+    PostingDialog gold(as(Sam), account(m_annGold));
+    show(&gold);
+    QVERIFY(settle(&gold));
+    auto *goldAmount = child<MoneyEdit>(&gold, "amountEdit");
+    QTest::keyClicks(goldAmount, QStringLiteral("1.5"));
+    QCOMPARE(goldAmount->text(), QStringLiteral("15")); // GOLD has no decimals
+    goldAmount->clear();
+    QTest::keyClicks(goldAmount, QStringLiteral("99999999999999999999"));
+    QCOMPARE(goldAmount->text(), QStringLiteral("999999999999999999")); // the 19th nine is beyond int64
+    goldAmount->clear();
+    QTest::keyClicks(goldAmount, QStringLiteral("1,"));
+    QVERIFY(!okButton(&gold)->isEnabled());
+    QVERIFY2(dialog.inputProblemText().isEmpty(), qPrintable(dialog.inputProblemText()));
+    QVERIFY(gold.inputProblemText().startsWith(u"Amount:"));
+}
+
+// --- posting
+
+void TestDialogs::depositPreviewsAndPostsExactly() {
+    PostingDialog dialog(as(Sam), account(m_ann));
+    QSignalSpy posted(&dialog, &PostingDialog::posted);
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    QVERIFY(!okButton(&dialog)->isEnabled()); // nothing typed yet
+    QVERIFY(dialog.inputProblemText().contains(u"Amount"));
+    QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("25.5"));
+    const QString preview = dialog.previewText();
+    QVERIFY2(preview.contains(QStringLiteral("Balance:  ") + m("500.00 USD") + QStringLiteral("  →  ") +
+                              m("525.50 USD")),
+             qPrintable(preview));
+    QVERIFY(preview.contains(QStringLiteral("Available:  ") + m("500.00 USD") + QStringLiteral("  →  ") +
+                             m("525.50 USD")));
+    QVERIFY2(
+        label(&dialog, "approvalLabel").contains(QStringLiteral("within your limit of ") + m("100.00 USD")),
+        qPrintable(label(&dialog, "approvalLabel")));
+    QTest::keyClicks(child<QLineEdit>(&dialog, "ticketEdit"), QStringLiteral("SUP-7"));
+    screenshot(&dialog, QStringLiteral("posting-deposit"));
+    QVERIFY(okButton(&dialog)->isEnabled());
+    click(okButton(&dialog));
+    QVERIFY(settle(&dialog));
+    QVERIFY2(dialog.resultText().startsWith(u"Posted as transaction"), qPrintable(dialog.errorText()));
+    QVERIFY(dialog.resultText().contains(m("525.50 USD")));
+    QCOMPARE(account(m_ann).balance, 52550);
+    QCOMPARE(posted.size(), 1);
+    QCOMPARE(posted.at(0).at(0).value<PostingResult>().status, PostingResult::Status::Posted);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE ticket_ref = 'SUP-7'")), 1);
+    screenshot(&dialog, QStringLiteral("posting-posted"));
+    click(okButton(&dialog)); // now "Close"
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestDialogs::doubleClickAndRetriesPostOnce() {
+    // A double click: the second click finds OK disabled while the first request is in flight.
+    {
+        PostingDialog dialog(as(Sam), account(m_ann));
+        show(&dialog);
+        QVERIFY(settle(&dialog));
+        QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("10"));
+        doubleClick(okButton(&dialog));
+        QVERIFY(settle(&dialog));
+        QVERIFY(dialog.resultText().startsWith(u"Posted"));
+        QCOMPARE(transactionsWithKey(dialog.idempotencyKey()), 1);
+        QCOMPARE(account(m_ann).balance, 51000);
+    }
+    // A retry after a lost answer: the first attempt reached the ledger (here: the same request with the
+    // dialog's key, sent behind its back); the dialog's own attempt then posts nothing new.
+    {
+        LedgerClient *sam = as(Sam);
+        PostingDialog dialog(sam, account(m_ann));
+        show(&dialog);
+        QVERIFY(settle(&dialog));
+        QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("7.25"));
+        QTest::keyClicks(child<QLineEdit>(&dialog, "memoEdit"), QStringLiteral("lost answer"));
+        PostingRequest same = request(TransactionKind::Deposit, m_ann, 725, dialog.idempotencyKey());
+        same.memo = QStringLiteral("lost answer");
+        QVERIFY(await(sam->post(same)).ok());
+        QCOMPARE(account(m_ann).balance, 51725);
+        click(okButton(&dialog));
+        QVERIFY(settle(&dialog));
+        QVERIFY2(dialog.resultText().contains(u"nothing new was written"), qPrintable(dialog.resultText()));
+        QCOMPARE(account(m_ann).balance, 51725);
+        QCOMPARE(transactionsWithKey(dialog.idempotencyKey()), 1);
+    }
+    // A retry after an error reuses the key: refused for want of funds, then funded, then posted once.
+    {
+        PostingDialog dialog(as(Sam), account(m_ben));
+        show(&dialog);
+        QVERIFY(settle(&dialog));
+        dialog.setChoice(PostingDialog::Choice::Withdrawal);
+        QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("30"));
+        const QString key = dialog.idempotencyKey();
+        click(okButton(&dialog));
+        QVERIFY(settle(&dialog));
+        QVERIFY(dialog.errorText().contains(u"Not enough funds"));
+        ok(m_ledger->post(Sue, request(TransactionKind::Deposit, m_ben, 5000, QStringLiteral("fund-ben"))));
+        QTRY_VERIFY(okButton(&dialog)->isEnabled());
+        click(okButton(&dialog));
+        QVERIFY(settle(&dialog));
+        QVERIFY2(dialog.resultText().startsWith(u"Posted"), qPrintable(dialog.errorText()));
+        QCOMPARE(dialog.idempotencyKey(), key);
+        QCOMPARE(transactionsWithKey(key), 1);
+        QCOMPARE(account(m_ben).balance, 2000);
+    }
+}
+
+void TestDialogs::insufficientFundsIsShownAndNothingWritten() {
+    PostingDialog dialog(as(Sam), account(m_ann));
+    QSignalSpy posted(&dialog, &PostingDialog::posted);
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    dialog.setChoice(PostingDialog::Choice::Withdrawal);
+    QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("90"));
+    ok(m_ledger->post(
+        Sue, request(TransactionKind::Withdrawal, m_ann, 45000, QStringLiteral("spend")))); // 50.00 left
+    const qint64 before = transactions();
+    click(okButton(&dialog));
+    QVERIFY(settle(&dialog));
+    QVERIFY2(dialog.errorText().contains(u"Not enough funds"), qPrintable(dialog.errorText()));
+    QVERIFY(dialog.errorText().contains(u"insufficient funds")); // the ledger's own words follow
+    screenshot(&dialog, QStringLiteral("posting-insufficient-funds"));
+    QCOMPARE(transactions(), before);
+    QCOMPARE(account(m_ann).balance, 5000);
+    QCOMPARE(posted.size(), 0);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!dialog.isDone());
+    // The preview caught up with the balance the ledger reported.
+    QTRY_VERIFY(dialog.previewText().contains(u"Not enough available funds"));
+    QVERIFY(okButton(&dialog)->isEnabled()); // the ledger decides; the agent may retry
+}
+
+void TestDialogs::frozenAccountIsShownAndNothingWritten() {
+    ok(m_ledger->run([this](LedgerStore &s) {
+        return s.setAccountState(Sue, m_ann, AccountState::Frozen, QStringLiteral("investigation"));
+    }));
+    PostingDialog dialog(as(Sam), account(m_ann));
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    QVERIFY(label(&dialog, "noticeLabel").contains(u"frozen"));
+    QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("5"));
+    const qint64 before = transactions();
+    click(okButton(&dialog));
+    QVERIFY(settle(&dialog));
+    QVERIFY2(dialog.errorText().startsWith(u"The account is frozen"), qPrintable(dialog.errorText()));
+    QCOMPARE(transactions(), before);
+    QCOMPARE(account(m_ann).balance, 50000);
+}
+
+void TestDialogs::aboveLimitNeedsApprovalAndHoldsFunds() {
+    PostingDialog dialog(as(Sam), account(m_ann));
+    QSignalSpy posted(&dialog, &PostingDialog::posted);
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    dialog.setChoice(PostingDialog::Choice::Withdrawal);
+    QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("150"));
+    const QString approval = label(&dialog, "approvalLabel");
+    QVERIFY2(approval.startsWith(u"Needs a second operator's approval"), qPrintable(approval));
+    QVERIFY(approval.contains(m("100.00 USD")));
+    // Nothing moves until approved, but the available balance drops by the hold.
+    const QString preview = dialog.previewText();
+    QVERIFY2(preview.contains(QStringLiteral("Available:  ") + m("500.00 USD") + QStringLiteral("  →  ") +
+                              m("350.00 USD")),
+             qPrintable(preview));
+    QVERIFY(preview.contains(QStringLiteral("Balance:  ") + m("500.00 USD") + QStringLiteral("  →  ") +
+                             m("500.00 USD")));
+    screenshot(&dialog, QStringLiteral("posting-needs-approval"));
+    const qint64 before = transactions();
+    click(okButton(&dialog));
+    QVERIFY(settle(&dialog));
+    QVERIFY2(dialog.resultText().startsWith(u"Waiting for approval"), qPrintable(dialog.errorText()));
+    QCOMPARE(posted.size(), 1);
+    QCOMPARE(posted.at(0).at(0).value<PostingResult>().status, PostingResult::Status::Pending);
+    QCOMPARE(transactions(), before);
+    const Account ann = account(m_ann);
+    QCOMPARE(ann.balance, 50000);
+    QCOMPARE(ann.held, 15000);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM approvals WHERE state = 'pending'")), 1);
+}
+
+void TestDialogs::adjustmentNeedsAReasonCode() {
+    PostingDialog dialog(as(Sam), account(m_ann));
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    auto *kind = child<QComboBox>(&dialog, "kindCombo");
+    // Keyboard only: Down three times selects "Adjustment: debit".
+    kind->setFocus();
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(kind, Qt::Key_Down);
+    QCOMPARE(dialog.choice(), PostingDialog::Choice::AdjustmentDebit);
+    QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("5"));
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    QVERIFY2(dialog.inputProblemText().startsWith(u"Reason code: required"),
+             qPrintable(dialog.inputProblemText()));
+    screenshot(&dialog, QStringLiteral("posting-adjustment-needs-reason"));
+    QTest::keyClicks(child<QComboBox>(&dialog, "reasonCombo")->lineEdit(), QStringLiteral("goodwill"));
+    QVERIFY(okButton(&dialog)->isEnabled());
+    QVERIFY(dialog.inputProblemText().isEmpty());
+    click(okButton(&dialog));
+    QVERIFY(settle(&dialog));
+    QVERIFY2(dialog.resultText().startsWith(u"Posted"), qPrintable(dialog.errorText()));
+    QCOMPARE(account(m_ann).balance, 49500);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE kind = 'adjustment' AND "
+                                   "reason_code = 'goodwill'")),
+             1);
+}
+
+void TestDialogs::largeAmountsAskForConfirmation() {
+    PostingDialog dialog(as(Sue), account(m_ann));
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    auto *amount = child<MoneyEdit>(&dialog, "amountEdit");
+    QTest::keyClicks(amount, QStringLiteral("1,500"));
+    QVERIFY(label(&dialog, "approvalLabel").contains(u"no limit in USD"));
+    const qint64 before = transactions();
+    click(okButton(&dialog));
+    auto *confirm = child<QLabel>(&dialog, "confirmLabel");
+    QVERIFY(confirm->isVisible());
+    QVERIFY2(confirm->text().contains(m("1,500.00 USD")), qPrintable(confirm->text()));
+    QVERIFY(!okButton(&dialog)->isEnabled()); // not at once: a double click cannot confirm
+    QTRY_VERIFY(okButton(&dialog)->isEnabled());
+    QCOMPARE(okButton(&dialog)->text(), QStringLiteral("Con&firm"));
+    screenshot(&dialog, QStringLiteral("posting-confirm"));
+    QCOMPARE(transactions(), before);
+    // An edit cancels the confirmation.
+    QTest::keyClick(amount, Qt::Key_Backspace);
+    QVERIFY(!confirm->isVisible());
+    QCOMPARE(okButton(&dialog)->text(), QStringLiteral("&Post"));
+    QTest::keyClicks(amount, QStringLiteral("0"));
+    click(okButton(&dialog));
+    QTRY_VERIFY(okButton(&dialog)->isEnabled());
+    click(okButton(&dialog));
+    QVERIFY(settle(&dialog));
+    QVERIFY2(dialog.resultText().startsWith(u"Posted"), qPrintable(dialog.errorText()));
+    QCOMPARE(account(m_ann).balance, 200000);
+    // Below the threshold there is no confirmation step.
+    PostingDialog small(as(Sue), account(m_ann));
+    show(&small);
+    QVERIFY(settle(&small));
+    QTest::keyClicks(child<MoneyEdit>(&small, "amountEdit"), QStringLiteral("999.99"));
+    click(okButton(&small));
+    QVERIFY(settle(&small));
+    QVERIFY(small.resultText().startsWith(u"Posted"));
+}
+
+void TestDialogs::overflowIsAnInputError() {
+    ok(m_ledger->post(Sue, request(TransactionKind::Deposit, m_annGold,
+                                   std::numeric_limits<qint64>::max() - 10, QStringLiteral("huge"))));
+    PostingDialog dialog(as(Sue), account(m_annGold));
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("11"));
+    QVERIFY2(label(&dialog, "previewLabel").contains(u"overflow"),
+             qPrintable(label(&dialog, "previewLabel")));
+    QVERIFY(dialog.inputProblemText().contains(u"overflow"));
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    QTest::keyClick(child<MoneyEdit>(&dialog, "amountEdit"), Qt::Key_Backspace); // 1 fits
+    QVERIFY(okButton(&dialog)->isEnabled());
+}
+
+void TestDialogs::viewerCannotPost() {
+    PostingDialog dialog(as(Actor{QStringLiteral("vera"), {}}), account(m_ann));
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("5"));
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    QVERIFY(okButton(&dialog)->toolTip().contains(u"support role"));
+    QVERIFY(label(&dialog, "noticeLabel").contains(u"viewer"));
+}
+
+void TestDialogs::escapeCancelsAndMnemonicsMoveFocus() {
+    PostingDialog dialog(as(Sam), account(m_ann));
+    show(&dialog);
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QVERIFY(settle(&dialog));
+    QTest::keyClick(&dialog, Qt::Key_T, Qt::AltModifier);
+    QTRY_VERIFY(child<QLineEdit>(&dialog, "ticketEdit")->hasFocus());
+    QTest::keyClick(&dialog, Qt::Key_A, Qt::AltModifier);
+    QTRY_VERIFY(child<MoneyEdit>(&dialog, "amountEdit")->hasFocus());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("3"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QCOMPARE(account(m_ann).balance, 50000);
+}
+
+// --- transfer
+
+void TestDialogs::transferFindsTheDestination() {
+    TransferDialog dialog(as(Sam), account(m_ann));
+    QSignalSpy transferred(&dialog, &TransferDialog::transferred);
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    auto *to = child<QLineEdit>(&dialog, "destinationEdit");
+    QTest::keyClicks(to, QStringLiteral("9999"));
+    QTRY_VERIFY(dialog.inputProblemText().contains(u"player \"9999\" has no USD account"));
+    to->clear();
+    QTest::keyClicks(to, QStringLiteral("1001")); // Ann herself
+    QTRY_VERIFY(dialog.inputProblemText().contains(u"the account the money comes from"));
+    auto *by = child<QComboBox>(&dialog, "destinationByCombo");
+    by->setCurrentIndex(by->findData(int(TransferDialog::DestinationBy::AccountId)));
+    to->clear();
+    QTest::keyClicks(to, QString::number(m_annGold));
+    QTRY_VERIFY2(dialog.inputProblemText().contains(u"holds GOLD, not USD"),
+                 qPrintable(dialog.inputProblemText()));
+    by->setCurrentIndex(by->findData(int(TransferDialog::DestinationBy::PlayerRef)));
+    to->clear();
+    QTest::keyClicks(to, QStringLiteral("1002"));
+    QTRY_VERIFY(dialog.destination().has_value());
+    QCOMPARE(dialog.destination()->id, m_ben);
+    QVERIFY(label(&dialog, "destinationLabel").contains(u"Ben"));
+    QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("20"));
+    const QString preview = dialog.previewText();
+    QVERIFY2(preview.contains(QStringLiteral("Account %1 balance:  ").arg(m_ann) + m("500.00 USD") +
+                              QStringLiteral("  →  ") + m("480.00 USD")),
+             qPrintable(preview));
+    QVERIFY(preview.contains(QStringLiteral("Account %1 balance:  ").arg(m_ben) + m("0.00 USD") +
+                             QStringLiteral("  →  ") + m("20.00 USD")));
+    screenshot(&dialog, QStringLiteral("transfer"));
+    QVERIFY2(okButton(&dialog)->isEnabled(), qPrintable(dialog.inputProblemText()));
+    doubleClick(okButton(&dialog));
+    QVERIFY(settle(&dialog));
+    QVERIFY2(dialog.resultText().startsWith(u"Transferred"), qPrintable(dialog.errorText()));
+    QCOMPARE(transferred.size(), 1);
+    QCOMPARE(transactionsWithKey(dialog.idempotencyKey()), 1);
+    QCOMPARE(account(m_ann).balance, 48000);
+    QCOMPARE(account(m_ben).balance, 2000);
+}
+
+// --- reverse
+
+void TestDialogs::reverseShowsTheOriginalAndNeedsAReason() {
+    const PostingResult deposit = ok(m_ledger->post(Sam, [&] {
+        auto r = request(TransactionKind::Deposit, m_ann, 1234, QStringLiteral("mistake"));
+        r.ticketRef = QStringLiteral("SUP-9");
+        return r;
+    }()));
+    // A support operator sees why they cannot.
+    {
+        ReverseDialog dialog(as(Sam), deposit.transactionId);
+        show(&dialog);
+        QVERIFY(settle(&dialog));
+        QVERIFY(!child<QCheckBox>(&dialog, "forceCheck")->isEnabled());
+        QTest::keyClicks(child<QLineEdit>(&dialog, "reasonEdit"), QStringLiteral("x"));
+        QVERIFY(!okButton(&dialog)->isEnabled());
+        QVERIFY(okButton(&dialog)->toolTip().contains(u"supervisor role"));
+    }
+    ReverseDialog dialog(as(Sue), deposit.transactionId);
+    QSignalSpy reversed(&dialog, &ReverseDialog::reversed);
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    const QString original = label(&dialog, "originalLabel");
+    QVERIFY2(original.contains(u"Deposit") && original.contains(u"SUP-9") && original.contains(u"sam"),
+             qPrintable(original));
+    QVERIFY(original.contains(m("12.34 USD")) && original.contains(m("-12.34 USD")));
+    QVERIFY(original.contains(u"Ann") && original.contains(u"treasury"));
+    QVERIFY(child<QCheckBox>(&dialog, "forceCheck")->isEnabled());
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    QVERIFY(dialog.inputProblemText().startsWith(u"Reason"));
+    QTest::keyClicks(child<QLineEdit>(&dialog, "reasonEdit"), QStringLiteral("posted to the wrong player"));
+    screenshot(&dialog, QStringLiteral("reverse"));
+    click(okButton(&dialog));
+    QVERIFY(settle(&dialog));
+    QVERIFY2(dialog.resultText().startsWith(u"Reversed"), qPrintable(dialog.errorText()));
+    QCOMPARE(reversed.size(), 1);
+    QCOMPARE(account(m_ann).balance, 50000);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE reverses_id = %1")
+                        .arg(deposit.transactionId)),
+             1);
+    // Once reversed, a new dialog says so and offers nothing.
+    ReverseDialog again(as(Sid), deposit.transactionId);
+    show(&again);
+    QVERIFY(settle(&again));
+    QVERIFY(label(&again, "noticeLabel").contains(u"already reversed"));
+    QTest::keyClicks(child<QLineEdit>(&again, "reasonEdit"), QStringLiteral("again"));
+    QVERIFY(!okButton(&again)->isEnabled());
+}
+
+void TestDialogs::reverseWithForceWhenTheMoneyIsSpent() {
+    const PostingResult deposit =
+        ok(m_ledger->post(Sue, request(TransactionKind::Deposit, m_ben, 10000, QStringLiteral("ben-in"))));
+    ok(m_ledger->post(Sue, request(TransactionKind::Withdrawal, m_ben, 6000, QStringLiteral("ben-out"))));
+    ReverseDialog dialog(as(Sue), deposit.transactionId);
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    QTest::keyClicks(child<QLineEdit>(&dialog, "reasonEdit"), QStringLiteral("chargeback"));
+    const qint64 before = transactions();
+    click(okButton(&dialog));
+    QVERIFY(settle(&dialog));
+    QVERIFY2(dialog.errorText().contains(u"Not enough funds"), qPrintable(dialog.errorText()));
+    QVERIFY(dialog.errorText().contains(u"tick Force"));
+    QCOMPARE(transactions(), before);
+    QCOMPARE(account(m_ben).balance, 4000);
+    screenshot(&dialog, QStringLiteral("reverse-needs-force"));
+    QTest::mouseClick(child<QCheckBox>(&dialog, "forceCheck"), Qt::LeftButton);
+    QVERIFY(child<QCheckBox>(&dialog, "forceCheck")->isChecked());
+    click(okButton(&dialog)); // asks to confirm: a forced reversal may go below zero
+    QVERIFY(child<QLabel>(&dialog, "confirmLabel")->isVisible());
+    QTRY_VERIFY(okButton(&dialog)->isEnabled());
+    click(okButton(&dialog));
+    QVERIFY(settle(&dialog));
+    QVERIFY2(dialog.resultText().startsWith(u"Reversed"), qPrintable(dialog.errorText()));
+    QCOMPARE(account(m_ben).balance, -6000);
+    QCOMPARE(transactionsWithKey(dialog.idempotencyKey()), 1);
+}
+
+// --- account state
+
+void TestDialogs::freezeUnfreezeAndClose() {
+    {
+        AccountStateDialog dialog(as(Sam), account(m_ann), AccountState::Frozen);
+        show(&dialog);
+        QVERIFY(settle(&dialog));
+        QTest::keyClicks(child<QLineEdit>(&dialog, "reasonEdit"), QStringLiteral("fraud"));
+        QVERIFY(!okButton(&dialog)->isEnabled());
+        QVERIFY(okButton(&dialog)->toolTip().contains(u"supervisor role"));
+    }
+    {
+        AccountStateDialog dialog(as(Sue), account(m_ann), AccountState::Frozen);
+        QSignalSpy changed(&dialog, &AccountStateDialog::stateChanged);
+        show(&dialog);
+        QVERIFY(settle(&dialog));
+        QVERIFY(!okButton(&dialog)->isEnabled());
+        QVERIFY(dialog.inputProblemText().startsWith(u"Reason"));
+        QTest::keyClicks(child<QLineEdit>(&dialog, "reasonEdit"), QStringLiteral("fraud check SUP-3"));
+        screenshot(&dialog, QStringLiteral("freeze"));
+        click(okButton(&dialog));
+        QVERIFY(settle(&dialog));
+        QVERIFY2(dialog.resultText().contains(u"now frozen"), qPrintable(dialog.errorText()));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(account(m_ann).state, AccountState::Frozen);
+    }
+    {
+        AccountStateDialog dialog(as(Sue), account(m_ann), AccountState::Active);
+        show(&dialog);
+        QVERIFY(settle(&dialog));
+        QTest::keyClicks(child<QLineEdit>(&dialog, "reasonEdit"), QStringLiteral("cleared"));
+        click(okButton(&dialog));
+        QVERIFY(settle(&dialog));
+        QVERIFY2(dialog.resultText().contains(u"now active"), qPrintable(dialog.errorText()));
+        QCOMPARE(account(m_ann).state, AccountState::Active);
+    }
+    {
+        // Ann holds 500.00: closing is refused before anything is sent, and says why.
+        AccountStateDialog dialog(as(Sue), account(m_ann), AccountState::Closed);
+        show(&dialog);
+        QVERIFY(settle(&dialog));
+        QVERIFY(label(&dialog, "explanationLabel").contains(u"final"));
+        QVERIFY2(label(&dialog, "noticeLabel").contains(u"only an empty account can be closed"),
+                 qPrintable(label(&dialog, "noticeLabel")));
+        QTest::keyClicks(child<QLineEdit>(&dialog, "reasonEdit"), QStringLiteral("player left"));
+        QVERIFY(!okButton(&dialog)->isEnabled());
+        screenshot(&dialog, QStringLiteral("close-not-empty"));
+    }
+    {
+        AccountStateDialog dialog(as(Sue), account(m_ben), AccountState::Closed);
+        show(&dialog);
+        QVERIFY(settle(&dialog));
+        QTest::keyClicks(child<QLineEdit>(&dialog, "reasonEdit"), QStringLiteral("player left the game"));
+        click(okButton(&dialog));
+        QVERIFY(child<QLabel>(&dialog, "confirmLabel")->text().contains(u"final"));
+        QCOMPARE(account(m_ben).state, AccountState::Active);
+        QTRY_VERIFY(okButton(&dialog)->isEnabled());
+        screenshot(&dialog, QStringLiteral("close-confirm"));
+        click(okButton(&dialog));
+        QVERIFY(settle(&dialog));
+        QVERIFY2(dialog.resultText().contains(u"now closed"), qPrintable(dialog.errorText()));
+        QCOMPARE(account(m_ben).state, AccountState::Closed);
+    }
+}
+
+// --- approvals
+
+void TestDialogs::approveAndRejectAsAnotherOperator() {
+    const PostingResult big =
+        ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 20000, QStringLiteral("big"))));
+    QCOMPARE(big.status, PostingResult::Status::Pending);
+    const PostingResult other =
+        ok(m_ledger->post(Sid, request(TransactionKind::Withdrawal, m_ann, 15000, QStringLiteral("other"))));
+    QCOMPARE(account(m_ann).held, 35000);
+    const QList<Approval> pending = ok(m_ledger->run([](LedgerStore &s) { return s.approvals(true); }));
+    Approval bigApproval, otherApproval;
+    for (const Approval &a : pending)
+        (a.id == big.approvalId ? bigApproval : otherApproval) = a;
+    QCOMPARE(otherApproval.id, other.approvalId);
+
+    {
+        // Sid made "other": he cannot decide it.
+        ApprovalDecisionDialog dialog(as(Sid), otherApproval, true);
+        show(&dialog);
+        QVERIFY(settle(&dialog));
+        QVERIFY(!okButton(&dialog)->isEnabled());
+        QVERIFY(label(&dialog, "noticeLabel").contains(u"a different operator"));
+    }
+    {
+        ApprovalDecisionDialog dialog(as(Sue), bigApproval, true);
+        QSignalSpy approved(&dialog, &ApprovalDecisionDialog::approved);
+        show(&dialog);
+        QVERIFY(settle(&dialog));
+        const QString request = label(&dialog, "requestLabel");
+        QVERIFY2(request.contains(m("200.00 USD")) && request.contains(u"sam") &&
+                     request.contains(u"Withdrawal"),
+                 qPrintable(request));
+        QVERIFY(okButton(&dialog)->isEnabled()); // a comment is optional when approving
+        screenshot(&dialog, QStringLiteral("approve"));
+        click(okButton(&dialog));
+        QVERIFY(settle(&dialog));
+        QVERIFY2(dialog.resultText().startsWith(u"Approved"), qPrintable(dialog.errorText()));
+        QCOMPARE(approved.size(), 1);
+        const Account ann = account(m_ann);
+        QCOMPARE(ann.balance, 30000);
+        QCOMPARE(ann.held, 15000);
+    }
+    {
+        ApprovalDecisionDialog dialog(as(Sue), otherApproval, false);
+        QSignalSpy rejected(&dialog, &ApprovalDecisionDialog::rejected);
+        show(&dialog);
+        QVERIFY(settle(&dialog));
+        QVERIFY(!okButton(&dialog)->isEnabled());
+        QVERIFY(dialog.inputProblemText().startsWith(u"Comment"));
+        QTest::keyClicks(child<QLineEdit>(&dialog, "commentEdit"), QStringLiteral("not in the ticket"));
+        screenshot(&dialog, QStringLiteral("reject"));
+        click(okButton(&dialog));
+        QVERIFY(settle(&dialog));
+        QVERIFY2(dialog.resultText().startsWith(u"Rejected"), qPrintable(dialog.errorText()));
+        QCOMPARE(rejected.size(), 1);
+        const Account ann = account(m_ann);
+        QCOMPARE(ann.balance, 30000);
+        QCOMPARE(ann.held, 0);
+    }
+    {
+        // A stale dialog for a request someone else already decided: the ledger's refusal is shown.
+        ApprovalDecisionDialog dialog(as(Sid), bigApproval, false);
+        show(&dialog);
+        QVERIFY(settle(&dialog));
+        QTest::keyClicks(child<QLineEdit>(&dialog, "commentEdit"), QStringLiteral("late"));
+        click(okButton(&dialog));
+        QVERIFY(settle(&dialog));
+        QVERIFY2(dialog.errorText().contains(u"already approved"), qPrintable(dialog.errorText()));
+        QCOMPARE(account(m_ann).balance, 30000);
+    }
+}
+
+// --- new account
+
+void TestDialogs::newAccountValidatesAndAppears() {
+    NewAccountDialog dialog(as(Sam));
+    QSignalSpy created(&dialog, &NewAccountDialog::created);
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    auto *currency = child<QComboBox>(&dialog, "currencyCombo");
+    QCOMPARE(currency->count(), 2);
+    QVERIFY(!child<QCheckBox>(&dialog, "allowNegativeCheck")->isEnabled()); // support may not
+    QVERIFY(!okButton(&dialog)->isEnabled());
+    QVERIFY(dialog.inputProblemText().startsWith(u"Player reference"));
+    currency->setCurrentIndex(currency->findData(QStringLiteral("GOLD")));
+    QTest::keyClicks(child<QLineEdit>(&dialog, "playerRefEdit"), QStringLiteral("   "));
+    QVERIFY(!okButton(&dialog)->isEnabled()); // blanks are not a reference
+    QTest::keyClicks(child<QLineEdit>(&dialog, "playerRefEdit"), QStringLiteral("2001"));
+    QTest::keyClicks(child<QLineEdit>(&dialog, "nameEdit"), QStringLiteral("Cleo"));
+    QVERIFY(okButton(&dialog)->isEnabled());
+    screenshot(&dialog, QStringLiteral("new-account"));
+    click(okButton(&dialog));
+    QVERIFY(settle(&dialog));
+    QVERIFY2(dialog.resultText().contains(u"created for player 2001 in GOLD"),
+             qPrintable(dialog.errorText()));
+    QCOMPARE(created.size(), 1);
+    const QList<Account> cleo =
+        ok(m_ledger->run([](LedgerStore &s) { return s.accountsOfPlayer(QStringLiteral("2001")); }));
+    QCOMPARE(cleo.size(), 1);
+    QCOMPARE(cleo.first().currency, QStringLiteral("GOLD"));
+    QCOMPARE(cleo.first().name, QStringLiteral("Cleo"));
+    QCOMPARE(cleo.first().allowNegative, false);
+
+    // The same player and currency again: the ledger refuses, the dialog says so in plain words.
+    NewAccountDialog again(as(Sue));
+    show(&again);
+    QVERIFY(settle(&again));
+    QVERIFY(child<QCheckBox>(&again, "allowNegativeCheck")->isEnabled()); // a supervisor may
+    auto *againCurrency = child<QComboBox>(&again, "currencyCombo");
+    againCurrency->setCurrentIndex(againCurrency->findData(QStringLiteral("GOLD")));
+    QTest::keyClicks(child<QLineEdit>(&again, "playerRefEdit"), QStringLiteral("2001"));
+    click(okButton(&again));
+    QVERIFY(settle(&again));
+    QVERIFY2(again.errorText().contains(u"already has a GOLD account"), qPrintable(again.errorText()));
+    QCOMPARE(
+        ok(m_ledger->run([](LedgerStore &s) { return s.accountsOfPlayer(QStringLiteral("2001")); })).size(),
+        1);
+}
+
+QTEST_MAIN(TestDialogs)
+#include "tst_dialogs.moc"

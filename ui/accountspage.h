@@ -1,0 +1,72 @@
+#pragma once
+
+#include "accountquery.h"
+#include "currency.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class AccountDetailView;
+class AccountTableModel;
+class LedgerClient;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTableView;
+class QTimer;
+
+/// The support agent's main screen: find a wallet (search as you type, filters, any sort), and see it in
+/// the detail pane beside the list.
+class AccountsPage final : public QWidget {
+    Q_OBJECT
+public:
+    explicit AccountsPage(QWidget *parent = nullptr);
+    ~AccountsPage() override;
+    Q_DISABLE_COPY_MOVE(AccountsPage)
+
+    void setClient(LedgerClient *client);
+    void setCurrencies(const QList<Currency> &currencies);
+    /// Re-reads the list and the open account in place (after a change in the ledger).
+    void refresh();
+    /// Selects (and shows) the account with this id, searching for it when it is not in the list.
+    void showAccount(qint64 accountId);
+    void focusSearch();
+
+    AccountTableModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    AccountDetailView *detail() const { return m_detail; }
+    QLineEdit *searchField() const { return m_search; }
+    /// The account whose detail is shown (0: none).
+    qint64 currentAccountId() const;
+
+    void saveState(const QString &group) const;
+    void restoreState(const QString &group);
+
+Q_SIGNALS:
+    void currentAccountChanged(qint64 accountId);
+
+private:
+    void applyFilters();
+    void updateCount(qint64 count);
+    void onCurrentRowChanged();
+    std::optional<qint64> parseBalance(QLineEdit *field, bool *ok);
+
+    QPointer<LedgerClient> m_client;
+    QList<Currency> m_currencies;
+    AccountTableModel *m_model = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_state = nullptr;
+    QComboBox *m_currency = nullptr;
+    QLineEdit *m_minBalance = nullptr;
+    QLineEdit *m_maxBalance = nullptr;
+    QCheckBox *m_system = nullptr;
+    QLabel *m_count = nullptr;
+    QLabel *m_filterError = nullptr;
+    QTableView *m_table = nullptr;
+    QSplitter *m_splitter = nullptr;
+    AccountDetailView *m_detail = nullptr;
+    QTimer *m_searchDelay = nullptr;
+    qint64 m_pendingSelection = 0;
+};

@@ -1,0 +1,146 @@
+#include "approvaldecisiondialog.h"
+
+#include "dialogtext.h"
+#include "ledgerclient.h"
+#include "transactionkindtext.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+
+ApprovalDecisionDialog::ApprovalDecisionDialog(LedgerClient *client, const Approval &approval, bool approve,
+                                               QWidget *parent)
+    : LedgerDialog(client, parent)
+    , m_approval(approval)
+    , m_approve(approve) {
+    setWindowTitle(approve ? tr("Approve request %1").arg(approval.id)
+                           : tr("Reject request %1").arg(approval.id));
+    setHeader(approve ? tr("<b>Approve</b> this request: the ledger posts it as its maker sent it.")
+                      : tr("<b>Reject</b> this request: nothing is posted and any held amount is released."));
+
+    m_request = new QLabel(this);
+    m_request->setObjectName(QStringLiteral("requestLabel"));
+    m_request->setTextFormat(Qt::RichText);
+    m_request->setWordWrap(true);
+    m_request->setFrameShape(QFrame::StyledPanel);
+    m_request->setMargin(6);
+    m_request->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form()->addRow(m_request);
+
+    m_comment = new QLineEdit(this);
+    m_comment->setObjectName(QStringLiteral("commentEdit"));
+    m_comment->setMaxLength(500);
+    m_comment->setPlaceholderText(approve ? tr("optional, e.g. checked with the player")
+                                          : tr("why, e.g. amount does not match ticket SUP-1234"));
+    form()->addRow(approve ? tr("&Comment:") : tr("&Comment (required):"), m_comment);
+    watch(m_comment);
+    setOkText(approve ? tr("&Approve") : tr("&Reject"));
+
+    const SessionInfo session = client->session();
+    if (session.role < Role::Supervisor)
+        setBlocked(tr("Deciding approvals needs the supervisor role; you are signed in as %1.")
+                       .arg(DialogText::role(session.role)));
+    else if (approval.state != Approval::State::Pending)
+        setBlocked(approval.state == Approval::State::Approved
+                       ? tr("This request was already approved by %1.").arg(approval.checker)
+                       : tr("This request was already rejected by %1.").arg(approval.checker));
+    else if (approval.maker == session.operatorName)
+        setBlocked(tr("You made this request; a different operator must decide it."));
+    else
+        revalidate();
+    showRequest();
+    // Name the accounts involved, so the checker sees whose money it is.
+    QList<qint64> ids{approval.request.accountId};
+    if (approval.request.counterAccountId > 0)
+        ids << approval.request.counterAccountId;
+    for (qint64 id : ids) {
+        beginLoad();
+        client->account(id).then(this, [this, id](const Result<Account> &a) {
+            if (a)
+                m_accounts.insert(id, *a);
+            showRequest();
+            endLoad();
+        });
+    }
+    m_comment->setFocus();
+}
+
+QString ApprovalDecisionDialog::accountText(qint64 id) const {
+    const auto it = m_accounts.constFind(id);
+    if (it == m_accounts.constEnd())
+        return QString::number(id);
+    return it->name.isEmpty() ? tr("%1 · player %2").arg(QString::number(id), it->playerRef)
+                              : tr("%1 · player %2 (%3)").arg(QString::number(id), it->playerRef, it->name);
+}
+
+void ApprovalDecisionDialog::showRequest() {
+    const Approval &approval = m_approval;
+    const PostingRequest &r = approval.request;
+    QString kind = TransactionKindText::of(r.kind);
+    if (r.kind == TransactionKind::Adjustment)
+        kind = r.amount < 0 ? tr("Adjustment: debit (−)") : tr("Adjustment: credit (+)");
+    const qint64 magnitude =
+        r.amount < 0 && r.amount != std::numeric_limits<qint64>::min() ? -r.amount : r.amount;
+    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
+    auto row = [&html](const QString &label, const QString &value) {
+        html +=
+            QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td>%2</td></tr>").arg(label.toHtmlEscaped(), value);
+    };
+    row(tr("Request"), QString::number(approval.id));
+    row(tr("Kind"), QStringLiteral("<b>%1</b>").arg(kind.toHtmlEscaped()));
+    row(tr("Amount"), QStringLiteral("<b>%1</b>").arg(money(magnitude).toHtmlEscaped()));
+    row(tr("Account"), accountText(r.accountId).toHtmlEscaped());
+    if (r.counterAccountId > 0)
+        row(r.kind == TransactionKind::Transfer ? tr("To account") : tr("Item account"),
+            accountText(r.counterAccountId).toHtmlEscaped());
+    row(tr("Requested by"),
+        tr("%1 on %2").arg(approval.maker.toHtmlEscaped(), DialogText::time(approval.createdAt)));
+    if (!r.reasonCode.isEmpty())
+        row(tr("Reason code"), r.reasonCode.toHtmlEscaped());
+    if (!r.ticketRef.isEmpty())
+        row(tr("Ticket"), r.ticketRef.toHtmlEscaped());
+    if (!r.memo.isEmpty())
+        row(tr("Memo"), r.memo.toHtmlEscaped());
+    if (approval.holdAmount > 0)
+        row(tr("Held meanwhile"), money(approval.holdAmount).toHtmlEscaped());
+    html += QStringLiteral("</table>");
+    m_request->setText(html);
+}
+
+ApprovalDecisionDialog::~ApprovalDecisionDialog() = default;
+
+QString ApprovalDecisionDialog::money(qint64 minor) const {
+    return DialogText::money(minor, m_approval.exponent, m_approval.currency);
+}
+
+QString ApprovalDecisionDialog::inputProblem() const {
+    if (!m_approve && m_comment->text().trimmed().isEmpty())
+        return tr("Comment: say why you reject it (required; the maker reads it).");
+    return {};
+}
+
+void ApprovalDecisionDialog::send() {
+    const QString comment = m_comment->text().trimmed();
+    if (m_approve) {
+        client()->approve(m_approval.id, comment).then(this, [this](const Result<PostingResult> &r) {
+            if (!r) {
+                failed(r.error());
+                return;
+            }
+            succeeded(tr("Approved: posted as transaction %1.").arg(r->transactionId));
+            Q_EMIT approved(*r);
+        });
+    } else {
+        client()->reject(m_approval.id, comment).then(this, [this](const Result<Approval> &r) {
+            if (!r) {
+                failed(r.error());
+                return;
+            }
+            succeeded(m_approval.holdAmount > 0
+                          ? tr("Rejected: nothing was posted, and the %1 held is released.")
+                                .arg(money(m_approval.holdAmount))
+                          : tr("Rejected: nothing was posted."));
+            Q_EMIT rejected(*r);
+        });
+    }
+}

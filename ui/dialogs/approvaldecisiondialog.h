@@ -1,0 +1,46 @@
+#pragma once
+
+#include "account.h"
+#include "approval.h"
+#include "ledgerdialog.h"
+#include "postingresult.h"
+
+#include <QHash>
+
+class LedgerClient;
+class QLabel;
+class QLineEdit;
+
+/// Approves or rejects one pending approval (maker-checker). Shows the request as the maker sent it; a
+/// rejection needs a comment. The maker cannot decide their own request, and deciding needs a supervisor.
+class ApprovalDecisionDialog final : public LedgerDialog {
+    Q_OBJECT
+public:
+    ApprovalDecisionDialog(LedgerClient *client, const Approval &approval, bool approve,
+                           QWidget *parent = nullptr);
+    ~ApprovalDecisionDialog() override;
+    Q_DISABLE_COPY_MOVE(ApprovalDecisionDialog)
+
+    bool isApprove() const { return m_approve; }
+
+Q_SIGNALS:
+    /// Approved: the posting was made.
+    void approved(const PostingResult &result);
+    /// Rejected: the held funds are released.
+    void rejected(const Approval &approval);
+
+protected:
+    QString inputProblem() const override;
+    void send() override;
+
+private:
+    QString money(qint64 minor) const;
+    QString accountText(qint64 id) const;
+    void showRequest();
+
+    const Approval m_approval;
+    const bool m_approve;
+    QHash<qint64, Account> m_accounts; ///< the request's accounts, once loaded
+    QLabel *m_request;
+    QLineEdit *m_comment;
+};

@@ -1,0 +1,335 @@
+#include "ledgerdialog.h"
+
+#include "ledgererrortext.h"
+
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+
+qint64 g_confirmThreshold = -1;
+int g_confirmDelayMs = 600;
+
+enum class Tone { Plain, Muted, Error, Success, Warning };
+
+/// Colours that read on both light and dark palettes.
+QString styleFor(Tone tone, const QPalette &palette) {
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    switch (tone) {
+    case Tone::Error:
+        return dark ? QStringLiteral("color: #ff8a80;") : QStringLiteral("color: #b3261e;");
+    case Tone::Success:
+        return dark ? QStringLiteral("color: #8bd88b;") : QStringLiteral("color: #1b6e20;");
+    case Tone::Warning:
+        return dark ? QStringLiteral("color: #ffcc80;") : QStringLiteral("color: #8a5300;");
+    case Tone::Muted:
+        return QStringLiteral("color: %1;").arg(palette.color(QPalette::PlaceholderText).name());
+    case Tone::Plain:
+        break;
+    }
+    return {};
+}
+
+QLabel *messageLabel(const QString &objectName, QWidget *parent) {
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+LedgerDialog::LedgerDialog(LedgerClient *client, QWidget *parent)
+    : QDialog(parent)
+    , m_client(client) {
+    m_layout = new QVBoxLayout(this);
+    m_header = messageLabel(QStringLiteral("headerLabel"), this);
+    m_header->setTextFormat(Qt::RichText);
+    m_notice = messageLabel(QStringLiteral("noticeLabel"), this);
+    m_form = new QFormLayout;
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_bodyLayout = new QVBoxLayout;
+    m_inputProblem = messageLabel(QStringLiteral("inputProblemLabel"), this);
+    m_confirm = messageLabel(QStringLiteral("confirmLabel"), this);
+    m_error = messageLabel(QStringLiteral("errorLabel"), this);
+    m_status = messageLabel(QStringLiteral("statusLabel"), this);
+    m_result = messageLabel(QStringLiteral("resultLabel"), this);
+    m_buttons = new QDialogButtonBox(this);
+    m_ok = m_buttons->addButton(QDialogButtonBox::Ok);
+    m_ok->setObjectName(QStringLiteral("okButton"));
+    m_cancel = m_buttons->addButton(QDialogButtonBox::Cancel);
+    m_cancel->setObjectName(QStringLiteral("cancelButton"));
+    m_cancel->setText(tr("Cancel"));
+    m_ok->setDefault(true);
+    m_ok->setEnabled(false);
+
+    m_layout->addWidget(m_header);
+    m_layout->addWidget(m_notice);
+    m_layout->addLayout(m_form);
+    m_layout->addLayout(m_bodyLayout);
+    m_layout->addStretch(1);
+    for (QLabel *label : {m_inputProblem, m_confirm, m_error, m_status, m_result})
+        m_layout->addWidget(label);
+    m_layout->addWidget(m_buttons);
+
+    connect(m_ok, &QPushButton::clicked, this, &LedgerDialog::onOk);
+    connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
+    setMinimumWidth(480);
+}
+
+LedgerDialog::~LedgerDialog() = default;
+
+QString LedgerDialog::errorText() const {
+    return m_error->isVisibleTo(this) ? m_error->text() : QString();
+}
+
+QString LedgerDialog::resultText() const {
+    return m_result->isVisibleTo(this) ? m_result->text() : QString();
+}
+
+QString LedgerDialog::inputProblemText() const {
+    return m_inputProblem->isVisibleTo(this) ? m_inputProblem->text() : QString();
+}
+
+bool LedgerDialog::event(QEvent *event) {
+    const bool handled = QDialog::event(event);
+    if (event->type() == QEvent::LayoutRequest && !m_fitPending) {
+        m_fitPending = true;
+        QTimer::singleShot(0, this, &LedgerDialog::growToFit);
+    }
+    return handled;
+}
+
+void LedgerDialog::growToFit() {
+    m_fitPending = false;
+    m_layout->activate();
+    const int needed = m_layout->hasHeightForWidth() ? m_layout->totalHeightForWidth(width())
+                                                     : m_layout->totalSizeHint().height();
+    if (needed > height())
+        resize(width(), needed);
+}
+
+void LedgerDialog::setConfirmThreshold(qint64 majorUnits) {
+    g_confirmThreshold = majorUnits;
+}
+
+qint64 LedgerDialog::confirmThreshold() {
+    if (g_confirmThreshold >= 0)
+        return g_confirmThreshold;
+    bool ok = false;
+    const qint64 v = QSettings().value(QStringLiteral("posting/confirmAbove"), 1000).toLongLong(&ok);
+    return ok && v >= 0 ? v : 1000;
+}
+
+bool LedgerDialog::reachesConfirmThreshold(qint64 minor, int exponent) {
+    qint64 threshold = confirmThreshold();
+    for (int i = 0; i < exponent; ++i)
+        if (__builtin_mul_overflow(threshold, qint64(10), &threshold))
+            return false; // a threshold beyond every amount
+    const qint64 magnitude =
+        minor < 0
+            ? (minor == std::numeric_limits<qint64>::min() ? std::numeric_limits<qint64>::max() : -minor)
+            : minor;
+    return magnitude >= threshold;
+}
+
+void LedgerDialog::setConfirmDelay(int milliseconds) {
+    g_confirmDelayMs = milliseconds;
+}
+
+void LedgerDialog::addBodyWidget(QWidget *widget) {
+    m_bodyLayout->addWidget(widget);
+}
+
+void LedgerDialog::setHeader(const QString &text) {
+    m_header->setText(text);
+    m_header->setVisible(!text.isEmpty());
+}
+
+void LedgerDialog::setNotice(const QString &text) {
+    setMessage(m_notice, text);
+    m_notice->setStyleSheet(styleFor(Tone::Warning, palette()));
+}
+
+void LedgerDialog::setOkText(const QString &text) {
+    m_okText = text;
+    if (!m_confirming && !m_done)
+        m_ok->setText(text);
+}
+
+void LedgerDialog::setBlocked(const QString &why) {
+    const bool wasBlocked = !m_blocked.isEmpty();
+    m_blocked = why;
+    m_ok->setToolTip(why);
+    if (!why.isEmpty())
+        setNotice(why);
+    else if (wasBlocked)
+        setNotice(QString());
+    revalidate();
+}
+
+void LedgerDialog::watch(QWidget *input) {
+    m_inputs << input;
+    if (auto *edit = qobject_cast<QLineEdit *>(input))
+        connect(edit, &QLineEdit::textChanged, this, &LedgerDialog::inputChanged);
+    else if (auto *combo = qobject_cast<QComboBox *>(input)) {
+        connect(combo, &QComboBox::currentIndexChanged, this, &LedgerDialog::inputChanged);
+        if (combo->isEditable())
+            connect(combo, &QComboBox::editTextChanged, this, &LedgerDialog::inputChanged);
+    } else if (auto *button = qobject_cast<QAbstractButton *>(input))
+        connect(button, &QAbstractButton::toggled, this, &LedgerDialog::inputChanged);
+    else if (auto *text = qobject_cast<QPlainTextEdit *>(input))
+        connect(text, &QPlainTextEdit::textChanged, this, &LedgerDialog::inputChanged);
+}
+
+void LedgerDialog::beginLoad() {
+    ++m_loads;
+    revalidate();
+}
+
+void LedgerDialog::endLoad() {
+    if (m_loads > 0)
+        --m_loads;
+    revalidate();
+}
+
+void LedgerDialog::showError(const LedgerError &error) {
+    setMessage(m_error, LedgerErrorText::of(error));
+    m_error->setStyleSheet(styleFor(Tone::Error, palette()));
+}
+
+void LedgerDialog::clearError() {
+    setMessage(m_error, QString());
+}
+
+void LedgerDialog::inputChanged() {
+    if (m_done || m_busy)
+        return;
+    m_touched = true;
+    cancelConfirmation();
+    revalidate();
+}
+
+void LedgerDialog::revalidate() {
+    if (m_done) {
+        setMessage(m_inputProblem, QString());
+        return;
+    }
+    const QString problem = inputProblem();
+    setMessage(m_inputProblem, problem);
+    m_inputProblem->setStyleSheet(styleFor(m_touched ? Tone::Error : Tone::Muted, palette()));
+    const bool ready = problem.isEmpty() && m_blocked.isEmpty() && m_loads == 0 && !m_busy;
+    m_ok->setEnabled(ready && (!m_confirming || m_confirmArmed));
+    if (!problem.isEmpty())
+        cancelConfirmation();
+}
+
+void LedgerDialog::onOk() {
+    if (m_done) {
+        accept();
+        return;
+    }
+    if (m_busy || m_loads > 0 || !m_blocked.isEmpty() || !inputProblem().isEmpty())
+        return;
+    if (!m_confirming) {
+        const QString confirmText = confirmation();
+        if (!confirmText.isEmpty()) {
+            m_confirming = true;
+            m_confirmArmed = false;
+            setMessage(m_confirm, confirmText);
+            m_confirm->setStyleSheet(styleFor(Tone::Warning, palette()));
+            m_ok->setText(tr("Con&firm"));
+            m_ok->setEnabled(false);
+            QTimer::singleShot(g_confirmDelayMs, this, [this] {
+                if (!m_confirming)
+                    return;
+                m_confirmArmed = true;
+                revalidate();
+                m_ok->setFocus();
+            });
+            return;
+        }
+    } else if (!m_confirmArmed) {
+        return;
+    }
+    m_confirming = false;
+    m_confirmArmed = false;
+    setMessage(m_confirm, QString());
+    m_ok->setText(m_okText);
+    clearError();
+    setMessage(m_result, QString());
+    setBusy(true);
+    send();
+}
+
+void LedgerDialog::failed(const LedgerError &error) {
+    setBusy(false);
+    showError(error);
+}
+
+void LedgerDialog::succeeded(const QString &result) {
+    m_done = true;
+    setBusy(false);
+    clearError();
+    for (const QPointer<QWidget> &w : std::as_const(m_inputs))
+        if (w)
+            w->setEnabled(false);
+    setMessage(m_result, result);
+    m_result->setStyleSheet(styleFor(Tone::Success, palette()));
+    setMessage(m_inputProblem, QString());
+    m_cancel->hide();
+    m_ok->setText(tr("&Close"));
+    m_ok->setToolTip(QString());
+    m_ok->setEnabled(true);
+    m_ok->setFocus();
+}
+
+void LedgerDialog::setBusy(bool busy) {
+    m_busy = busy;
+    if (busy) {
+        // Remember which inputs were enabled: some are disabled for reasons of their own (role).
+        m_disabledWhileBusy.clear();
+        for (const QPointer<QWidget> &w : std::as_const(m_inputs))
+            if (w && w->isEnabled()) {
+                m_disabledWhileBusy << w;
+                w->setEnabled(false);
+            }
+    } else if (!m_done) {
+        for (const QPointer<QWidget> &w : std::as_const(m_disabledWhileBusy))
+            if (w)
+                w->setEnabled(true);
+        m_disabledWhileBusy.clear();
+    }
+    setMessage(m_status, busy ? tr("Sending to the ledger…") : QString());
+    m_status->setStyleSheet(styleFor(Tone::Muted, palette()));
+    revalidate();
+}
+
+void LedgerDialog::cancelConfirmation() {
+    if (!m_confirming)
+        return;
+    m_confirming = false;
+    m_confirmArmed = false;
+    setMessage(m_confirm, QString());
+    m_ok->setText(m_okText);
+}
+
+void LedgerDialog::setMessage(QLabel *label, const QString &text) {
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}

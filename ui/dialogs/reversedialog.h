@@ -1,0 +1,52 @@
+#pragma once
+
+#include "account.h"
+#include "journaltransaction.h"
+#include "ledgerdialog.h"
+#include "postingresult.h"
+
+#include <QHash>
+
+class LedgerClient;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+
+/// Reverses one transaction: shows the original (kind, time, operator, entries with their accounts and
+/// amounts), asks why it was wrong, and posts its negation. "Force" (supervisors and admins) lets the
+/// reversal take a player below zero when the money was already spent.
+class ReverseDialog final : public LedgerDialog {
+    Q_OBJECT
+public:
+    ReverseDialog(LedgerClient *client, qint64 transactionId, QWidget *parent = nullptr);
+    ~ReverseDialog() override;
+    Q_DISABLE_COPY_MOVE(ReverseDialog)
+
+    QString idempotencyKey() const { return m_key; }
+    /// The original, once loaded.
+    const JournalTransaction &original() const { return m_original; }
+
+Q_SIGNALS:
+    void reversed(const PostingResult &result);
+
+protected:
+    QString inputProblem() const override;
+    QString confirmation() const override;
+    void send() override;
+
+private:
+    void load();
+    void showOriginal();
+
+    const qint64 m_transactionId;
+    const QString m_key;
+    JournalTransaction m_original;
+    bool m_loaded = false;
+    QHash<QString, int> m_exponents;   ///< currency -> exponent, to show amounts
+    QHash<qint64, Account> m_accounts; ///< the entries' accounts, to name them
+
+    QLabel *m_originalLabel;
+    QLineEdit *m_reason;
+    QCheckBox *m_force;
+    QLabel *m_forceHelp;
+};

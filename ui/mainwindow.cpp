@@ -1,0 +1,524 @@
+#include "mainwindow.h"
+
+#include "accountdetailview.h"
+#include "accountspage.h"
+#include "accountstatedialog.h"
+#include "approvaldecisiondialog.h"
+#include "approvalspage.h"
+#include "auditpage.h"
+#include "journalpage.h"
+#include "newaccountdialog.h"
+#include "postingdialog.h"
+#include "reversedialog.h"
+#include "transferdialog.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+
+namespace {
+const QString StateGroup = QStringLiteral("mainWindow");
+
+QString roleText(Role role) {
+    switch (role) {
+    case Role::Viewer:
+        return MainWindow::tr("viewer");
+    case Role::Support:
+        return MainWindow::tr("support");
+    case Role::Supervisor:
+        return MainWindow::tr("supervisor");
+    case Role::Admin:
+        return MainWindow::tr("admin");
+    }
+    return {};
+}
+
+/// The operator's role meets `needed`: enables the action, or disables it and says which role it takes.
+void gate(QAction *action, Role role, Role needed, const QString &what) {
+    const bool allowed = role >= needed;
+    action->setEnabled(allowed);
+    action->setToolTip(allowed ? what
+                               : MainWindow::tr("%1: needs the %2 role (you are %3)")
+                                     .arg(what, roleText(needed), roleText(role)));
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent) {
+    setWindowTitle(tr("WalletDesk"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_accounts = new AccountsPage(this);
+    m_journal = new JournalPage(this);
+    m_approvals = new ApprovalsPage(this);
+    m_audit = new AuditPage(this);
+    m_tabs->addTab(m_accounts, tr("Accounts"));
+    m_tabs->addTab(m_journal, tr("Journal"));
+    m_tabs->addTab(m_approvals, tr("Approvals"));
+    m_tabs->addTab(m_audit, tr("Audit log"));
+    setCentralWidget(m_tabs);
+
+    m_connectionLabel = new QLabel(this);
+    m_connectionLabel->setObjectName(QStringLiteral("statusConnection"));
+    m_operatorLabel = new QLabel(this);
+    m_operatorLabel->setObjectName(QStringLiteral("statusOperator"));
+    m_onlineLabel = new QLabel(this);
+    m_onlineLabel->setObjectName(QStringLiteral("statusOnline"));
+    statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_onlineLabel);
+    statusBar()->addPermanentWidget(m_operatorLabel);
+
+    createActions();
+    createMenus();
+
+    connect(m_accounts, &AccountsPage::currentAccountChanged, this, &MainWindow::updateActions);
+    connect(m_accounts->detail(), &AccountDetailView::accountLoaded, this, &MainWindow::updateActions);
+    connect(m_accounts->detail(), &AccountDetailView::selectedTransactionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_accounts->detail(), &AccountDetailView::linkedTransactionActivated, this,
+            [this](qint64 id) { statusBar()->showMessage(tr("Transaction #%1").arg(id), 5000); });
+    connect(m_approvals, &ApprovalsPage::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_approvals, &ApprovalsPage::decisionRequested, this, &MainWindow::decide);
+    connect(m_approvals, &ApprovalsPage::pendingCountChanged, this, [this](int pending) {
+        m_tabs->setTabText(2, pending ? tr("Approvals (%1)").arg(pending) : tr("Approvals"));
+    });
+    connect(m_journal, &JournalPage::accountActivated, this, [this](qint64 id) {
+        m_tabs->setCurrentWidget(m_accounts);
+        m_accounts->showAccount(id);
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
+
+    QSettings settings;
+    restoreGeometry(settings.value(StateGroup + QStringLiteral("/geometry")).toByteArray());
+    restoreState(settings.value(StateGroup + QStringLiteral("/state")).toByteArray());
+    m_accounts->restoreState(StateGroup);
+    m_journal->restoreState(StateGroup);
+    m_approvals->restoreState(StateGroup);
+    m_audit->restoreState(StateGroup);
+    updateStatus();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction *MainWindow::addAction(const QString &name, const QString &text, const QKeySequence &shortcut,
+                               void (MainWindow::*slot)()) {
+    auto *action = new QAction(text, this);
+    action->setObjectName(name);
+    action->setShortcut(shortcut);
+    action->setShortcutContext(Qt::WindowShortcut);
+    connect(action, &QAction::triggered, this, slot);
+    m_actions.insert(name, action);
+    QMainWindow::addAction(action); // shortcuts work even when the menu bar is hidden
+    return action;
+}
+
+void MainWindow::createActions() {
+    addAction(QStringLiteral("connect"), tr("&Connect…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+              &MainWindow::openConnection);
+    addAction(QStringLiteral("verify"), tr("&Verify ledger…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
+              &MainWindow::verify);
+    QAction *quit =
+        addAction(QStringLiteral("quit"), tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), nullptr);
+    disconnect(quit, &QAction::triggered, this, nullptr);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    addAction(QStringLiteral("find"), tr("&Find account"), QKeySequence::Find, &MainWindow::findAccount);
+    addAction(QStringLiteral("newAccount"), tr("&New account…"), QKeySequence::New, &MainWindow::newAccount);
+    addAction(QStringLiteral("post"), tr("&Post…"), QKeySequence(Qt::CTRL | Qt::Key_P), &MainWindow::post);
+    addAction(QStringLiteral("transfer"), tr("&Transfer…"), QKeySequence(Qt::CTRL | Qt::Key_T),
+              &MainWindow::transfer);
+    addAction(QStringLiteral("reverse"), tr("&Reverse transaction…"), QKeySequence(Qt::CTRL | Qt::Key_R),
+              &MainWindow::reverse);
+    addAction(QStringLiteral("freeze"), tr("&Freeze…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+              &MainWindow::freeze);
+    addAction(QStringLiteral("unfreeze"), tr("&Unfreeze…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
+              &MainWindow::unfreeze);
+    addAction(QStringLiteral("close"), tr("C&lose account…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+              &MainWindow::closeAccount);
+    addAction(QStringLiteral("approve"), tr("&Approve…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
+              &MainWindow::approve);
+    addAction(QStringLiteral("reject"), tr("Re&ject…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J),
+              &MainWindow::reject);
+
+    addAction(QStringLiteral("showAccounts"), tr("&Accounts"), QKeySequence(Qt::CTRL | Qt::Key_1),
+              &MainWindow::showAccounts);
+    addAction(QStringLiteral("showJournal"), tr("&Journal"), QKeySequence(Qt::CTRL | Qt::Key_2),
+              &MainWindow::showJournal);
+    addAction(QStringLiteral("showApprovals"), tr("A&pprovals"), QKeySequence(Qt::CTRL | Qt::Key_3),
+              &MainWindow::showApprovals);
+    addAction(QStringLiteral("showAudit"), tr("Au&dit log"), QKeySequence(Qt::CTRL | Qt::Key_4),
+              &MainWindow::showAudit);
+    addAction(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence::Refresh, &MainWindow::refreshAll);
+    addAction(QStringLiteral("about"), tr("&About WalletDesk"), QKeySequence(), &MainWindow::about);
+}
+
+void MainWindow::createMenus() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(action(QStringLiteral("connect")));
+    file->addAction(action(QStringLiteral("verify")));
+    file->addSeparator();
+    file->addAction(action(QStringLiteral("quit")));
+
+    QMenu *account = menuBar()->addMenu(tr("&Account"));
+    account->setToolTipsVisible(true); // disabled actions say which role they need
+    for (const char *name :
+         std::initializer_list<const char *>{"find", "newAccount", nullptr, "post", "transfer", "reverse",
+                                             nullptr, "freeze", "unfreeze", "close"}) {
+        if (name)
+            account->addAction(action(QString::fromLatin1(name)));
+        else
+            account->addSeparator();
+    }
+    QMenu *approvals = menuBar()->addMenu(tr("A&pprovals"));
+    approvals->setToolTipsVisible(true);
+    approvals->addAction(action(QStringLiteral("approve")));
+    approvals->addAction(action(QStringLiteral("reject")));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (const char *name : {"showAccounts", "showJournal", "showApprovals", "showAudit"})
+        view->addAction(action(QString::fromLatin1(name)));
+    view->addSeparator();
+    view->addAction(action(QStringLiteral("refresh")));
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QMenu *language = settings->addMenu(tr("&Language"));
+    auto *group = new QActionGroup(this);
+    const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
+    const std::pair<QString, QString> languages[] = {{QString(), tr("System default")},
+                                                     {QStringLiteral("en"), QStringLiteral("English")},
+                                                     {QStringLiteral("de"), QStringLiteral("Deutsch")},
+                                                     {QStringLiteral("fr"), QStringLiteral("Français")}};
+    for (const auto &[code, name] : languages) {
+        QAction *a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == current);
+        a->setObjectName(QStringLiteral("language_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = code] { setLanguage(code); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(action(QStringLiteral("about")));
+
+    QToolBar *toolbar = addToolBar(tr("Actions"));
+    toolbar->setObjectName(QStringLiteral("actionsToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (const char *name :
+         {"newAccount", "post", "transfer", "reverse", "freeze", "unfreeze", "approve", "reject", "refresh"})
+        toolbar->addAction(action(QString::fromLatin1(name)));
+}
+
+void MainWindow::setClient(LedgerClient *client) {
+    if (m_client && m_client != client)
+        m_client->deleteLater();
+    m_client = client;
+    if (client) {
+        client->setParent(this);
+        connect(client, &LedgerClient::accountsChanged, this, &MainWindow::onAccountsChanged);
+        connect(client, &LedgerClient::ledgerChanged, this, &MainWindow::refreshAll);
+        connect(client, &LedgerClient::availabilityChanged, this,
+                [this](bool available, const QString &reason) {
+                    m_online = available;
+                    updateStatus();
+                    if (!available)
+                        statusBar()->showMessage(tr("Connection lost: %1. Retrying…").arg(reason));
+                    else
+                        statusBar()->showMessage(tr("Connected again."), 5000);
+                });
+        client->setPollInterval(m_pollMs);
+    }
+    m_accounts->setClient(client);
+    m_journal->setClient(client);
+    m_approvals->setClient(client);
+    m_audit->setClient(client);
+    loadReferenceData();
+    updateStatus();
+    updateActions();
+}
+
+void MainWindow::setPollInterval(int ms) {
+    m_pollMs = ms;
+    if (m_client)
+        m_client->setPollInterval(ms);
+}
+
+void MainWindow::loadReferenceData() {
+    if (!m_client)
+        return;
+    m_client->currencies().then(this, [this](const Result<QList<Currency>> &currencies) {
+        if (currencies) {
+            m_accounts->setCurrencies(*currencies);
+            m_journal->setCurrencies(*currencies);
+        }
+    });
+    m_client->operators().then(this, [this](const Result<QList<OperatorInfo>> &operators) {
+        QStringList names;
+        if (operators)
+            for (const OperatorInfo &o : *operators)
+                names << o.name;
+        m_journal->setOperators(names); // a viewer may not list operators: the filter then offers "all"
+    });
+}
+
+void MainWindow::updateStatus() {
+    if (!m_client) {
+        m_connectionLabel->setText(tr("Not connected"));
+        m_operatorLabel->clear();
+        m_onlineLabel->clear();
+        setWindowTitle(tr("WalletDesk"));
+        return;
+    }
+    const SessionInfo s = m_client->session();
+    m_connectionLabel->setText(tr("Ledger: %1").arg(s.connectionLabel));
+    m_operatorLabel->setText(tr("Operator: %1 (%2)").arg(s.operatorName, roleText(s.role)));
+    m_onlineLabel->setText(m_online ? tr("Online") : tr("Connection lost, retrying"));
+    setWindowTitle(tr("WalletDesk – %1").arg(s.connectionLabel));
+}
+
+void MainWindow::updateActions() {
+    const Role role = m_client ? m_client->session().role : Role::Viewer;
+    const bool connected = m_client != nullptr;
+    const auto account = m_accounts->detail()->account();
+    const bool onAccounts = m_tabs->currentWidget() == m_accounts;
+    const bool player = account && account->kind == AccountKind::Player;
+
+    gate(action(QStringLiteral("newAccount")), role, Role::Support, tr("Open a new player account"));
+    gate(action(QStringLiteral("post")), role, Role::Support,
+         tr("Deposit, withdraw or adjust on the selected account"));
+    gate(action(QStringLiteral("transfer")), role, Role::Support,
+         tr("Move funds to another player's account"));
+    gate(action(QStringLiteral("reverse")), role, Role::Supervisor, tr("Reverse the selected transaction"));
+    gate(action(QStringLiteral("freeze")), role, Role::Supervisor, tr("Freeze the selected account"));
+    gate(action(QStringLiteral("unfreeze")), role, Role::Supervisor, tr("Unfreeze the selected account"));
+    gate(action(QStringLiteral("close")), role, Role::Supervisor,
+         tr("Close the selected account (balance must be zero)"));
+    gate(action(QStringLiteral("approve")), role, Role::Supervisor,
+         tr("Approve the selected pending posting"));
+    gate(action(QStringLiteral("reject")), role, Role::Supervisor, tr("Reject the selected pending posting"));
+
+    // Then what the selection allows (the role's tooltip stays when the role is missing).
+    auto need = [](QAction *a, bool ok, const QString &why) {
+        if (!a->isEnabled())
+            return;
+        a->setEnabled(ok);
+        if (!ok)
+            a->setToolTip(why);
+    };
+    const QString pick = tr("Select a player account first");
+    const bool open = player && account->state != AccountState::Closed;
+    need(action(QStringLiteral("newAccount")), connected, tr("Not connected"));
+    need(action(QStringLiteral("post")), onAccounts && open,
+         account && !open ? tr("The account is closed") : pick);
+    need(action(QStringLiteral("transfer")), onAccounts && open && account->state == AccountState::Active,
+         account && account->state != AccountState::Active ? tr("Only active accounts can send transfers")
+                                                           : pick);
+    need(action(QStringLiteral("reverse")), onAccounts && m_accounts->detail()->selectedTransactionId() != 0,
+         tr("Select a transaction in the account's history first"));
+    need(action(QStringLiteral("freeze")), onAccounts && player && account->state == AccountState::Active,
+         player ? tr("Only active accounts can be frozen") : pick);
+    need(action(QStringLiteral("unfreeze")), onAccounts && player && account->state == AccountState::Frozen,
+         player ? tr("The account is not frozen") : pick);
+    need(action(QStringLiteral("close")), onAccounts && open,
+         account && !open ? tr("The account is closed already") : pick);
+    const bool approvalSelected =
+        m_tabs->currentWidget() == m_approvals && m_approvals->selected() != nullptr;
+    need(action(QStringLiteral("approve")), approvalSelected,
+         tr("Select a pending posting in Approvals first"));
+    need(action(QStringLiteral("reject")), approvalSelected,
+         tr("Select a pending posting in Approvals first"));
+    action(QStringLiteral("verify"))->setEnabled(connected);
+    action(QStringLiteral("refresh"))->setEnabled(connected);
+}
+
+void MainWindow::refreshAll() {
+    m_accounts->refresh();
+    m_journal->refresh();
+    m_approvals->refresh();
+    m_audit->refresh();
+}
+
+void MainWindow::onAccountsChanged(const QList<qint64> &) {
+    // Our own write: show it now rather than at the next poll. Every list may show a touched account.
+    refreshAll();
+}
+
+void MainWindow::newAccount() {
+    if (!m_client)
+        return;
+    auto *dialog = new NewAccountDialog(m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NewAccountDialog::created, this, [this](const Account &account) {
+        m_tabs->setCurrentWidget(m_accounts);
+        m_accounts->showAccount(account.id);
+    });
+    dialog->open();
+}
+
+void MainWindow::post() {
+    const auto account = m_accounts->detail()->account();
+    if (!m_client || !account)
+        return;
+    auto *dialog = new PostingDialog(m_client, *account, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::transfer() {
+    const auto account = m_accounts->detail()->account();
+    if (!m_client || !account)
+        return;
+    auto *dialog = new TransferDialog(m_client, *account, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::reverse() {
+    const qint64 transaction = m_accounts->detail()->selectedTransactionId();
+    if (!m_client || transaction == 0)
+        return;
+    auto *dialog = new ReverseDialog(m_client, transaction, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::changeState(int target) {
+    const auto account = m_accounts->detail()->account();
+    if (!m_client || !account)
+        return;
+    auto *dialog = new AccountStateDialog(m_client, *account, AccountState(target), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::freeze() {
+    changeState(int(AccountState::Frozen));
+}
+
+void MainWindow::unfreeze() {
+    changeState(int(AccountState::Active));
+}
+
+void MainWindow::closeAccount() {
+    changeState(int(AccountState::Closed));
+}
+
+void MainWindow::decide(bool approve) {
+    const Approval *selected = m_approvals->selected();
+    if (!m_client || !selected || m_client->session().role < Role::Supervisor)
+        return;
+    auto *dialog = new ApprovalDecisionDialog(m_client, *selected, approve, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::approve() {
+    decide(true);
+}
+
+void MainWindow::reject() {
+    decide(false);
+}
+
+void MainWindow::verify() {
+    if (!m_client)
+        return;
+    auto *progress =
+        new QProgressDialog(tr("Checking the hash chains and every balance…"), tr("Cancel"), 0, 0, this);
+    progress->setObjectName(QStringLiteral("verifyProgress"));
+    progress->setWindowTitle(tr("Verify ledger"));
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(0);
+    auto *watcher = new QFutureWatcher<Result<VerifyReport>>(progress);
+    connect(watcher, &QFutureWatcherBase::progressRangeChanged, progress, &QProgressDialog::setRange);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, progress, &QProgressDialog::setValue);
+    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcherBase::cancel);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress] {
+        const bool canceled = watcher->isCanceled() || watcher->future().resultCount() == 0;
+        const auto report = canceled ? Result<VerifyReport>() : watcher->result();
+        progress->close();
+        if (canceled) {
+            statusBar()->showMessage(tr("Verification canceled."), 5000);
+            return;
+        }
+        if (!report) {
+            QMessageBox::warning(this, tr("Verify ledger"),
+                                 tr("Verification failed: %1").arg(report.error().message));
+        } else if (report->ok) {
+            QMessageBox::information(
+                this, tr("Verify ledger"),
+                tr("The ledger is intact.\n\n%1 transactions, %2 entries and %3 audit records checked; every "
+                   "balance equals the sum of its entries.\n\nDigest: %4")
+                    .arg(report->transactions)
+                    .arg(report->entries)
+                    .arg(report->auditRecords)
+                    .arg(report->digest));
+        } else {
+            QMessageBox::critical(
+                this, tr("Verify ledger"),
+                tr("The ledger is NOT intact.\n\nFirst problem: %1").arg(report->firstProblem));
+        }
+    });
+    watcher->setFuture(m_client->verify());
+    progress->show();
+}
+
+void MainWindow::about() {
+    QMessageBox::about(this, tr("About WalletDesk"),
+                       tr("<h3>WalletDesk %1</h3><p>Revision %2</p><p>Administration of virtual-currency "
+                          "wallets over a double-entry ledger.</p>")
+                           .arg(QStringLiteral(WALLETDESK_VERSION), QStringLiteral(WALLETDESK_GIT_REVISION)));
+}
+
+void MainWindow::showAccounts() {
+    m_tabs->setCurrentWidget(m_accounts);
+}
+
+void MainWindow::showJournal() {
+    m_tabs->setCurrentWidget(m_journal);
+}
+
+void MainWindow::showApprovals() {
+    m_tabs->setCurrentWidget(m_approvals);
+}
+
+void MainWindow::showAudit() {
+    m_tabs->setCurrentWidget(m_audit);
+}
+
+void MainWindow::findAccount() {
+    m_tabs->setCurrentWidget(m_accounts);
+    m_accounts->focusSearch();
+}
+
+void MainWindow::openConnection() {
+    Q_EMIT connectRequested();
+}
+
+void MainWindow::setLanguage(const QString &code) {
+    QSettings().setValue(QStringLiteral("ui/language"), code);
+    QMessageBox::information(this, tr("Language"),
+                             tr("The new language applies the next time WalletDesk starts."));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event) {
+    QSettings settings;
+    settings.setValue(StateGroup + QStringLiteral("/geometry"), saveGeometry());
+    settings.setValue(StateGroup + QStringLiteral("/state"), saveState());
+    m_accounts->saveState(StateGroup);
+    m_journal->saveState(StateGroup);
+    m_approvals->saveState(StateGroup);
+    m_audit->saveState(StateGroup);
+    event->accept();
+}
