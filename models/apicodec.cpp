@@ -242,10 +242,8 @@ bool decodePosting(const QByteArray &body, const QString &idempotencyKey, Postin
         !f.text(QStringLiteral("ticket"), false, &r.ticketRef) ||
         !f.text(QStringLiteral("memo"), false, &r.memo))
         return false;
-    if (idempotencyKey.trimmed().isEmpty() || idempotencyKey.size() > 200) {
-        *error = QStringLiteral("the Idempotency-Key header (1 to 200 characters) is required");
-        return false;
-    }
+    // The key (the Idempotency-Key header) is checked by the ledger, so a missing one gets the same message
+    // as on a direct connection.
     r.idempotencyKey = idempotencyKey;
     *out = r;
     return true;
@@ -259,12 +257,9 @@ bool decodeReversal(const QByteArray &body, qint64 transactionId, const QString 
     Fields f(*o, error);
     ReversalRequest r;
     r.transactionId = transactionId;
-    if (!f.text(QStringLiteral("reason"), true, &r.reason) || !f.boolean(QStringLiteral("force"), &r.force))
+    // reason and the key are checked by the ledger (same messages as on a direct connection).
+    if (!f.text(QStringLiteral("reason"), false, &r.reason) || !f.boolean(QStringLiteral("force"), &r.force))
         return false;
-    if (idempotencyKey.trimmed().isEmpty() || idempotencyKey.size() > 200) {
-        *error = QStringLiteral("the Idempotency-Key header (1 to 200 characters) is required");
-        return false;
-    }
     r.idempotencyKey = idempotencyKey;
     *out = r;
     return true;

@@ -4,6 +4,7 @@
 #include "walletserver.h"
 
 #include <QCoreApplication>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -31,6 +32,8 @@ int main(int argc, char *argv[]) {
     std::printf("listening on %s\n", qPrintable(server.baseUrl()));
     std::fflush(stdout);
     QObject::connect(&watcher, &SignalWatcher::terminate, &server, &WalletServer::shutdown);
-    QObject::connect(&server, &WalletServer::drained, &app, [] { QCoreApplication::exit(0); });
+    // Every answer has been written; a moment more lets the sockets drain before the process ends.
+    QObject::connect(&server, &WalletServer::drained, &app,
+                     [] { QTimer::singleShot(100, qApp, [] { QCoreApplication::exit(0); }); });
     return app.exec();
 }

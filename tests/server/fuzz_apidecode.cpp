@@ -1,7 +1,7 @@
 // libFuzzer target for walletd's request decoding (models/apijson, apicodec, apigame): every decoder gets the
-// same bytes, as a body and as a query string. Built with clang by scripts/fuzz-apidecode.sh, apart from the gcc
-// build; CTest runs it for a bounded time under the label `fuzz`. Besides "no crash, no leak, no UB", it checks
-// that a posting the server accepts survives the client's encoding unchanged.
+// same bytes, as a body and as a query string. Built with clang by scripts/fuzz-apidecode.sh, apart from the
+// gcc build; CTest runs it for a bounded time under the label `fuzz`. Besides "no crash, no leak, no UB", it
+// checks that a posting the server accepts survives the client's encoding unchanged.
 
 #include "apicodec.h"
 #include "apigame.h"
@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     PostingRequest posting;
     if (ApiCodec::decodePosting(bytes, QStringLiteral("key"), &posting, &error)) {
         PostingRequest again;
-        if (!ApiCodec::decodePosting(ApiCodec::encodePosting(posting), QStringLiteral("key"), &again, &error) ||
+        if (!ApiCodec::decodePosting(ApiCodec::encodePosting(posting), QStringLiteral("key"), &again,
+                                     &error) ||
             again.canonical() != posting.canonical())
             std::abort();
     }
@@ -35,8 +36,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         if (ApiGame::decodeEvent(bytes, QStringLiteral("EventId"), exponent, &event, &error)) {
             // Exact both ways: the amount formats back to a text that parses to the same minor units.
             QString back;
-            const auto minor = ApiGame::unitsToMinor(QString::fromLatin1(ApiGame::minorToUnits(event.amount, exponent)),
-                                                     exponent, &back, QStringLiteral("Amount"));
+            const auto minor =
+                ApiGame::unitsToMinor(QString::fromLatin1(ApiGame::minorToUnits(event.amount, exponent)),
+                                      exponent, &back, QStringLiteral("Amount"));
             if (!minor || *minor != event.amount)
                 std::abort();
         }

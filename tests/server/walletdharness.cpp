@@ -14,6 +14,9 @@
 #include <QUuid>
 
 #include <csignal>
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 
 namespace WalletdTest {
 
@@ -80,6 +83,16 @@ QString Walletd::start(const QString &dbUrl, const QStringList &extra, const QSt
                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                      QStringLiteral("--config"), config};
     args << extra;
+    // In the child, before exec: die with the test (a crashed or killed test must not leave walletd running),
+    // and close inherited descriptors, among them the build lock's that ctest runs under (flock).
+    m_process.setChildProcessModifier([] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        for (int fd = 3; fd < 1024; ++fd) {
+            const int flags = ::fcntl(fd, F_GETFD);
+            if (flags >= 0 && !(flags & FD_CLOEXEC)) // QProcess's own pipes are close-on-exec: keep them
+                ::close(fd);
+        }
+    });
     m_process.start(binary, args);
     if (!m_process.waitForStarted(10000))
         return QStringLiteral("walletd did not start: %1").arg(m_process.errorString());

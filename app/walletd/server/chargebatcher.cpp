@@ -1,8 +1,10 @@
 #include "chargebatcher.h"
 
-ChargeBatcher::ChargeBatcher(LedgerService &service, Actor actor, int maxBatch, QObject *parent)
+#include <algorithm>
+
+ChargeBatcher::ChargeBatcher(QList<LedgerService *> services, Actor actor, int maxBatch, QObject *parent)
     : QObject(parent)
-    , m_service(service)
+    , m_idle(std::move(services))
     , m_actor(std::move(actor))
     , m_maxBatch(maxBatch) {}
 
@@ -12,24 +14,30 @@ void ChargeBatcher::submit(const PostingRequest &request, Done done) {
 }
 
 void ChargeBatcher::flush() {
-    if (m_inFlight || m_queue.isEmpty())
-        return;
+    while (!m_queue.isEmpty() && !m_idle.isEmpty())
+        dispatch(m_idle.takeLast());
+}
+
+void ChargeBatcher::dispatch(LedgerService *service) {
     const qsizetype n = std::min<qsizetype>(m_queue.size(), m_maxBatch);
     QList<Item> batch = m_queue.mid(0, n);
     m_queue.remove(0, n);
+    // In account order: every posting of the game API touches one player account, so concurrent batches on
+    // PostgreSQL then lock player rows in ascending order and cannot deadlock on them.
+    std::stable_sort(batch.begin(), batch.end(),
+                     [](const Item &a, const Item &b) { return a.request.accountId < b.request.accountId; });
     QList<PostingRequest> requests;
     requests.reserve(batch.size());
     for (const Item &item : std::as_const(batch))
         requests << item.request;
-    m_inFlight = true;
     ++m_batches;
     m_requests += requests.size();
-    m_service
-        .run([actor = m_actor, requests](LedgerStore &store) -> Result<QList<Result<PostingResult>>> {
+    service
+        ->run([actor = m_actor, requests](LedgerStore &store) -> Result<QList<Result<PostingResult>>> {
             return store.postBatch(actor, requests);
         })
-        .then(this, [this, batch](const Result<QList<Result<PostingResult>>> &results) {
-            m_inFlight = false;
+        .then(this, [this, service, batch](const Result<QList<Result<PostingResult>>> &results) {
+            m_idle.append(service);
             for (qsizetype i = 0; i < batch.size(); ++i) {
                 if (!results)
                     batch.at(i).done(results.error());

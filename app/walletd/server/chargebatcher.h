@@ -11,12 +11,15 @@
 /// request). Each request is answered only after its batch committed, so an acknowledged charge is durable.
 /// Under no load a request goes alone at once, so batching adds no latency; under load the batch grows to
 /// what arrived during one commit, which is what lifts charges/s above one fsync per request.
+///
+/// With several services (PostgreSQL: several connections), as many batches are in flight at once, one per
+/// service; SQLite has one writer at a time, so it gets one.
 class ChargeBatcher final : public QObject {
     Q_OBJECT
 public:
     using Done = std::function<void(const Result<PostingResult> &)>;
 
-    ChargeBatcher(LedgerService &service, Actor actor, int maxBatch, QObject *parent = nullptr);
+    ChargeBatcher(QList<LedgerService *> services, Actor actor, int maxBatch, QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(ChargeBatcher)
 
     /// Queues `request`; `done` is called on this object's thread once its batch committed (or failed).
@@ -28,16 +31,16 @@ public:
 
 private:
     void flush();
+    void dispatch(LedgerService *service);
 
     struct Item {
         PostingRequest request;
         Done done;
     };
-    LedgerService &m_service;
+    QList<LedgerService *> m_idle; ///< services with no batch in flight
     const Actor m_actor;
     const int m_maxBatch;
     QList<Item> m_queue;
-    bool m_inFlight = false;
     qint64 m_batches = 0;
     qint64 m_requests = 0;
 };

@@ -156,5 +156,14 @@ bool ServerConfig::parse(const QStringList &args, QString *error, bool *help) {
         }
         maxBatch = n;
     }
+    if (file.contains(QStringLiteral("batch_writers"))) {
+        bool ok = false;
+        const int n = file.value(QStringLiteral("batch_writers")).toInt(&ok);
+        if (!ok || n < 1 || n > 32) {
+            *error = QStringLiteral("batch_writers must be from 1 to 32");
+            return false;
+        }
+        batchWriters = n;
+    }
     return true;
 }

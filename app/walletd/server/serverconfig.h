@@ -20,6 +20,9 @@ struct ServerConfig {
     bool gameApiInsecure = false;
     qsizetype maxBodyBytes = 64 * 1024;
     int maxBatch = 256; ///< group commit: most charges in one database transaction
+    /// Group commit: batches in flight at once, each on its own connection; 0: 4 on PostgreSQL, 1 on SQLite
+    /// (one writer at a time there).
+    int batchWriters = 0;
 
     /// Parses arguments (argv without the program name). On failure returns false with *error set; `help`
     /// is set when --help was asked for.

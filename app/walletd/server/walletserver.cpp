@@ -100,8 +100,20 @@ Result<Done> WalletServer::start() {
         sslSetup(cert, key);
     }
 
+    QList<LedgerService *> writers{&m_write};
+    const int writerCount = m_config.batchWriters > 0                         ? m_config.batchWriters
+                            : m_config.db.kind == DatabaseUrl::Kind::Postgres ? 4
+                                                                              : 1;
+    for (int i = 1; i < writerCount; ++i) {
+        auto extra = std::make_unique<LedgerService>();
+        const auto opened = wait(extra->open(m_config.db));
+        if (!opened)
+            return opened.error();
+        writers << extra.get();
+        m_extraWriters.push_back(std::move(extra));
+    }
     m_batcher = std::make_unique<ChargeBatcher>(
-        m_write, Actor{m_config.gameOperator, QStringLiteral("walletd game api")}, m_config.maxBatch);
+        writers, Actor{m_config.gameOperator, QStringLiteral("walletd game api")}, m_config.maxBatch);
     m_admin = std::make_unique<AdminApi>(m_write, m_read, m_auth);
     m_game = std::make_unique<GameApi>(m_write, m_read, *m_batcher, game);
 
@@ -145,9 +157,12 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     const QString method = r.method, path = r.path;
     Respond respond = [this, responder, alive, timer, method, path](ApiResponse a) mutable {
         // A client that hung up has no socket left to answer on.
-        if (alive && alive->state() == QAbstractSocket::ConnectedState)
+        if (alive && alive->state() == QAbstractSocket::ConnectedState) {
             responder->write(a.body, {{QByteArrayLiteral("Content-Type"), a.contentType}},
                              static_cast<QHttpServerResponder::StatusCode>(a.status));
+            // Hand the answer to the kernel now: after the last answer of a graceful stop the process exits.
+            alive->flush();
+        }
         const QString line = QStringLiteral("%1 %2 %3 %4 %5 %6ms\n")
                                  .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
                                       a.principal.isEmpty() ? QStringLiteral("-") : a.principal, method, path)

@@ -9,6 +9,7 @@
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
 #include <memory>
+#include <vector>
 
 /// walletd: the HTTP(S) server over a ledger. It routes itself (rather than through QHttpServer's router) so
 /// that every request, matched or not, gets a JSON answer, an access-log line and the body limit, and so that
@@ -45,6 +46,8 @@ private:
     LedgerService m_write;
     LedgerService m_read;
     LedgerService m_auth;
+    /// More writers for the group commit on PostgreSQL (one batch in flight per connection).
+    std::vector<std::unique_ptr<LedgerService>> m_extraWriters;
     std::unique_ptr<ChargeBatcher> m_batcher;
     std::unique_ptr<AdminApi> m_admin;
     std::unique_ptr<GameApi> m_game;
