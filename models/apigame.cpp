@@ -12,8 +12,9 @@ namespace ApiGame {
 
 namespace {
 
+/// Digits only, no leading zero (the text is written back into JSON answers as a number), at most 19.
 bool isInteger(const QString &t) {
-    if (t.isEmpty() || t.size() > 19)
+    if (t.isEmpty() || t.size() > 19 || (t.size() > 1 && t.front() == u'0'))
         return false;
     for (QChar c : t)
         if (c.unicode() < u'0' || c.unicode() > u'9')

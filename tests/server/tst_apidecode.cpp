@@ -114,6 +114,13 @@ void TestApiDecode::postingDecodes() {
     QVERIFY(!ApiGame::decodeEvent(R"({"UserId":1,"EventId":1,"Amount":"1"})", QStringLiteral("EventId"), 2,
                                   &e, &error));
     QCOMPARE(error, QStringLiteral("Amount must be a number"));
+    // Wallet ids are written back into answers as JSON numbers: no leading zeros.
+    ApiGame::WalletParams w;
+    QVERIFY(!ApiGame::decodeWalletParams(QUrlQuery(QStringLiteral("WalletID=007")),
+                                         QStringLiteral("WalletID"), false, 2, &w, &error));
+    QCOMPARE(error, QStringLiteral("WalletID must be a non-negative integer"));
+    QVERIFY(ApiGame::decodeWalletParams(QUrlQuery(QStringLiteral("WalletID=0")), QStringLiteral("WalletID"),
+                                        false, 2, &w, &error));
 }
 
 void TestApiDecode::accountWindowRoundTrips() {

@@ -7,7 +7,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -36,6 +39,8 @@ private Q_SLOTS:
     void insecureFlagWarnsAndOpensTheGameApi();
     void badInputIs400NamingTheField();
     void parallelChargesAndWinsOnOnePlayerApplyOnce();
+    void walletctlSetsPasswords();
+    void servesHttpsWithACertificate();
 
 private:
     qint64 createPlayer(const QString &player, const QString &currency = QStringLiteral("USD"));
@@ -702,6 +707,71 @@ void TestWalletd::parallelChargesAndWinsOnOnePlayerApplyOnce() {
     // The batcher put several charges in one commit: fewer audit rows of batches than charges.
     QVERIFY(raw.scalar(QStringLiteral(
                 "SELECT COUNT(*) FROM audit_log WHERE operator = 'game' AND action = 'post'")) < 300);
+}
+
+void TestWalletd::walletctlSetsPasswords() {
+    const QString walletctl = qEnvironmentVariable("WALLETCTL");
+    QVERIFY(!walletctl.isEmpty());
+    auto passwd = [&](const QString &as, const QString &name, const QByteArray &password) {
+        QProcess p;
+        p.start(walletctl, {QStringLiteral("--db"), m_url, QStringLiteral("--as"), as,
+                            QStringLiteral("operator"), QStringLiteral("passwd"), name});
+        p.write(password + "\n");
+        p.closeWriteChannel();
+        p.waitForFinished(30000);
+        return std::pair{p.exitCode(),
+                         QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()).trimmed()};
+    };
+    auto [code, text] = passwd(QStringLiteral("root"), QStringLiteral("vera"), "a new password");
+    QCOMPARE(code, 0);
+    QCOMPARE(text, QStringLiteral("password of operator vera set"));
+    QVERIFY(m_http.login(*m_walletd, QStringLiteral("vera")).isEmpty());
+    QVERIFY(!m_http.login(*m_walletd, QStringLiteral("vera"), QStringLiteral("a new password")).isEmpty());
+    // Only admins set other operators' passwords; anyone sets their own; short ones are refused.
+    std::tie(code, text) = passwd(QStringLiteral("vera"), QStringLiteral("sam"), "another password");
+    QCOMPARE(code, 5);
+    QCOMPARE(text,
+             QStringLiteral(
+                 "walletctl: setting another operator's password needs the admin role; vera is viewer"));
+    std::tie(code, text) = passwd(QStringLiteral("vera"), QStringLiteral("vera"), "short");
+    QCOMPARE(code, 2);
+    std::tie(code, text) = passwd(QStringLiteral("root"), QStringLiteral("nobody"), "long enough password");
+    QCOMPARE(code, 3);
+    RawDb raw(m_url);
+    QCOMPARE(raw.scalar(
+                 QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'operator-passwd' AND outcome "
+                                "= 'denied' AND operator = 'vera'")),
+             qint64(1));
+}
+
+void TestWalletd::servesHttpsWithACertificate() {
+    QTemporaryDir dir;
+    const QString cert = dir.filePath(QStringLiteral("cert.pem")),
+                  key = dir.filePath(QStringLiteral("key.pem"));
+    QProcess openssl;
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"), key,
+                   QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("1"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                   QStringLiteral("subjectAltName=IP:127.0.0.1")});
+    QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+    Walletd tls;
+    const QString started =
+        tls.start(m_url, {QStringLiteral("--tls-cert"), cert, QStringLiteral("--tls-key"), key});
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    QVERIFY2(tls.base().startsWith(u"https://127.0.0.1:"), qPrintable(tls.base()));
+    // Trust exactly this certificate.
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setCaCertificates(QSslCertificate::fromPath(cert));
+    QNetworkRequest request(tls.url(QStringLiteral("/api/v1/healthcheck")));
+    request.setSslConfiguration(config);
+    QNetworkReply *reply = m_http.manager().get(request);
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 30000);
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    reply->deleteLater();
+    QCOMPARE(tls.stop(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestWalletd)
