@@ -179,7 +179,8 @@ void TestLedger::schemaIsVersionedAndNewerIsRefused() {
 }
 
 void TestLedger::olderSchemaIsMigratedForward() {
-    // Roll the ledger back to version 1 by hand (4 added walletd's session tables), as a database written by an older WalletDesk would be.
+    // Roll the ledger back to version 1 by hand (4 added walletd's session tables), as a database written by
+    // an older WalletDesk would be.
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("before"))));
     m_ledger.reset();
     {
