@@ -72,6 +72,13 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs = 60000) {
     return true;
 }
 
+void settle(int ms) {
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+}
+
 qint64 residentKb(const char *field) {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
@@ -177,6 +184,28 @@ int main(int argc, char *argv[]) {
         "ledger: %s, %d accounts listed; process start to painted: %lld ms (%lld ms before main's work)\n",
         qPrintable(path), page->model()->rowCount(), coldStart, startedAt);
     report("cold start to the first page painted", double(coldStart), "ms", 1000);
+    std::printf("longest GUI-thread stall during start-up (building the window): %lld ms\n",
+                watchdog.worstMs());
+    // The benchmark's own look-ups run here, on this thread, before the watchdog starts: they are not the
+    // app.
+    QSqlDatabase db = url->addConnection(QStringLiteral("bench-desktop-raw"));
+    db.open();
+    QSqlQuery q(db);
+    q.exec(QStringLiteral(
+        "SELECT id FROM accounts WHERE kind = 'player' ORDER BY last_activity_at DESC LIMIT 1"));
+    q.next();
+    const qint64 active = q.value(0).toLongLong();
+    q.finish();
+    q.exec(QStringLiteral(
+        "SELECT a.id, (SELECT count(*) FROM entries e WHERE e.account_id = a.id) FROM accounts a "
+        "WHERE a.kind = 'system' AND a.name = 'house' AND a.currency = 'GOLD'"));
+    q.next();
+    const qint64 house = q.value(0).toLongLong();
+    const qint64 houseEntries = q.value(1).toLongLong();
+    q.finish();
+    db.close();
+    settle(200);
+    watchdog.start(); // from here on: the stalls a person at work would feel
 
     // 2. Search as you type: each keystroke until its results (count and first page) are there.
     QElapsedTimer t;
@@ -196,10 +225,11 @@ int main(int argc, char *argv[]) {
     page->searchField()->clear();
     waitFor([&] { return page->model()->query().search.isEmpty() && page->model()->isIdle(); });
 
-    // 3. Jump to the last account (Ctrl+End in the table).
+    // 3. Jump to the last account (Ctrl+End in the table), once the first row's detail has loaded.
     page->table()->setFocus();
     page->table()->setCurrentIndex(page->model()->index(0, 0));
-    waitFor([&] { return page->model()->isIdle(); });
+    waitFor([&] { return page->model()->isIdle() && page->detail()->account().has_value(); });
+    settle(300);
     const int last = page->model()->rowCount() - 1;
     t.start();
     page->table()->scrollToBottom();
@@ -208,33 +238,26 @@ int main(int argc, char *argv[]) {
     const qint64 jump = t.elapsed();
     report("jump to the last account", double(jump), "ms", 100);
 
-    // 4. First page of an account's history: the last account's, selected just now.
+    // 4. First page of an account's history: the most recently active player's (it has a history).
     AccountDetailView *detail = page->detail();
+    settle(300);
     t.start();
-    detail->setAccount(client, page->model()->accountAt(last)->id);
+    detail->setAccount(client, active);
     waitFor([&] { return detail->history()->rowCount() > 0 && detail->history()->isIdle(); });
+    std::printf("history of account %lld: %d rows on the first page\n", active,
+                detail->history()->rowCount());
     report("first page of an account's history", double(t.elapsed()), "ms", 50);
 
-    // 5. The chart of the account with the most entries: GOLD's treasury, a counterparty of most postings.
-    QSqlDatabase db = url->addConnection(QStringLiteral("bench-desktop-raw"));
-    db.open();
-    QSqlQuery q(db);
-    q.exec(QStringLiteral(
-        "SELECT a.id, (SELECT count(*) FROM entries e WHERE e.account_id = a.id) FROM accounts a "
-        "WHERE a.kind = 'system' AND a.name = 'treasury' AND a.currency = 'GOLD'"));
-    q.next();
-    const qint64 treasury = q.value(0).toLongLong();
-    const qint64 treasuryEntries = q.value(1).toLongLong();
-    q.finish();
-    db.close();
+    // 5. The chart of the account with the most entries: GOLD's house account, the counterparty of every win
+    // and charge.
     detail->tabs()->setCurrentWidget(detail->chart());
-    detail->setAccount(client, treasury);
+    detail->setAccount(client, house);
     waitFor([&] { return detail->account().has_value() && !detail->chart()->isLoading(); });
     t.start();
     detail->chart()->setRange(BalanceChartView::Range::All);
     waitFor([&] { return !detail->chart()->isLoading(); });
     QCoreApplication::processEvents(); // the repaint
-    std::printf("treasury GOLD: %lld entries, %lld points drawn\n", treasuryEntries,
+    std::printf("house GOLD: %lld entries, %lld points drawn\n", houseEntries,
                 qlonglong(detail->chart()->points().size()));
     report("chart of an account with that many entries", double(t.elapsed()), "ms", 100);
 

@@ -28,6 +28,7 @@ void AccountTableModel::setQuery(const AccountQuery &query) {
     m_query = query;
     m_total = 0;
     m_countKnown = false;
+    m_capped = false;
     m_pages.clear();
     m_pageOrder.clear();
     m_wanted.clear();
@@ -54,7 +55,10 @@ void AccountTableModel::requestCount(bool keepRows) {
             Q_EMIT loadFailed(count.error().message);
             return;
         }
-        const qint64 total = std::min<qint64>(*count, std::numeric_limits<int>::max());
+        // A search's count stops just past the cap (LedgerReader::SearchCountCap): show the capped rows.
+        m_capped = !m_query.search.trimmed().isEmpty() && *count > LedgerReader::SearchCountCap;
+        const qint64 total = m_capped ? LedgerReader::SearchCountCap
+                                      : std::min<qint64>(*count, std::numeric_limits<int>::max());
         if (total > m_total) {
             beginInsertRows({}, int(m_total), int(total - 1));
             m_total = total;
@@ -118,7 +122,7 @@ void AccountTableModel::fetchPage(qint64 page, bool refreshing) {
     if (page > 0 && previous != m_pages.constEnd() && previous->size() == PageSize)
         after = LedgerReader::keyOf(m_query, previous->last());
     const quint64 generation = m_generation;
-    m_client->accounts(m_query, page * PageSize, PageSize, after, m_countKnown ? m_total : -1)
+    m_client->accounts(m_query, page * PageSize, PageSize, after, m_countKnown && !m_capped ? m_total : -1)
         .then(this, [this, generation, page](const Result<AccountPage> &result) {
             if (generation != m_generation)
                 return; // an older query's page
@@ -195,7 +199,7 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const {
     };
     switch (index.column()) {
     case IdColumn:
-        return m_locale.toString(a.id);
+        return QString::number(a.id); // an identifier people read out and type: no group separators
     case PlayerRefColumn:
         return a.kind == AccountKind::System ? tr("(system)") : a.playerRef;
     case NameColumn:

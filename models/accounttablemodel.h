@@ -54,6 +54,8 @@ public:
     int rowOfAccount(qint64 id) const;
     /// True when the count is known and no page request is outstanding (tests and benchmarks wait on it).
     bool isIdle() const { return m_countKnown && m_inFlight.isEmpty() && m_wanted.isEmpty(); }
+    /// The search matches more rows than the list shows (LedgerReader::SearchCountCap).
+    bool isCapped() const { return m_capped; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -83,6 +85,7 @@ private:
     quint64 m_generation = 0;
     qint64 m_total = 0;
     bool m_countKnown = false;
+    bool m_capped = false;
     QHash<qint64, QList<Account>> m_pages;
     QList<qint64> m_pageOrder;      ///< least recently loaded first, for eviction
     mutable QList<qint64> m_wanted; ///< most recently wanted last; data() is const but may ask for pages

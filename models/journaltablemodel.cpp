@@ -53,7 +53,7 @@ QVariant JournalTableModel::data(const QModelIndex &index, int role) const {
         return m_locale.toString(QDateTime::fromMSecsSinceEpoch(l.createdAt).toLocalTime(),
                                  QLocale::ShortFormat);
     case TransactionColumn:
-        return m_locale.toString(l.transactionId);
+        return QString::number(l.transactionId);
     case KindColumn:
         return TransactionKindText::of(l.kind);
     case AccountColumn:

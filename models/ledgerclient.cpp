@@ -16,6 +16,8 @@ void LedgerClient::setPollInterval(int intervalMs) {
     poll();
 }
 
+void LedgerClient::recordExport(const QString &, const QString &) {}
+
 void LedgerClient::announceWrite(const QList<qint64> &accountIds) {
     if (!accountIds.isEmpty())
         Q_EMIT accountsChanged(accountIds);

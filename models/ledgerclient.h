@@ -77,6 +77,10 @@ public:
     // --- long work: the future reports progress (0..progressMaximum) and honours cancel()
     virtual QFuture<Result<VerifyReport>> verify() = 0;
 
+    /// Records in the audit log that the signed-in operator exported `target` ("account:12", "journal").
+    /// The default records nothing (a client whose server audits exports itself).
+    virtual void recordExport(const QString &target, const QString &detail);
+
     /// Polls changeToken() every `intervalMs` and emits ledgerChanged() when it moved. 0 stops polling.
     void setPollInterval(int intervalMs);
 

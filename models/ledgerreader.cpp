@@ -74,24 +74,34 @@ QString prefixEnd(const QString &prefix) {
     return prefix + QChar(0xDBFF) + QChar(0xDFFF); // U+10FFFF, the largest code point
 }
 
+/// How a search finds its rows on SQLite. `Indexes`: each alternative (player-reference prefix, name prefix,
+/// id) seeks its index and the union is sorted: quick when few rows match. `SortOrder`: the unary + hides
+/// those indexes from the planner, so it walks the sort column's index and tests each row: quick when many
+/// match (the first hundred are near), hopeless when few do. PostgreSQL chooses by its statistics.
+enum class SearchPlan { Indexes, SortOrder };
+
 /// The WHERE clause of an account query and its bound values.
-QString accountFilter(const AccountQuery &q, bool postgres, QVariantList *args) {
+QString accountFilter(const AccountQuery &q, bool postgres, QVariantList *args,
+                      SearchPlan plan = SearchPlan::Indexes) {
     QStringList where;
     if (!q.includeSystem)
         where << QStringLiteral("a.kind = 'player'");
     const QString search = q.search.trimmed();
     if (!search.isEmpty()) {
         const QString folded = search.toLower();
-        const QString ref =
-            postgres ? QStringLiteral("a.player_ref COLLATE \"C\"") : QStringLiteral("a.player_ref");
+        const bool hide = !postgres && plan == SearchPlan::SortOrder;
+        const QString ref = postgres
+                                ? QStringLiteral("a.player_ref COLLATE \"C\"")
+                                : (hide ? QStringLiteral("+a.player_ref") : QStringLiteral("a.player_ref"));
         const QString name =
-            postgres ? QStringLiteral("lower(a.name) COLLATE \"C\"") : QStringLiteral("lower(a.name)");
+            postgres ? QStringLiteral("lower(a.name) COLLATE \"C\"")
+                     : (hide ? QStringLiteral("+lower(a.name)") : QStringLiteral("lower(a.name)"));
         QString clause = QStringLiteral("(%1 >= ? AND %1 < ?) OR (%2 >= ? AND %2 < ?)").arg(ref, name);
         *args << search << prefixEnd(search) << folded << prefixEnd(folded);
         bool isNumber = false;
         const qint64 id = search.toLongLong(&isNumber);
         if (isNumber && id > 0) {
-            clause += QStringLiteral(" OR a.id = ?");
+            clause += hide ? QStringLiteral(" OR +a.id = ?") : QStringLiteral(" OR a.id = ?");
             *args << id;
         }
         where << QLatin1Char('(') + clause + QLatin1Char(')');
@@ -131,12 +141,38 @@ LedgerReader::LedgerReader(LedgerStore &store)
 
 Result<qint64> LedgerReader::countAccounts(const AccountQuery &query) {
     QVariantList args;
-    const QString sql =
-        QStringLiteral("SELECT count(*) FROM accounts a") + accountFilter(query, m_postgres, &args);
+    const QString where = accountFilter(query, m_postgres, &args);
+    QString sql;
+    if (!query.search.trimmed().isEmpty()) {
+        // A search counts no further than the cap: "1" matches every player, and counting millions on each
+        // keystroke would make typing wait. The list shows the first SearchCountCap rows.
+        sql = QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM accounts a%1 LIMIT %2) capped")
+                  .arg(where)
+                  .arg(SearchCountCap + 1);
+    } else if (where == QStringLiteral(" WHERE a.kind = 'player'")) {
+        // The unfiltered list: counting a table is quicker than testing each row's kind, and the system
+        // accounts have an index of their own.
+        sql = QStringLiteral(
+            "SELECT (SELECT count(*) FROM accounts) - (SELECT count(*) FROM accounts WHERE kind = "
+            "'system')");
+    } else {
+        sql = QStringLiteral("SELECT count(*) FROM accounts a") + where;
+    }
     Query r = execute(m_db, m_postgres, sql, args);
     if (!r.ok)
         return r.error;
     return r.q.next() ? r.q.value(0).toLongLong() : 0;
+}
+
+bool LedgerReader::searchIsBroad(const AccountQuery &query) {
+    if (m_postgres || query.search.trimmed().isEmpty())
+        return false;
+    QVariantList args;
+    const QString sql = QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM accounts a%1 LIMIT %2) probe")
+                            .arg(accountFilter(query, m_postgres, &args))
+                            .arg(BroadSearch);
+    Query r = execute(m_db, m_postgres, sql, args);
+    return r.ok && r.q.next() && r.q.value(0).toLongLong() >= BroadSearch;
 }
 
 AccountKey LedgerReader::keyOf(const AccountQuery &query, const Account &a) {
@@ -167,8 +203,9 @@ Result<AccountPage> LedgerReader::accounts(const AccountQuery &query, qint64 off
                                            const std::optional<AccountKey> &after, qint64 total) {
     limit = std::clamp(limit, 1, MaxPage);
     offset = std::max<qint64>(offset, 0);
+    const SearchPlan plan = searchIsBroad(query) ? SearchPlan::SortOrder : SearchPlan::Indexes;
     QVariantList args;
-    QString where = accountFilter(query, m_postgres, &args);
+    QString where = accountFilter(query, m_postgres, &args, plan);
     const QString sort = sortExpression(query, m_postgres);
 
     // Three ways to reach the window: seek past a known key; count from the start; or, when the end is

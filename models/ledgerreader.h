@@ -22,7 +22,12 @@ class LedgerReader final {
 public:
     explicit LedgerReader(LedgerStore &store);
 
-    /// How many accounts match (the list's row count).
+    /// A search's count stops here: countAccounts() returns at most SearchCountCap + 1 for a query with a
+    /// search text, and a list shows at most SearchCountCap of its rows (people narrow a search, they do
+    /// not scroll through a million results).
+    static constexpr qint64 SearchCountCap = 10000;
+
+    /// How many accounts match (the list's row count); see SearchCountCap for searches.
     Result<qint64> countAccounts(const AccountQuery &query);
     /// `limit` accounts starting at row `offset` of the sorted list. When `after` is given it must be the
     /// key of row offset - 1; the window is then found by seeking instead of counting. `total` is the row
@@ -45,6 +50,10 @@ public:
     Result<qint64> changeToken();
 
 private:
+    /// At least this many matches make a search "broad" (see SearchPlan in the .cpp).
+    static constexpr int BroadSearch = 1000;
+    bool searchIsBroad(const AccountQuery &query);
+
     QSqlDatabase m_db;
     bool m_postgres = false;
 };

@@ -2,6 +2,7 @@
 
 #include "ledgerreader.h"
 
+#include <QPromise>
 #include <QSysInfo>
 
 LocalLedgerClient::LocalLedgerClient(QObject *parent)
@@ -16,30 +17,45 @@ LocalLedgerClient::~LocalLedgerClient() = default;
 QFuture<Result<SessionInfo>> LocalLedgerClient::connectTo(const DatabaseUrl &url,
                                                           const QString &operatorName) {
     m_actor = Actor{operatorName, QStringLiteral("walletdesk@%1").arg(QSysInfo::machineHostName())};
-    m_service.open(url); // jobs run in order: the lookup below runs on the opened ledger
     const QString label = url.display();
-    return m_service
-        .run([operatorName, label](LedgerStore &s) -> Result<SessionInfo> {
-            auto ops = s.operators();
-            if (!ops)
-                return ops.error();
-            for (const OperatorInfo &o : *ops) {
-                if (o.name != operatorName)
-                    continue;
-                if (o.disabled)
-                    return LedgerError{
-                        ErrorCode::PermissionDenied,
-                        QStringLiteral("operator %1 is disabled in this ledger").arg(operatorName)};
-                return SessionInfo{o.name, o.role, label};
-            }
-            return LedgerError{ErrorCode::NotFound,
-                               QStringLiteral("operator %1 is not known to this ledger").arg(operatorName)};
-        })
-        .then(this, [this](const Result<SessionInfo> &r) {
-            if (r)
-                m_session = *r;
-            return r;
-        });
+    auto promise = std::make_shared<QPromise<Result<SessionInfo>>>();
+    promise->start();
+    auto finish = [promise](const Result<SessionInfo> &r) {
+        promise->addResult(r);
+        promise->finish();
+    };
+    // Open first and report its own error (a missing file, a refused login, a newer schema); then look the
+    // operator up in the opened ledger.
+    m_service.open(url).then(this, [this, finish, operatorName, label](const Result<Done> &opened) {
+        if (!opened) {
+            finish(opened.error());
+            return;
+        }
+        m_service
+            .run([operatorName, label](LedgerStore &s) -> Result<SessionInfo> {
+                auto ops = s.operators();
+                if (!ops)
+                    return ops.error();
+                for (const OperatorInfo &o : *ops) {
+                    if (o.name != operatorName)
+                        continue;
+                    if (o.disabled)
+                        return LedgerError{
+                            ErrorCode::PermissionDenied,
+                            QStringLiteral("operator %1 is disabled in this ledger").arg(operatorName)};
+                    return SessionInfo{o.name, o.role, label};
+                }
+                return LedgerError{
+                    ErrorCode::NotFound,
+                    QStringLiteral("operator %1 is not known to this ledger").arg(operatorName)};
+            })
+            .then(this, [this, finish](const Result<SessionInfo> &r) {
+                if (r)
+                    m_session = *r;
+                finish(r);
+            });
+    });
+    return promise->future();
 }
 
 QFuture<Result<QList<Currency>>> LocalLedgerClient::currencies() {
@@ -162,4 +178,11 @@ QFuture<Result<VerifyReport>> LocalLedgerClient::verify() {
         return Result<Done>(Done{});
     });
     return future;
+}
+
+void LocalLedgerClient::recordExport(const QString &target, const QString &detail) {
+    m_service.run([actor = m_actor, target, detail](LedgerStore &s) {
+        s.audit(actor, QStringLiteral("export"), target, QStringLiteral("ok"), detail);
+        return Result<Done>(Done{});
+    });
 }

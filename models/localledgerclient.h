@@ -43,6 +43,7 @@ public:
     QFuture<Result<Account>> setAccountState(qint64 accountId, AccountState state,
                                              const QString &reason) override;
     QFuture<Result<VerifyReport>> verify() override;
+    void recordExport(const QString &target, const QString &detail) override;
 
     /// The service underneath, for tools that need the whole store API (walletctl-style jobs, tests).
     LedgerService &service() { return m_service; }

@@ -61,7 +61,9 @@ AccountDetailView::AccountDetailView(QWidget *parent)
     m_historyTable->setObjectName(QStringLiteral("historyTable"));
     TableViews::setUp(m_historyTable);
     m_historyTable->setModel(m_history);
-    m_historyTable->setColumnWidth(HistoryTableModel::TimeColumn, 140);
+    m_historyTable->setColumnWidth(HistoryTableModel::TimeColumn, 170);
+    m_historyTable->setColumnWidth(HistoryTableModel::LinkColumn, 140);
+    m_historyTable->setColumnWidth(HistoryTableModel::KeyColumn, 150);
     m_historyTable->setColumnWidth(HistoryTableModel::AmountColumn, 110);
     m_historyTable->setColumnWidth(HistoryTableModel::BalanceAfterColumn, 110);
     connect(m_historyTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

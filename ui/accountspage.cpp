@@ -82,6 +82,7 @@ AccountsPage::AccountsPage(QWidget *parent)
     m_table->setColumnWidth(AccountTableModel::PlayerRefColumn, 110);
     m_table->setColumnWidth(AccountTableModel::NameColumn, 180);
     m_table->setColumnWidth(AccountTableModel::CurrencyColumn, 90);
+    m_table->setColumnWidth(AccountTableModel::LastActivityColumn, 170);
 
     m_detail = new AccountDetailView(this);
 
@@ -222,6 +223,12 @@ void AccountsPage::applyFilters() {
 }
 
 void AccountsPage::updateCount(qint64 count) {
+    if (m_model->isCapped()) {
+        m_count->setText(
+            tr("More than %L1 accounts match; the first %L1 are listed. Keep typing to narrow the search.")
+                .arg(m_model->rowCount()));
+        return;
+    }
     m_count->setText(
         tr("%Ln account(s)", nullptr, int(std::min<qint64>(count, std::numeric_limits<int>::max()))));
 }

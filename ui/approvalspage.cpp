@@ -17,7 +17,7 @@ ApprovalsPage::ApprovalsPage(QWidget *parent)
     m_table->setObjectName(QStringLiteral("approvalsTable"));
     TableViews::setUp(m_table);
     m_table->setModel(m_model);
-    m_table->setColumnWidth(ApprovalTableModel::RequestedColumn, 140);
+    m_table->setColumnWidth(ApprovalTableModel::RequestedColumn, 170);
     m_table->setColumnWidth(ApprovalTableModel::AmountColumn, 140);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ApprovalsPage::selectionChanged);

@@ -13,7 +13,7 @@ AuditPage::AuditPage(QWidget *parent)
     m_table->setObjectName(QStringLiteral("auditTable"));
     TableViews::setUp(m_table);
     m_table->setModel(m_model);
-    m_table->setColumnWidth(AuditTableModel::TimeColumn, 140);
+    m_table->setColumnWidth(AuditTableModel::TimeColumn, 170);
     m_table->setColumnWidth(AuditTableModel::OriginColumn, 160);
     m_table->setColumnWidth(AuditTableModel::TargetColumn, 140);
     auto *layout = new QVBoxLayout(this);

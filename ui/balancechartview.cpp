@@ -61,6 +61,9 @@ BalanceChartView::BalanceChartView(QWidget *parent)
     layout->addLayout(bar);
 
     m_chart = new QChart;
+    // The chart draws its own background: follow the application's light or dark palette.
+    m_chart->setTheme(palette().color(QPalette::Window).lightness() < 128 ? QChart::ChartThemeDark
+                                                                          : QChart::ChartThemeLight);
     m_chart->legend()->hide();
     m_chart->setAnimationOptions(QChart::NoAnimation); // animations cost frames and show stale values
     m_chart->setBackgroundRoundness(0);

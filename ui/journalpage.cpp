@@ -85,7 +85,7 @@ JournalPage::JournalPage(QWidget *parent)
     m_table->setObjectName(QStringLiteral("journalTable"));
     TableViews::setUp(m_table);
     m_table->setModel(m_model);
-    m_table->setColumnWidth(JournalTableModel::TimeColumn, 140);
+    m_table->setColumnWidth(JournalTableModel::TimeColumn, 170);
     m_table->setColumnWidth(JournalTableModel::AccountColumn, 220);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         Q_EMIT accountActivated(index.data(JournalTableModel::AccountIdRole).toLongLong());

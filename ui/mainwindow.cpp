@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "buildinfo.h"
 
 #include "accountdetailview.h"
 #include "accountspage.h"
@@ -6,7 +7,9 @@
 #include "approvaldecisiondialog.h"
 #include "approvalspage.h"
 #include "auditpage.h"
+#include "csvexport.h"
 #include "journalpage.h"
+#include "journaltablemodel.h"
 #include "newaccountdialog.h"
 #include "postingdialog.h"
 #include "reversedialog.h"
@@ -15,6 +18,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
@@ -128,6 +132,8 @@ void MainWindow::createActions() {
               &MainWindow::openConnection);
     addAction(QStringLiteral("verify"), tr("&Verify ledger…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
               &MainWindow::verify);
+    addAction(QStringLiteral("export"), tr("&Export as CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E),
+              &MainWindow::exportCsv);
     QAction *quit =
         addAction(QStringLiteral("quit"), tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), nullptr);
     disconnect(quit, &QAction::triggered, this, nullptr);
@@ -167,6 +173,7 @@ void MainWindow::createMenus() {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(action(QStringLiteral("connect")));
     file->addAction(action(QStringLiteral("verify")));
+    file->addAction(action(QStringLiteral("export")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
 
@@ -339,6 +346,11 @@ void MainWindow::updateActions() {
     need(action(QStringLiteral("reject")), approvalSelected,
          tr("Select a pending posting in Approvals first"));
     action(QStringLiteral("verify"))->setEnabled(connected);
+    const bool exportable = (onAccounts && account) || m_tabs->currentWidget() == m_journal;
+    action(QStringLiteral("export"))->setEnabled(connected && exportable);
+    action(QStringLiteral("export"))
+        ->setToolTip(exportable ? tr("Save the account's history or the journal as CSV")
+                                : tr("Select an account, or open the journal, first"));
     action(QStringLiteral("refresh"))->setEnabled(connected);
 }
 
@@ -472,6 +484,52 @@ void MainWindow::verify() {
     });
     watcher->setFuture(m_client->verify());
     progress->show();
+}
+
+void MainWindow::exportCsv() {
+    const auto account = m_accounts->detail()->account();
+    const bool journal = m_tabs->currentWidget() == m_journal;
+    const QString suggested = journal
+                                  ? QStringLiteral("journal.csv")
+                                  : QStringLiteral("statement-account-%1.csv").arg(account ? account->id : 0);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export as CSV"), suggested, tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportTo(path);
+}
+
+QFuture<Result<qint64>> MainWindow::exportTo(const QString &path) {
+    const auto account = m_accounts->detail()->account();
+    QFuture<Result<qint64>> future;
+    if (!m_client)
+        return QtFuture::makeReadyFuture(
+            Result<qint64>(LedgerError{ErrorCode::Database, tr("Not connected")}));
+    if (m_tabs->currentWidget() == m_journal)
+        future = CsvExport::journal(m_client, m_journal->model()->query(), path);
+    else if (account)
+        future = CsvExport::history(m_client, account->id, account->exponent, path);
+    else
+        return QtFuture::makeReadyFuture(
+            Result<qint64>(LedgerError{ErrorCode::InvalidArgument, tr("Select an account first")}));
+
+    auto *progress = new QProgressDialog(tr("Exporting to %1…").arg(path), tr("Cancel"), 0, 0, this);
+    progress->setObjectName(QStringLiteral("exportProgress"));
+    progress->setWindowTitle(tr("Export as CSV"));
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(300);
+    auto *watcher = new QFutureWatcher<Result<qint64>>(progress);
+    connect(watcher, &QFutureWatcherBase::progressTextChanged, progress, &QProgressDialog::setLabelText);
+    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcherBase::cancel);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress, path] {
+        const auto result = watcher->future().resultCount() ? watcher->result() : Result<qint64>();
+        progress->close();
+        if (result)
+            statusBar()->showMessage(tr("%L1 rows exported to %2").arg(*result).arg(path), 10000);
+        else
+            statusBar()->showMessage(tr("Export stopped: %1").arg(result.error().message), 10000);
+    });
+    watcher->setFuture(future);
+    return future;
 }
 
 void MainWindow::about() {

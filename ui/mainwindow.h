@@ -40,6 +40,10 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     /// The action with this object name ("post", "transfer", "reverse", ...), for tests and the toolbar.
     QAction *action(const QString &name) const { return m_actions.value(name); }
+    /// Exports what the current page shows (the selected account's history, or the journal under its
+    /// filters) to `path` as CSV, in the background with a progress dialog that can cancel. The returned
+    /// future is the export's (rows written).
+    QFuture<Result<qint64>> exportTo(const QString &path);
 
 Q_SIGNALS:
     /// File > Connect…: the application shows the connection dialog.
@@ -69,6 +73,7 @@ private:
     void approve();
     void reject();
     void verify();
+    void exportCsv();
     void about();
     void showAccounts();
     void showJournal();

@@ -1,3 +1,4 @@
+#include "buildinfo.h"
 #include "walletctl.h"
 
 #include "operatorauth.h"

@@ -1,8 +1,10 @@
 // CommandLine: what `walletdesk ...` asks for, and the refusals.
 
+#include "buildinfo.h"
 #include "commandline.h"
 
 #include <QtTest>
+#include <cstdio>
 
 using Action = CommandLine::Action;
 using Target = CommandLine::Target;
@@ -59,6 +61,7 @@ private Q_SLOTS:
         for (const char *option : {"--profile", "--db", "--server", "--operator", "--version", "--self-test"})
             QVERIFY2(c.text.contains(QLatin1StringView(option)), option);
         QCOMPARE(parse({QStringLiteral("-h")}).action, Action::Help);
+        QVERIFY2(c.text.startsWith(u"Usage: walletdesk [options]\n"), qPrintable(c.text));
     }
 
     void refusals_data() {
@@ -104,5 +107,20 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TstCommandLine)
+// main parses its command line before it creates the application object (--help and --version work
+// without a display), so this test does the same before handing over to QTest.
+int main(int argc, char *argv[]) {
+    const CommandLine help = CommandLine::parse({QStringLiteral("walletdesk"), QStringLiteral("--help")});
+    const CommandLine version =
+        CommandLine::parse({QStringLiteral("walletdesk"), QStringLiteral("--version")});
+    const CommandLine error = CommandLine::parse({QStringLiteral("walletdesk"), QStringLiteral("--nope")});
+    if (help.action != CommandLine::Action::Help || !help.text.startsWith(u"Usage: walletdesk [options]") ||
+        version.action != CommandLine::Action::Version || error.action != CommandLine::Action::Error) {
+        std::fprintf(stderr, "parsing without a QCoreApplication went wrong:\n%s\n", qPrintable(help.text));
+        return 1;
+    }
+    QCoreApplication app(argc, argv);
+    TstCommandLine test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_commandline.moc"

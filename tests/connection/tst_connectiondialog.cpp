@@ -299,6 +299,17 @@ private Q_SLOTS:
         QCOMPARE(d.secret(), QStringLiteral("from-the-keychain"));
         QVERIFY(d.rememberSecret());
         QVERIFY(!settingsBytes().contains("from-the-keychain"));
+
+        // The saved password goes only to the server it was saved for: pointing the profile elsewhere drops
+        // it.
+        ConnectionDialog moved(m_store.get(), &secrets);
+        moved.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&moved));
+        QTRY_VERIFY(child<QCheckBox>(moved, "rememberCheck")->isChecked());
+        retype(edit(moved, "hostEdit"), QStringLiteral("elsewhere.example.com"));
+        pressConnect(moved);
+        QCOMPARE(moved.result(), int(QDialog::Accepted));
+        QVERIFY(moved.secret().isEmpty());
         await(secrets.remove(p.secretKey()));
     }
 

@@ -134,6 +134,30 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(path).size(), size);
     }
 
+    void abandonedPartFilesAreRemoved() {
+        // A first start killed while building left its part file (and its journal); a younger one may be
+        // another instance building right now.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("demo.sqlite"));
+        const QString old = path + QStringLiteral(".part-99999");
+        const QString oldJournal = old + QStringLiteral("-journal");
+        const QString young = path + QStringLiteral(".part-99998");
+        for (const QString &name : {old, oldJournal, young}) {
+            QFile f(name);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("half a ledger");
+            f.flush(); // else closing writes after the time is set, and makes it now
+            if (name != young)
+                QVERIFY(f.setFileTime(QDateTime::currentDateTime().addDays(-2),
+                                      QFileDevice::FileModificationTime));
+        }
+        const auto ready = await(DemoLedger::ensure(path, smallDemo()));
+        QVERIFY2(ready, qPrintable(ready ? QString() : ready.error().message));
+        QVERIFY(!QFileInfo::exists(old));
+        QVERIFY(!QFileInfo::exists(oldJournal));
+        QVERIFY(QFileInfo::exists(young));
+    }
+
     void existingLedgerOfAnotherLogin() {
         // scripts/run-demo.sh ran in a shell where $USER was someone else.
         QTemporaryDir dir;

@@ -4,6 +4,7 @@
 
 #include "accountstatedialog.h"
 #include "approvaldecisiondialog.h"
+#include "ledgererrortext.h"
 #include "ledgerservice.h"
 #include "localledgerclient.h"
 #include "moneyedit.h"
@@ -143,6 +144,9 @@ private Q_SLOTS:
     void overflowIsAnInputError();
     void viewerCannotPost();
     void escapeCancelsAndMnemonicsMoveFocus();
+    void keyboardOnlyPosting();
+    void escapeWaitsForTheAnswer();
+    void errorCodesHavePlainWords();
     void transferFindsTheDestination();
     void reverseShowsTheOriginalAndNeedsAReason();
     void reverseWithForceWhenTheMoneyIsSpent();
@@ -301,6 +305,7 @@ void TestDialogs::depositPreviewsAndPostsExactly() {
     QVERIFY2(dialog.resultText().startsWith(u"Posted as transaction"), qPrintable(dialog.errorText()));
     QVERIFY(dialog.resultText().contains(m("525.50 USD")));
     QCOMPARE(account(m_ann).balance, 52550);
+    QVERIFY(label(&dialog, "headerLabel").contains(m("525.50 USD"))); // the header follows
     QCOMPARE(posted.size(), 1);
     QCOMPARE(posted.at(0).at(0).value<PostingResult>().status, PostingResult::Status::Posted);
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE ticket_ref = 'SUP-7'")), 1);
@@ -428,6 +433,8 @@ void TestDialogs::aboveLimitNeedsApprovalAndHoldsFunds() {
     click(okButton(&dialog));
     QVERIFY(settle(&dialog));
     QVERIFY2(dialog.resultText().startsWith(u"Waiting for approval"), qPrintable(dialog.errorText()));
+    QVERIFY(settle(&dialog));
+    screenshot(&dialog, QStringLiteral("posting-pending"));
     QCOMPARE(posted.size(), 1);
     QCOMPARE(posted.at(0).at(0).value<PostingResult>().status, PostingResult::Status::Pending);
     QCOMPARE(transactions(), before);
@@ -525,6 +532,7 @@ void TestDialogs::viewerCannotPost() {
     QVERIFY(!okButton(&dialog)->isEnabled());
     QVERIFY(okButton(&dialog)->toolTip().contains(u"support role"));
     QVERIFY(label(&dialog, "noticeLabel").contains(u"viewer"));
+    screenshot(&dialog, QStringLiteral("posting-viewer"));
 }
 
 void TestDialogs::escapeCancelsAndMnemonicsMoveFocus() {
@@ -544,6 +552,69 @@ void TestDialogs::escapeCancelsAndMnemonicsMoveFocus() {
     QCOMPARE(account(m_ann).balance, 50000);
 }
 
+void TestDialogs::keyboardOnlyPosting() {
+    PostingDialog dialog(as(Sam), account(m_ann));
+    show(&dialog);
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QVERIFY(settle(&dialog));
+    // The tab order follows the form from top to bottom.
+    auto *kind = child<QComboBox>(&dialog, "kindCombo");
+    auto *reason = child<QComboBox>(&dialog, "reasonCombo");
+    kind->setFocus();
+    QTRY_VERIFY(kind->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_VERIFY(child<MoneyEdit>(&dialog, "amountEdit")->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_VERIFY(reason->hasFocus() || reason->lineEdit()->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_VERIFY(child<QLineEdit>(&dialog, "ticketEdit")->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_VERIFY(child<QLineEdit>(&dialog, "memoEdit")->hasFocus());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("typed only"));
+    // Alt+A to the amount, type it, Enter posts (OK is the default button).
+    QTest::keyClick(&dialog, Qt::Key_A, Qt::AltModifier);
+    QTRY_VERIFY(child<MoneyEdit>(&dialog, "amountEdit")->hasFocus());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("4.20"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QVERIFY(settle(&dialog));
+    QVERIFY2(dialog.resultText().startsWith(u"Posted"), qPrintable(dialog.errorText()));
+    QCOMPARE(account(m_ann).balance, 50420);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE memo = 'typed only'")), 1);
+}
+
+void TestDialogs::escapeWaitsForTheAnswer() {
+    PostingDialog dialog(as(Sam), account(m_ann));
+    QSignalSpy posted(&dialog, &PostingDialog::posted);
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("1"));
+    click(okButton(&dialog));
+    QVERIFY(dialog.isBusy()); // the answer comes back through the event loop, which has not run yet
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QVERIFY(dialog.isVisible());
+    QVERIFY(settle(&dialog));
+    QVERIFY(dialog.resultText().startsWith(u"Posted"));
+    QCOMPARE(posted.size(), 1);
+    QTest::keyClick(&dialog, Qt::Key_Escape); // now it closes
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(account(m_ann).balance, 50100);
+}
+
+void TestDialogs::errorCodesHavePlainWords() {
+    QSet<QString> seen;
+    for (ErrorCode code : {ErrorCode::InvalidArgument, ErrorCode::NotFound, ErrorCode::InsufficientFunds,
+                           ErrorCode::AccountFrozen, ErrorCode::AccountClosed, ErrorCode::IdempotencyConflict,
+                           ErrorCode::AlreadyReversed, ErrorCode::PermissionDenied, ErrorCode::Overflow,
+                           ErrorCode::SchemaTooNew, ErrorCode::StateConflict, ErrorCode::Database}) {
+        const QString text = LedgerErrorText::of(LedgerError{code, QStringLiteral("the ledger's words")});
+        QVERIFY(text.endsWith(u"The ledger said: the ledger's words"));
+        const QString headline = LedgerErrorText::headline(code);
+        QVERIFY2(!seen.contains(headline), qPrintable(headline));
+        seen.insert(headline);
+    }
+}
+
 // --- transfer
 
 void TestDialogs::transferFindsTheDestination() {
@@ -554,6 +625,7 @@ void TestDialogs::transferFindsTheDestination() {
     auto *to = child<QLineEdit>(&dialog, "destinationEdit");
     QTest::keyClicks(to, QStringLiteral("9999"));
     QTRY_VERIFY(dialog.inputProblemText().contains(u"player \"9999\" has no USD account"));
+    screenshot(&dialog, QStringLiteral("transfer-unknown-player"));
     to->clear();
     QTest::keyClicks(to, QStringLiteral("1001")); // Ann herself
     QTRY_VERIFY(dialog.inputProblemText().contains(u"the account the money comes from"));

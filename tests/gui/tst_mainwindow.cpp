@@ -19,11 +19,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void journalDoubleClickOpensTheAccount();
     void shortcutsReachEveryPage();
     void verifyReportsAnIntactLedger();
+    void exportWritesTheSelectedAccountsStatement();
     void windowAndColumnStateAreRemembered();
 
 private:
@@ -131,7 +134,7 @@ void TestMainWindow::showsTheLedgerAndWhoIsSignedIn() {
     // The first rows are painted with data, not placeholders.
     const QString firstId =
         w.accountsPage()->model()->data(w.accountsPage()->model()->index(0, 0)).toString();
-    QCOMPARE(firstId, QLocale().toString(m_raw->scalar(
+    QCOMPARE(firstId, QString::number(m_raw->scalar(
                           QStringLiteral("SELECT min(id) FROM accounts WHERE kind = 'player'"))));
 }
 
@@ -306,6 +309,21 @@ void TestMainWindow::verifyReportsAnIntactLedger() {
     QVERIFY2(text.contains(u"intact") && !text.contains(u"NOT"), qPrintable(text));
     const qint64 entries = m_raw->scalar(QStringLiteral("SELECT count(*) FROM entries"));
     QVERIFY2(text.contains(QString::number(entries)), qPrintable(text));
+}
+
+void TestMainWindow::exportWritesTheSelectedAccountsStatement() {
+    MainWindow &w = *m_window;
+    const qint64 id = selectFirstRow(w);
+    QVERIFY(w.action(QStringLiteral("export"))->isEnabled());
+    const QString path = m_dir.filePath(QStringLiteral("statement.csv"));
+    const auto rows = await(w.exportTo(path));
+    QVERIFY2(rows.ok(), rows.ok() ? "" : qPrintable(rows.error().message));
+    QCOMPARE(*rows,
+             m_raw->scalar(QStringLiteral("SELECT count(*) FROM entries WHERE account_id = %1").arg(id)));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count('\n'), *rows + 1);
+    QTRY_VERIFY(w.statusBar()->currentMessage().contains(u"exported"));
 }
 
 void TestMainWindow::windowAndColumnStateAreRemembered() {

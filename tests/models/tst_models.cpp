@@ -7,6 +7,7 @@
 #include "demogenerator.h"
 #include "historytablemodel.h"
 #include "journaltablemodel.h"
+#include "ledgerreader.h"
 #include "localledgerclient.h"
 #include "seriesreducer.h"
 #include "testsupport.h"
@@ -205,6 +206,27 @@ void TestModels::searchFindsPlayerPrefixNameAndAccountId() {
     for (int row = 0; row < std::min(model.rowCount(), 100); ++row)
         QVERIFY(model.accountAt(row)->name.toLower().startsWith(q.search) ||
                 model.accountAt(row)->playerRef.startsWith(q.search));
+
+    // A broad search ("1" starts every player reference) walks the sort order instead of the search
+    // indexes (LedgerReader's SearchPlan); the rows must be the same as SQL's, sorted, in every window.
+    q.search = QStringLiteral("1");
+    q.sort = AccountQuery::Sort::Balance;
+    q.descending = true;
+    model.setQuery(q);
+    QTRY_VERIFY_WITH_TIMEOUT(model.isIdle(), Waiting);
+    const QString broad = QStringLiteral("(player_ref LIKE '1%' OR lower(name) LIKE '1%' OR id = 1)");
+    const qint64 broadCount =
+        m_raw->scalar(QStringLiteral("SELECT count(*) FROM accounts WHERE kind = 'player' AND ") + broad);
+    QVERIFY(broadCount >= 1000);
+    QCOMPARE(model.rowCount(), int(std::min<qint64>(broadCount, LedgerReader::SearchCountCap)));
+    QCOMPARE(model.isCapped(), broadCount > LedgerReader::SearchCountCap);
+    for (int first : {0, AccountTableModel::PageSize, model.rowCount() - 50}) {
+        loadWindow(model, first);
+        QCOMPARE(modelIds(model, first, 50),
+                 sqlIds(QStringLiteral("balance DESC, id DESC"), first, 50, broad));
+    }
+    q.sort = AccountQuery::Sort::Id;
+    q.descending = false;
 
     // Nothing matches: an empty list, not an error.
     q.search = QStringLiteral("no such player ☃");

@@ -22,6 +22,16 @@ die() {
     exit 1
 }
 
+# The server outlives this script, so it must not keep descriptors it would inherit from it: a build lock
+# (`flock LOCK ctest ...`) held open by the postmaster blocked every later build until the server stopped.
+close_inherited_fds() {
+    local fd
+    for fd in /proc/$BASHPID/fd/*; do
+        fd=${fd##*/}
+        if ((fd > 2)); then eval "exec ${fd}>&-" 2>/dev/null || true; fi
+    done
+}
+
 [[ $# -eq 2 && ( $1 == start || $1 == stop ) ]] || {
     echo "usage: $0 start|stop DIR" >&2
     exit 2
@@ -159,7 +169,8 @@ synchronous_commit = $durability
 full_page_writes = $durability
 max_connections = 200
 EOF
-        if as_owner "$bindir/pg_ctl" -D "$run/data" -l "$run/log" -w -t 60 start >/dev/null 2>&1; then
+        if (close_inherited_fds && as_owner "$bindir/pg_ctl" -D "$run/data" -l "$run/log" -w -t 60 start) \
+            >/dev/null 2>&1; then
             break
         fi
         port=''

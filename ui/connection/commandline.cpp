@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "buildinfo.h"
 
 #include "connectionprofile.h"
 #include "databaseurl.h"
@@ -53,7 +54,12 @@ CommandLine CommandLine::parse(const QStringList &arguments) {
             return fail(tr("--%1 is given more than once").arg(name));
     if (parser.isSet(help)) {
         out.action = Action::Help;
-        out.text = parser.helpText().trimmed();
+        // helpText() names the program from the application object, which main has not created yet when it
+        // parses (--help must work without a display); Qt then writes "<executable_name>". Name it here.
+        QString text = parser.helpText().trimmed();
+        const qsizetype firstLineEnd = text.indexOf(u'\n');
+        text.replace(0, firstLineEnd, tr("Usage: walletdesk [options]"));
+        out.text = text;
         return out;
     }
     if (parser.isSet(version)) {

@@ -187,6 +187,13 @@ ConnectionDialog::ConnectionDialog(ProfileStore *profiles, SecretStore *secrets,
     // A message about the last attempt no longer applies once the user changes what to connect to.
     for (QLineEdit *edit : {m_name, m_path, m_host, m_port, m_database, m_user, m_url, m_operator})
         connect(edit, &QLineEdit::textEdited, m_message, &QWidget::hide);
+    // The keychain entry follows server and login: look again once the user has changed one of them.
+    for (QLineEdit *edit : {m_host, m_port, m_database, m_user, m_url, m_operator})
+        connect(edit, &QLineEdit::editingFinished, this, [this] {
+            const ConnectionProfile p = formProfile();
+            if (p.usesSecret() && p.secretKey() != m_lookupKey)
+                lookUpSecret();
+        });
 
     m_rememberHint->setText(tr("Checking for a keychain…"));
     if (m_secrets) {
@@ -314,7 +321,7 @@ void ConnectionDialog::updateSqliteHint() {
     const QString path = m_path->text().trimmed();
     m_path->setToolTip(path); // long paths show only their end in the field
     if (path.isEmpty())
-        m_pathHint->setText(tr("Choose an existing ledger file, or type the name of a new one."));
+        m_pathHint->clear(); // the placeholder and Browse… say it, and the error when Connect finds it empty
     else if (QFileInfo(path).isDir())
         m_pathHint->setText(tr("This is a folder; choose a file in it."));
     else if (!QFileInfo::exists(path))
@@ -399,7 +406,11 @@ ConnectionProfile ConnectionDialog::formProfile() const {
 QString ConnectionDialog::secret() const {
     if (!m_result.usesSecret())
         return {};
-    return m_password->text().isEmpty() ? m_savedSecret : m_password->text();
+    if (!m_password->text().isEmpty())
+        return m_password->text();
+    // The saved secret belongs to the server and login it was looked up for: after the user changed the host
+    // or the user name it must not travel to the new one.
+    return m_result.secretKey() == m_lookupKey ? m_savedSecret : QString();
 }
 
 bool ConnectionDialog::rememberSecret() const {

@@ -3,6 +3,7 @@
 #include "ledgerstore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -20,6 +21,21 @@ void removeSqliteFiles(const QString &path) {
     for (const QString &suffix :
          {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
         QFile::remove(path + suffix);
+}
+
+/// A start that was killed while building leaves its part file behind; nothing else would ever remove it. One
+/// untouched for an hour is abandoned (a build takes seconds), while a younger one may be another instance's
+/// build in progress and stays.
+void removeAbandonedParts(const QString &path) {
+    const QFileInfo target(path);
+    const QDir dir = target.absoluteDir();
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    const QStringList parts = dir.entryList({target.fileName() + QStringLiteral(".part-*")}, QDir::Files);
+    for (const QString &name : parts) {
+        const QFileInfo part(dir.filePath(name));
+        if (part.lastModified().toUTC() < before)
+            QFile::remove(part.filePath());
+    }
 }
 
 Result<QString> adminOf(LedgerStore &store, const QString &login, const QString &path) {
@@ -52,6 +68,7 @@ Result<DemoLedger::Ready> build(const QString &path, const DemoOptions &options,
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return LedgerError{ErrorCode::Database,
                            tr("cannot create the folder %1").arg(QFileInfo(path).absolutePath())};
+    removeAbandonedParts(path);
     // Per process, so two first starts at once each build their own and the second rename loses cleanly.
     const QString part = QStringLiteral("%1.part-%2").arg(path).arg(QCoreApplication::applicationPid());
     removeSqliteFiles(part);

@@ -88,7 +88,7 @@ LedgerDialog::LedgerDialog(LedgerClient *client, QWidget *parent)
     m_layout->addWidget(m_buttons);
 
     connect(m_ok, &QPushButton::clicked, this, &LedgerDialog::onOk);
-    connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_cancel, &QPushButton::clicked, this, &LedgerDialog::reject);
     setMinimumWidth(480);
 }
 
@@ -115,8 +115,16 @@ bool LedgerDialog::event(QEvent *event) {
     return handled;
 }
 
+void LedgerDialog::reject() {
+    if (m_busy)
+        return;
+    QDialog::reject();
+}
+
 void LedgerDialog::growToFit() {
     m_fitPending = false;
+    if (!isVisible())
+        return; // show() sizes the dialog to its content anyway; resizing now would pin the default size
     m_layout->activate();
     const int needed = m_layout->hasHeightForWidth() ? m_layout->totalHeightForWidth(width())
                                                      : m_layout->totalSizeHint().height();
@@ -315,7 +323,8 @@ void LedgerDialog::setBusy(bool busy) {
                 w->setEnabled(true);
         m_disabledWhileBusy.clear();
     }
-    setMessage(m_status, busy ? tr("Sending to the ledger…") : QString());
+    setMessage(m_status,
+               busy ? tr("Sending to the ledger… (the dialog stays open until it answers)") : QString());
     m_status->setStyleSheet(styleFor(Tone::Muted, palette()));
     revalidate();
 }

@@ -51,6 +51,9 @@ protected:
     /// Grows the dialog when its content does (a loaded transaction, an error, a longer preview), so that
     /// wrapped text is never clipped; it never shrinks under the user's hands.
     bool event(QEvent *event) override;
+    /// Escape and Cancel wait while a request is in flight: closing then would leave the agent not knowing
+    /// whether it was posted.
+    void reject() override;
 
     LedgerClient *client() const { return m_client; }
     QFormLayout *form() const { return m_form; }

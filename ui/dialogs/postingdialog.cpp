@@ -220,6 +220,7 @@ void PostingDialog::send() {
         if (r->replayed)
             text += u'\n' + tr("This dialog had already sent it; nothing new was written.");
         succeeded(text);
+        reloadAccount(); // the header shows the balances as they are now
         Q_EMIT posted(*r);
     });
 }
@@ -249,7 +250,8 @@ void PostingDialog::loadLimit() {
                 }
             m_limitKnown = true;
         } else {
-            showError(r.error());
+            // Not a reason to refuse: the ledger applies the limit anyway; the preview just cannot tell.
+            m_limitError = r.error().message;
         }
         updatePreview();
         endLoad();
@@ -295,8 +297,14 @@ void PostingDialog::updatePreview() {
     m_preview->setText(html);
     m_preview->setAccessibleDescription(m_previewText);
 
-    if (!m_limitKnown)
-        m_approval->setText(tr("Checking your posting limit…"));
+    if (client()->session().role < Role::Support)
+        m_approval->clear(); // the notice already says this operator cannot post
+    else if (!m_limitKnown)
+        m_approval->setText(m_limitError.isEmpty()
+                                ? tr("Checking your posting limit…")
+                                : tr("Your posting limit could not be read (%1); the ledger still applies it "
+                                     "when you post.")
+                                      .arg(m_limitError));
     else if (!m_limit)
         m_approval->setText(tr("No approval needed: you have no limit in %1.").arg(m_account.currency));
     else if (p.needsApproval)

@@ -125,7 +125,7 @@ void ReverseDialog::showOriginal() {
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\" style=\"margin-top:6px\">");
     html += QStringLiteral("<tr><th align=\"left\">%1</th><th align=\"right\">%2</th>"
                            "<th align=\"right\">%3</th></tr>")
-                .arg(tr("Account"), tr("Amount"), tr("Reversal"));
+                .arg(tr("Account"), tr("Original"), tr("Reversal"));
     for (const JournalEntry &e : t.entries) {
         const int exponent = m_exponents.value(e.currency, 0);
         const Account a = m_accounts.value(e.accountId);
@@ -133,7 +133,9 @@ void ReverseDialog::showOriginal() {
         if (a.id != 0)
             who = a.kind == AccountKind::System
                       ? tr("%1 (system, %2)").arg(a.name, a.currency)
-                      : tr("%1 · player %2 %3").arg(QString::number(a.id), a.playerRef, a.name);
+                      : (a.name.isEmpty()
+                             ? tr("%1 · player %2").arg(QString::number(a.id), a.playerRef)
+                             : tr("%1 · player %2 (%3)").arg(QString::number(a.id), a.playerRef, a.name));
         const QString amount = DialogText::money(e.amount, exponent, e.currency);
         const QString back = e.amount == std::numeric_limits<qint64>::min()
                                  ? tr("overflow")

@@ -97,12 +97,12 @@ void TransferDialog::destinationEdited() {
     m_lookupPending = !text.isEmpty();
     m_destinationProblem.clear();
     if (text.isEmpty())
-        m_destinationProblem = tr("To: enter the receiving player's reference or account ID.");
+        m_destinationProblem = tr("enter the receiving player's reference or account ID.");
     else if (DestinationBy(m_by->currentData().toInt()) == DestinationBy::AccountId) {
         bool ok = false;
         const qint64 id = text.toLongLong(&ok);
         if (!ok || id <= 0) {
-            m_destinationProblem = tr("To: an account ID is a number, like 1042.");
+            m_destinationProblem = tr("an account ID is a number, like 1042.");
             m_lookupPending = false;
         }
     }
@@ -128,8 +128,8 @@ void TransferDialog::lookUp() {
             }
             m_lookupPending = false;
             m_destinationProblem = r.error().code == ErrorCode::NotFound
-                                       ? tr("To: there is no account %1.").arg(id)
-                                       : tr("To: the lookup failed: %1").arg(r.error().message);
+                                       ? tr("there is no account %1.").arg(id)
+                                       : tr("the lookup failed: %1").arg(r.error().message);
             updateView();
             revalidate();
         });
@@ -152,8 +152,8 @@ void TransferDialog::lookUp() {
                     }
             }
             m_lookupPending = false;
-            m_destinationProblem = r ? tr("To: player \"%1\" has no %2 account.").arg(text, m_from.currency)
-                                     : tr("To: the lookup failed: %1").arg(r.error().message);
+            m_destinationProblem = r ? tr("player \"%1\" has no %2 account.").arg(text, m_from.currency)
+                                     : tr("the lookup failed: %1").arg(r.error().message);
             updateView();
             revalidate();
         });
@@ -164,16 +164,16 @@ void TransferDialog::acceptCandidate(const Account &candidate, int generation) {
         return;
     m_lookupPending = false;
     if (candidate.id == m_from.id)
-        m_destinationProblem = tr("To: that is the account the money comes from.");
+        m_destinationProblem = tr("that is the account the money comes from.");
     else if (candidate.kind != AccountKind::Player)
         m_destinationProblem =
-            tr("To: account %1 is a system account; transfers go to players.").arg(candidate.id);
+            tr("account %1 is a system account; transfers go to players.").arg(candidate.id);
     else if (candidate.currency != m_from.currency)
-        m_destinationProblem = tr("To: account %1 holds %2, not %3; a transfer stays in one currency.")
+        m_destinationProblem = tr("account %1 holds %2, not %3; a transfer stays in one currency.")
                                    .arg(candidate.id)
                                    .arg(candidate.currency, m_from.currency);
     else if (candidate.state == AccountState::Closed)
-        m_destinationProblem = tr("To: account %1 is closed.").arg(candidate.id);
+        m_destinationProblem = tr("account %1 is closed.").arg(candidate.id);
     else
         m_destination = candidate;
     updateView();
@@ -184,7 +184,8 @@ QString TransferDialog::inputProblem() const {
     if (!m_destination) {
         if (m_lookupPending)
             return tr("To: looking up the account…");
-        return m_destinationProblem;
+        return m_destinationProblem.isEmpty() ? tr("To: choose the receiving account.")
+                                              : tr("To: %1").arg(m_destinationProblem);
     }
     if (m_amount->text().trimmed().isEmpty())
         return tr("Amount: enter the amount to transfer.");
@@ -242,6 +243,7 @@ void TransferDialog::send() {
         if (r->replayed)
             text += u'\n' + tr("This dialog had already sent it; nothing new was written.");
         succeeded(text);
+        reloadAccount(); // the header shows the balances as they are now
         Q_EMIT transferred(*r);
     });
 }
@@ -276,6 +278,8 @@ void TransferDialog::loadLimit() {
                     m_limit = it == o.limits.constEnd() ? std::nullopt : std::optional<qint64>(*it);
                 }
             m_limitKnown = true;
+        } else {
+            m_limitError = r.error().message;
         }
         updateView();
         endLoad();
@@ -289,7 +293,11 @@ void TransferDialog::updateView() {
     if (m_destination)
         m_destinationLabel->setText(DialogText::accountLine(*m_destination));
     else
-        m_destinationLabel->setText(m_lookupPending ? tr("Looking up…") : QString());
+        // Say what is wrong right under the field, not only at the bottom of the dialog.
+        m_destinationLabel->setText(m_lookupPending ? tr("Looking up…")
+                                    : m_destinationEdit->text().trimmed().isEmpty()
+                                        ? QString()
+                                        : m_destinationProblem.toHtmlEscaped());
     if (isDone())
         return;
     const auto amount = m_amount->amount();
@@ -314,7 +322,10 @@ void TransferDialog::updateView() {
     if (!m_from.allowNegative && fromAvailableAfter && *fromAvailableAfter < 0)
         notes << tr("Not enough available funds: the ledger will refuse this.");
     if (!m_limitKnown)
-        notes << tr("Checking your posting limit…");
+        notes << (m_limitError.isEmpty() ? tr("Checking your posting limit…")
+                                         : tr("Your posting limit could not be read (%1); the ledger still "
+                                              "applies it when you post.")
+                                               .arg(m_limitError));
     else if (needsApproval)
         notes << tr("Needs a second operator's approval: %1 is above your limit of %2; the amount is held "
                     "until "

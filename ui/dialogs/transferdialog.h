@@ -57,6 +57,7 @@ private:
     int m_lookupGeneration = 0; ///< answers to older lookups are dropped
     std::optional<qint64> m_limit;
     bool m_limitKnown = false;
+    QString m_limitError;
     QString m_previewText;
 
     QComboBox *m_by;

@@ -1,0 +1,2214 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AccountDetailView</name>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Balance &amp;chart</source>
+        <translation>Saldo&amp;diagramm</translation>
+    </message>
+    <message>
+        <source>No account selected</source>
+        <translation>Kein Konto ausgewählt</translation>
+    </message>
+    <message>
+        <source>Choose an account in the list above to see its history and balance chart.</source>
+        <translation>Wählen Sie oben in der Liste ein Konto aus, um seinen Verlauf und sein Saldodiagramm zu sehen.</translation>
+    </message>
+    <message>
+        <source>Account #%1</source>
+        <translation>Konto #%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>This account could not be loaded: %1</source>
+        <translation>Dieses Konto konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 (system account #%3)</source>
+        <translation>%1 %2 (Systemkonto #%3)</translation>
+    </message>
+    <message>
+        <source>%1 · player %2 · %3 account #%4</source>
+        <translation>%1 · Spieler %2 · %3-Konto #%4</translation>
+    </message>
+    <message>
+        <source>%1 %2 held for pending approvals</source>
+        <translation>%1 %2 für ausstehende Freigaben reserviert</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Frozen: only supervisors may post</source>
+        <translation>Gesperrt: Nur Supervisoren dürfen buchen</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Opened %1 · last activity %2</source>
+        <translation>Eröffnet %1 · letzte Aktivität %2</translation>
+    </message>
+    <message>
+        <source> · %1 %2 held for pending approvals</source>
+        <translation> · %1 %2 für ausstehende Freigaben reserviert</translation>
+    </message>
+    <message>
+        <source> · may go below zero</source>
+        <translation> · darf unter null fallen</translation>
+    </message>
+</context>
+<context>
+    <name>AccountStateDialog</name>
+    <message>
+        <source>Freeze account %1</source>
+        <translation>Konto %1 sperren</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>Unfreeze account %1</source>
+        <translation>Konto %1 entsperren</translation>
+    </message>
+    <message>
+        <source>&amp;Unfreeze</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Close account %1</source>
+        <translation>Konto %1 schließen</translation>
+    </message>
+    <message>
+        <source>C&amp;lose account</source>
+        <translation>Konto sch&amp;ließen</translation>
+    </message>
+    <message>
+        <source>A frozen account takes no postings, except by a supervisor. Its balance stays as it is. Unfreeze it to return it to normal service.</source>
+        <translation>Ein gesperrtes Konto nimmt keine Buchungen an, außer von einem Supervisor. Sein Saldo bleibt unverändert. Entsperren Sie es, um es wieder normal zu nutzen.</translation>
+    </message>
+    <message>
+        <source>The account takes postings again, from every operator.</source>
+        <translation>Das Konto nimmt wieder Buchungen von allen Bearbeitern an.</translation>
+    </message>
+    <message>
+        <source>Closing is final: a closed account never takes a posting again and cannot be reopened. Only an empty account can be closed: a zero balance, nothing held, and no approvals pending.</source>
+        <translation>Das Schließen ist endgültig: Ein geschlossenes Konto nimmt nie wieder eine Buchung an und kann nicht wieder eröffnet werden. Nur ein leeres Konto kann geschlossen werden: Saldo null, nichts reserviert und keine ausstehenden Freigaben.</translation>
+    </message>
+    <message>
+        <source>e.g. fraud investigation SUP-1234</source>
+        <translation>z. B. Betrugsermittlung SUP-1234</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation>&amp;Grund (Pflichtfeld):</translation>
+    </message>
+    <message>
+        <source>freeze</source>
+        <translation>sperren</translation>
+    </message>
+    <message>
+        <source>unfreeze</source>
+        <translation>entsperren</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>schließen</translation>
+    </message>
+    <message>
+        <source>Balance %1 · held %2</source>
+        <translation>Saldo %1 · reserviert %2</translation>
+    </message>
+    <message>
+        <source>Freezing, unfreezing and closing need the supervisor role; you are signed in as %1.</source>
+        <translation>Sperren, Entsperren und Schließen erfordern die Rolle Supervisor; Sie sind als %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>System accounts cannot be frozen or closed.</source>
+        <translation>Systemkonten können weder gesperrt noch geschlossen werden.</translation>
+    </message>
+    <message>
+        <source>This account is closed, which is final.</source>
+        <translation>Dieses Konto ist geschlossen, und das ist endgültig.</translation>
+    </message>
+    <message>
+        <source>This account is already %1.</source>
+        <translation>Dieses Konto ist bereits %1.</translation>
+    </message>
+    <message>
+        <source>This account holds %1 (%2 held); only an empty account can be closed. Move or withdraw the balance first.</source>
+        <translation>Dieses Konto weist %1 auf (%2 reserviert); nur ein leeres Konto kann geschlossen werden. Überweisen Sie den Saldo zuerst oder zahlen Sie ihn aus.</translation>
+    </message>
+    <message>
+        <source>Reason: say why you %1 this account (required; it goes to the audit log).</source>
+        <translation>Grund: Geben Sie an, warum Sie dieses Konto %1 (Pflichtfeld; er wird im Prüfprotokoll festgehalten).</translation>
+    </message>
+    <message>
+        <source>Closing account %1 (player %2) is final. Click Confirm to close it.</source>
+        <translation>Das Schließen von Konto %1 (Spieler %2) ist endgültig. Klicken Sie auf „Bestätigen“, um es zu schließen.</translation>
+    </message>
+    <message>
+        <source>Account %1 is now %2.</source>
+        <translation>Konto %1 ist jetzt %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>%1 held for pending approvals</source>
+        <translation>%1 für ausstehende Freigaben reserviert</translation>
+    </message>
+    <message>
+        <source>(system)</source>
+        <translation>(System)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Spieler</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Letzte Aktivität</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Search by player, name or account number</source>
+        <translation>Nach Spieler, Name oder Kontonummer suchen</translation>
+    </message>
+    <message>
+        <source>Player reference or name (beginning), or an account number (Ctrl+F)</source>
+        <translation>Spielerkennung oder Name (Anfang) oder eine Kontonummer (Strg+F)</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>All currencies</source>
+        <translation>Alle Währungen</translation>
+    </message>
+    <message>
+        <source>Min balance</source>
+        <translation>Min. Saldo</translation>
+    </message>
+    <message>
+        <source>Max balance</source>
+        <translation>Max. Saldo</translation>
+    </message>
+    <message>
+        <source>Choose a currency first: balances are compared in its units</source>
+        <translation>Wählen Sie zuerst eine Währung: Salden werden in ihren Einheiten verglichen</translation>
+    </message>
+    <message>
+        <source>System accounts</source>
+        <translation>Systemkonten</translation>
+    </message>
+    <message>
+        <source>Also list the treasury, house, adjustments and promotions accounts</source>
+        <translation>Auch die Systemkonten treasury, house, adjustments und promotions auflisten</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>In %1</translation>
+    </message>
+    <message>
+        <source>The list could not be loaded: %1</source>
+        <translation>Die Liste konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln account(s)</source>
+        <translation>
+            <numerusform>%Ln Konto</numerusform>
+            <numerusform>%Ln Konten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More than %L1 accounts match; the first %L1 are listed. Keep typing to narrow the search.</source>
+        <translation>Mehr als %L1 Konten entsprechen der Suche; die ersten %L1 werden angezeigt. Tippen Sie weiter, um die Suche einzugrenzen.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDecisionDialog</name>
+    <message>
+        <source>Approve request %1</source>
+        <translation>Antrag %1 freigeben</translation>
+    </message>
+    <message>
+        <source>Reject request %1</source>
+        <translation>Antrag %1 ablehnen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Approve&lt;/b&gt; this request: the ledger posts it as its maker sent it.</source>
+        <translation>Diesen Antrag &lt;b&gt;freigeben&lt;/b&gt;: Das Hauptbuch bucht ihn so, wie sein Ersteller ihn gesendet hat.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reject&lt;/b&gt; this request: nothing is posted and any held amount is released.</source>
+        <translation>Diesen Antrag &lt;b&gt;ablehnen&lt;/b&gt;: Es wird nichts gebucht, und eine etwaige Reservierung wird aufgehoben.</translation>
+    </message>
+    <message>
+        <source>optional, e.g. checked with the player</source>
+        <translation>optional, z. B. mit dem Spieler abgeklärt</translation>
+    </message>
+    <message>
+        <source>why, e.g. amount does not match ticket SUP-1234</source>
+        <translation>warum, z. B. Betrag passt nicht zu Ticket SUP-1234</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Kommentar:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment (required):</source>
+        <translation>&amp;Kommentar (Pflichtfeld):</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
+        <source>Deciding approvals needs the supervisor role; you are signed in as %1.</source>
+        <translation>Über Freigaben zu entscheiden erfordert die Rolle Supervisor; Sie sind als %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>This request was already approved by %1.</source>
+        <translation>Dieser Antrag wurde bereits von %1 freigegeben.</translation>
+    </message>
+    <message>
+        <source>This request was already rejected by %1.</source>
+        <translation>Dieser Antrag wurde bereits von %1 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>You made this request; a different operator must decide it.</source>
+        <translation>Sie haben diesen Antrag gestellt; ein anderer Bearbeiter muss darüber entscheiden.</translation>
+    </message>
+    <message>
+        <source>%1 · player %2</source>
+        <translation>%1 · Spieler %2</translation>
+    </message>
+    <message>
+        <source>%1 · player %2 (%3)</source>
+        <translation>%1 · Spieler %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Adjustment: debit (−)</source>
+        <translation>Korrektur: Belastung (−)</translation>
+    </message>
+    <message>
+        <source>Adjustment: credit (+)</source>
+        <translation>Korrektur: Gutschrift (+)</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Antrag</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>To account</source>
+        <translation>Zielkonto</translation>
+    </message>
+    <message>
+        <source>Item account</source>
+        <translation>Artikelkonto</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Beantragt von</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 am %2</translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation>Begründungscode</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Held meanwhile</source>
+        <translation>Bis dahin reserviert</translation>
+    </message>
+    <message>
+        <source>Comment: say why you reject it (required; the maker reads it).</source>
+        <translation>Kommentar: Geben Sie an, warum Sie ablehnen (Pflichtfeld; der Ersteller liest ihn).</translation>
+    </message>
+    <message>
+        <source>Approved: posted as transaction %1.</source>
+        <translation>Freigegeben: als Transaktion %1 gebucht.</translation>
+    </message>
+    <message>
+        <source>Rejected: nothing was posted, and the %1 held is released.</source>
+        <translation>Abgelehnt: Es wurde nichts gebucht, und die Reservierung von %1 ist aufgehoben.</translation>
+    </message>
+    <message>
+        <source>Rejected: nothing was posted.</source>
+        <translation>Abgelehnt: Es wurde nichts gebucht.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalTableModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation>Freigegeben von %1</translation>
+    </message>
+    <message>
+        <source>Rejected by %1</source>
+        <translation>Abgelehnt von %1</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Beantragt am</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Beantragt von</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPage</name>
+    <message>
+        <source>Nothing is waiting for approval.</source>
+        <translation>Nichts wartet auf Freigabe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posting(s) wait for a second operator. Their funds are held until someone other than the requester approves or rejects them.</source>
+        <translation>
+            <numerusform>%n Buchung wartet auf einen zweiten Bearbeiter. Ihr Betrag ist reserviert, bis jemand anderes als der Antragsteller sie freigibt oder ablehnt.</numerusform>
+            <numerusform>%n Buchungen warten auf einen zweiten Bearbeiter. Ihre Beträge sind reserviert, bis jemand anderes als der Antragsteller sie freigibt oder ablehnt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The queue could not be loaded: %1</source>
+        <translation>Die Warteschlange konnte nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceChartView</name>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 Tage</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 Jahr</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>No entries in this period.</source>
+        <translation>Keine Buchungen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>WalletDesk: administer virtual-currency wallets.
+Without an option it opens the connection used last (the first start opens a demo ledger).</source>
+        <translation>WalletDesk: Wallets für virtuelle Währungen verwalten.
+Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start ein Demo-Hauptbuch).</translation>
+    </message>
+    <message>
+        <source>Connect with the saved profile NAME.</source>
+        <translation>Mit dem gespeicherten Profil NAME verbinden.</translation>
+    </message>
+    <message>
+        <source>Open a ledger database directly: a SQLite file (PATH or sqlite:PATH) or postgresql://user@host:port/name.</source>
+        <translation>Eine Hauptbuch-Datenbank direkt öffnen: eine SQLite-Datei (PATH oder sqlite:PATH) oder postgresql://user@host:port/name.</translation>
+    </message>
+    <message>
+        <source>Connect to a walletd server, e.g. https://walletd.example.com:8443.</source>
+        <translation>Mit einem walletd-Server verbinden, z. B. https://walletd.example.com:8443.</translation>
+    </message>
+    <message>
+        <source>Work as operator NAME (for --server: your login name).</source>
+        <translation>Als Bearbeiter NAME arbeiten (bei --server: Ihr Anmeldename).</translation>
+    </message>
+    <message>
+        <source>Print the version and exit.</source>
+        <translation>Version ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>Print this help and exit.</source>
+        <translation>Diese Hilfe ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>Connect, open the main window, and exit: 0 when all went well.</source>
+        <translation>Verbinden, Hauptfenster öffnen und beenden: 0, wenn alles geklappt hat.</translation>
+    </message>
+    <message>
+        <source>Try &apos;walletdesk --help&apos;.</source>
+        <translation>Siehe &apos;walletdesk --help&apos;.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unerwartetes Argument &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--%1 is given more than once</source>
+        <translation>--%1 wurde mehrfach angegeben</translation>
+    </message>
+    <message>
+        <source>%1 cannot be combined: choose one place to connect to</source>
+        <translation>%1 können nicht zusammen verwendet werden: Wählen Sie ein einziges Verbindungsziel</translation>
+    </message>
+    <message>
+        <source>--profile needs the name of a saved profile</source>
+        <translation>--profile erwartet den Namen eines gespeicherten Profils</translation>
+    </message>
+    <message>
+        <source>--server: %1</source>
+        <translation>--server: %1</translation>
+    </message>
+    <message>
+        <source>--operator needs a name</source>
+        <translation>--operator erwartet einen Namen</translation>
+    </message>
+    <message>
+        <source>Usage: walletdesk [options]</source>
+        <translation>Aufruf: walletdesk [Optionen]</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect to a ledger</source>
+        <translation>Mit einem Hauptbuch verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Forget this profile. The ledger itself is not touched.</source>
+        <translation>Dieses Profil vergessen. Das Hauptbuch selbst bleibt unberührt.</translation>
+    </message>
+    <message>
+        <source>Saved connections:</source>
+        <translation>Gespeicherte Verbindungen:</translation>
+    </message>
+    <message>
+        <source>A profile is saved when you connect with it.</source>
+        <translation>Ein Profil wird gespeichert, sobald Sie sich damit verbinden.</translation>
+    </message>
+    <message>
+        <source>e.g. Live ledger (EU)</source>
+        <translation>z. B. Live-Hauptbuch (EU)</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>Pro&amp;filname:</translation>
+    </message>
+    <message>
+        <source>Ledger file on this computer (SQLite)</source>
+        <translation>Hauptbuchdatei auf diesem Computer (SQLite)</translation>
+    </message>
+    <message>
+        <source>Team database (PostgreSQL)</source>
+        <translation>Team-Datenbank (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>WalletDesk server (walletd)</source>
+        <translation>WalletDesk-Server (walletd)</translation>
+    </message>
+    <message>
+        <source>Connect &amp;to:</source>
+        <translation>Verbinden &amp;mit:</translation>
+    </message>
+    <message>
+        <source>/path/to/ledger.sqlite</source>
+        <translation>/pfad/zu/hauptbuch.sqlite</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose an existing ledger file, or name a new one</source>
+        <translation>Eine vorhandene Hauptbuchdatei wählen oder eine neue benennen</translation>
+    </message>
+    <message>
+        <source>Ledger &amp;file:</source>
+        <translation>&amp;Hauptbuchdatei:</translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation>db.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>e.g. wallets</source>
+        <translation>z. B. wallets</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>Database &amp;user:</source>
+        <translation>Datenbankben&amp;utzer:</translation>
+    </message>
+    <message>
+        <source>https://walletd.example.com:8443</source>
+        <translation>https://walletd.example.com:8443</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Serveradr&amp;esse:</translation>
+    </message>
+    <message>
+        <source>Work as &amp;operator:</source>
+        <translation>Arbeiten als &amp;Bearbeiter:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password in the system keychain</source>
+        <translation>Passwort im System-Schlüsselbund &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Checking for a keychain…</source>
+        <translation>Suche nach einem Schlüsselbund…</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Anmeldename:</translation>
+    </message>
+    <message>
+        <source>Your walletd login name</source>
+        <translation>Ihr walletd-Anmeldename</translation>
+    </message>
+    <message>
+        <source>The operator whose role and limits apply; every action is recorded under this name</source>
+        <translation>Der Bearbeiter, dessen Rolle und Limits gelten; jede Aktion wird unter diesem Namen protokolliert</translation>
+    </message>
+    <message>
+        <source>&amp;Password or token:</source>
+        <translation>&amp;Passwort oder Token:</translation>
+    </message>
+    <message>
+        <source>The database user&apos;s password; leave empty if the server does not ask</source>
+        <translation>Das Passwort des Datenbankbenutzers; leer lassen, wenn der Server keines verlangt</translation>
+    </message>
+    <message>
+        <source>The password is asked for each time.</source>
+        <translation>Das Passwort wird jedes Mal abgefragt.</translation>
+    </message>
+    <message>
+        <source>No system keychain in this session: the password is asked for each time.</source>
+        <translation>Kein System-Schlüsselbund in dieser Sitzung: Das Passwort wird jedes Mal abgefragt.</translation>
+    </message>
+    <message>
+        <source>This is a folder; choose a file in it.</source>
+        <translation>Dies ist ein Ordner; wählen Sie eine Datei darin.</translation>
+    </message>
+    <message>
+        <source>This file does not exist yet: connecting creates a new, empty ledger with the operator below as its administrator.</source>
+        <translation>Diese Datei existiert noch nicht: Beim Verbinden wird ein neues, leeres Hauptbuch mit dem unten angegebenen Bearbeiter als Administrator angelegt.</translation>
+    </message>
+    <message>
+        <source>saved in the keychain; type to replace it</source>
+        <translation>im Schlüsselbund gespeichert; zum Ersetzen neu eingeben</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; exists already.</source>
+        <translation>Ein Profil namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <source>New connection %1</source>
+        <translation>Neue Verbindung %1</translation>
+    </message>
+    <message>
+        <source>Open or create a ledger file</source>
+        <translation>Hauptbuchdatei öffnen oder anlegen</translation>
+    </message>
+    <message>
+        <source>Ledger files (*.sqlite *.db);;All files (*)</source>
+        <translation>Hauptbuchdateien (*.sqlite *.db);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>Choose a ledger file, or type the path of a new one.</source>
+        <translation>Wählen Sie eine Hauptbuchdatei oder geben Sie den Pfad einer neuen ein.</translation>
+    </message>
+    <message>
+        <source>Enter the database server&apos;s host name.</source>
+        <translation>Geben Sie den Hostnamen des Datenbankservers ein.</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>Der Port muss eine Zahl von 1 bis 65535 sein.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the ledger database.</source>
+        <translation>Geben Sie den Namen der Hauptbuch-Datenbank ein.</translation>
+    </message>
+    <message>
+        <source>Enter the database user name.</source>
+        <translation>Geben Sie den Datenbankbenutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>Enter your walletd login name.</source>
+        <translation>Geben Sie Ihren walletd-Anmeldenamen ein.</translation>
+    </message>
+    <message>
+        <source>Enter the operator name you work as.</source>
+        <translation>Geben Sie den Bearbeiternamen ein, unter dem Sie arbeiten.</translation>
+    </message>
+    <message>
+        <source>Enter the walletd address, like https://walletd.example.com:8443.</source>
+        <translation>Geben Sie die walletd-Adresse ein, etwa https://walletd.example.com:8443.</translation>
+    </message>
+    <message>
+        <source>The walletd address must look like https://walletd.example.com:8443.</source>
+        <translation>Die walletd-Adresse muss wie https://walletd.example.com:8443 aussehen.</translation>
+    </message>
+    <message>
+        <source>Leave the login out of the address; enter it under Login.</source>
+        <translation>Lassen Sie den Anmeldenamen aus der Adresse weg; geben Sie ihn unter „Anmeldename“ ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Connector</name>
+    <message>
+        <source>remote walletd connections are not available in this build</source>
+        <translation>entfernte walletd-Verbindungen sind in diesem Build nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>DemoLedger</name>
+    <message>
+        <source>Demo ledger</source>
+        <translation>Demo-Hauptbuch</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopSession</name>
+    <message>
+        <source>--db: %1</source>
+        <translation>--db: %1</translation>
+    </message>
+    <message>
+        <source>There is no saved connection profile named &quot;%1&quot;.</source>
+        <translation>Es gibt kein gespeichertes Verbindungsprofil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>No keychain is available in this session: enter the password to connect.</source>
+        <translation>In dieser Sitzung ist kein Schlüsselbund verfügbar: Geben Sie zum Verbinden das Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Enter the password to connect.</source>
+        <translation>Geben Sie zum Verbinden das Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Creating the demo ledger: a small economy of players, purchases and wins, so you have something real to look at…</source>
+        <translation>Das Demo-Hauptbuch wird angelegt: eine kleine Wirtschaft aus Spielern, Käufen und Gewinnen, damit Sie etwas Echtes sehen…</translation>
+    </message>
+    <message>
+        <source>Welcome to WalletDesk</source>
+        <translation>Willkommen bei WalletDesk</translation>
+    </message>
+    <message>
+        <source>The demo ledger could not be created: %1</source>
+        <translation>Das Demo-Hauptbuch konnte nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung mit %1 wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>self-test: the accounts list is empty or the window did not render</source>
+        <translation>Selbsttest: Die Kontenliste ist leer oder das Fenster wurde nicht gezeichnet</translation>
+    </message>
+    <message>
+        <source>self-test: %1 accounts listed, window rendered %2x%3</source>
+        <translation>Selbsttest: %1 Konten aufgelistet, Fenster mit %2x%3 gezeichnet</translation>
+    </message>
+    <message>
+        <source>self-test: timed out</source>
+        <translation>Selbsttest: Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Verbindung mit %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Choose a ledger to connect to.</source>
+        <translation>Wählen Sie ein Hauptbuch, mit dem Sie sich verbinden möchten.</translation>
+    </message>
+</context>
+<context>
+    <name>DialogText</name>
+    <message>
+        <source>system account %1</source>
+        <translation>Systemkonto %1</translation>
+    </message>
+    <message>
+        <source>player %1</source>
+        <translation>Spieler %1</translation>
+    </message>
+    <message>
+        <source>player %1 (%2)</source>
+        <translation>Spieler %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Account %1&lt;/b&gt; · %2 · %3 · %4</source>
+        <translation>&lt;b&gt;Konto %1&lt;/b&gt; · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>Betrachter</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>%1:  %2  →  %3</source>
+        <translation>%1:  %2  →  %3</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Double-click to open the linked transaction</source>
+        <translation>Doppelklicken, um die verknüpfte Transaktion zu öffnen</translation>
+    </message>
+    <message>
+        <source>reversed by #%1</source>
+        <translation>storniert durch #%1</translation>
+    </message>
+    <message>
+        <source>reverses #%1</source>
+        <translation>storniert #%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Saldo danach</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Stornierung</translation>
+    </message>
+    <message>
+        <source>Idempotency key</source>
+        <translation>Idempotenzschlüssel</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPage</name>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>All operators</source>
+        <translation>Alle Bearbeiter</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>From this day (inclusive)</source>
+        <translation>Ab diesem Tag (einschließlich)</translation>
+    </message>
+    <message>
+        <source>Up to this day (inclusive)</source>
+        <translation>Bis zu diesem Tag (einschließlich)</translation>
+    </message>
+    <message>
+        <source>All currencies</source>
+        <translation>Alle Währungen</translation>
+    </message>
+    <message>
+        <source>Min amount</source>
+        <translation>Min. Betrag</translation>
+    </message>
+    <message>
+        <source>Max amount</source>
+        <translation>Max. Betrag</translation>
+    </message>
+    <message>
+        <source>Choose a currency first: amounts are compared in its units</source>
+        <translation>Wählen Sie zuerst eine Währung: Beträge werden in ihren Einheiten verglichen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Das Enddatum liegt vor dem Startdatum.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaktion</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Saldo danach</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Sending to the ledger… (the dialog stays open until it answers)</source>
+        <translation>Wird an das Hauptbuch gesendet… (der Dialog bleibt geöffnet, bis es antwortet)</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerErrorText</name>
+    <message>
+        <source>The ledger refused the request as malformed. Nothing was changed.</source>
+        <translation>Das Hauptbuch hat die Anfrage als fehlerhaft abgelehnt. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Not found: the account, transaction or approval does not exist (any more).</source>
+        <translation>Nicht gefunden: Das Konto, die Transaktion oder die Freigabe existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>Not enough funds: the account&apos;s available balance does not cover this amount. Nothing was posted.</source>
+        <translation>Nicht genügend Guthaben: Der verfügbare Saldo des Kontos deckt diesen Betrag nicht. Es wurde nichts gebucht.</translation>
+    </message>
+    <message>
+        <source>The account is frozen: only a supervisor may post to it. Nothing was posted.</source>
+        <translation>Das Konto ist gesperrt: Nur ein Supervisor darf darauf buchen. Es wurde nichts gebucht.</translation>
+    </message>
+    <message>
+        <source>The account is closed, which is final. Nothing was posted.</source>
+        <translation>Das Konto ist geschlossen, und das ist endgültig. Es wurde nichts gebucht.</translation>
+    </message>
+    <message>
+        <source>Conflict: this dialog already sent a different request, which the ledger recorded. Close the dialog and open a new one to post something else.</source>
+        <translation>Konflikt: Dieser Dialog hat bereits eine andere Anfrage gesendet, die das Hauptbuch erfasst hat. Schließen Sie den Dialog und öffnen Sie einen neuen, um etwas anderes zu buchen.</translation>
+    </message>
+    <message>
+        <source>This transaction was already reversed; a transaction is reversed at most once.</source>
+        <translation>Diese Transaktion wurde bereits storniert; eine Transaktion wird höchstens einmal storniert.</translation>
+    </message>
+    <message>
+        <source>Not allowed: your role does not permit this. Nothing was changed.</source>
+        <translation>Nicht erlaubt: Ihre Rolle lässt das nicht zu. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Too large: a balance would leave the range the ledger can hold. Nothing was changed.</source>
+        <translation>Zu groß: Ein Saldo würde den Bereich verlassen, den das Hauptbuch speichern kann. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>This ledger was upgraded by a newer WalletDesk; update this program to use it.</source>
+        <translation>Dieses Hauptbuch wurde von einer neueren WalletDesk-Version aktualisiert; aktualisieren Sie dieses Programm, um es zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Not possible in the current state. Nothing was changed.</source>
+        <translation>Im aktuellen Zustand nicht möglich. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The ledger could not complete the request (database or connection problem). Nothing was changed; you can safely try again.</source>
+        <translation>Das Hauptbuch konnte die Anfrage nicht abschließen (Datenbank- oder Verbindungsproblem). Es wurde nichts geändert; Sie können es gefahrlos erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The ledger refused the request.</source>
+        <translation>Das Hauptbuch hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The ledger said: %1</source>
+        <translation>Meldung des Hauptbuchs: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>viewer</source>
+        <translation>Betrachter</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>%1: needs the %2 role (you are %3)</source>
+        <translation>%1: erfordert die Rolle %2 (Sie sind %3)</translation>
+    </message>
+    <message>
+        <source>WalletDesk</source>
+        <translation>WalletDesk</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Freigaben</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Transaction #%1</source>
+        <translation>Transaktion #%1</translation>
+    </message>
+    <message>
+        <source>Approvals (%1)</source>
+        <translation>Freigaben (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Verbinden…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify ledger…</source>
+        <translation>Hauptbuch &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Find account</source>
+        <translation>Konto &amp;suchen</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;Neues Konto…</translation>
+    </message>
+    <message>
+        <source>&amp;Post…</source>
+        <translation>&amp;Buchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>Über&amp;weisen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse transaction…</source>
+        <translation>&amp;Transaktion stornieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze…</source>
+        <translation>S&amp;perren…</translation>
+    </message>
+    <message>
+        <source>&amp;Unfreeze…</source>
+        <translation>&amp;Entsperren…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose account…</source>
+        <translation>Konto sch&amp;ließen…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Freigeben…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>&amp;Ablehnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Konten</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>A&amp;pprovals</source>
+        <translation>&amp;Freigaben</translation>
+    </message>
+    <message>
+        <source>Au&amp;dit log</source>
+        <translation>&amp;Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;About WalletDesk</source>
+        <translation>Ü&amp;ber WalletDesk</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1. Retrying…</source>
+        <translation>Verbindung verloren: %1. Neuer Versuch…</translation>
+    </message>
+    <message>
+        <source>Connected again.</source>
+        <translation>Wieder verbunden.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Ledger: %1</source>
+        <translation>Hauptbuch: %1</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation>Bearbeiter: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Connection lost, retrying</source>
+        <translation>Verbindung verloren, neuer Versuch</translation>
+    </message>
+    <message>
+        <source>WalletDesk – %1</source>
+        <translation>WalletDesk – %1</translation>
+    </message>
+    <message>
+        <source>Open a new player account</source>
+        <translation>Ein neues Spielerkonto eröffnen</translation>
+    </message>
+    <message>
+        <source>Deposit, withdraw or adjust on the selected account</source>
+        <translation>Auf dem ausgewählten Konto einzahlen, auszahlen oder korrigieren</translation>
+    </message>
+    <message>
+        <source>Move funds to another player&apos;s account</source>
+        <translation>Guthaben auf das Konto eines anderen Spielers überweisen</translation>
+    </message>
+    <message>
+        <source>Reverse the selected transaction</source>
+        <translation>Die ausgewählte Transaktion stornieren</translation>
+    </message>
+    <message>
+        <source>Freeze the selected account</source>
+        <translation>Das ausgewählte Konto sperren</translation>
+    </message>
+    <message>
+        <source>Unfreeze the selected account</source>
+        <translation>Das ausgewählte Konto entsperren</translation>
+    </message>
+    <message>
+        <source>Close the selected account (balance must be zero)</source>
+        <translation>Das ausgewählte Konto schließen (Saldo muss null sein)</translation>
+    </message>
+    <message>
+        <source>Approve the selected pending posting</source>
+        <translation>Die ausgewählte ausstehende Buchung freigeben</translation>
+    </message>
+    <message>
+        <source>Reject the selected pending posting</source>
+        <translation>Die ausgewählte ausstehende Buchung ablehnen</translation>
+    </message>
+    <message>
+        <source>Select a player account first</source>
+        <translation>Wählen Sie zuerst ein Spielerkonto aus</translation>
+    </message>
+    <message>
+        <source>The account is closed</source>
+        <translation>Das Konto ist geschlossen</translation>
+    </message>
+    <message>
+        <source>Only active accounts can send transfers</source>
+        <translation>Nur aktive Konten können überweisen</translation>
+    </message>
+    <message>
+        <source>Select a transaction in the account&apos;s history first</source>
+        <translation>Wählen Sie zuerst eine Transaktion im Verlauf des Kontos aus</translation>
+    </message>
+    <message>
+        <source>Only active accounts can be frozen</source>
+        <translation>Nur aktive Konten können gesperrt werden</translation>
+    </message>
+    <message>
+        <source>The account is not frozen</source>
+        <translation>Das Konto ist nicht gesperrt</translation>
+    </message>
+    <message>
+        <source>The account is closed already</source>
+        <translation>Das Konto ist bereits geschlossen</translation>
+    </message>
+    <message>
+        <source>Select a pending posting in Approvals first</source>
+        <translation>Wählen Sie zuerst unter „Freigaben“ eine ausstehende Buchung aus</translation>
+    </message>
+    <message>
+        <source>Checking the hash chains and every balance…</source>
+        <translation>Hash-Ketten und alle Salden werden geprüft…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Verify ledger</source>
+        <translation>Hauptbuch prüfen</translation>
+    </message>
+    <message>
+        <source>Verification canceled.</source>
+        <translation>Prüfung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The ledger is intact.
+
+%1 transactions, %2 entries and %3 audit records checked; every balance equals the sum of its entries.
+
+Digest: %4</source>
+        <translation>Das Hauptbuch ist intakt.
+
+%1 Transaktionen, %2 Buchungszeilen und %3 Prüfprotokolleinträge geprüft; jeder Saldo entspricht der Summe seiner Buchungszeilen.
+
+Digest: %4</translation>
+    </message>
+    <message>
+        <source>The ledger is NOT intact.
+
+First problem: %1</source>
+        <translation>Das Hauptbuch ist NICHT intakt.
+
+Erstes Problem: %1</translation>
+    </message>
+    <message>
+        <source>About WalletDesk</source>
+        <translation>Über WalletDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;WalletDesk %1&lt;/h3&gt;&lt;p&gt;Revision %2&lt;/p&gt;&lt;p&gt;Administration of virtual-currency wallets over a double-entry ledger.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WalletDesk %1&lt;/h3&gt;&lt;p&gt;Revision %2&lt;/p&gt;&lt;p&gt;Verwaltung von Wallets für virtuelle Währungen über ein Hauptbuch mit doppelter Buchführung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time WalletDesk starts.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start von WalletDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyValidator</name>
+    <message>
+        <source>enter an amount</source>
+        <translation>geben Sie einen Betrag ein</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>darf nicht negativ sein</translation>
+    </message>
+    <message>
+        <source>enter the digits after the minus sign</source>
+        <translation>geben Sie die Ziffern nach dem Minuszeichen ein</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>has two decimal points</source>
+        <translation>enthält zwei Dezimaltrennzeichen</translation>
+    </message>
+    <message>
+        <source>has a digit group separator after the decimal point</source>
+        <translation>enthält ein Tausendertrennzeichen nach dem Dezimaltrennzeichen</translation>
+    </message>
+    <message>
+        <source>may only contain digits</source>
+        <translation>darf nur Ziffern enthalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>has more than %n decimal place(s)</source>
+        <translation>
+            <numerusform>hat mehr als %n Nachkommastelle</numerusform>
+            <numerusform>hat mehr als %n Nachkommastellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>needs a digit before the decimal point</source>
+        <translation>braucht eine Ziffer vor dem Dezimaltrennzeichen</translation>
+    </message>
+    <message>
+        <source>is a negative zero</source>
+        <translation>ist eine negative Null</translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation>ist zu groß</translation>
+    </message>
+    <message>
+        <source>needs digits after the decimal point</source>
+        <translation>braucht Ziffern nach dem Dezimaltrennzeichen</translation>
+    </message>
+    <message>
+        <source>has digit group separators in the wrong places</source>
+        <translation>hat Tausendertrennzeichen an falschen Stellen</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Neues Konto</translation>
+    </message>
+    <message>
+        <source>Open a player account in one currency. A player holding several currencies has one account for each.</source>
+        <translation>Eröffnen Sie ein Spielerkonto in einer Währung. Ein Spieler mit mehreren Währungen hat für jede ein eigenes Konto.</translation>
+    </message>
+    <message>
+        <source>the game&apos;s player id, e.g. 1001 or p-7f3a</source>
+        <translation>die Spieler-ID im Spiel, z. B. 1001 oder p-7f3a</translation>
+    </message>
+    <message>
+        <source>optional, e.g. the player&apos;s nickname</source>
+        <translation>optional, z. B. der Spitzname des Spielers</translation>
+    </message>
+    <message>
+        <source>Allow a &amp;negative balance (credit line)</source>
+        <translation>&amp;Negativen Saldo erlauben (Kreditlinie)</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>&amp;Währung:</translation>
+    </message>
+    <message>
+        <source>&amp;Player reference:</source>
+        <translation>&amp;Spielerkennung:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Anzeigename:</translation>
+    </message>
+    <message>
+        <source>The account may go below zero; the ledger&apos;s overdraft check is off for it.</source>
+        <translation>Das Konto darf unter null fallen; die Überziehungsprüfung des Hauptbuchs ist dafür abgeschaltet.</translation>
+    </message>
+    <message>
+        <source>Allowing a negative balance needs the supervisor role.</source>
+        <translation>Einen negativen Saldo zu erlauben erfordert die Rolle Supervisor.</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>Creating accounts needs the support role; you are signed in as %1.</source>
+        <translation>Das Erstellen von Konten erfordert die Rolle Support; Sie sind als %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>whole units</source>
+        <translation>ganze Einheiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decimal(s)</source>
+        <translation>
+            <numerusform>%n Dezimalstelle</numerusform>
+            <numerusform>%n Dezimalstellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Currency: loading the ledger&apos;s currencies…</source>
+        <translation>Währung: Die Währungen des Hauptbuchs werden geladen…</translation>
+    </message>
+    <message>
+        <source>Currency: the ledger has no currencies; an admin adds them first.</source>
+        <translation>Währung: Das Hauptbuch hat keine Währungen; ein Administrator muss sie zuerst anlegen.</translation>
+    </message>
+    <message>
+        <source>Currency: choose one.</source>
+        <translation>Währung: Wählen Sie eine aus.</translation>
+    </message>
+    <message>
+        <source>Player reference: required (the game&apos;s id for the player).</source>
+        <translation>Spielerkennung: Pflichtfeld (die ID des Spielers im Spiel).</translation>
+    </message>
+    <message>
+        <source>Player reference: at most %1 characters.</source>
+        <translation>Spielerkennung: höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Display name: at most %1 characters.</source>
+        <translation>Anzeigename: höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Account %1 created for player %2 in %3.</source>
+        <translation>Konto %1 für Spieler %2 in %3 erstellt.</translation>
+    </message>
+</context>
+<context>
+    <name>PostingDialog</name>
+    <message>
+        <source>Post to account %1</source>
+        <translation>Auf Konto %1 buchen</translation>
+    </message>
+    <message>
+        <source>Deposit (adds to the balance)</source>
+        <translation>Einzahlung (erhöht den Saldo)</translation>
+    </message>
+    <message>
+        <source>Withdrawal (takes from the balance)</source>
+        <translation>Auszahlung (verringert den Saldo)</translation>
+    </message>
+    <message>
+        <source>Adjustment: credit (+)</source>
+        <translation>Korrektur: Gutschrift (+)</translation>
+    </message>
+    <message>
+        <source>Adjustment: debit (−)</source>
+        <translation>Korrektur: Belastung (−)</translation>
+    </message>
+    <message>
+        <source>e.g. goodwill, correction</source>
+        <translation>z. B. Kulanz, Berichtigung</translation>
+    </message>
+    <message>
+        <source>support ticket, e.g. SUP-1234</source>
+        <translation>Support-Ticket, z. B. SUP-1234</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>Betra&amp;g:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason code:</source>
+        <translation>Begründungs&amp;code:</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket:</source>
+        <translation>&amp;Ticket:</translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason code (required):</source>
+        <translation>Begründungs&amp;code (Pflichtfeld):</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>&amp;Buchen</translation>
+    </message>
+    <message>
+        <source>Posting needs the support role; you are signed in as %1.</source>
+        <translation>Buchen erfordert die Rolle Support; Sie sind als %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>Amount: enter the amount to post.</source>
+        <translation>Betrag: Geben Sie den zu buchenden Betrag ein.</translation>
+    </message>
+    <message>
+        <source>Amount: %1.</source>
+        <translation>Betrag: %1.</translation>
+    </message>
+    <message>
+        <source>Amount: must be greater than zero.</source>
+        <translation>Betrag: muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>Reason code: required for adjustments (pick one or type your own).</source>
+        <translation>Begründungscode: Pflichtfeld bei Korrekturen (wählen Sie einen aus oder geben Sie einen eigenen ein).</translation>
+    </message>
+    <message>
+        <source>Reason code: at most %1 characters.</source>
+        <translation>Begründungscode: höchstens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Amount: too large, the balance would overflow.</source>
+        <translation>Betrag: zu groß, der Saldo würde überlaufen.</translation>
+    </message>
+    <message>
+        <source>deposit %1 to account %2 (player %3)</source>
+        <translation>%1 auf Konto %2 (Spieler %3) einzahlen</translation>
+    </message>
+    <message>
+        <source>withdraw %1 from account %2 (player %3)</source>
+        <translation>%1 von Konto %2 (Spieler %3) auszahlen</translation>
+    </message>
+    <message>
+        <source>credit %1 to account %2 (player %3) as an adjustment</source>
+        <translation>%1 als Korrektur auf Konto %2 (Spieler %3) gutschreiben</translation>
+    </message>
+    <message>
+        <source>debit %1 from account %2 (player %3) as an adjustment</source>
+        <translation>%1 als Korrektur von Konto %2 (Spieler %3) abbuchen</translation>
+    </message>
+    <message>
+        <source>Please check: %1. Click Confirm to send it.</source>
+        <translation>Bitte prüfen: %1. Klicken Sie auf „Bestätigen“, um den Auftrag zu senden.</translation>
+    </message>
+    <message>
+        <source>Posted as transaction %1. The balance is now %2.</source>
+        <translation>Als Transaktion %1 gebucht. Der Saldo beträgt jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval (request %1): the amount is above your limit, so a second operator must approve it before it is posted.</source>
+        <translation>Wartet auf Freigabe (Antrag %1): Der Betrag liegt über Ihrem Limit, daher muss ein zweiter Bearbeiter ihn freigeben, bevor er gebucht wird.</translation>
+    </message>
+    <message>
+        <source>%1 of the available balance is held meanwhile.</source>
+        <translation>%1 des verfügbaren Saldos ist bis dahin reserviert.</translation>
+    </message>
+    <message>
+        <source>This dialog had already sent it; nothing new was written.</source>
+        <translation>Dieser Dialog hatte die Anfrage bereits gesendet; es wurde nichts Neues geschrieben.</translation>
+    </message>
+    <message>
+        <source>Balance %1 · available %2</source>
+        <translation>Saldo %1 · verfügbar %2</translation>
+    </message>
+    <message>
+        <source>This account is closed; nothing can be posted to it.</source>
+        <translation>Dieses Konto ist geschlossen; darauf kann nichts gebucht werden.</translation>
+    </message>
+    <message>
+        <source>This account is frozen: only a supervisor may post to it.</source>
+        <translation>Dieses Konto ist gesperrt: Nur ein Supervisor darf darauf buchen.</translation>
+    </message>
+    <message>
+        <source>This is a system account; post to player accounts only.</source>
+        <translation>Dies ist ein Systemkonto; buchen Sie nur auf Spielerkonten.</translation>
+    </message>
+    <message>
+        <source>overflow: too large for the ledger</source>
+        <translation>Überlauf: zu groß für das Hauptbuch</translation>
+    </message>
+    <message>
+        <source>Not enough available funds: the ledger will refuse this unless the account may go below zero.</source>
+        <translation>Nicht genügend verfügbares Guthaben: Das Hauptbuch wird dies ablehnen, sofern das Konto nicht unter null fallen darf.</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Verfügbar</translation>
+    </message>
+    <message>
+        <source>Checking your posting limit…</source>
+        <translation>Ihr Buchungslimit wird geprüft…</translation>
+    </message>
+    <message>
+        <source>No approval needed: you have no limit in %1.</source>
+        <translation>Keine Freigabe nötig: Sie haben kein Limit in %1.</translation>
+    </message>
+    <message>
+        <source>Needs a second operator&apos;s approval: %1 is above your limit of %2. It is not posted until a supervisor approves it%3.</source>
+        <translation>Erfordert die Freigabe durch einen zweiten Bearbeiter: %1 liegt über Ihrem Limit von %2. Es wird erst gebucht, wenn ein Supervisor es freigibt%3.</translation>
+    </message>
+    <message>
+        <source>; the amount is held meanwhile</source>
+        <translation>; der Betrag ist bis dahin reserviert</translation>
+    </message>
+    <message>
+        <source>No approval needed: within your limit of %1.</source>
+        <translation>Keine Freigabe nötig: innerhalb Ihres Limits von %1.</translation>
+    </message>
+    <message>
+        <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
+        <translation>Ihr Buchungslimit konnte nicht gelesen werden (%1); das Hauptbuch wendet es beim Buchen trotzdem an.</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Reverse transaction %1</source>
+        <translation>Transaktion %1 stornieren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reverse transaction %1&lt;/b&gt;: post its exact negation. The original stays in the journal; the reversal points at it.</source>
+        <translation>&lt;b&gt;Transaktion %1 stornieren&lt;/b&gt;: Ihre genaue Umkehrung wird gebucht. Das Original bleibt im Journal; die Stornierung verweist darauf.</translation>
+    </message>
+    <message>
+        <source>Loading the transaction…</source>
+        <translation>Transaktion wird geladen…</translation>
+    </message>
+    <message>
+        <source>why the original was wrong, e.g. duplicate of ticket SUP-1234</source>
+        <translation>warum das Original falsch war, z. B. Duplikat zu Ticket SUP-1234</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation>&amp;Grund (Pflichtfeld):</translation>
+    </message>
+    <message>
+        <source>&amp;Force, even if a player account goes below zero</source>
+        <translation>&amp;Erzwingen, auch wenn ein Spielerkonto unter null fällt</translation>
+    </message>
+    <message>
+        <source>Without force, the ledger refuses a reversal that would take a player below zero (the money was already spent). With force it posts anyway and the player&apos;s balance goes negative.</source>
+        <translation>Ohne Erzwingen lehnt das Hauptbuch eine Stornierung ab, die einen Spieler unter null bringen würde (das Geld wurde bereits ausgegeben). Mit Erzwingen wird trotzdem gebucht, und der Saldo des Spielers wird negativ.</translation>
+    </message>
+    <message>
+        <source>Forcing needs the supervisor or admin role.</source>
+        <translation>Erzwingen erfordert die Rolle Supervisor oder Administrator.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or admin may force.</source>
+        <translation>Nur ein Supervisor oder Administrator darf erzwingen.</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse</source>
+        <translation>&amp;Stornieren</translation>
+    </message>
+    <message>
+        <source>Reversing needs the supervisor role; you are signed in as %1.</source>
+        <translation>Stornieren erfordert die Rolle Supervisor; Sie sind als %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>Transaction %1 could not be loaded.</source>
+        <translation>Transaktion %1 konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <source>There is nothing to reverse.</source>
+        <translation>Es gibt nichts zu stornieren.</translation>
+    </message>
+    <message>
+        <source>Transaction %1 is itself a reversal; post a new transaction instead.</source>
+        <translation>Transaktion %1 ist selbst eine Stornierung; buchen Sie stattdessen eine neue Transaktion.</translation>
+    </message>
+    <message>
+        <source>Transaction %1 was already reversed by transaction %2.</source>
+        <translation>Transaktion %1 wurde bereits durch Transaktion %2 storniert.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on %2 by %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; am %2 von %3</translation>
+    </message>
+    <message>
+        <source>Reason code: %1</source>
+        <translation>Begründungscode: %1</translation>
+    </message>
+    <message>
+        <source>Ticket: %1</source>
+        <translation>Ticket: %1</translation>
+    </message>
+    <message>
+        <source>Memo: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Stornierung</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation>Konto %1</translation>
+    </message>
+    <message>
+        <source>%1 (system, %2)</source>
+        <translation>%1 (System, %2)</translation>
+    </message>
+    <message>
+        <source>overflow</source>
+        <translation>Überlauf</translation>
+    </message>
+    <message>
+        <source>Reason: say why the original was wrong (required).</source>
+        <translation>Grund: Geben Sie an, warum das Original falsch war (Pflichtfeld).</translation>
+    </message>
+    <message>
+        <source>Please check: a forced reversal may take a player account below zero. Click Confirm to reverse transaction %1 anyway.</source>
+        <translation>Bitte prüfen: Eine erzwungene Stornierung kann ein Spielerkonto unter null bringen. Klicken Sie auf „Bestätigen“, um Transaktion %1 trotzdem zu stornieren.</translation>
+    </message>
+    <message>
+        <source>If the money was already spent, tick Force to reverse anyway.</source>
+        <translation>Wenn das Geld bereits ausgegeben wurde, aktivieren Sie „Erzwingen“, um trotzdem zu stornieren.</translation>
+    </message>
+    <message>
+        <source>Reversed: transaction %1 undoes transaction %2.</source>
+        <translation>Storniert: Transaktion %1 macht Transaktion %2 rückgängig.</translation>
+    </message>
+    <message>
+        <source>This dialog had already sent it; nothing new was written.</source>
+        <translation>Dieser Dialog hatte die Anfrage bereits gesendet; es wurde nichts Neues geschrieben.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>%1 · player %2</source>
+        <translation>%1 · Spieler %2</translation>
+    </message>
+    <message>
+        <source>%1 · player %2 (%3)</source>
+        <translation>%1 · Spieler %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionKindText</name>
+    <message>
+        <source>Deposit</source>
+        <translation>Einzahlung</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Auszahlung</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Korrektur</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <source>Win</source>
+        <translation>Gewinn</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Abbuchung</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Stornierung</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer from account %1</source>
+        <translation>Überweisung von Konto %1</translation>
+    </message>
+    <message>
+        <source>Player reference</source>
+        <translation>Spielerkennung</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>Konto-ID</translation>
+    </message>
+    <message>
+        <source>the receiving player&apos;s reference</source>
+        <translation>Kennung des empfangenden Spielers</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Empfänger:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>Betra&amp;g:</translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>the receiving account&apos;s number</source>
+        <translation>Nummer des Empfängerkontos</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>Über&amp;weisen</translation>
+    </message>
+    <message>
+        <source>Transfers need the support role; you are signed in as %1.</source>
+        <translation>Überweisungen erfordern die Rolle Support; Sie sind als %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>To: looking up the account…</source>
+        <translation>Empfänger: Konto wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Amount: enter the amount to transfer.</source>
+        <translation>Betrag: Geben Sie den zu überweisenden Betrag ein.</translation>
+    </message>
+    <message>
+        <source>Amount: %1.</source>
+        <translation>Betrag: %1.</translation>
+    </message>
+    <message>
+        <source>Amount: must be greater than zero.</source>
+        <translation>Betrag: muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>Amount: too large, the receiving balance would overflow.</source>
+        <translation>Betrag: zu groß, der Saldo des Empfängers würde überlaufen.</translation>
+    </message>
+    <message>
+        <source>Please check: transfer %1 from account %2 (player %3) to account %4 (player %5). Click Confirm to send it.</source>
+        <translation>Bitte prüfen: %1 von Konto %2 (Spieler %3) auf Konto %4 (Spieler %5) überweisen. Klicken Sie auf „Bestätigen“, um den Auftrag zu senden.</translation>
+    </message>
+    <message>
+        <source>Transferred as transaction %1. Account %2 now holds %3; account %4 now holds %5.</source>
+        <translation>Als Transaktion %1 überwiesen. Konto %2 weist jetzt %3 auf; Konto %4 weist jetzt %5 auf.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval (request %1): the amount is above your limit, so a second operator must approve it. The amount is held on account %2 meanwhile.</source>
+        <translation>Wartet auf Freigabe (Antrag %1): Der Betrag liegt über Ihrem Limit, daher muss ein zweiter Bearbeiter ihn freigeben. Der Betrag ist bis dahin auf Konto %2 reserviert.</translation>
+    </message>
+    <message>
+        <source>This dialog had already sent it; nothing new was written.</source>
+        <translation>Dieser Dialog hatte die Anfrage bereits gesendet; es wurde nichts Neues geschrieben.</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Von: %1</translation>
+    </message>
+    <message>
+        <source>Balance %1 · available %2</source>
+        <translation>Saldo %1 · verfügbar %2</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Wird gesucht…</translation>
+    </message>
+    <message>
+        <source>overflow: too large for the ledger</source>
+        <translation>Überlauf: zu groß für das Hauptbuch</translation>
+    </message>
+    <message>
+        <source>Account %1 balance</source>
+        <translation>Saldo Konto %1</translation>
+    </message>
+    <message>
+        <source>Account %1 available</source>
+        <translation>Verfügbar Konto %1</translation>
+    </message>
+    <message>
+        <source>Not enough available funds: the ledger will refuse this.</source>
+        <translation>Nicht genügend verfügbares Guthaben: Das Hauptbuch wird dies ablehnen.</translation>
+    </message>
+    <message>
+        <source>Checking your posting limit…</source>
+        <translation>Ihr Buchungslimit wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Needs a second operator&apos;s approval: %1 is above your limit of %2; the amount is held until a supervisor decides.</source>
+        <translation>Erfordert die Freigabe durch einen zweiten Bearbeiter: %1 liegt über Ihrem Limit von %2; der Betrag ist reserviert, bis ein Supervisor entscheidet.</translation>
+    </message>
+    <message>
+        <source>No approval needed: within your limit of %1.</source>
+        <translation>Keine Freigabe nötig: innerhalb Ihres Limits von %1.</translation>
+    </message>
+    <message>
+        <source>No approval needed: you have no limit in %1.</source>
+        <translation>Keine Freigabe nötig: Sie haben kein Limit in %1.</translation>
+    </message>
+    <message>
+        <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
+        <translation>Ihr Buchungslimit konnte nicht gelesen werden (%1); das Hauptbuch wendet es beim Buchen trotzdem an.</translation>
+    </message>
+    <message>
+        <source>enter the receiving player&apos;s reference or account ID.</source>
+        <translation>Geben Sie die Kennung des empfangenden Spielers oder die Konto-ID ein.</translation>
+    </message>
+    <message>
+        <source>an account ID is a number, like 1042.</source>
+        <translation>Eine Konto-ID ist eine Zahl, etwa 1042.</translation>
+    </message>
+    <message>
+        <source>there is no account %1.</source>
+        <translation>Es gibt kein Konto %1.</translation>
+    </message>
+    <message>
+        <source>the lookup failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>player &quot;%1&quot; has no %2 account.</source>
+        <translation>Spieler „%1“ hat kein %2-Konto.</translation>
+    </message>
+    <message>
+        <source>that is the account the money comes from.</source>
+        <translation>Das ist das Konto, von dem das Geld kommt.</translation>
+    </message>
+    <message>
+        <source>account %1 is a system account; transfers go to players.</source>
+        <translation>Konto %1 ist ein Systemkonto; Überweisungen gehen an Spieler.</translation>
+    </message>
+    <message>
+        <source>account %1 holds %2, not %3; a transfer stays in one currency.</source>
+        <translation>Konto %1 führt %2, nicht %3; eine Überweisung bleibt in einer Währung.</translation>
+    </message>
+    <message>
+        <source>account %1 is closed.</source>
+        <translation>Konto %1 ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>To: choose the receiving account.</source>
+        <translation>Empfänger: Wählen Sie das Empfängerkonto aus.</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>Empfänger: %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,44 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AccountsPage</name>
+    <message numerus="yes">
+        <source>%Ln account(s)</source>
+        <translation>
+            <numerusform>%Ln account</numerusform>
+            <numerusform>%Ln accounts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPage</name>
+    <message numerus="yes">
+        <source>%n posting(s) wait for a second operator. Their funds are held until someone other than the requester approves or rejects them.</source>
+        <translation>
+            <numerusform>%n posting waits for a second operator. Their funds are held until someone other than the requester approves or rejects them.</numerusform>
+            <numerusform>%n postings wait for a second operator. Their funds are held until someone other than the requester approves or rejects them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MoneyValidator</name>
+    <message numerus="yes">
+        <source>has more than %n decimal place(s)</source>
+        <translation>
+            <numerusform>has more than %n decimal place</numerusform>
+            <numerusform>has more than %n decimal places</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message numerus="yes">
+        <source>%n decimal(s)</source>
+        <translation>
+            <numerusform>%n decimal</numerusform>
+            <numerusform>%n decimals</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2214 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AccountDetailView</name>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>Balance &amp;chart</source>
+        <translation>&amp;Graphique du solde</translation>
+    </message>
+    <message>
+        <source>No account selected</source>
+        <translation>Aucun compte sélectionné</translation>
+    </message>
+    <message>
+        <source>Choose an account in the list above to see its history and balance chart.</source>
+        <translation>Choisissez un compte dans la liste ci-dessus pour voir son historique et le graphique de son solde.</translation>
+    </message>
+    <message>
+        <source>Account #%1</source>
+        <translation>Compte #%1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>This account could not be loaded: %1</source>
+        <translation>Ce compte n&apos;a pas pu être chargé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 (system account #%3)</source>
+        <translation>%1 %2 (compte système #%3)</translation>
+    </message>
+    <message>
+        <source>%1 · player %2 · %3 account #%4</source>
+        <translation>%1 · joueur %2 · compte %3 #%4</translation>
+    </message>
+    <message>
+        <source>%1 %2 held for pending approvals</source>
+        <translation>Réservé pour des approbations en attente&#xa0;: %1 %2</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Frozen: only supervisors may post</source>
+        <translation>Gelé&#xa0;: seuls les superviseurs peuvent passer des écritures</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <source>Opened %1 · last activity %2</source>
+        <translation>Ouvert le %1 · dernière activité le %2</translation>
+    </message>
+    <message>
+        <source> · %1 %2 held for pending approvals</source>
+        <translation> · réservé pour des approbations en attente&#xa0;: %1 %2</translation>
+    </message>
+    <message>
+        <source> · may go below zero</source>
+        <translation> · peut passer sous zéro</translation>
+    </message>
+</context>
+<context>
+    <name>AccountStateDialog</name>
+    <message>
+        <source>Freeze account %1</source>
+        <translation>Geler le compte %1</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze</source>
+        <translation>&amp;Geler</translation>
+    </message>
+    <message>
+        <source>Unfreeze account %1</source>
+        <translation>Dégeler le compte %1</translation>
+    </message>
+    <message>
+        <source>&amp;Unfreeze</source>
+        <translation>&amp;Dégeler</translation>
+    </message>
+    <message>
+        <source>Close account %1</source>
+        <translation>Clôturer le compte %1</translation>
+    </message>
+    <message>
+        <source>C&amp;lose account</source>
+        <translation>C&amp;lôturer le compte</translation>
+    </message>
+    <message>
+        <source>A frozen account takes no postings, except by a supervisor. Its balance stays as it is. Unfreeze it to return it to normal service.</source>
+        <translation>Un compte gelé n&apos;accepte aucune écriture, sauf de la part d&apos;un superviseur. Son solde reste inchangé. Dégelez-le pour le remettre en service normal.</translation>
+    </message>
+    <message>
+        <source>The account takes postings again, from every operator.</source>
+        <translation>Le compte accepte de nouveau les écritures de tous les opérateurs.</translation>
+    </message>
+    <message>
+        <source>Closing is final: a closed account never takes a posting again and cannot be reopened. Only an empty account can be closed: a zero balance, nothing held, and no approvals pending.</source>
+        <translation>La clôture est définitive&#xa0;: un compte clôturé n&apos;accepte plus jamais d&apos;écriture et ne peut pas être rouvert. Seul un compte vide peut être clôturé&#xa0;: solde nul, aucun montant réservé et aucune approbation en attente.</translation>
+    </message>
+    <message>
+        <source>e.g. fraud investigation SUP-1234</source>
+        <translation>p. ex. enquête pour fraude SUP-1234</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation>&amp;Motif (obligatoire)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>freeze</source>
+        <translation>geler</translation>
+    </message>
+    <message>
+        <source>unfreeze</source>
+        <translation>dégeler</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>clôturer</translation>
+    </message>
+    <message>
+        <source>Balance %1 · held %2</source>
+        <translation>Solde %1 · réservé %2</translation>
+    </message>
+    <message>
+        <source>Freezing, unfreezing and closing need the supervisor role; you are signed in as %1.</source>
+        <translation>Geler, dégeler et clôturer nécessitent le rôle superviseur&#xa0;; vous êtes connecté en tant que %1.</translation>
+    </message>
+    <message>
+        <source>System accounts cannot be frozen or closed.</source>
+        <translation>Les comptes système ne peuvent être ni gelés ni clôturés.</translation>
+    </message>
+    <message>
+        <source>This account is closed, which is final.</source>
+        <translation>Ce compte est clôturé, et c&apos;est définitif.</translation>
+    </message>
+    <message>
+        <source>This account is already %1.</source>
+        <translation>Ce compte est déjà %1.</translation>
+    </message>
+    <message>
+        <source>This account holds %1 (%2 held); only an empty account can be closed. Move or withdraw the balance first.</source>
+        <translation>Ce compte détient %1 (%2 réservé)&#xa0;; seul un compte vide peut être clôturé. Virez ou retirez d&apos;abord le solde.</translation>
+    </message>
+    <message>
+        <source>Reason: say why you %1 this account (required; it goes to the audit log).</source>
+        <translation>Motif&#xa0;: indiquez pourquoi vous voulez %1 ce compte (obligatoire&#xa0;; il est consigné dans le journal d&apos;audit).</translation>
+    </message>
+    <message>
+        <source>Closing account %1 (player %2) is final. Click Confirm to close it.</source>
+        <translation>La clôture du compte %1 (joueur %2) est définitive. Cliquez sur «&#xa0;Confirmer&#xa0;» pour le clôturer.</translation>
+    </message>
+    <message>
+        <source>Account %1 is now %2.</source>
+        <translation>Le compte %1 est maintenant %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>%1 held for pending approvals</source>
+        <translation>Réservé pour des approbations en attente&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>(system)</source>
+        <translation>(système)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Gelé</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Joueur</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>Search by player, name or account number</source>
+        <translation>Rechercher par joueur, nom ou numéro de compte</translation>
+    </message>
+    <message>
+        <source>Player reference or name (beginning), or an account number (Ctrl+F)</source>
+        <translation>Référence joueur ou nom (début), ou un numéro de compte (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>Gelé</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Clôturé</translation>
+    </message>
+    <message>
+        <source>All currencies</source>
+        <translation>Toutes les devises</translation>
+    </message>
+    <message>
+        <source>Min balance</source>
+        <translation>Solde minimum</translation>
+    </message>
+    <message>
+        <source>Max balance</source>
+        <translation>Solde maximum</translation>
+    </message>
+    <message>
+        <source>Choose a currency first: balances are compared in its units</source>
+        <translation>Choisissez d&apos;abord une devise&#xa0;: les soldes sont comparés dans ses unités</translation>
+    </message>
+    <message>
+        <source>System accounts</source>
+        <translation>Comptes système</translation>
+    </message>
+    <message>
+        <source>Also list the treasury, house, adjustments and promotions accounts</source>
+        <translation>Lister aussi les comptes système treasury, house, adjustments et promotions</translation>
+    </message>
+    <message>
+        <source>In %1</source>
+        <translation>En %1</translation>
+    </message>
+    <message>
+        <source>The list could not be loaded: %1</source>
+        <translation>La liste n&apos;a pas pu être chargée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln account(s)</source>
+        <translation>
+            <numerusform>%Ln compte</numerusform>
+            <numerusform>%Ln comptes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More than %L1 accounts match; the first %L1 are listed. Keep typing to narrow the search.</source>
+        <translation>Plus de %L1 comptes correspondent&#xa0;; les %L1 premiers sont affichés. Continuez à taper pour affiner la recherche.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDecisionDialog</name>
+    <message>
+        <source>Approve request %1</source>
+        <translation>Approuver la demande %1</translation>
+    </message>
+    <message>
+        <source>Reject request %1</source>
+        <translation>Rejeter la demande %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Approve&lt;/b&gt; this request: the ledger posts it as its maker sent it.</source>
+        <translation>&lt;b&gt;Approuver&lt;/b&gt; cette demande&#xa0;: le registre la passe telle que son auteur l&apos;a envoyée.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reject&lt;/b&gt; this request: nothing is posted and any held amount is released.</source>
+        <translation>&lt;b&gt;Rejeter&lt;/b&gt; cette demande&#xa0;: rien n&apos;est passé et tout montant réservé est libéré.</translation>
+    </message>
+    <message>
+        <source>optional, e.g. checked with the player</source>
+        <translation>facultatif, p. ex. vérifié avec le joueur</translation>
+    </message>
+    <message>
+        <source>why, e.g. amount does not match ticket SUP-1234</source>
+        <translation>pourquoi, p. ex. le montant ne correspond pas au ticket SUP-1234</translation>
+    </message>
+    <message>
+        <source>&amp;Comment:</source>
+        <translation>Co&amp;mmentaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Comment (required):</source>
+        <translation>Co&amp;mmentaire (obligatoire)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approuver</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Rejeter</translation>
+    </message>
+    <message>
+        <source>Deciding approvals needs the supervisor role; you are signed in as %1.</source>
+        <translation>Statuer sur les approbations nécessite le rôle superviseur&#xa0;; vous êtes connecté en tant que %1.</translation>
+    </message>
+    <message>
+        <source>This request was already approved by %1.</source>
+        <translation>Cette demande a déjà été approuvée par %1.</translation>
+    </message>
+    <message>
+        <source>This request was already rejected by %1.</source>
+        <translation>Cette demande a déjà été rejetée par %1.</translation>
+    </message>
+    <message>
+        <source>You made this request; a different operator must decide it.</source>
+        <translation>Vous avez fait cette demande&#xa0;; un autre opérateur doit statuer dessus.</translation>
+    </message>
+    <message>
+        <source>%1 · player %2</source>
+        <translation>%1 · joueur %2</translation>
+    </message>
+    <message>
+        <source>%1 · player %2 (%3)</source>
+        <translation>%1 · joueur %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Adjustment: debit (−)</source>
+        <translation>Ajustement&#xa0;: débit (−)</translation>
+    </message>
+    <message>
+        <source>Adjustment: credit (+)</source>
+        <translation>Ajustement&#xa0;: crédit (+)</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Demande</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>To account</source>
+        <translation>Compte destinataire</translation>
+    </message>
+    <message>
+        <source>Item account</source>
+        <translation>Compte d&apos;articles</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Demandé par</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 le %2</translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation>Code motif</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Held meanwhile</source>
+        <translation>Réservé entre-temps</translation>
+    </message>
+    <message>
+        <source>Comment: say why you reject it (required; the maker reads it).</source>
+        <translation>Commentaire&#xa0;: indiquez pourquoi vous rejetez la demande (obligatoire&#xa0;; son auteur le lira).</translation>
+    </message>
+    <message>
+        <source>Approved: posted as transaction %1.</source>
+        <translation>Approuvée&#xa0;: passée comme transaction %1.</translation>
+    </message>
+    <message>
+        <source>Rejected: nothing was posted, and the %1 held is released.</source>
+        <translation>Rejetée&#xa0;: rien n&apos;a été passé, et le montant réservé de %1 est libéré.</translation>
+    </message>
+    <message>
+        <source>Rejected: nothing was posted.</source>
+        <translation>Rejetée&#xa0;: rien n&apos;a été passé.</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalTableModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation>Approuvée par %1</translation>
+    </message>
+    <message>
+        <source>Rejected by %1</source>
+        <translation>Rejetée par %1</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Approbation</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Demandé le</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Demandé par</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsPage</name>
+    <message>
+        <source>Nothing is waiting for approval.</source>
+        <translation>Rien n&apos;attend d&apos;approbation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n posting(s) wait for a second operator. Their funds are held until someone other than the requester approves or rejects them.</source>
+        <translation>
+            <numerusform>%n écriture attend un second opérateur. Ses fonds sont réservés jusqu&apos;à ce qu&apos;une personne autre que le demandeur l&apos;approuve ou la rejette.</numerusform>
+            <numerusform>%n écritures attendent un second opérateur. Leurs fonds sont réservés jusqu&apos;à ce qu&apos;une personne autre que le demandeur les approuve ou les rejette.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The queue could not be loaded: %1</source>
+        <translation>La file d&apos;attente n&apos;a pas pu être chargée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+</context>
+<context>
+    <name>BalanceChartView</name>
+    <message>
+        <source>7 days</source>
+        <translation>7 jours</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 jours</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 jours</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 an</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>No entries in this period.</source>
+        <translation>Aucun mouvement sur cette période.</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1&#xa0;: %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>WalletDesk: administer virtual-currency wallets.
+Without an option it opens the connection used last (the first start opens a demo ledger).</source>
+        <translation>WalletDesk : administration de portefeuilles de monnaie virtuelle.
+Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre un registre de démonstration).</translation>
+    </message>
+    <message>
+        <source>Connect with the saved profile NAME.</source>
+        <translation>Se connecter avec le profil enregistré NAME.</translation>
+    </message>
+    <message>
+        <source>Open a ledger database directly: a SQLite file (PATH or sqlite:PATH) or postgresql://user@host:port/name.</source>
+        <translation>Ouvrir directement une base de données de registre : un fichier SQLite (PATH ou sqlite:PATH) ou postgresql://user@host:port/name.</translation>
+    </message>
+    <message>
+        <source>Connect to a walletd server, e.g. https://walletd.example.com:8443.</source>
+        <translation>Se connecter à un serveur walletd, p. ex. https://walletd.example.com:8443.</translation>
+    </message>
+    <message>
+        <source>Work as operator NAME (for --server: your login name).</source>
+        <translation>Travailler en tant qu&apos;opérateur NAME (avec --server : votre identifiant).</translation>
+    </message>
+    <message>
+        <source>Print the version and exit.</source>
+        <translation>Afficher la version et quitter.</translation>
+    </message>
+    <message>
+        <source>Print this help and exit.</source>
+        <translation>Afficher cette aide et quitter.</translation>
+    </message>
+    <message>
+        <source>Connect, open the main window, and exit: 0 when all went well.</source>
+        <translation>Se connecter, ouvrir la fenêtre principale et quitter : 0 si tout s&apos;est bien passé.</translation>
+    </message>
+    <message>
+        <source>Try &apos;walletdesk --help&apos;.</source>
+        <translation>Essayez &apos;walletdesk --help&apos;.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>argument inattendu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--%1 is given more than once</source>
+        <translation>--%1 est indiqué plusieurs fois</translation>
+    </message>
+    <message>
+        <source>%1 cannot be combined: choose one place to connect to</source>
+        <translation>%1 ne peuvent pas être combinés : choisissez une seule cible de connexion</translation>
+    </message>
+    <message>
+        <source>--profile needs the name of a saved profile</source>
+        <translation>--profile attend le nom d&apos;un profil enregistré</translation>
+    </message>
+    <message>
+        <source>--server: %1</source>
+        <translation>--server : %1</translation>
+    </message>
+    <message>
+        <source>--operator needs a name</source>
+        <translation>--operator attend un nom</translation>
+    </message>
+    <message>
+        <source>Usage: walletdesk [options]</source>
+        <translation>Utilisation : walletdesk [options]</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect to a ledger</source>
+        <translation>Se connecter à un registre</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Forget this profile. The ledger itself is not touched.</source>
+        <translation>Oublier ce profil. Le registre lui-même n&apos;est pas modifié.</translation>
+    </message>
+    <message>
+        <source>Saved connections:</source>
+        <translation>Connexions enregistrées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A profile is saved when you connect with it.</source>
+        <translation>Un profil est enregistré lorsque vous vous connectez avec.</translation>
+    </message>
+    <message>
+        <source>e.g. Live ledger (EU)</source>
+        <translation>p. ex. Registre de production (UE)</translation>
+    </message>
+    <message>
+        <source>Profile &amp;name:</source>
+        <translation>Nom du &amp;profil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ledger file on this computer (SQLite)</source>
+        <translation>Fichier de registre sur cet ordinateur (SQLite)</translation>
+    </message>
+    <message>
+        <source>Team database (PostgreSQL)</source>
+        <translation>Base de données d&apos;équipe (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>WalletDesk server (walletd)</source>
+        <translation>Serveur WalletDesk (walletd)</translation>
+    </message>
+    <message>
+        <source>Connect &amp;to:</source>
+        <translation>&amp;Connexion à&#xa0;:</translation>
+    </message>
+    <message>
+        <source>/path/to/ledger.sqlite</source>
+        <translation>/chemin/vers/registre.sqlite</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>P&amp;arcourir…</translation>
+    </message>
+    <message>
+        <source>Choose an existing ledger file, or name a new one</source>
+        <translation>Choisir un fichier de registre existant ou en nommer un nouveau</translation>
+    </message>
+    <message>
+        <source>Ledger &amp;file:</source>
+        <translation>&amp;Fichier du registre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>db.example.com</source>
+        <translation>db.example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>Ser&amp;veur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>Por&amp;t&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e.g. wallets</source>
+        <translation>p. ex. wallets</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de données&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Database &amp;user:</source>
+        <translation>&amp;Utilisateur de la base&#xa0;:</translation>
+    </message>
+    <message>
+        <source>https://walletd.example.com:8443</source>
+        <translation>https://walletd.example.com:8443</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Adresse du serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Work as &amp;operator:</source>
+        <translation>Travailler en tant qu&apos;&amp;opérateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember password in the system keychain</source>
+        <translation>&amp;Retenir le mot de passe dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>Se conn&amp;ecter</translation>
+    </message>
+    <message>
+        <source>Checking for a keychain…</source>
+        <translation>Recherche d&apos;un trousseau…</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Identifiant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your walletd login name</source>
+        <translation>Votre identifiant walletd</translation>
+    </message>
+    <message>
+        <source>The operator whose role and limits apply; every action is recorded under this name</source>
+        <translation>L&apos;opérateur dont le rôle et les limites s&apos;appliquent&#xa0;; chaque action est enregistrée sous ce nom</translation>
+    </message>
+    <message>
+        <source>&amp;Password or token:</source>
+        <translation>&amp;Mot de passe ou jeton&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The database user&apos;s password; leave empty if the server does not ask</source>
+        <translation>Le mot de passe de l&apos;utilisateur de la base&#xa0;; laissez vide si le serveur ne le demande pas</translation>
+    </message>
+    <message>
+        <source>The password is asked for each time.</source>
+        <translation>Le mot de passe est demandé à chaque fois.</translation>
+    </message>
+    <message>
+        <source>No system keychain in this session: the password is asked for each time.</source>
+        <translation>Aucun trousseau système dans cette session&#xa0;: le mot de passe est demandé à chaque fois.</translation>
+    </message>
+    <message>
+        <source>This is a folder; choose a file in it.</source>
+        <translation>Ceci est un dossier&#xa0;; choisissez un fichier qu&apos;il contient.</translation>
+    </message>
+    <message>
+        <source>This file does not exist yet: connecting creates a new, empty ledger with the operator below as its administrator.</source>
+        <translation>Ce fichier n&apos;existe pas encore&#xa0;: la connexion crée un nouveau registre vide dont l&apos;opérateur ci-dessous est l&apos;administrateur.</translation>
+    </message>
+    <message>
+        <source>saved in the keychain; type to replace it</source>
+        <translation>enregistré dans le trousseau&#xa0;; saisissez-en un autre pour le remplacer</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; exists already.</source>
+        <translation>Un profil nommé «&#xa0;%1&#xa0;» existe déjà.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Nouvelle connexion</translation>
+    </message>
+    <message>
+        <source>New connection %1</source>
+        <translation>Nouvelle connexion %1</translation>
+    </message>
+    <message>
+        <source>Open or create a ledger file</source>
+        <translation>Ouvrir ou créer un fichier de registre</translation>
+    </message>
+    <message>
+        <source>Ledger files (*.sqlite *.db);;All files (*)</source>
+        <translation>Fichiers de registre (*.sqlite *.db);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Donnez un nom au profil.</translation>
+    </message>
+    <message>
+        <source>Choose a ledger file, or type the path of a new one.</source>
+        <translation>Choisissez un fichier de registre ou saisissez le chemin d&apos;un nouveau.</translation>
+    </message>
+    <message>
+        <source>Enter the database server&apos;s host name.</source>
+        <translation>Saisissez le nom d&apos;hôte du serveur de base de données.</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>Le port doit être un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the ledger database.</source>
+        <translation>Saisissez le nom de la base de données du registre.</translation>
+    </message>
+    <message>
+        <source>Enter the database user name.</source>
+        <translation>Saisissez le nom d&apos;utilisateur de la base de données.</translation>
+    </message>
+    <message>
+        <source>Enter your walletd login name.</source>
+        <translation>Saisissez votre identifiant walletd.</translation>
+    </message>
+    <message>
+        <source>Enter the operator name you work as.</source>
+        <translation>Saisissez le nom d&apos;opérateur sous lequel vous travaillez.</translation>
+    </message>
+    <message>
+        <source>Enter the walletd address, like https://walletd.example.com:8443.</source>
+        <translation>Saisissez l&apos;adresse walletd, comme https://walletd.example.com:8443.</translation>
+    </message>
+    <message>
+        <source>The walletd address must look like https://walletd.example.com:8443.</source>
+        <translation>L&apos;adresse walletd doit avoir la forme https://walletd.example.com:8443.</translation>
+    </message>
+    <message>
+        <source>Leave the login out of the address; enter it under Login.</source>
+        <translation>N&apos;incluez pas l&apos;identifiant dans l&apos;adresse&#xa0;; saisissez-le sous «&#xa0;Identifiant&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>Connector</name>
+    <message>
+        <source>remote walletd connections are not available in this build</source>
+        <translation>les connexions walletd distantes ne sont pas disponibles dans cette version</translation>
+    </message>
+</context>
+<context>
+    <name>DemoLedger</name>
+    <message>
+        <source>Demo ledger</source>
+        <translation>Registre de démonstration</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopSession</name>
+    <message>
+        <source>--db: %1</source>
+        <translation>--db&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>There is no saved connection profile named &quot;%1&quot;.</source>
+        <translation>Il n&apos;existe aucun profil de connexion enregistré nommé «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>No keychain is available in this session: enter the password to connect.</source>
+        <translation>Aucun trousseau n&apos;est disponible dans cette session&#xa0;: saisissez le mot de passe pour vous connecter.</translation>
+    </message>
+    <message>
+        <source>Enter the password to connect.</source>
+        <translation>Saisissez le mot de passe pour vous connecter.</translation>
+    </message>
+    <message>
+        <source>Creating the demo ledger: a small economy of players, purchases and wins, so you have something real to look at…</source>
+        <translation>Création du registre de démonstration&#xa0;: une petite économie de joueurs, d&apos;achats et de gains, pour que vous ayez quelque chose de concret à regarder…</translation>
+    </message>
+    <message>
+        <source>Welcome to WalletDesk</source>
+        <translation>Bienvenue dans WalletDesk</translation>
+    </message>
+    <message>
+        <source>The demo ledger could not be created: %1</source>
+        <translation>Le registre de démonstration n&apos;a pas pu être créé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>self-test: the accounts list is empty or the window did not render</source>
+        <translation>autotest&#xa0;: la liste des comptes est vide ou la fenêtre ne s&apos;est pas affichée</translation>
+    </message>
+    <message>
+        <source>self-test: %1 accounts listed, window rendered %2x%3</source>
+        <translation>autotest&#xa0;: %1 comptes listés, fenêtre affichée en %2x%3</translation>
+    </message>
+    <message>
+        <source>self-test: timed out</source>
+        <translation>autotest&#xa0;: délai dépassé</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Impossible de se connecter à %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Choose a ledger to connect to.</source>
+        <translation>Choisissez un registre auquel vous connecter.</translation>
+    </message>
+</context>
+<context>
+    <name>DialogText</name>
+    <message>
+        <source>system account %1</source>
+        <translation>compte système %1</translation>
+    </message>
+    <message>
+        <source>player %1</source>
+        <translation>joueur %1</translation>
+    </message>
+    <message>
+        <source>player %1 (%2)</source>
+        <translation>joueur %1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Account %1&lt;/b&gt; · %2 · %3 · %4</source>
+        <translation>&lt;b&gt;Compte %1&lt;/b&gt; · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>gelé</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>clôturé</translation>
+    </message>
+    <message>
+        <source>viewer</source>
+        <translation>lecteur</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>support</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>%1:  %2  →  %3</source>
+        <translation>%1&#xa0;:  %2  →  %3</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Double-click to open the linked transaction</source>
+        <translation>Double-cliquez pour ouvrir la transaction liée</translation>
+    </message>
+    <message>
+        <source>reversed by #%1</source>
+        <translation>contre-passée par #%1</translation>
+    </message>
+    <message>
+        <source>reverses #%1</source>
+        <translation>contre-passe #%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Solde après</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Contre-passation</translation>
+    </message>
+    <message>
+        <source>Idempotency key</source>
+        <translation>Clé d&apos;idempotence</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Libellé</translation>
+    </message>
+</context>
+<context>
+    <name>JournalPage</name>
+    <message>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>All operators</source>
+        <translation>Tous les opérateurs</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Indifférent</translation>
+    </message>
+    <message>
+        <source>From this day (inclusive)</source>
+        <translation>À partir de ce jour (inclus)</translation>
+    </message>
+    <message>
+        <source>Up to this day (inclusive)</source>
+        <translation>Jusqu&apos;à ce jour (inclus)</translation>
+    </message>
+    <message>
+        <source>All currencies</source>
+        <translation>Toutes les devises</translation>
+    </message>
+    <message>
+        <source>Min amount</source>
+        <translation>Montant minimum</translation>
+    </message>
+    <message>
+        <source>Max amount</source>
+        <translation>Montant maximum</translation>
+    </message>
+    <message>
+        <source>Choose a currency first: amounts are compared in its units</source>
+        <translation>Choisissez d&apos;abord une devise&#xa0;: les montants sont comparés dans ses unités</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>La date de fin est antérieure à la date de début.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaction</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Devise</translation>
+    </message>
+    <message>
+        <source>Balance after</source>
+        <translation>Solde après</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Libellé</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm</source>
+        <translation>&amp;Confirmer</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Sending to the ledger… (the dialog stays open until it answers)</source>
+        <translation>Envoi au registre… (la boîte de dialogue reste ouverte jusqu&apos;à sa réponse)</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerErrorText</name>
+    <message>
+        <source>The ledger refused the request as malformed. Nothing was changed.</source>
+        <translation>Le registre a refusé la requête comme mal formée. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Not found: the account, transaction or approval does not exist (any more).</source>
+        <translation>Introuvable&#xa0;: le compte, la transaction ou l&apos;approbation n&apos;existe pas (ou plus).</translation>
+    </message>
+    <message>
+        <source>Not enough funds: the account&apos;s available balance does not cover this amount. Nothing was posted.</source>
+        <translation>Fonds insuffisants&#xa0;: le solde disponible du compte ne couvre pas ce montant. Rien n&apos;a été passé.</translation>
+    </message>
+    <message>
+        <source>The account is frozen: only a supervisor may post to it. Nothing was posted.</source>
+        <translation>Le compte est gelé&#xa0;: seul un superviseur peut y passer des écritures. Rien n&apos;a été passé.</translation>
+    </message>
+    <message>
+        <source>The account is closed, which is final. Nothing was posted.</source>
+        <translation>Le compte est clôturé, et c&apos;est définitif. Rien n&apos;a été passé.</translation>
+    </message>
+    <message>
+        <source>Conflict: this dialog already sent a different request, which the ledger recorded. Close the dialog and open a new one to post something else.</source>
+        <translation>Conflit&#xa0;: cette boîte de dialogue a déjà envoyé une autre requête, que le registre a enregistrée. Fermez-la et ouvrez-en une nouvelle pour passer autre chose.</translation>
+    </message>
+    <message>
+        <source>This transaction was already reversed; a transaction is reversed at most once.</source>
+        <translation>Cette transaction a déjà été contre-passée&#xa0;; une transaction n&apos;est contre-passée qu&apos;une seule fois.</translation>
+    </message>
+    <message>
+        <source>Not allowed: your role does not permit this. Nothing was changed.</source>
+        <translation>Non autorisé&#xa0;: votre rôle ne le permet pas. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>Too large: a balance would leave the range the ledger can hold. Nothing was changed.</source>
+        <translation>Trop grand&#xa0;: un solde sortirait de la plage que le registre peut contenir. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>This ledger was upgraded by a newer WalletDesk; update this program to use it.</source>
+        <translation>Ce registre a été mis à niveau par une version plus récente de WalletDesk&#xa0;; mettez à jour ce programme pour l&apos;utiliser.</translation>
+    </message>
+    <message>
+        <source>Not possible in the current state. Nothing was changed.</source>
+        <translation>Impossible dans l&apos;état actuel. Rien n&apos;a été modifié.</translation>
+    </message>
+    <message>
+        <source>The ledger could not complete the request (database or connection problem). Nothing was changed; you can safely try again.</source>
+        <translation>Le registre n&apos;a pas pu traiter la requête (problème de base de données ou de connexion). Rien n&apos;a été modifié&#xa0;; vous pouvez réessayer sans risque.</translation>
+    </message>
+    <message>
+        <source>The ledger refused the request.</source>
+        <translation>Le registre a refusé la requête.</translation>
+    </message>
+    <message>
+        <source>The ledger said: %1</source>
+        <translation>Réponse du registre&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>viewer</source>
+        <translation>lecteur</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>support</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>%1: needs the %2 role (you are %3)</source>
+        <translation>%1&#xa0;: nécessite le rôle %2 (vous êtes %3)</translation>
+    </message>
+    <message>
+        <source>WalletDesk</source>
+        <translation>WalletDesk</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Approbations</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Transaction #%1</source>
+        <translation>Transaction #%1</translation>
+    </message>
+    <message>
+        <source>Approvals (%1)</source>
+        <translation>Approbations (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Se connecter…</translation>
+    </message>
+    <message>
+        <source>&amp;Verify ledger…</source>
+        <translation>&amp;Vérifier le registre…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Find account</source>
+        <translation>Rechercher un &amp;compte</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;Nouveau compte…</translation>
+    </message>
+    <message>
+        <source>&amp;Post…</source>
+        <translation>&amp;Passer une écriture…</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>&amp;Virement…</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse transaction…</source>
+        <translation>Contre-passer une &amp;transaction…</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze…</source>
+        <translation>&amp;Geler…</translation>
+    </message>
+    <message>
+        <source>&amp;Unfreeze…</source>
+        <translation>&amp;Dégeler…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose account…</source>
+        <translation>C&amp;lôturer le compte…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Approuver…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>&amp;Rejeter…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Comptes</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <source>A&amp;pprovals</source>
+        <translation>Appr&amp;obations</translation>
+    </message>
+    <message>
+        <source>Au&amp;dit log</source>
+        <translation>Journal d&apos;&amp;audit</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>&amp;About WalletDesk</source>
+        <translation>À &amp;propos de WalletDesk</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Compte</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Paramètres</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Valeur par défaut du système</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1. Retrying…</source>
+        <translation>Connexion perdue&#xa0;: %1. Nouvelle tentative…</translation>
+    </message>
+    <message>
+        <source>Connected again.</source>
+        <translation>De nouveau connecté.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Ledger: %1</source>
+        <translation>Registre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Operator: %1 (%2)</source>
+        <translation>Opérateur&#xa0;: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Connection lost, retrying</source>
+        <translation>Connexion perdue, nouvelle tentative</translation>
+    </message>
+    <message>
+        <source>WalletDesk – %1</source>
+        <translation>WalletDesk – %1</translation>
+    </message>
+    <message>
+        <source>Open a new player account</source>
+        <translation>Ouvrir un nouveau compte joueur</translation>
+    </message>
+    <message>
+        <source>Deposit, withdraw or adjust on the selected account</source>
+        <translation>Déposer, retirer ou ajuster sur le compte sélectionné</translation>
+    </message>
+    <message>
+        <source>Move funds to another player&apos;s account</source>
+        <translation>Virer des fonds vers le compte d&apos;un autre joueur</translation>
+    </message>
+    <message>
+        <source>Reverse the selected transaction</source>
+        <translation>Contre-passer la transaction sélectionnée</translation>
+    </message>
+    <message>
+        <source>Freeze the selected account</source>
+        <translation>Geler le compte sélectionné</translation>
+    </message>
+    <message>
+        <source>Unfreeze the selected account</source>
+        <translation>Dégeler le compte sélectionné</translation>
+    </message>
+    <message>
+        <source>Close the selected account (balance must be zero)</source>
+        <translation>Clôturer le compte sélectionné (le solde doit être nul)</translation>
+    </message>
+    <message>
+        <source>Approve the selected pending posting</source>
+        <translation>Approuver l&apos;écriture en attente sélectionnée</translation>
+    </message>
+    <message>
+        <source>Reject the selected pending posting</source>
+        <translation>Rejeter l&apos;écriture en attente sélectionnée</translation>
+    </message>
+    <message>
+        <source>Select a player account first</source>
+        <translation>Sélectionnez d&apos;abord un compte joueur</translation>
+    </message>
+    <message>
+        <source>The account is closed</source>
+        <translation>Le compte est clôturé</translation>
+    </message>
+    <message>
+        <source>Only active accounts can send transfers</source>
+        <translation>Seuls les comptes actifs peuvent émettre des virements</translation>
+    </message>
+    <message>
+        <source>Select a transaction in the account&apos;s history first</source>
+        <translation>Sélectionnez d&apos;abord une transaction dans l&apos;historique du compte</translation>
+    </message>
+    <message>
+        <source>Only active accounts can be frozen</source>
+        <translation>Seuls les comptes actifs peuvent être gelés</translation>
+    </message>
+    <message>
+        <source>The account is not frozen</source>
+        <translation>Le compte n&apos;est pas gelé</translation>
+    </message>
+    <message>
+        <source>The account is closed already</source>
+        <translation>Le compte est déjà clôturé</translation>
+    </message>
+    <message>
+        <source>Select a pending posting in Approvals first</source>
+        <translation>Sélectionnez d&apos;abord une écriture en attente dans «&#xa0;Approbations&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Checking the hash chains and every balance…</source>
+        <translation>Vérification des chaînes de hachage et de chaque solde…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Verify ledger</source>
+        <translation>Vérifier le registre</translation>
+    </message>
+    <message>
+        <source>Verification canceled.</source>
+        <translation>Vérification annulée.</translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation>Échec de la vérification&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The ledger is intact.
+
+%1 transactions, %2 entries and %3 audit records checked; every balance equals the sum of its entries.
+
+Digest: %4</source>
+        <translation>Le registre est intact.
+
+%1 transactions, %2 mouvements et %3 entrées du journal d&apos;audit vérifiés&#xa0;; chaque solde est égal à la somme de ses mouvements.
+
+Empreinte&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>The ledger is NOT intact.
+
+First problem: %1</source>
+        <translation>Le registre n&apos;est PAS intact.
+
+Premier problème&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>About WalletDesk</source>
+        <translation>À propos de WalletDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;WalletDesk %1&lt;/h3&gt;&lt;p&gt;Revision %2&lt;/p&gt;&lt;p&gt;Administration of virtual-currency wallets over a double-entry ledger.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WalletDesk %1&lt;/h3&gt;&lt;p&gt;Révision %2&lt;/p&gt;&lt;p&gt;Administration de portefeuilles de monnaie virtuelle sur un registre en partie double.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time WalletDesk starts.</source>
+        <translation>La nouvelle langue s&apos;applique au prochain démarrage de WalletDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyValidator</name>
+    <message>
+        <source>enter an amount</source>
+        <translation>saisissez un montant</translation>
+    </message>
+    <message>
+        <source>must not be negative</source>
+        <translation>ne doit pas être négatif</translation>
+    </message>
+    <message>
+        <source>enter the digits after the minus sign</source>
+        <translation>saisissez les chiffres après le signe moins</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>doit être un nombre entier</translation>
+    </message>
+    <message>
+        <source>has two decimal points</source>
+        <translation>contient deux séparateurs décimaux</translation>
+    </message>
+    <message>
+        <source>has a digit group separator after the decimal point</source>
+        <translation>contient un séparateur de milliers après le séparateur décimal</translation>
+    </message>
+    <message>
+        <source>may only contain digits</source>
+        <translation>ne doit contenir que des chiffres</translation>
+    </message>
+    <message numerus="yes">
+        <source>has more than %n decimal place(s)</source>
+        <translation>
+            <numerusform>a plus de %n décimale</numerusform>
+            <numerusform>a plus de %n décimales</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>needs a digit before the decimal point</source>
+        <translation>nécessite un chiffre avant le séparateur décimal</translation>
+    </message>
+    <message>
+        <source>is a negative zero</source>
+        <translation>est un zéro négatif</translation>
+    </message>
+    <message>
+        <source>is too large</source>
+        <translation>est trop grand</translation>
+    </message>
+    <message>
+        <source>needs digits after the decimal point</source>
+        <translation>nécessite des chiffres après le séparateur décimal</translation>
+    </message>
+    <message>
+        <source>has digit group separators in the wrong places</source>
+        <translation>contient des séparateurs de milliers mal placés</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Nouveau compte</translation>
+    </message>
+    <message>
+        <source>Open a player account in one currency. A player holding several currencies has one account for each.</source>
+        <translation>Ouvrez un compte joueur dans une devise. Un joueur qui détient plusieurs devises a un compte pour chacune.</translation>
+    </message>
+    <message>
+        <source>the game&apos;s player id, e.g. 1001 or p-7f3a</source>
+        <translation>l&apos;identifiant du joueur dans le jeu, p. ex. 1001 ou p-7f3a</translation>
+    </message>
+    <message>
+        <source>optional, e.g. the player&apos;s nickname</source>
+        <translation>facultatif, p. ex. le pseudo du joueur</translation>
+    </message>
+    <message>
+        <source>Allow a &amp;negative balance (credit line)</source>
+        <translation>Autoriser un solde &amp;négatif (ligne de crédit)</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>&amp;Devise&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Player reference:</source>
+        <translation>&amp;Référence joueur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>Nom &amp;affiché&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The account may go below zero; the ledger&apos;s overdraft check is off for it.</source>
+        <translation>Le compte peut passer sous zéro&#xa0;; le contrôle de découvert du registre est désactivé pour lui.</translation>
+    </message>
+    <message>
+        <source>Allowing a negative balance needs the supervisor role.</source>
+        <translation>Autoriser un solde négatif nécessite le rôle superviseur.</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Créer</translation>
+    </message>
+    <message>
+        <source>Creating accounts needs the support role; you are signed in as %1.</source>
+        <translation>Créer des comptes nécessite le rôle support&#xa0;; vous êtes connecté en tant que %1.</translation>
+    </message>
+    <message>
+        <source>whole units</source>
+        <translation>unités entières</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decimal(s)</source>
+        <translation>
+            <numerusform>%n décimale</numerusform>
+            <numerusform>%n décimales</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Currency: loading the ledger&apos;s currencies…</source>
+        <translation>Devise&#xa0;: chargement des devises du registre…</translation>
+    </message>
+    <message>
+        <source>Currency: the ledger has no currencies; an admin adds them first.</source>
+        <translation>Devise&#xa0;: le registre n&apos;a aucune devise&#xa0;; un administrateur doit d&apos;abord en ajouter.</translation>
+    </message>
+    <message>
+        <source>Currency: choose one.</source>
+        <translation>Devise&#xa0;: choisissez-en une.</translation>
+    </message>
+    <message>
+        <source>Player reference: required (the game&apos;s id for the player).</source>
+        <translation>Référence joueur&#xa0;: obligatoire (l&apos;identifiant du joueur dans le jeu).</translation>
+    </message>
+    <message>
+        <source>Player reference: at most %1 characters.</source>
+        <translation>Référence joueur&#xa0;: %1 caractères au maximum.</translation>
+    </message>
+    <message>
+        <source>Display name: at most %1 characters.</source>
+        <translation>Nom affiché&#xa0;: %1 caractères au maximum.</translation>
+    </message>
+    <message>
+        <source>Account %1 created for player %2 in %3.</source>
+        <translation>Compte %1 créé pour le joueur %2 en %3.</translation>
+    </message>
+</context>
+<context>
+    <name>PostingDialog</name>
+    <message>
+        <source>Post to account %1</source>
+        <translation>Passer une écriture sur le compte %1</translation>
+    </message>
+    <message>
+        <source>Deposit (adds to the balance)</source>
+        <translation>Dépôt (augmente le solde)</translation>
+    </message>
+    <message>
+        <source>Withdrawal (takes from the balance)</source>
+        <translation>Retrait (diminue le solde)</translation>
+    </message>
+    <message>
+        <source>Adjustment: credit (+)</source>
+        <translation>Ajustement&#xa0;: crédit (+)</translation>
+    </message>
+    <message>
+        <source>Adjustment: debit (−)</source>
+        <translation>Ajustement&#xa0;: débit (−)</translation>
+    </message>
+    <message>
+        <source>e.g. goodwill, correction</source>
+        <translation>p. ex. geste commercial, correction</translation>
+    </message>
+    <message>
+        <source>support ticket, e.g. SUP-1234</source>
+        <translation>ticket de support, p. ex. SUP-1234</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Montant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason code:</source>
+        <translation>Code m&amp;otif&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket:</source>
+        <translation>T&amp;icket&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation>&amp;Libellé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason code (required):</source>
+        <translation>Code m&amp;otif (obligatoire)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>&amp;Passer l&apos;écriture</translation>
+    </message>
+    <message>
+        <source>Posting needs the support role; you are signed in as %1.</source>
+        <translation>Passer des écritures nécessite le rôle support&#xa0;; vous êtes connecté en tant que %1.</translation>
+    </message>
+    <message>
+        <source>Amount: enter the amount to post.</source>
+        <translation>Montant&#xa0;: saisissez le montant à passer.</translation>
+    </message>
+    <message>
+        <source>Amount: %1.</source>
+        <translation>Montant&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Amount: must be greater than zero.</source>
+        <translation>Montant&#xa0;: doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>Reason code: required for adjustments (pick one or type your own).</source>
+        <translation>Code motif&#xa0;: obligatoire pour les ajustements (choisissez-en un ou saisissez le vôtre).</translation>
+    </message>
+    <message>
+        <source>Reason code: at most %1 characters.</source>
+        <translation>Code motif&#xa0;: %1 caractères au maximum.</translation>
+    </message>
+    <message>
+        <source>Amount: too large, the balance would overflow.</source>
+        <translation>Montant&#xa0;: trop grand, le solde déborderait.</translation>
+    </message>
+    <message>
+        <source>deposit %1 to account %2 (player %3)</source>
+        <translation>déposer %1 sur le compte %2 (joueur %3)</translation>
+    </message>
+    <message>
+        <source>withdraw %1 from account %2 (player %3)</source>
+        <translation>retirer %1 du compte %2 (joueur %3)</translation>
+    </message>
+    <message>
+        <source>credit %1 to account %2 (player %3) as an adjustment</source>
+        <translation>créditer %1 sur le compte %2 (joueur %3) à titre d&apos;ajustement</translation>
+    </message>
+    <message>
+        <source>debit %1 from account %2 (player %3) as an adjustment</source>
+        <translation>débiter %1 du compte %2 (joueur %3) à titre d&apos;ajustement</translation>
+    </message>
+    <message>
+        <source>Please check: %1. Click Confirm to send it.</source>
+        <translation>Veuillez vérifier&#xa0;: %1. Cliquez sur «&#xa0;Confirmer&#xa0;» pour l&apos;envoyer.</translation>
+    </message>
+    <message>
+        <source>Posted as transaction %1. The balance is now %2.</source>
+        <translation>Écriture passée&#xa0;: transaction %1. Le solde est maintenant de %2.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval (request %1): the amount is above your limit, so a second operator must approve it before it is posted.</source>
+        <translation>En attente d&apos;approbation (demande %1)&#xa0;: le montant dépasse votre limite, un second opérateur doit donc l&apos;approuver avant qu&apos;il ne soit passé.</translation>
+    </message>
+    <message>
+        <source>%1 of the available balance is held meanwhile.</source>
+        <translation>%1 du solde disponible est réservé entre-temps.</translation>
+    </message>
+    <message>
+        <source>This dialog had already sent it; nothing new was written.</source>
+        <translation>Cette boîte de dialogue avait déjà envoyé cette requête&#xa0;; rien de nouveau n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Balance %1 · available %2</source>
+        <translation>Solde %1 · disponible %2</translation>
+    </message>
+    <message>
+        <source>This account is closed; nothing can be posted to it.</source>
+        <translation>Ce compte est clôturé&#xa0;; aucune écriture ne peut y être passée.</translation>
+    </message>
+    <message>
+        <source>This account is frozen: only a supervisor may post to it.</source>
+        <translation>Ce compte est gelé&#xa0;: seul un superviseur peut y passer des écritures.</translation>
+    </message>
+    <message>
+        <source>This is a system account; post to player accounts only.</source>
+        <translation>Ceci est un compte système&#xa0;; passez des écritures uniquement sur des comptes joueurs.</translation>
+    </message>
+    <message>
+        <source>overflow: too large for the ledger</source>
+        <translation>dépassement&#xa0;: trop grand pour le registre</translation>
+    </message>
+    <message>
+        <source>Not enough available funds: the ledger will refuse this unless the account may go below zero.</source>
+        <translation>Fonds disponibles insuffisants&#xa0;: le registre refusera ceci, sauf si le compte peut passer sous zéro.</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <source>Checking your posting limit…</source>
+        <translation>Vérification de votre limite d&apos;écriture…</translation>
+    </message>
+    <message>
+        <source>No approval needed: you have no limit in %1.</source>
+        <translation>Aucune approbation nécessaire&#xa0;: vous n&apos;avez pas de limite en %1.</translation>
+    </message>
+    <message>
+        <source>Needs a second operator&apos;s approval: %1 is above your limit of %2. It is not posted until a supervisor approves it%3.</source>
+        <translation>Nécessite l&apos;approbation d&apos;un second opérateur&#xa0;: %1 dépasse votre limite de %2. Rien n&apos;est passé avant qu&apos;un superviseur ne l&apos;approuve%3.</translation>
+    </message>
+    <message>
+        <source>; the amount is held meanwhile</source>
+        <translation>&#xa0;; le montant est réservé entre-temps</translation>
+    </message>
+    <message>
+        <source>No approval needed: within your limit of %1.</source>
+        <translation>Aucune approbation nécessaire&#xa0;: dans votre limite de %1.</translation>
+    </message>
+    <message>
+        <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
+        <translation>Votre limite d&apos;écriture n&apos;a pas pu être lue (%1)&#xa0;; le registre l&apos;applique quand même lorsque vous passez l&apos;écriture.</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Reverse transaction %1</source>
+        <translation>Contre-passer la transaction %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Reverse transaction %1&lt;/b&gt;: post its exact negation. The original stays in the journal; the reversal points at it.</source>
+        <translation>&lt;b&gt;Contre-passer la transaction %1&lt;/b&gt;&#xa0;: passer son exact inverse. L&apos;originale reste dans le journal&#xa0;; la contre-passation y renvoie.</translation>
+    </message>
+    <message>
+        <source>Loading the transaction…</source>
+        <translation>Chargement de la transaction…</translation>
+    </message>
+    <message>
+        <source>why the original was wrong, e.g. duplicate of ticket SUP-1234</source>
+        <translation>pourquoi l&apos;originale était erronée, p. ex. doublon du ticket SUP-1234</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation>&amp;Motif (obligatoire)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Force, even if a player account goes below zero</source>
+        <translation>&amp;Forcer, même si un compte joueur passe sous zéro</translation>
+    </message>
+    <message>
+        <source>Without force, the ledger refuses a reversal that would take a player below zero (the money was already spent). With force it posts anyway and the player&apos;s balance goes negative.</source>
+        <translation>Sans forçage, le registre refuse une contre-passation qui ferait passer un joueur sous zéro (l&apos;argent a déjà été dépensé). Avec forçage, elle est passée quand même et le solde du joueur devient négatif.</translation>
+    </message>
+    <message>
+        <source>Forcing needs the supervisor or admin role.</source>
+        <translation>Le forçage nécessite le rôle superviseur ou administrateur.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor or admin may force.</source>
+        <translation>Seul un superviseur ou un administrateur peut forcer.</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse</source>
+        <translation>&amp;Contre-passer</translation>
+    </message>
+    <message>
+        <source>Reversing needs the supervisor role; you are signed in as %1.</source>
+        <translation>La contre-passation nécessite le rôle superviseur&#xa0;; vous êtes connecté en tant que %1.</translation>
+    </message>
+    <message>
+        <source>Transaction %1 could not be loaded.</source>
+        <translation>La transaction %1 n&apos;a pas pu être chargée.</translation>
+    </message>
+    <message>
+        <source>There is nothing to reverse.</source>
+        <translation>Il n&apos;y a rien à contre-passer.</translation>
+    </message>
+    <message>
+        <source>Transaction %1 is itself a reversal; post a new transaction instead.</source>
+        <translation>La transaction %1 est elle-même une contre-passation&#xa0;; passez plutôt une nouvelle transaction.</translation>
+    </message>
+    <message>
+        <source>Transaction %1 was already reversed by transaction %2.</source>
+        <translation>La transaction %1 a déjà été contre-passée par la transaction %2.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on %2 by %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; le %2 par %3</translation>
+    </message>
+    <message>
+        <source>Reason code: %1</source>
+        <translation>Code motif&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Ticket: %1</source>
+        <translation>Ticket&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Memo: %1</source>
+        <translation>Libellé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Contre-passation</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation>compte %1</translation>
+    </message>
+    <message>
+        <source>%1 (system, %2)</source>
+        <translation>%1 (système, %2)</translation>
+    </message>
+    <message>
+        <source>overflow</source>
+        <translation>dépassement</translation>
+    </message>
+    <message>
+        <source>Reason: say why the original was wrong (required).</source>
+        <translation>Motif&#xa0;: indiquez pourquoi l&apos;originale était erronée (obligatoire).</translation>
+    </message>
+    <message>
+        <source>Please check: a forced reversal may take a player account below zero. Click Confirm to reverse transaction %1 anyway.</source>
+        <translation>Veuillez vérifier&#xa0;: une contre-passation forcée peut faire passer un compte joueur sous zéro. Cliquez sur «&#xa0;Confirmer&#xa0;» pour contre-passer quand même la transaction %1.</translation>
+    </message>
+    <message>
+        <source>If the money was already spent, tick Force to reverse anyway.</source>
+        <translation>Si l&apos;argent a déjà été dépensé, cochez «&#xa0;Forcer&#xa0;» pour contre-passer quand même.</translation>
+    </message>
+    <message>
+        <source>Reversed: transaction %1 undoes transaction %2.</source>
+        <translation>Contre-passée&#xa0;: la transaction %1 annule la transaction %2.</translation>
+    </message>
+    <message>
+        <source>This dialog had already sent it; nothing new was written.</source>
+        <translation>Cette boîte de dialogue avait déjà envoyé cette requête&#xa0;; rien de nouveau n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>%1 · player %2</source>
+        <translation>%1 · joueur %2</translation>
+    </message>
+    <message>
+        <source>%1 · player %2 (%3)</source>
+        <translation>%1 · joueur %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionKindText</name>
+    <message>
+        <source>Deposit</source>
+        <translation>Dépôt</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Retrait</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>Ajustement</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Virement</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>Win</source>
+        <translation>Gain</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>Prélèvement</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Bonus</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Contre-passation</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer from account %1</source>
+        <translation>Virement depuis le compte %1</translation>
+    </message>
+    <message>
+        <source>Player reference</source>
+        <translation>Référence joueur</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>ID de compte</translation>
+    </message>
+    <message>
+        <source>the receiving player&apos;s reference</source>
+        <translation>référence du joueur destinataire</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Destination&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>&amp;Montant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Memo:</source>
+        <translation>&amp;Libellé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>the receiving account&apos;s number</source>
+        <translation>numéro du compte destinataire</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer</source>
+        <translation>&amp;Virer</translation>
+    </message>
+    <message>
+        <source>Transfers need the support role; you are signed in as %1.</source>
+        <translation>Les virements nécessitent le rôle support&#xa0;; vous êtes connecté en tant que %1.</translation>
+    </message>
+    <message>
+        <source>To: looking up the account…</source>
+        <translation>Destination&#xa0;: recherche du compte…</translation>
+    </message>
+    <message>
+        <source>Amount: enter the amount to transfer.</source>
+        <translation>Montant&#xa0;: saisissez le montant à virer.</translation>
+    </message>
+    <message>
+        <source>Amount: %1.</source>
+        <translation>Montant&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Amount: must be greater than zero.</source>
+        <translation>Montant&#xa0;: doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>Amount: too large, the receiving balance would overflow.</source>
+        <translation>Montant&#xa0;: trop grand, le solde du destinataire déborderait.</translation>
+    </message>
+    <message>
+        <source>Please check: transfer %1 from account %2 (player %3) to account %4 (player %5). Click Confirm to send it.</source>
+        <translation>Veuillez vérifier&#xa0;: virer %1 du compte %2 (joueur %3) vers le compte %4 (joueur %5). Cliquez sur «&#xa0;Confirmer&#xa0;» pour l&apos;envoyer.</translation>
+    </message>
+    <message>
+        <source>Transferred as transaction %1. Account %2 now holds %3; account %4 now holds %5.</source>
+        <translation>Virement effectué&#xa0;: transaction %1. Le compte %2 détient maintenant %3&#xa0;; le compte %4 détient maintenant %5.</translation>
+    </message>
+    <message>
+        <source>Waiting for approval (request %1): the amount is above your limit, so a second operator must approve it. The amount is held on account %2 meanwhile.</source>
+        <translation>En attente d&apos;approbation (demande %1)&#xa0;: le montant dépasse votre limite, un second opérateur doit donc l&apos;approuver. Le montant est réservé sur le compte %2 entre-temps.</translation>
+    </message>
+    <message>
+        <source>This dialog had already sent it; nothing new was written.</source>
+        <translation>Cette boîte de dialogue avait déjà envoyé cette requête&#xa0;; rien de nouveau n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>De&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Balance %1 · available %2</source>
+        <translation>Solde %1 · disponible %2</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Recherche…</translation>
+    </message>
+    <message>
+        <source>overflow: too large for the ledger</source>
+        <translation>dépassement&#xa0;: trop grand pour le registre</translation>
+    </message>
+    <message>
+        <source>Account %1 balance</source>
+        <translation>Solde du compte %1</translation>
+    </message>
+    <message>
+        <source>Account %1 available</source>
+        <translation>Disponible du compte %1</translation>
+    </message>
+    <message>
+        <source>Not enough available funds: the ledger will refuse this.</source>
+        <translation>Fonds disponibles insuffisants&#xa0;: le registre refusera ceci.</translation>
+    </message>
+    <message>
+        <source>Checking your posting limit…</source>
+        <translation>Vérification de votre limite d&apos;écriture…</translation>
+    </message>
+    <message>
+        <source>Needs a second operator&apos;s approval: %1 is above your limit of %2; the amount is held until a supervisor decides.</source>
+        <translation>Nécessite l&apos;approbation d&apos;un second opérateur&#xa0;: %1 dépasse votre limite de %2&#xa0;; le montant est réservé jusqu&apos;à la décision d&apos;un superviseur.</translation>
+    </message>
+    <message>
+        <source>No approval needed: within your limit of %1.</source>
+        <translation>Aucune approbation nécessaire&#xa0;: dans votre limite de %1.</translation>
+    </message>
+    <message>
+        <source>No approval needed: you have no limit in %1.</source>
+        <translation>Aucune approbation nécessaire&#xa0;: vous n&apos;avez pas de limite en %1.</translation>
+    </message>
+    <message>
+        <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
+        <translation>Votre limite d&apos;écriture n&apos;a pas pu être lue (%1)&#xa0;; le registre l&apos;applique quand même lorsque vous passez l&apos;écriture.</translation>
+    </message>
+    <message>
+        <source>enter the receiving player&apos;s reference or account ID.</source>
+        <translation>saisissez la référence du joueur destinataire ou l&apos;ID du compte.</translation>
+    </message>
+    <message>
+        <source>an account ID is a number, like 1042.</source>
+        <translation>un ID de compte est un nombre, comme 1042.</translation>
+    </message>
+    <message>
+        <source>there is no account %1.</source>
+        <translation>le compte %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>the lookup failed: %1</source>
+        <translation>la recherche a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>player &quot;%1&quot; has no %2 account.</source>
+        <translation>le joueur «&#xa0;%1&#xa0;» n&apos;a pas de compte %2.</translation>
+    </message>
+    <message>
+        <source>that is the account the money comes from.</source>
+        <translation>c&apos;est le compte d&apos;où provient l&apos;argent.</translation>
+    </message>
+    <message>
+        <source>account %1 is a system account; transfers go to players.</source>
+        <translation>le compte %1 est un compte système&#xa0;; les virements vont aux joueurs.</translation>
+    </message>
+    <message>
+        <source>account %1 holds %2, not %3; a transfer stays in one currency.</source>
+        <translation>le compte %1 est en %2, pas en %3&#xa0;; un virement reste dans une seule devise.</translation>
+    </message>
+    <message>
+        <source>account %1 is closed.</source>
+        <translation>le compte %1 est clôturé.</translation>
+    </message>
+    <message>
+        <source>To: choose the receiving account.</source>
+        <translation>Destination&#xa0;: choisissez le compte destinataire.</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>Destination&#xa0;: %1</translation>
+    </message>
+</context>
+</TS>
