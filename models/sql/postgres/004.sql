@@ -15,3 +15,12 @@ CREATE TABLE login_failures (
     failures INTEGER NOT NULL,
     last_failure_at BIGINT NOT NULL
 );
+-- A ledger whose roles were set up already (roles.sql) gets walletd's rights on the new tables; a fresh one gets
+-- them from roles.sql. walletd signs in as walletdesk_app; analysts have no business with session rows.
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'walletdesk_app') THEN
+        GRANT SELECT, INSERT, UPDATE, DELETE ON sessions, login_failures TO walletdesk_app;
+    END IF;
+END
+$$;
