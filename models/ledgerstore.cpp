@@ -1066,7 +1066,7 @@ LedgerStore::~LedgerStore() {
 }
 
 int LedgerStore::knownSchemaVersion() {
-    return 3;
+    return 4;
 }
 
 QString LedgerStore::zeroHash() {

@@ -1,6 +1,8 @@
 #include "buildinfo.h"
 #include "walletctl.h"
 
+#include "operatorauth.h"
+
 #include "demogenerator.h"
 #include "money.h"
 
@@ -45,6 +47,7 @@ commands:
   freeze ID --reason TEXT | unfreeze ID --reason TEXT | close ID --reason TEXT
   verify [--digest-out FILE] [--expect-digest HEX]
   operator add NAME --role ROLE [--limit CODE:AMOUNT]... | operator list | operator disable NAME
+  operator passwd NAME                  sets NAME's walletd password, read from the first line of stdin
   audit [--limit N]
 )";
 
@@ -783,11 +786,25 @@ int WalletCtl::cmdOperator(const QStringList &args) {
               QStringLiteral("operator %1 disabled").arg(o.name));
         return Ok;
     }
+    if (sub == u"passwd" && args.size() == 2) {
+        // The password comes from stdin (first line), never from the command line where ps would show it.
+        const QString name = args.at(1);
+        QTextStream in(stdin);
+        const QString password = in.readLine();
+        Done done;
+        if (!await(m_service.run(
+                       [=](LedgerStore &s) { return OperatorAuth::setPassword(s, actor, name, password); }),
+                   &done, &code))
+            return code;
+        print(QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("password_set"), true}},
+              QStringLiteral("password of operator %1 set").arg(name));
+        return Ok;
+    }
     if (sub != u"add" || args.size() != 2)
         return fail(
             Usage,
             QStringLiteral("usage: operator add NAME --role ROLE [--limit CODE:AMOUNT]... | operator list "
-                           "| operator disable NAME"));
+                           "| operator disable NAME | operator passwd NAME (password on stdin)"));
     QString roleText;
     if (!needOption(QStringLiteral("role"), &roleText, &code))
         return code;

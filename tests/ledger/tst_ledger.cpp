@@ -179,12 +179,15 @@ void TestLedger::schemaIsVersionedAndNewerIsRefused() {
 }
 
 void TestLedger::olderSchemaIsMigratedForward() {
-    // Roll the ledger back to version 1 by hand, as a database written by an older WalletDesk would be.
+    // Roll the ledger back to version 1 by hand (4 added walletd's session tables), as a database written by
+    // an older WalletDesk would be.
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("before"))));
     m_ledger.reset();
     {
         RawDb raw(m_url);
         QVERIFY(raw.exec(QStringLiteral("DROP INDEX transactions_forced")));
+        QVERIFY(raw.exec(QStringLiteral("DROP TABLE sessions")));
+        QVERIFY(raw.exec(QStringLiteral("DROP TABLE login_failures")));
         for (const char *index :
              {"accounts_by_name", "accounts_by_player_ref", "accounts_by_currency", "accounts_by_balance",
               "accounts_by_state", "accounts_by_last_activity", "accounts_by_created"})
@@ -195,7 +198,7 @@ void TestLedger::olderSchemaIsMigratedForward() {
     QString error;
     m_ledger = std::make_unique<LedgerService>();
     QVERIFY(await(m_ledger->open(*DatabaseUrl::parse(m_url, &error))).ok());
-    QCOMPARE(run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).value(), 3);
+    QCOMPARE(run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).value(), 4);
     RawDb raw(m_url);
     const QString indexCount =
         raw.pg()

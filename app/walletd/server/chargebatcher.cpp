@@ -1,0 +1,51 @@
+#include "chargebatcher.h"
+
+#include <algorithm>
+
+ChargeBatcher::ChargeBatcher(QList<LedgerService *> services, Actor actor, int maxBatch, QObject *parent)
+    : QObject(parent)
+    , m_idle(std::move(services))
+    , m_actor(std::move(actor))
+    , m_maxBatch(maxBatch) {}
+
+void ChargeBatcher::submit(const PostingRequest &request, Done done) {
+    m_queue.append(Item{request, std::move(done)});
+    flush();
+}
+
+void ChargeBatcher::flush() {
+    while (!m_queue.isEmpty() && !m_idle.isEmpty())
+        dispatch(m_idle.takeLast());
+}
+
+void ChargeBatcher::dispatch(LedgerService *service) {
+    const qsizetype n = std::min<qsizetype>(m_queue.size(), m_maxBatch);
+    QList<Item> batch = m_queue.mid(0, n);
+    m_queue.remove(0, n);
+    // In account order: every posting of the game API touches one player account, so concurrent batches on
+    // PostgreSQL then lock player rows in ascending order and cannot deadlock on them.
+    std::stable_sort(batch.begin(), batch.end(),
+                     [](const Item &a, const Item &b) { return a.request.accountId < b.request.accountId; });
+    QList<PostingRequest> requests;
+    requests.reserve(batch.size());
+    for (const Item &item : std::as_const(batch))
+        requests << item.request;
+    ++m_batches;
+    m_requests += requests.size();
+    service
+        ->run([actor = m_actor, requests](LedgerStore &store) -> Result<QList<Result<PostingResult>>> {
+            return store.postBatch(actor, requests);
+        })
+        .then(this, [this, service, batch](const Result<QList<Result<PostingResult>>> &results) {
+            m_idle.append(service);
+            for (qsizetype i = 0; i < batch.size(); ++i) {
+                if (!results)
+                    batch.at(i).done(results.error());
+                else
+                    batch.at(i).done(results->value(
+                        i, Result<PostingResult>(LedgerError{
+                               ErrorCode::Database, QStringLiteral("the batch lost this request")})));
+            }
+            flush();
+        });
+}

@@ -1,0 +1,169 @@
+#include "serverconfig.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+namespace {
+
+bool splitListen(const QString &text, QHostAddress *host, QString *hostText, quint16 *port, QString *error) {
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0) {
+        *error = QStringLiteral("--listen needs HOST:PORT, not \"%1\"").arg(text);
+        return false;
+    }
+    QString h = text.left(colon);
+    if (h.startsWith(u'[') && h.endsWith(u']'))
+        h = h.mid(1, h.size() - 2);
+    bool ok = false;
+    const uint p = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535) {
+        *error = QStringLiteral("--listen: \"%1\" is not a port number").arg(text.mid(colon + 1));
+        return false;
+    }
+    QHostAddress address;
+    if (h == u"localhost")
+        address = QHostAddress::LocalHost;
+    else if (h == u"*" || h == u"0.0.0.0")
+        address = QHostAddress::AnyIPv4;
+    else if (!address.setAddress(h)) {
+        *error = QStringLiteral("--listen: \"%1\" is not an IP address").arg(h);
+        return false;
+    }
+    *host = address;
+    *hostText = h == u"localhost" ? QStringLiteral("127.0.0.1") : h;
+    *port = quint16(p);
+    return true;
+}
+
+} // namespace
+
+QString ServerConfig::usage() {
+    return QStringLiteral(
+        "usage: walletd --db URL --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--config FILE]\n"
+        "               [--game-currency CODE] [--game-operator NAME] [--game-api-insecure]\n"
+        "Serves the admin API and the game APIs over a WalletDesk ledger (docs/walletd.md).\n"
+        "Port 0 picks a free port; the first line on stdout says where it listens.\n");
+}
+
+bool ServerConfig::parse(const QStringList &args, QString *error, bool *help) {
+    *help = false;
+    QHash<QString, QString> flags;
+    const QStringList withValue{QStringLiteral("--db"),           QStringLiteral("--listen"),
+                                QStringLiteral("--tls-cert"),     QStringLiteral("--tls-key"),
+                                QStringLiteral("--config"),       QStringLiteral("--game-currency"),
+                                QStringLiteral("--game-operator")};
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        QString a = args.at(i);
+        QString value;
+        const qsizetype eq = a.indexOf(u'=');
+        if (a.startsWith(u"--") && eq > 0) {
+            value = a.mid(eq + 1);
+            a = a.left(eq);
+            flags.insert(a, value);
+            continue;
+        }
+        if (a == u"--help" || a == u"-h") {
+            *help = true;
+            return true;
+        }
+        if (a == u"--game-api-insecure") {
+            flags.insert(a, QStringLiteral("1"));
+            continue;
+        }
+        if (!withValue.contains(a)) {
+            *error = QStringLiteral("unknown argument \"%1\"").arg(a);
+            return false;
+        }
+        if (i + 1 >= args.size()) {
+            *error = QStringLiteral("%1 needs a value").arg(a);
+            return false;
+        }
+        flags.insert(a, args.at(++i));
+    }
+
+    // The file first, flags over it.
+    QHash<QString, QString> file;
+    if (flags.contains(QStringLiteral("--config"))) {
+        const QString path = flags.value(QStringLiteral("--config"));
+        if (!QFileInfo(path).isReadable()) {
+            *error = QStringLiteral("cannot read the configuration file %1").arg(path);
+            return false;
+        }
+        QSettings settings(path, QSettings::IniFormat);
+        if (settings.status() != QSettings::NoError) {
+            *error = QStringLiteral("the configuration file %1 is not valid INI").arg(path);
+            return false;
+        }
+        settings.beginGroup(QStringLiteral("walletd"));
+        for (const QString &key : settings.allKeys()) {
+            const QVariant v = settings.value(key);
+            file.insert(key,
+                        v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',') : v.toString());
+        }
+    }
+    auto setting = [&](const QString &flag, const QString &key) {
+        return flags.contains(flag) ? flags.value(flag) : file.value(key);
+    };
+
+    const QString dbText = setting(QStringLiteral("--db"), QStringLiteral("db"));
+    if (dbText.isEmpty()) {
+        *error = QStringLiteral("--db URL is required");
+        return false;
+    }
+    const auto url = DatabaseUrl::parse(dbText, error);
+    if (!url)
+        return false;
+    this->db = *url;
+    const QString listen = setting(QStringLiteral("--listen"), QStringLiteral("listen"));
+    if (listen.isEmpty()) {
+        *error = QStringLiteral("--listen HOST:PORT is required");
+        return false;
+    }
+    if (!splitListen(listen, &host, &hostText, &port, error))
+        return false;
+    tlsCert = setting(QStringLiteral("--tls-cert"), QStringLiteral("tls_cert"));
+    tlsKey = setting(QStringLiteral("--tls-key"), QStringLiteral("tls_key"));
+    if (tlsCert.isEmpty() != tlsKey.isEmpty()) {
+        *error = QStringLiteral("--tls-cert and --tls-key go together");
+        return false;
+    }
+    const QString currency = setting(QStringLiteral("--game-currency"), QStringLiteral("game_currency"));
+    if (!currency.isEmpty())
+        gameCurrency = currency;
+    const QString op = setting(QStringLiteral("--game-operator"), QStringLiteral("game_operator"));
+    if (!op.isEmpty())
+        gameOperator = op;
+    for (const QString &t : file.value(QStringLiteral("game_tokens")).split(u',', Qt::SkipEmptyParts))
+        if (!t.trimmed().isEmpty())
+            gameTokens << t.trimmed();
+    gameApiInsecure = flags.contains(QStringLiteral("--game-api-insecure")) ||
+                      file.value(QStringLiteral("game_api_insecure")) == u"true";
+    if (file.contains(QStringLiteral("max_body_bytes"))) {
+        bool ok = false;
+        const qlonglong n = file.value(QStringLiteral("max_body_bytes")).toLongLong(&ok);
+        if (!ok || n < 1024 || n > 16 * 1024 * 1024) {
+            *error = QStringLiteral("max_body_bytes must be from 1024 to 16777216");
+            return false;
+        }
+        maxBodyBytes = qsizetype(n);
+    }
+    if (file.contains(QStringLiteral("max_batch"))) {
+        bool ok = false;
+        const int n = file.value(QStringLiteral("max_batch")).toInt(&ok);
+        if (!ok || n < 1 || n > 10000) {
+            *error = QStringLiteral("max_batch must be from 1 to 10000");
+            return false;
+        }
+        maxBatch = n;
+    }
+    if (file.contains(QStringLiteral("batch_writers"))) {
+        bool ok = false;
+        const int n = file.value(QStringLiteral("batch_writers")).toInt(&ok);
+        if (!ok || n < 1 || n > 32) {
+            *error = QStringLiteral("batch_writers must be from 1 to 32");
+            return false;
+        }
+        batchWriters = n;
+    }
+    return true;
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "databaseurl.h"
+
+#include <QHostAddress>
+#include <QStringList>
+
+/// walletd's settings: command-line flags over an optional INI file (--config FILE, section [walletd]).
+/// See docs/walletd.md for every key.
+struct ServerConfig {
+    DatabaseUrl db;
+    QHostAddress host = QHostAddress::LocalHost;
+    QString hostText = QStringLiteral("127.0.0.1");
+    quint16 port = 8080;
+    QString tlsCert;
+    QString tlsKey;
+    QString gameCurrency = QStringLiteral("GOLD");
+    QString gameOperator = QStringLiteral("game");
+    QStringList gameTokens; ///< service tokens game servers present as "Authorization: Bearer TOKEN"
+    bool gameApiInsecure = false;
+    qsizetype maxBodyBytes = 64 * 1024;
+    int maxBatch = 256; ///< group commit: most charges in one database transaction
+    /// Group commit: batches in flight at once, each on its own connection; 0: 4 on PostgreSQL, 1 on SQLite
+    /// (one writer at a time there).
+    int batchWriters = 0;
+
+    /// Parses arguments (argv without the program name). On failure returns false with *error set; `help`
+    /// is set when --help was asked for.
+    bool parse(const QStringList &arguments, QString *error, bool *help);
+    static QString usage();
+};

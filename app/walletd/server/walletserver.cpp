@@ -1,0 +1,210 @@
+#include "walletserver.h"
+
+#include "apicodec.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QPointer>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <cstdio>
+
+namespace {
+
+QString methodName(QHttpServerRequest::Method m) {
+    switch (m) {
+    case QHttpServerRequest::Method::Get:
+        return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QStringLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QStringLiteral("PATCH");
+    default:
+        return QStringLiteral("OTHER");
+    }
+}
+
+template <typename T> Result<T> wait(QFuture<Result<T>> f) {
+    f.waitForFinished();
+    return f.result();
+}
+
+} // namespace
+
+WalletServer::WalletServer(ServerConfig config, QObject *parent)
+    : QAbstractHttpServer(parent)
+    , m_config(std::move(config)) {}
+
+WalletServer::~WalletServer() = default;
+
+QString WalletServer::baseUrl() const {
+    const bool v6 = m_config.hostText.contains(u':');
+    return QStringLiteral("%1://%2:%3")
+        .arg(m_config.tlsCert.isEmpty() ? u"http" : u"https",
+             v6 ? u'[' + m_config.hostText + u']' : m_config.hostText)
+        .arg(m_port);
+}
+
+Result<Done> WalletServer::start() {
+    for (LedgerService *s : {&m_write, &m_read, &m_auth}) {
+        const auto opened = wait(s->open(m_config.db));
+        if (!opened)
+            return opened.error();
+    }
+    const auto currencies = wait(m_read.run([](LedgerStore &s) { return s.currencies(); }));
+    if (!currencies)
+        return currencies.error();
+    int exponent = -1;
+    for (const Currency &c : *currencies)
+        if (c.code == m_config.gameCurrency)
+            exponent = c.exponent;
+    GameApi::Settings game{m_config.gameCurrency, exponent, m_config.gameOperator, m_config.gameTokens,
+                           m_config.gameApiInsecure};
+    if (exponent < 0)
+        qWarning(
+            "walletd: the game currency %s is not in this ledger; the game API will answer \"Unknown user\"",
+            qPrintable(m_config.gameCurrency));
+    if (m_config.gameApiInsecure)
+        qWarning(
+            "walletd: WARNING: --game-api-insecure: the game API accepts requests without a service token");
+    else if (m_config.gameTokens.isEmpty())
+        qWarning("walletd: no game_tokens in the configuration: the game API refuses every request");
+
+    if (!m_config.tlsCert.isEmpty()) {
+        QFile certFile(m_config.tlsCert), keyFile(m_config.tlsKey);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+            return LedgerError{ErrorCode::InvalidArgument,
+                               QStringLiteral("cannot read %1 or %2").arg(m_config.tlsCert, m_config.tlsKey)};
+        const QSslCertificate cert(certFile.readAll(), QSsl::Pem);
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        if (cert.isNull() || key.isNull())
+            return LedgerError{ErrorCode::InvalidArgument,
+                               QStringLiteral("%1 / %2 is not a PEM certificate and key")
+                                   .arg(m_config.tlsCert, m_config.tlsKey)};
+        sslSetup(cert, key);
+    }
+
+    QList<LedgerService *> writers{&m_write};
+    const int writerCount = m_config.batchWriters > 0                         ? m_config.batchWriters
+                            : m_config.db.kind == DatabaseUrl::Kind::Postgres ? 4
+                                                                              : 1;
+    for (int i = 1; i < writerCount; ++i) {
+        auto extra = std::make_unique<LedgerService>();
+        const auto opened = wait(extra->open(m_config.db));
+        if (!opened)
+            return opened.error();
+        writers << extra.get();
+        m_extraWriters.push_back(std::move(extra));
+    }
+    m_batcher = std::make_unique<ChargeBatcher>(
+        writers, Actor{m_config.gameOperator, QStringLiteral("walletd game api")}, m_config.maxBatch);
+    m_admin = std::make_unique<AdminApi>(m_write, m_read, m_auth);
+    m_game = std::make_unique<GameApi>(m_write, m_read, *m_batcher, game);
+
+    m_port = listen(m_config.host, m_config.port);
+    if (m_port == 0)
+        return LedgerError{
+            ErrorCode::InvalidArgument,
+            QStringLiteral("cannot listen on %1:%2").arg(m_config.hostText).arg(m_config.port)};
+    return Done{};
+}
+
+void WalletServer::shutdown() {
+    m_draining = true;
+    for (QTcpServer *s : servers())
+        s->close();
+    if (m_inFlight == 0)
+        Q_EMIT drained();
+}
+
+void WalletServer::finishOne() {
+    --m_inFlight;
+    if (m_draining && m_inFlight == 0)
+        Q_EMIT drained();
+}
+
+bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) {
+    QElapsedTimer timer;
+    timer.start();
+    ApiRequest r;
+    r.method = methodName(request.method());
+    r.path = request.url().path(QUrl::FullyDecoded);
+    r.query = request.query();
+    for (const auto &[name, value] : request.headers())
+        r.headers.insert(name.toLower(), value);
+    r.body = request.body();
+    r.origin = request.remoteAddress().toString();
+
+    ++m_inFlight;
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    QPointer<QTcpSocket> alive(socket);
+    const QString method = r.method, path = r.path;
+    Respond respond = [this, responder, alive, timer, method, path](ApiResponse a) mutable {
+        // A client that hung up has no socket left to answer on.
+        if (alive && alive->state() == QAbstractSocket::ConnectedState) {
+            responder->write(a.body, {{QByteArrayLiteral("Content-Type"), a.contentType}},
+                             static_cast<QHttpServerResponder::StatusCode>(a.status));
+            // Hand the answer to the kernel now: after the last answer of a graceful stop the process exits.
+            alive->flush();
+        }
+        const QString line = QStringLiteral("%1 %2 %3 %4 %5 %6ms\n")
+                                 .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
+                                      a.principal.isEmpty() ? QStringLiteral("-") : a.principal, method, path)
+                                 .arg(a.status)
+                                 .arg(timer.elapsed());
+        const QByteArray bytes = line.toUtf8();
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+        finishOne();
+    };
+
+    if (m_draining) {
+        respond(ApiResponse{503,
+                            ApiCodec::errorBody({ErrorCode::Database, QStringLiteral("walletd is stopping")}),
+                            QByteArrayLiteral("application/json"),
+                            {}});
+        return true;
+    }
+    if (r.body.size() > m_config.maxBodyBytes) {
+        respond(ApiResponse{
+            413,
+            ApiCodec::errorBody(
+                {ErrorCode::InvalidArgument,
+                 QStringLiteral("the request body is larger than %1 bytes").arg(m_config.maxBodyBytes)}),
+            QByteArrayLiteral("application/json"),
+            {}});
+        return true;
+    }
+    if (m_admin->handle(r, respond) || m_game->handle(r, respond))
+        return true;
+    respond(
+        ApiResponse{404,
+                    ApiCodec::errorBody({ErrorCode::NotFound,
+                                         QStringLiteral("no route %1 %2").arg(r.method, r.path.left(200))}),
+                    QByteArrayLiteral("application/json"),
+                    {}});
+    return true;
+}
+
+void WalletServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) {
+    // handleRequest answers everything; this is only reached if Qt calls it directly.
+    makeResponder(request, socket)
+        .write(ApiCodec::errorBody({ErrorCode::NotFound, QStringLiteral("no such route")}),
+               {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}},
+               QHttpServerResponder::StatusCode::NotFound);
+}

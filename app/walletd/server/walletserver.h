@@ -1,0 +1,57 @@
+#pragma once
+
+#include "adminapi.h"
+#include "chargebatcher.h"
+#include "gameapi.h"
+#include "ledgerservice.h"
+#include "serverconfig.h"
+
+#include <QAbstractHttpServer>
+#include <QElapsedTimer>
+#include <memory>
+#include <vector>
+
+/// walletd: the HTTP(S) server over a ledger. It routes itself (rather than through QHttpServer's router) so
+/// that every request, matched or not, gets a JSON answer, an access-log line and the body limit, and so that
+/// answers can come later from a worker thread (QHttpServerResponder is moved into the answer).
+///
+/// Three ledger workers, each with its own connection: writes (postings, the group-commit batches), reads
+/// (lists, which must not wait behind a batch's fsync) and sign-ins (the password KDF takes tens of ms).
+class WalletServer final : public QAbstractHttpServer {
+    Q_OBJECT
+public:
+    explicit WalletServer(ServerConfig config, QObject *parent = nullptr);
+    ~WalletServer() override;
+    Q_DISABLE_COPY_MOVE(WalletServer)
+
+    /// Opens the ledger, checks the game currency and operator, loads TLS and starts listening. Blocks.
+    Result<Done> start();
+    quint16 port() const { return m_port; }
+    QString baseUrl() const;
+
+    /// Stops accepting connections; emits drained() once every request in flight has been answered.
+    void shutdown();
+
+Q_SIGNALS:
+    void drained();
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    void finishOne();
+
+    ServerConfig m_config;
+    LedgerService m_write;
+    LedgerService m_read;
+    LedgerService m_auth;
+    /// More writers for the group commit on PostgreSQL (one batch in flight per connection).
+    std::vector<std::unique_ptr<LedgerService>> m_extraWriters;
+    std::unique_ptr<ChargeBatcher> m_batcher;
+    std::unique_ptr<AdminApi> m_admin;
+    std::unique_ptr<GameApi> m_game;
+    quint16 m_port = 0;
+    qint64 m_inFlight = 0;
+    bool m_draining = false;
+};

@@ -1,0 +1,398 @@
+#include "remoteledgerclient.h"
+
+#include "apicodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QPromise>
+#include <QTimer>
+
+namespace {
+
+QString unreachable(const QUrl &base, const QString &why) {
+    return QStringLiteral("walletd at %1 cannot be reached: %2").arg(base.toDisplayString(), why);
+}
+
+QByteArray jsonBody(const QJsonObject &o) {
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+RemoteLedgerClient::RemoteLedgerClient(QObject *parent)
+    : LedgerClient(parent) {}
+
+RemoteLedgerClient::~RemoteLedgerClient() = default;
+
+void RemoteLedgerClient::setRetryPolicy(int retries, int firstDelayMs) {
+    m_retries = retries;
+    m_firstDelayMs = firstDelayMs;
+}
+
+void RemoteLedgerClient::setAvailable(bool available, const QString &reason) {
+    if (available == m_available)
+        return;
+    m_available = available;
+    Q_EMIT availabilityChanged(available, reason);
+}
+
+void RemoteLedgerClient::send(const Call &call, Decoder decode,
+                              std::function<void(const std::optional<LedgerError> &)> done, int attempt) {
+    QUrl url = m_base;
+    url.setPath(m_base.path() + call.path);
+    url.setQuery(call.query);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(120000);
+    if (!m_token.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_token.toLatin1());
+    if (!call.idempotencyKey.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Idempotency-Key"), call.idempotencyKey);
+    QNetworkReply *reply = m_nam.sendCustomRequest(request, call.method, call.body);
+    connect(reply, &QNetworkReply::finished, this, [=, this] {
+        reply->deleteLater();
+        const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (!statusAttribute.isValid()) {
+            // No HTTP answer at all: walletd is down or the connection broke. Whether a write happened is not
+            // known, so only a request that is safe to repeat is sent again (a posting with the same key).
+            const QString reason = unreachable(m_base, reply->errorString());
+            setAvailable(false, reason);
+            if (call.repeatable && attempt < m_retries) {
+                QTimer::singleShot(m_firstDelayMs << std::min(attempt, 6), this,
+                                   [=, this] { send(call, decode, done, attempt + 1); });
+                return;
+            }
+            done(LedgerError{ErrorCode::Database, reason});
+            return;
+        }
+        setAvailable(true, QString());
+        const int status = statusAttribute.toInt();
+        const QByteArray body = reply->readAll();
+        if (status >= 200 && status < 300) {
+            const QJsonDocument doc = QJsonDocument::fromJson(body);
+            if (!doc.isObject() || !decode(doc.object())) {
+                done(LedgerError{ErrorCode::Database,
+                                 QStringLiteral("walletd sent an answer this client does not understand")});
+                return;
+            }
+            done(std::nullopt);
+            return;
+        }
+        if (auto error = ApiCodec::errorFromBody(body)) {
+            done(*error);
+            return;
+        }
+        done(LedgerError{status >= 500 ? ErrorCode::Database : ErrorCode::InvalidArgument,
+                         QStringLiteral("walletd answered HTTP %1").arg(status)});
+    });
+}
+
+template <typename T>
+QFuture<Result<T>> RemoteLedgerClient::fetch(const Call &call,
+                                             std::function<bool(const QJsonObject &, T *)> decode) {
+    auto promise = std::make_shared<QPromise<Result<T>>>();
+    auto value = std::make_shared<T>();
+    promise->start();
+    send(
+        call, [decode, value](const QJsonObject &o) { return decode(o, value.get()); },
+        [promise, value](const std::optional<LedgerError> &error) {
+            promise->addResult(error ? Result<T>(*error) : Result<T>(*value));
+            promise->finish();
+        });
+    return promise->future();
+}
+
+template <typename T>
+QFuture<Result<QList<T>>> RemoteLedgerClient::fetchList(const Call &call, const QString &member) {
+    return fetch<QList<T>>(call, [member](const QJsonObject &o, QList<T> *out) {
+        if (!o.value(member).isArray())
+            return false;
+        for (const QJsonValue &v : o.value(member).toArray()) {
+            T item;
+            if (!ApiCodec::fromJson(v.toObject(), &item))
+                return false;
+            out->append(item);
+        }
+        return true;
+    });
+}
+
+QFuture<Result<SessionInfo>> RemoteLedgerClient::connectTo(const QUrl &server, const QString &operatorName,
+                                                           const QString &password) {
+    m_base = server;
+    if (m_base.path().endsWith(u'/'))
+        m_base.setPath(m_base.path().chopped(1));
+    m_token.clear();
+    const QString label = server.toDisplayString(QUrl::RemoveUserInfo);
+    Call call{QByteArrayLiteral("POST"),
+              QStringLiteral("/admin/v1/login"),
+              {},
+              jsonBody({{QStringLiteral("operator"), operatorName}, {QStringLiteral("password"), password}}),
+              {},
+              true};
+    return fetch<SessionInfo>(call, [this, label](const QJsonObject &o, SessionInfo *out) {
+        const auto role = roleFromName(o.value(QStringLiteral("role")).toString());
+        const QString token = o.value(QStringLiteral("token")).toString();
+        if (!role || token.isEmpty())
+            return false;
+        *out = SessionInfo{o.value(QStringLiteral("operator")).toString(), *role, label};
+        m_token = token;
+        m_session = *out;
+        return true;
+    });
+}
+
+QFuture<Result<Done>> RemoteLedgerClient::disconnectFromServer() {
+    Call call{QByteArrayLiteral("POST"), QStringLiteral("/admin/v1/logout"), {}, {}, {}, false};
+    return fetch<Done>(call, [this](const QJsonObject &, Done *) {
+        m_token.clear();
+        return true;
+    });
+}
+
+QFuture<Result<QList<Currency>>> RemoteLedgerClient::currencies() {
+    return fetchList<Currency>(
+        {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/currencies"), {}, {}, {}, true},
+        QStringLiteral("currencies"));
+}
+
+QFuture<Result<qint64>> RemoteLedgerClient::countAccounts(const AccountQuery &query) {
+    ApiCodec::AccountWindow w;
+    w.query = query;
+    return fetch<qint64>({QByteArrayLiteral("GET"),
+                          QStringLiteral("/admin/v1/accounts/count"),
+                          ApiCodec::encodeAccountWindow(w),
+                          {},
+                          {},
+                          true},
+                         [](const QJsonObject &o, qint64 *out) {
+                             *out = o.value(QStringLiteral("count")).toInteger(-1);
+                             return *out >= 0;
+                         });
+}
+
+QFuture<Result<AccountPage>> RemoteLedgerClient::accounts(const AccountQuery &query, qint64 offset, int limit,
+                                                          const std::optional<AccountKey> &after,
+                                                          qint64 total) {
+    ApiCodec::AccountWindow w{query, offset, limit, after, total};
+    return fetch<AccountPage>({QByteArrayLiteral("GET"),
+                               QStringLiteral("/admin/v1/accounts"),
+                               ApiCodec::encodeAccountWindow(w),
+                               {},
+                               {},
+                               true},
+                              [](const QJsonObject &o, AccountPage *out) {
+                                  out->offset = o.value(QStringLiteral("offset")).toInteger();
+                                  for (const QJsonValue &v : o.value(QStringLiteral("accounts")).toArray()) {
+                                      Account a;
+                                      if (!ApiCodec::fromJson(v.toObject(), &a))
+                                          return false;
+                                      out->accounts << a;
+                                  }
+                                  return true;
+                              });
+}
+
+QFuture<Result<Account>> RemoteLedgerClient::account(qint64 id) {
+    return fetch<Account>(
+        {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/accounts/%1").arg(id), {}, {}, {}, true},
+        [](const QJsonObject &o, Account *out) { return ApiCodec::fromJson(o, out); });
+}
+
+QFuture<Result<QList<HistoryEntry>>> RemoteLedgerClient::history(qint64 accountId, qint64 beforeEntryId,
+                                                                 int limit) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("before"), QString::number(beforeEntryId));
+    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    return fetchList<HistoryEntry>({QByteArrayLiteral("GET"),
+                                    QStringLiteral("/admin/v1/accounts/%1/history").arg(accountId),
+                                    q,
+                                    {},
+                                    {},
+                                    true},
+                                   QStringLiteral("entries"));
+}
+
+QFuture<Result<QList<BalancePoint>>> RemoteLedgerClient::balanceSeries(qint64 accountId, qint64 fromMs,
+                                                                       qint64 toMs) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("from"), QString::number(fromMs));
+    q.addQueryItem(QStringLiteral("to"), QString::number(toMs));
+    return fetchList<BalancePoint>({QByteArrayLiteral("GET"),
+                                    QStringLiteral("/admin/v1/accounts/%1/balances").arg(accountId),
+                                    q,
+                                    {},
+                                    {},
+                                    true},
+                                   QStringLiteral("points"));
+}
+
+QFuture<Result<QList<JournalLine>>> RemoteLedgerClient::journal(const JournalQuery &query,
+                                                                qint64 beforeEntryId, int limit) {
+    return fetchList<JournalLine>({QByteArrayLiteral("GET"),
+                                   QStringLiteral("/admin/v1/journal"),
+                                   ApiCodec::encodeJournalQuery(query, beforeEntryId, limit),
+                                   {},
+                                   {},
+                                   true},
+                                  QStringLiteral("lines"));
+}
+
+QFuture<Result<JournalTransaction>> RemoteLedgerClient::transaction(qint64 id) {
+    return fetch<JournalTransaction>(
+        {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/transactions/%1").arg(id), {}, {}, {}, true},
+        [](const QJsonObject &o, JournalTransaction *out) { return ApiCodec::fromJson(o, out); });
+}
+
+QFuture<Result<QList<Approval>>> RemoteLedgerClient::approvals(bool pendingOnly) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("pending"), pendingOnly ? QStringLiteral("1") : QStringLiteral("0"));
+    return fetchList<Approval>(
+        {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/approvals"), q, {}, {}, true},
+        QStringLiteral("approvals"));
+}
+
+QFuture<Result<QList<AuditRecord>>> RemoteLedgerClient::audit(qint64 beforeId, int limit) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("before"), QString::number(beforeId));
+    q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    return fetchList<AuditRecord>(
+        {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/audit"), q, {}, {}, true},
+        QStringLiteral("records"));
+}
+
+QFuture<Result<QList<OperatorInfo>>> RemoteLedgerClient::operators() {
+    return fetchList<OperatorInfo>(
+        {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/operators"), {}, {}, {}, true},
+        QStringLiteral("operators"));
+}
+
+QFuture<Result<qint64>> RemoteLedgerClient::changeToken() {
+    return fetch<qint64>({QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/changes"), {}, {}, {}, true},
+                         [](const QJsonObject &o, qint64 *out) {
+                             bool ok = false;
+                             *out = o.value(QStringLiteral("token")).toString().toLongLong(&ok);
+                             return ok;
+                         });
+}
+
+QFuture<Result<Account>> RemoteLedgerClient::createAccount(const NewAccount &account) {
+    // Not repeatable: opening an account has no idempotency key (a repeat would be refused as existing).
+    const QByteArray body = jsonBody({{QStringLiteral("currency"), account.currency},
+                                      {QStringLiteral("player"), account.playerRef},
+                                      {QStringLiteral("name"), account.name},
+                                      {QStringLiteral("allow_negative"), account.allowNegative}});
+    return fetch<Account>(
+        {QByteArrayLiteral("POST"), QStringLiteral("/admin/v1/accounts"), {}, body, {}, false},
+        [this](const QJsonObject &o, Account *out) {
+            if (!ApiCodec::fromJson(o, out))
+                return false;
+            announceWrite({out->id});
+            return true;
+        });
+}
+
+namespace {
+QList<qint64> touched(const PostingResult &r, qint64 fallback) {
+    QList<qint64> ids;
+    for (const JournalEntry &e : r.entries)
+        if (!ids.contains(e.accountId))
+            ids << e.accountId;
+    if (ids.isEmpty() && fallback > 0)
+        ids << fallback; // a pending posting holds funds on its account
+    return ids;
+}
+} // namespace
+
+QFuture<Result<PostingResult>> RemoteLedgerClient::post(const PostingRequest &request) {
+    // Repeatable: the idempotency key makes a repeat return the first result instead of posting again.
+    return fetch<PostingResult>({QByteArrayLiteral("POST"),
+                                 QStringLiteral("/admin/v1/postings"),
+                                 {},
+                                 ApiCodec::encodePosting(request),
+                                 request.idempotencyKey.toUtf8(),
+                                 !request.idempotencyKey.isEmpty()},
+                                [this, id = request.accountId](const QJsonObject &o, PostingResult *out) {
+                                    if (!ApiCodec::fromJson(o, out))
+                                        return false;
+                                    if (!out->replayed)
+                                        announceWrite(touched(*out, id));
+                                    return true;
+                                });
+}
+
+QFuture<Result<PostingResult>> RemoteLedgerClient::reverse(const ReversalRequest &request) {
+    const QByteArray body =
+        jsonBody({{QStringLiteral("reason"), request.reason}, {QStringLiteral("force"), request.force}});
+    return fetch<PostingResult>(
+        {QByteArrayLiteral("POST"),
+         QStringLiteral("/admin/v1/transactions/%1/reverse").arg(request.transactionId),
+         {},
+         body,
+         request.idempotencyKey.toUtf8(),
+         !request.idempotencyKey.isEmpty()},
+        [this](const QJsonObject &o, PostingResult *out) {
+            if (!ApiCodec::fromJson(o, out))
+                return false;
+            if (!out->replayed)
+                announceWrite(touched(*out, 0));
+            return true;
+        });
+}
+
+QFuture<Result<PostingResult>> RemoteLedgerClient::approve(qint64 approvalId, const QString &comment) {
+    // An approval decides once; a repeat after a lost answer gets "already decided", never a second posting.
+    return fetch<PostingResult>({QByteArrayLiteral("POST"),
+                                 QStringLiteral("/admin/v1/approvals/%1/approve").arg(approvalId),
+                                 {},
+                                 jsonBody({{QStringLiteral("comment"), comment}}),
+                                 {},
+                                 false},
+                                [this](const QJsonObject &o, PostingResult *out) {
+                                    if (!ApiCodec::fromJson(o, out))
+                                        return false;
+                                    announceWrite(touched(*out, 0));
+                                    return true;
+                                });
+}
+
+QFuture<Result<Approval>> RemoteLedgerClient::reject(qint64 approvalId, const QString &comment) {
+    return fetch<Approval>({QByteArrayLiteral("POST"),
+                            QStringLiteral("/admin/v1/approvals/%1/reject").arg(approvalId),
+                            {},
+                            jsonBody({{QStringLiteral("comment"), comment}}),
+                            {},
+                            false},
+                           [this](const QJsonObject &o, Approval *out) {
+                               if (!ApiCodec::fromJson(o, out))
+                                   return false;
+                               announceWrite({out->request.accountId});
+                               return true;
+                           });
+}
+
+QFuture<Result<Account>> RemoteLedgerClient::setAccountState(qint64 accountId, AccountState state,
+                                                             const QString &reason) {
+    const QString action = state == AccountState::Frozen   ? QStringLiteral("freeze")
+                           : state == AccountState::Closed ? QStringLiteral("close")
+                                                           : QStringLiteral("unfreeze");
+    return fetch<Account>({QByteArrayLiteral("POST"),
+                           QStringLiteral("/admin/v1/accounts/%1/%2").arg(accountId).arg(action),
+                           {},
+                           jsonBody({{QStringLiteral("reason"), reason}}),
+                           {},
+                           true}, // setting a state twice ends in the same state
+                          [this](const QJsonObject &o, Account *out) {
+                              if (!ApiCodec::fromJson(o, out))
+                                  return false;
+                              announceWrite({out->id});
+                              return true;
+                          });
+}
+
+QFuture<Result<VerifyReport>> RemoteLedgerClient::verify() {
+    return fetch<VerifyReport>(
+        {QByteArrayLiteral("POST"), QStringLiteral("/admin/v1/verify"), {}, {}, {}, true},
+        [](const QJsonObject &o, VerifyReport *out) { return ApiCodec::fromJson(o, out); });
+}

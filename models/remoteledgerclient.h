@@ -1,0 +1,91 @@
+#pragma once
+
+#include "ledgerclient.h"
+
+#include <QNetworkAccessManager>
+#include <QUrl>
+#include <QUrlQuery>
+#include <functional>
+
+class QNetworkReply;
+
+/// A ledger reached through walletd's admin API (docs/api/openapi.yaml): staff hold a token, not database
+/// credentials. It gives the same results and the same LedgerError codes and messages as LocalLedgerClient,
+/// because walletd passes the ledger's own errors through and this client maps them back.
+///
+/// One QNetworkAccessManager; every call is asynchronous and its future completes on this client's thread.
+/// When walletd cannot be reached, availabilityChanged(false, reason) is emitted, and requests that are safe
+/// to repeat (reads, and writes that carry an idempotency key) are retried with the same key, so a posting
+/// whose answer was lost is never posted twice. availabilityChanged(true) follows the first answer again.
+class RemoteLedgerClient final : public LedgerClient {
+    Q_OBJECT
+public:
+    explicit RemoteLedgerClient(QObject *parent = nullptr);
+    ~RemoteLedgerClient() override;
+    Q_DISABLE_COPY_MOVE(RemoteLedgerClient)
+
+    /// Signs in to walletd at `server` (http or https). On success session() is valid.
+    QFuture<Result<SessionInfo>> connectTo(const QUrl &server, const QString &operatorName,
+                                           const QString &password);
+    /// Ends the session at walletd (the token stops working everywhere).
+    QFuture<Result<Done>> disconnectFromServer();
+
+    /// How often and how far apart a request that could not reach walletd is retried (default 4 times, from
+    /// 250 ms doubling). Requests that are not safe to repeat are never retried.
+    void setRetryPolicy(int retries, int firstDelayMs);
+
+    SessionInfo session() const override { return m_session; }
+
+    QFuture<Result<QList<Currency>>> currencies() override;
+    QFuture<Result<qint64>> countAccounts(const AccountQuery &query) override;
+    QFuture<Result<AccountPage>> accounts(const AccountQuery &query, qint64 offset, int limit,
+                                          const std::optional<AccountKey> &after, qint64 total) override;
+    QFuture<Result<Account>> account(qint64 id) override;
+    QFuture<Result<QList<HistoryEntry>>> history(qint64 accountId, qint64 beforeEntryId, int limit) override;
+    QFuture<Result<QList<BalancePoint>>> balanceSeries(qint64 accountId, qint64 fromMs, qint64 toMs) override;
+    QFuture<Result<QList<JournalLine>>> journal(const JournalQuery &query, qint64 beforeEntryId,
+                                                int limit) override;
+    QFuture<Result<JournalTransaction>> transaction(qint64 id) override;
+    QFuture<Result<QList<Approval>>> approvals(bool pendingOnly) override;
+    QFuture<Result<QList<AuditRecord>>> audit(qint64 beforeId, int limit) override;
+    QFuture<Result<QList<OperatorInfo>>> operators() override;
+    QFuture<Result<qint64>> changeToken() override;
+
+    QFuture<Result<Account>> createAccount(const NewAccount &account) override;
+    QFuture<Result<PostingResult>> post(const PostingRequest &request) override;
+    QFuture<Result<PostingResult>> reverse(const ReversalRequest &request) override;
+    QFuture<Result<PostingResult>> approve(qint64 approvalId, const QString &comment) override;
+    QFuture<Result<Approval>> reject(qint64 approvalId, const QString &comment) override;
+    QFuture<Result<Account>> setAccountState(qint64 accountId, AccountState state,
+                                             const QString &reason) override;
+    QFuture<Result<VerifyReport>> verify() override;
+
+private:
+    /// One HTTP exchange as a value: what to send and whether it may be repeated.
+    struct Call {
+        QByteArray method;
+        QString path;
+        QUrlQuery query;
+        QByteArray body;
+        QByteArray idempotencyKey;
+        bool repeatable = false;
+    };
+    using Decoder = std::function<bool(const QJsonObject &)>;
+
+    /// Sends `call`; on an answer with status 2xx runs `decode` (false: a malformed answer), otherwise maps
+    /// the error body. `done` gets the error or nothing.
+    void send(const Call &call, Decoder decode, std::function<void(const std::optional<LedgerError> &)> done,
+              int attempt = 0);
+    template <typename T>
+    QFuture<Result<T>> fetch(const Call &call, std::function<bool(const QJsonObject &, T *)> decode);
+    template <typename T> QFuture<Result<QList<T>>> fetchList(const Call &call, const QString &member);
+    void setAvailable(bool available, const QString &reason);
+
+    QNetworkAccessManager m_nam;
+    QUrl m_base;
+    QString m_token;
+    SessionInfo m_session;
+    bool m_available = true;
+    int m_retries = 4;
+    int m_firstDelayMs = 250;
+};

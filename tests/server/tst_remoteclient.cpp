@@ -1,0 +1,412 @@
+// RemoteLedgerClient against a live walletd (started here on loopback, port 0) over SQLite or the fixture's
+// PostgreSQL. The behavioural check: the same scenario is run through LocalLedgerClient on a fresh ledger and
+// through RemoteLedgerClient on another fresh ledger prepared the same way, and the two transcripts (every
+// result and every error's code and message) must be equal. Then what only the remote client has: sign-in,
+// lost connections, and a retried posting whose first answer was lost.
+
+#include "ledgerreader.h"
+#include "localledgerclient.h"
+#include "remoteledgerclient.h"
+#include "testsupport.h"
+#include "walletdharness.h"
+
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace WalletdTest;
+using WalletDeskTest::await;
+
+namespace {
+
+/// prepareLedger() adds two currencies with four system accounts each before any player account.
+constexpr qint64 FirstPlayerAccount = 9;
+
+template <typename T> QString outcome(const Result<T> &r, const std::function<QString(const T &)> &describe) {
+    if (!r)
+        return QStringLiteral("error %1: %2").arg(LedgerError::codeName(r.error().code), r.error().message);
+    return describe(*r);
+}
+
+QString describeAccount(const Account &a) {
+    return QStringLiteral("account %1 %2 %3 %4 %5 balance %6 held %7")
+        .arg(a.id)
+        .arg(a.currency, a.playerRef, a.name, accountStateName(a.state))
+        .arg(a.balance)
+        .arg(a.held);
+}
+
+QString describePosting(const PostingResult &p) {
+    QString s = QStringLiteral("posting %1 tx %2 approval %3 replayed %4:")
+                    .arg(p.status == PostingResult::Status::Posted ? u"posted" : u"pending")
+                    .arg(p.transactionId)
+                    .arg(p.approvalId)
+                    .arg(p.replayed);
+    // A system account's entry carries the balance of the shard it took; on PostgreSQL that is whichever
+    // shard was free, so only player accounts' balances after are compared.
+    for (const JournalEntry &e : p.entries)
+        s += QStringLiteral(" [%1 %2 %3 %4]")
+                 .arg(e.accountId)
+                 .arg(e.currency)
+                 .arg(e.amount)
+                 .arg(e.accountId >= FirstPlayerAccount ? QString::number(e.balanceAfter)
+                                                        : QStringLiteral("-"));
+    return s;
+}
+
+PostingRequest posting(TransactionKind kind, qint64 account, qint64 amount, const QString &key) {
+    PostingRequest r;
+    r.kind = kind;
+    r.accountId = account;
+    r.amount = amount;
+    r.idempotencyKey = key;
+    return r;
+}
+
+/// Everything a desk does, through whichever client; returns one line per call.
+QStringList scenario(LedgerClient &sam, LedgerClient &sue, LedgerClient &vera) {
+    QStringList t;
+    const auto acc = [&](LedgerClient &c, const Result<Account> &r) {
+        Q_UNUSED(c);
+        t << outcome<Account>(r, describeAccount);
+        return r ? r->id : 0;
+    };
+    const auto post = [&](const Result<PostingResult> &r) {
+        t << outcome<PostingResult>(r, describePosting);
+        return r ? r->transactionId : 0;
+    };
+    const qint64 ann =
+        acc(sam, await(sam.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("1001"),
+                                                    QStringLiteral("Ann"), false})));
+    const qint64 ben =
+        acc(sam, await(sam.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("1002"),
+                                                    QStringLiteral("Ben"), false})));
+    acc(sam, await(sam.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("1001"),
+                                                QStringLiteral("Ann again"), false})));
+    acc(vera, await(vera.createAccount(
+                  NewAccount{QStringLiteral("USD"), QStringLiteral("1003"), QString(), false})));
+    acc(sam, await(sam.createAccount(
+                 NewAccount{QStringLiteral("XXX"), QStringLiteral("1004"), QString(), false})));
+    const qint64 dep =
+        post(await(sam.post(posting(TransactionKind::Deposit, ann, 5000, QStringLiteral("d1")))));
+    post(await(sam.post(posting(TransactionKind::Deposit, ann, 5000, QStringLiteral("d1")))));    // replay
+    post(await(sam.post(posting(TransactionKind::Deposit, ann, 5001, QStringLiteral("d1")))));    // conflict
+    post(await(sam.post(posting(TransactionKind::Withdrawal, ann, 9000, QStringLiteral("w1"))))); // overdraft
+    post(await(sam.post(posting(TransactionKind::Deposit, ann, 100, QString()))));                // no key
+    post(await(sam.post(posting(TransactionKind::Deposit, 999999, 100, QStringLiteral("x1"))))); // no account
+    post(await(sam.post(posting(TransactionKind::Deposit, ann, 0, QStringLiteral("z1")))));      // zero
+    post(await(vera.post(posting(TransactionKind::Deposit, ann, 100, QStringLiteral("v1")))));   // viewer
+    PostingRequest transfer = posting(TransactionKind::Transfer, ann, 1500, QStringLiteral("t1"));
+    transfer.counterAccountId = ben;
+    transfer.memo = QStringLiteral("rent ☂");
+    post(await(sam.post(transfer)));
+    const auto pending =
+        await(sam.post(posting(TransactionKind::Deposit, ben, 20000, QStringLiteral("big"))));
+    post(pending);
+    const qint64 approvalId = pending ? pending->approvalId : 0;
+    t << outcome<PostingResult>(await(sam.approve(approvalId, QStringLiteral("mine"))), describePosting);
+    t << outcome<PostingResult>(await(sue.approve(approvalId, QStringLiteral("ok"))), describePosting);
+    t << outcome<PostingResult>(await(sue.approve(approvalId, QStringLiteral("again"))), describePosting);
+    t << outcome<PostingResult>(await(sue.approve(424242, QString())), describePosting);
+    const auto reject = await(sue.reject(424242, QStringLiteral("no")));
+    t << outcome<Approval>(reject, [](const Approval &a) { return QStringLiteral("approval %1").arg(a.id); });
+    t << outcome<PostingResult>(
+        await(sue.reverse(ReversalRequest{dep, QStringLiteral("r1"), QStringLiteral("typo"), false})),
+        describePosting);
+    t << outcome<PostingResult>(
+        await(sue.reverse(ReversalRequest{dep, QStringLiteral("r2"), QStringLiteral("typo"), false})),
+        describePosting);
+    t << outcome<PostingResult>(
+        await(sam.reverse(ReversalRequest{dep, QStringLiteral("r3"), QStringLiteral("typo"), false})),
+        describePosting);
+    t << outcome<PostingResult>(
+        await(sue.reverse(ReversalRequest{dep, QStringLiteral("r4"), QString(), false})), describePosting);
+    acc(sam, await(sam.setAccountState(ben, AccountState::Frozen, QStringLiteral("fraud"))));
+    acc(sue, await(sue.setAccountState(ben, AccountState::Frozen, QStringLiteral("fraud"))));
+    post(await(sam.post(posting(TransactionKind::Deposit, ben, 1, QStringLiteral("frozen")))));
+    acc(sue, await(sue.setAccountState(ben, AccountState::Closed, QStringLiteral("bye"))));
+    acc(sue, await(sue.setAccountState(ben, AccountState::Active, QStringLiteral("back"))));
+    acc(vera, await(vera.account(ann)));
+    acc(vera, await(vera.account(999999)));
+
+    // Reads.
+    const auto history = await(vera.history(ann, 0, 10));
+    t << outcome<QList<HistoryEntry>>(history, [](const QList<HistoryEntry> &h) {
+        QString s = QStringLiteral("history");
+        for (const HistoryEntry &e : h)
+            s += QStringLiteral(" [%1 %2 %3 %4 %5 %6 %7]")
+                     .arg(e.transactionId)
+                     .arg(kindName(e.kind))
+                     .arg(e.amount)
+                     .arg(e.balanceAfter)
+                     .arg(e.operatorName, e.idempotencyKey, e.memo);
+        return s;
+    });
+    AccountQuery q;
+    q.currency = QStringLiteral("USD");
+    q.sort = AccountQuery::Sort::Balance;
+    q.descending = true;
+    t << outcome<qint64>(await(vera.countAccounts(q)),
+                         [](const qint64 &n) { return QStringLiteral("count %1").arg(n); });
+    const auto page = await(vera.accounts(q, 0, 1, std::nullopt, -1));
+    t << outcome<AccountPage>(page, [](const AccountPage &p) {
+        QString s = QStringLiteral("page at %1:").arg(p.offset);
+        for (const Account &a : p.accounts)
+            s += u' ' + describeAccount(a);
+        return s;
+    });
+    if (page && !page->accounts.isEmpty()) {
+        const auto next = await(vera.accounts(q, 1, 5, LedgerReader::keyOf(q, page->accounts.first()), -1));
+        t << outcome<AccountPage>(next, [](const AccountPage &p) {
+            QString s = QStringLiteral("next page at %1:").arg(p.offset);
+            for (const Account &a : p.accounts)
+                s += u' ' + describeAccount(a);
+            return s;
+        });
+    }
+    JournalQuery jq;
+    jq.includeSystem = true;
+    t << outcome<QList<JournalLine>>(await(vera.journal(jq, 0, 50)), [](const QList<JournalLine> &lines) {
+        QString s = QStringLiteral("journal");
+        for (const JournalLine &l : lines)
+            s += QStringLiteral(" [%1 %2 %3 %4 %5]")
+                     .arg(l.transactionId)
+                     .arg(l.accountLabel)
+                     .arg(l.amount)
+                     .arg(l.accountId >= FirstPlayerAccount ? QString::number(l.balanceAfter)
+                                                            : QStringLiteral("-"))
+                     .arg(l.operatorName);
+        return s;
+    });
+    t << outcome<JournalTransaction>(await(vera.transaction(dep)), [](const JournalTransaction &x) {
+        return QStringLiteral("transaction %1 %2 %3 reversed by %4 entries %5")
+            .arg(x.id)
+            .arg(kindName(x.kind), x.idempotencyKey)
+            .arg(x.reversedById)
+            .arg(x.entries.size());
+    });
+    t << outcome<JournalTransaction>(await(vera.transaction(999999)),
+                                     [](const JournalTransaction &x) { return QString::number(x.id); });
+    t << outcome<QList<BalancePoint>>(await(vera.balanceSeries(ann, 0, 0)),
+                                      [](const QList<BalancePoint> &ps) {
+                                          QString s = QStringLiteral("series");
+                                          for (const BalancePoint &p : ps)
+                                              s += QStringLiteral(" [%1 %2 %3 %4 %5 %6]")
+                                                       .arg(p.opening)
+                                                       .arg(p.closing)
+                                                       .arg(p.low)
+                                                       .arg(p.high)
+                                                       .arg(p.inflow)
+                                                       .arg(p.outflow);
+                                          return s;
+                                      });
+    t << outcome<QList<Approval>>(await(vera.approvals(false)), [](const QList<Approval> &as) {
+        QString s = QStringLiteral("approvals");
+        for (const Approval &a : as)
+            s += QStringLiteral(" [%1 %2 %3 %4 %5]")
+                     .arg(a.id)
+                     .arg(Approval::stateName(a.state), a.maker, a.checker)
+                     .arg(a.request.amount);
+        return s;
+    });
+    t << outcome<QList<Currency>>(await(vera.currencies()), [](const QList<Currency> &cs) {
+        QString s = QStringLiteral("currencies");
+        for (const Currency &c : cs)
+            s += QStringLiteral(" %1/%2").arg(c.code).arg(c.exponent);
+        return s;
+    });
+    t << outcome<QList<OperatorInfo>>(await(sue.operators()), [](const QList<OperatorInfo> &os) {
+        QString s = QStringLiteral("operators");
+        for (const OperatorInfo &o : os)
+            s += QStringLiteral(" %1/%2/%3")
+                     .arg(o.name, roleName(o.role))
+                     .arg(o.limits.value(QStringLiteral("USD"), -1));
+        return s;
+    });
+    t << outcome<VerifyReport>(await(sue.verify()), [](const VerifyReport &v) {
+        return QStringLiteral("verify %1 %2 transactions %3 entries")
+            .arg(v.ok)
+            .arg(v.transactions)
+            .arg(v.entries);
+    });
+    return t;
+}
+
+/// Forwards connections to walletd; the next `dropNext` answers are swallowed and the client's
+/// connection cut, as if the network failed after walletd had done the work.
+class LossyProxy : public QObject {
+public:
+    explicit LossyProxy(quint16 upstream)
+        : m_upstream(upstream) {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = m_server.nextPendingConnection()) {
+                auto *up = new QTcpSocket(client);
+                up->connectToHost(QHostAddress::LocalHost, m_upstream);
+                connect(client, &QTcpSocket::readyRead, up, [client, up] { up->write(client->readAll()); });
+                connect(up, &QTcpSocket::readyRead, client, [this, client, up] {
+                    const QByteArray answer = up->readAll();
+                    if (m_drop > 0) {
+                        --m_drop;
+                        ++m_dropped;
+                        client->abort();
+                        client->deleteLater();
+                        return;
+                    }
+                    client->write(answer);
+                });
+                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+                // walletd gone or hung up: so is the client's connection.
+                connect(up, &QTcpSocket::errorOccurred, client, [client] { client->abort(); });
+            }
+        });
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
+    int dropped() const { return m_dropped; }
+    void dropNext(int answers) { m_drop = answers; }
+
+private:
+    QTcpServer m_server;
+    quint16 m_upstream;
+    int m_drop = 0;
+    int m_dropped = 0;
+};
+
+} // namespace
+
+class TestRemoteClient : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void sameResultsAndErrorsAsLocal();
+    void signInRefusesWrongPasswords();
+    void lostConnectionIsReportedAndRetriedPostingPostsOnce();
+
+private:
+    QString freshLedger();
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_backend;
+};
+
+void TestRemoteClient::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_backend = WalletDeskTest::availableBackends().value(0);
+}
+
+void TestRemoteClient::cleanup() {
+    m_dir.reset();
+}
+
+QString TestRemoteClient::freshLedger() {
+    QString error;
+    const QString url = WalletDeskTest::databaseUrl(m_backend, *m_dir, &error);
+    if (url.isEmpty())
+        qFatal("%s", qPrintable(error));
+    const QString prepared = prepareLedger(url);
+    if (!prepared.isEmpty())
+        qFatal("%s", qPrintable(prepared));
+    return url;
+}
+
+void TestRemoteClient::sameResultsAndErrorsAsLocal() {
+    QStringList local;
+    {
+        QString error;
+        const auto url = *DatabaseUrl::parse(freshLedger(), &error);
+        LocalLedgerClient sam, sue, vera;
+        QVERIFY(await(sam.connectTo(url, QStringLiteral("sam"))));
+        QVERIFY(await(sue.connectTo(url, QStringLiteral("sue"))));
+        QVERIFY(await(vera.connectTo(url, QStringLiteral("vera"))));
+        local = scenario(sam, sue, vera);
+    }
+    QStringList remote;
+    {
+        const QString url = freshLedger();
+        Walletd walletd;
+        QVERIFY(walletd.start(url).isEmpty());
+        RemoteLedgerClient sam, sue, vera;
+        const auto session = await(sam.connectTo(walletd.url(QString()), QStringLiteral("sam"), Password));
+        QVERIFY2(session, qPrintable(session ? QString() : session.error().message));
+        QCOMPARE(session->role, Role::Support);
+        QCOMPARE(sam.session().operatorName, QStringLiteral("sam"));
+        QVERIFY(await(sue.connectTo(walletd.url(QString()), QStringLiteral("sue"), Password)));
+        QVERIFY(await(vera.connectTo(walletd.url(QString()), QStringLiteral("vera"), Password)));
+        QSignalSpy changed(&sam, &LedgerClient::accountsChanged);
+        remote = scenario(sam, sue, vera);
+        QVERIFY(changed.count() >= 3);
+        QCOMPARE(walletd.stop(), 0);
+    }
+    QCOMPARE(remote.size(), local.size());
+    for (qsizetype i = 0; i < local.size(); ++i)
+        QCOMPARE(remote.at(i), local.at(i));
+    QVERIFY(local.join(u'\n').contains(u"insufficient_funds"));
+    QVERIFY(local.join(u'\n').contains(u"permission_denied"));
+}
+
+void TestRemoteClient::signInRefusesWrongPasswords() {
+    const QString url = freshLedger();
+    Walletd walletd;
+    QVERIFY(walletd.start(url).isEmpty());
+    RemoteLedgerClient client;
+    const auto wrong =
+        await(client.connectTo(walletd.url(QString()), QStringLiteral("sam"), QStringLiteral("nope")));
+    QVERIFY(!wrong);
+    QCOMPARE(wrong.error().code, ErrorCode::PermissionDenied);
+    QCOMPARE(wrong.error().message, QStringLiteral("wrong operator name or password"));
+    const auto notSignedIn = await(client.currencies());
+    QCOMPARE(notSignedIn.error().code, ErrorCode::PermissionDenied);
+    QVERIFY(await(client.connectTo(walletd.url(QString()), QStringLiteral("sam"), Password)));
+    QVERIFY(await(client.currencies()));
+    QVERIFY(await(client.disconnectFromServer()));
+    QCOMPARE(await(client.currencies()).error().code, ErrorCode::PermissionDenied);
+    QCOMPARE(walletd.stop(), 0);
+}
+
+void TestRemoteClient::lostConnectionIsReportedAndRetriedPostingPostsOnce() {
+    const QString url = freshLedger();
+    Walletd walletd;
+    QVERIFY(walletd.start(url).isEmpty());
+    LossyProxy proxy(quint16(walletd.url(QString()).port()));
+    RemoteLedgerClient client;
+    client.setRetryPolicy(8, 50);
+    QSignalSpy availability(&client, &LedgerClient::availabilityChanged);
+    QVERIFY(await(client.connectTo(proxy.url(), QStringLiteral("root"), Password)));
+    const auto account =
+        await(client.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("77"), {}, false}));
+    QVERIFY(account);
+    QCOMPARE(availability.count(), 0);
+
+    // walletd posts, but the next answers are lost on the way back: the client retries with the same key and
+    // gets the first result; the ledger has the posting once.
+    proxy.dropNext(4);
+    const auto posted =
+        await(client.post(posting(TransactionKind::Deposit, account->id, 1234, QStringLiteral("once"))));
+    QVERIFY2(posted, qPrintable(posted ? QString() : posted.error().message));
+    QCOMPARE(proxy.dropped(), 4);
+    QCOMPARE(posted->replayed, true);
+    QCOMPARE(posted->balanceAfter(account->id), 1234);
+    QCOMPARE(availability.count(), 2); // down, then up again
+    QCOMPARE(availability.at(0).at(0).toBool(), false);
+    QVERIFY(availability.at(0).at(1).toString().contains(u"cannot be reached"));
+    QCOMPARE(availability.at(1).at(0).toBool(), true);
+    RawDb raw(url);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE idempotency_key = 'once'")),
+             qint64(1));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {account->id}),
+             qint64(1234));
+
+    // walletd gone: a read fails with a Database error naming the server, and availability drops again.
+    QCOMPARE(walletd.stop(), 0);
+    client.setRetryPolicy(0, 10);
+    const auto down = await(client.account(account->id));
+    QVERIFY(!down);
+    QCOMPARE(down.error().code, ErrorCode::Database);
+    QVERIFY2(down.error().message.contains(u"cannot be reached"), qPrintable(down.error().message));
+    QCOMPARE(availability.count(), 3);
+    QCOMPARE(availability.last().at(0).toBool(), false);
+}
+
+QTEST_GUILESS_MAIN(TestRemoteClient)
+#include "tst_remoteclient.moc"
