@@ -22,3 +22,7 @@ GRANT INSERT ON transactions, entries, audit_log TO walletdesk_app;
 GRANT INSERT, UPDATE ON accounts, account_shards, daily_rollups, approvals, chain_heads,
     operators, operator_limits, currencies TO walletdesk_app;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO walletdesk_app;
+-- walletd's sign-in state (schema 4) is working data, not ledger: the app role keeps and expires it, and
+-- analysts have no business reading token hashes.
+GRANT INSERT, UPDATE, DELETE ON sessions, login_failures TO walletdesk_app;
+REVOKE SELECT ON sessions, login_failures FROM walletdesk_analyst;
