@@ -1,10 +1,12 @@
 #include "connector.h"
 
 #include "localledgerclient.h"
+#include "remoteledgerclient.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QTimer>
+#include <QUrl>
 
 Connector::Connector(QObject *parent)
     : QObject(parent) {}
@@ -20,14 +22,19 @@ void Connector::open(const ConnectionProfile &profile, const QString &secret) {
         return;
     }
     if (profile.kind == ConnectionProfile::Kind::Walletd) {
-        // The seam for RemoteLedgerClient (models/remoteledgerclient.h, being written on another branch):
-        // construct it here from profile.walletdUrl, profile.operatorName and the token, and connect it like
-        // the local client below. Until then the answer is an error, delivered like every other outcome.
-        const LedgerError error{
-            ErrorCode::InvalidArgument,
-            QCoreApplication::translate("Connector",
-                                        "remote walletd connections are not available in this build")};
-        QTimer::singleShot(0, this, [this, error] { Q_EMIT failed(error); });
+        // walletd: sign in with the operator's name and password; the token it returns stays in memory.
+        auto *remote = new RemoteLedgerClient(this);
+        m_pending = remote;
+        remote->connectTo(QUrl(profile.walletdUrl), profile.operatorName, secret)
+            .then(remote, [this, remote](const Result<SessionInfo> &r) {
+                m_pending = nullptr;
+                if (r) {
+                    Q_EMIT connected(remote);
+                    return;
+                }
+                remote->deleteLater();
+                Q_EMIT failed(r.error());
+            });
         return;
     }
 

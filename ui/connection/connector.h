@@ -8,7 +8,8 @@
 #include <QPointer>
 
 /// Turns a ConnectionProfile and its secret into a connected LedgerClient, without blocking the caller's
-/// thread: SQLite and PostgreSQL through LocalLedgerClient::connectTo; walletd is not in this build yet.
+/// thread: SQLite and PostgreSQL through LocalLedgerClient::connectTo, walletd through
+/// RemoteLedgerClient::connectTo.
 ///
 /// Exactly one of connected() or failed() follows each open(), on this object's thread. A new SQLite file
 /// (the user typed a path that does not exist) becomes a new ledger whose first administrator is the

@@ -1,0 +1,165 @@
+// The desktop app in remote mode: the same main window over RemoteLedgerClient and a real walletd process on
+// loopback (SQLite behind it). Sign in through Connector as walletdesk does, list and select accounts, post
+// through the dialog and see the ledger and every view follow, and see the window say so when walletd goes
+// away.
+#include "accountdetailview.h"
+#include "accountspage.h"
+#include "accounttablemodel.h"
+#include "connector.h"
+#include "historytablemodel.h"
+#include "ledgerservice.h"
+#include "mainwindow.h"
+#include "postingdialog.h"
+#include "testsupport.h"
+#include "walletdharness.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using WalletDeskTest::await;
+
+namespace {
+constexpr int Waiting = 20000;
+}
+
+class TestMainWindowRemote : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void wrongPasswordIsRefusedInPlainWords();
+    void worksThroughWalletdAsAgainstADatabase();
+    void saysSoWhenWalletdGoesAway();
+
+private:
+    LedgerClient *signIn(const QString &name, const QString &password, LedgerError *error = nullptr);
+
+    QTemporaryDir m_dir;
+    QString m_url;
+    WalletdTest::Walletd m_walletd;
+    QList<qint64> m_accounts;
+};
+
+void TestMainWindowRemote::initTestCase() {
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
+    QString error;
+    m_url = WalletDeskTest::databaseUrl(QStringLiteral("sqlite"), m_dir, &error);
+    QVERIFY2(!m_url.isEmpty(), qPrintable(error));
+    const QString prepared = WalletdTest::prepareLedger(m_url);
+    QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
+    {
+        LedgerService service;
+        QVERIFY(await(service.open(*DatabaseUrl::parse(m_url, &error))).ok());
+        const Actor root{QStringLiteral("root"), QStringLiteral("test")};
+        for (int i = 0; i < 30; ++i) {
+            NewAccount a{QStringLiteral("USD"), QStringLiteral("p%1").arg(1000 + i),
+                         QStringLiteral("Player %1").arg(i), false};
+            const auto created =
+                await(service.run([root, a](LedgerStore &s) { return s.createAccount(root, a); }));
+            QVERIFY(created.ok());
+            m_accounts << created->id;
+        }
+    }
+    const QString started = m_walletd.start(m_url);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+}
+
+LedgerClient *TestMainWindowRemote::signIn(const QString &name, const QString &password, LedgerError *error) {
+    ConnectionProfile p;
+    p.name = QStringLiteral("remote");
+    p.kind = ConnectionProfile::Kind::Walletd;
+    p.walletdUrl = m_walletd.base();
+    p.operatorName = name;
+    Connector connector;
+    LedgerClient *client = nullptr;
+    bool done = false;
+    connect(&connector, &Connector::connected, this, [&](LedgerClient *c) {
+        client = c;
+        c->setParent(nullptr);
+        done = true;
+    });
+    connect(&connector, &Connector::failed, this, [&](const LedgerError &e) {
+        if (error)
+            *error = e;
+        done = true;
+    });
+    connector.open(p, password);
+    if (!QTest::qWaitFor([&] { return done; }, Waiting))
+        qFatal("sign-in did not finish");
+    return client;
+}
+
+void TestMainWindowRemote::wrongPasswordIsRefusedInPlainWords() {
+    LedgerError error;
+    QVERIFY(!signIn(QStringLiteral("sue"), QStringLiteral("not the password"), &error));
+    QVERIFY2(!error.message.isEmpty() && !error.message.contains(u"not the password"),
+             qPrintable(error.message));
+}
+
+void TestMainWindowRemote::worksThroughWalletdAsAgainstADatabase() {
+    LedgerClient *client = signIn(QStringLiteral("sue"), WalletdTest::Password);
+    QVERIFY(client);
+    MainWindow w;
+    w.setPollInterval(200);
+    w.setClient(client);
+    w.resize(1200, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    AccountsPage *page = w.accountsPage();
+    QTRY_VERIFY_WITH_TIMEOUT(page->model()->isIdle() && page->model()->rowCount() == m_accounts.size(),
+                             Waiting);
+    QVERIFY(w.findChild<QLabel *>(QStringLiteral("statusOperator"))->text().contains(u"sue"));
+    QVERIFY(w.findChild<QLabel *>(QStringLiteral("statusOperator"))->text().contains(u"supervisor"));
+
+    // Search through walletd.
+    QTest::keyClicks(page->searchField(), QStringLiteral("p1012"));
+    QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, Waiting);
+    QTRY_VERIFY_WITH_TIMEOUT(page->model()->accountAt(0).has_value(), Waiting);
+    QCOMPARE(page->model()->accountAt(0)->playerRef, QStringLiteral("p1012"));
+    page->table()->setCurrentIndex(page->model()->index(0, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(page->detail()->account().has_value(), Waiting);
+    const qint64 id = page->detail()->account()->id;
+
+    // Post 12.34 USD through the dialog; walletd writes it, every view follows.
+    w.action(QStringLiteral("post"))->trigger();
+    auto *dialog = w.findChild<PostingDialog *>();
+    QVERIFY(dialog);
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("amountEdit")), QStringLiteral("12.34"));
+    auto *ok = dialog->findChild<QPushButton *>(QStringLiteral("okButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(ok->isEnabled(), Waiting);
+    QTest::mouseClick(ok, Qt::LeftButton);
+    WalletdTest::RawDb raw(m_url);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = %1").arg(id)), 1234, Waiting);
+    QTRY_COMPARE_WITH_TIMEOUT(page->detail()->account()->balance, 1234, Waiting);
+    QTRY_COMPARE_WITH_TIMEOUT(page->model()->accountAt(0)->balance, 1234, Waiting);
+    QTRY_VERIFY_WITH_TIMEOUT(page->detail()->history()->rowCount() == 1, Waiting);
+    QCOMPARE(page->detail()->history()->rowAt(0)->amount, 1234);
+    QCOMPARE(page->detail()->history()->rowAt(0)->operatorName, QStringLiteral("sue"));
+}
+
+void TestMainWindowRemote::saysSoWhenWalletdGoesAway() {
+    LedgerClient *client = signIn(QStringLiteral("vera"), WalletdTest::Password);
+    QVERIFY(client);
+    MainWindow w;
+    w.setPollInterval(100);
+    w.setClient(client);
+    w.show();
+    QTRY_VERIFY_WITH_TIMEOUT(w.accountsPage()->model()->isIdle(), Waiting);
+    QVERIFY(!w.action(QStringLiteral("post"))->isEnabled()); // a viewer, as walletd says
+    auto *online = w.findChild<QLabel *>(QStringLiteral("statusOnline"));
+    QCOMPARE(online->text(), QStringLiteral("Online"));
+    QCOMPARE(m_walletd.stop(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(online->text().contains(u"lost"), Waiting);
+    QCOMPARE(w.accountsPage()->model()->rowCount(), m_accounts.size()); // the views keep their data
+}
+
+QTEST_MAIN(TestMainWindowRemote)
+#include "tst_mainwindow_remote.moc"
