@@ -874,13 +874,6 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
     </message>
 </context>
 <context>
-    <name>Connector</name>
-    <message>
-        <source>remote walletd connections are not available in this build</source>
-        <translation>entfernte walletd-Verbindungen sind in diesem Build nicht verfügbar</translation>
-    </message>
-</context>
-<context>
     <name>DemoLedger</name>
     <message>
         <source>Demo ledger</source>
@@ -1569,6 +1562,34 @@ Erstes Problem: %1</translation>
     <message>
         <source>Export stopped: %1</source>
         <translation>Export abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Import postings…</source>
+        <translation>Buchungen &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Post a CSV file of deposits, withdrawals and adjustments</source>
+        <translation>Eine CSV-Datei mit Einzahlungen, Auszahlungen und Korrekturen buchen</translation>
+    </message>
+    <message>
+        <source>Import postings</source>
+        <translation>Buchungen importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Checking and posting %1…</source>
+        <translation>%1 wird geprüft und gebucht…</translation>
+    </message>
+    <message>
+        <source>%1 lines: %2 posted, %3 waiting for approval, %4 already posted by an earlier import.</source>
+        <translation>%1 Zeilen: %2 gebucht, %3 warten auf Freigabe, %4 bereits durch einen früheren Import gebucht.</translation>
+    </message>
+    <message>
+        <source>The import stopped: %1</source>
+        <translation>Der Import wurde abgebrochen: %1</translation>
     </message>
 </context>
 <context>

@@ -874,13 +874,6 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
     </message>
 </context>
 <context>
-    <name>Connector</name>
-    <message>
-        <source>remote walletd connections are not available in this build</source>
-        <translation>les connexions walletd distantes ne sont pas disponibles dans cette version</translation>
-    </message>
-</context>
-<context>
     <name>DemoLedger</name>
     <message>
         <source>Demo ledger</source>
@@ -1569,6 +1562,34 @@ Premier problème&#xa0;: %1</translation>
     <message>
         <source>Export stopped: %1</source>
         <translation>Exportation interrompue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Import postings…</source>
+        <translation>&amp;Importer des écritures…</translation>
+    </message>
+    <message>
+        <source>Post a CSV file of deposits, withdrawals and adjustments</source>
+        <translation>Passer les écritures d&apos;un fichier CSV de dépôts, retraits et ajustements</translation>
+    </message>
+    <message>
+        <source>Import postings</source>
+        <translation>Importer des écritures</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Checking and posting %1…</source>
+        <translation>Vérification et comptabilisation de %1…</translation>
+    </message>
+    <message>
+        <source>%1 lines: %2 posted, %3 waiting for approval, %4 already posted by an earlier import.</source>
+        <translation>%1 lignes&#xa0;: %2 passées, %3 en attente d&apos;approbation, %4 déjà passées lors d&apos;un import précédent.</translation>
+    </message>
+    <message>
+        <source>The import stopped: %1</source>
+        <translation>L&apos;importation s&apos;est arrêtée&#xa0;: %1</translation>
     </message>
 </context>
 <context>
