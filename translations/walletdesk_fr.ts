@@ -1585,7 +1585,7 @@ Premier problème&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 lines: %2 posted, %3 waiting for approval, %4 already posted by an earlier import.</source>
-        <translation>%1 lignes&#xa0;: %2 passées, %3 en attente d&apos;approbation, %4 déjà passées lors d&apos;un import précédent.</translation>
+        <translation>%1 lignes&#xa0;: %2 passées, %3 en attente d&apos;approbation, %4 déjà passées lors d&apos;une importation précédente.</translation>
     </message>
     <message>
         <source>The import stopped: %1</source>
