@@ -135,6 +135,8 @@ void MainWindow::createActions() {
               &MainWindow::verify);
     addAction(QStringLiteral("export"), tr("&Export as CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E),
               &MainWindow::exportCsv);
+    addAction(QStringLiteral("import"), tr("&Import postings…"), QKeySequence(Qt::CTRL | Qt::Key_I),
+              &MainWindow::importCsv);
     QAction *quit =
         addAction(QStringLiteral("quit"), tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), nullptr);
     disconnect(quit, &QAction::triggered, this, nullptr);
@@ -175,6 +177,7 @@ void MainWindow::createMenus() {
     file->addAction(action(QStringLiteral("connect")));
     file->addAction(action(QStringLiteral("verify")));
     file->addAction(action(QStringLiteral("export")));
+    file->addAction(action(QStringLiteral("import")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
 
@@ -303,6 +306,8 @@ void MainWindow::updateActions() {
     const bool player = account && account->kind == AccountKind::Player;
 
     gate(action(QStringLiteral("newAccount")), role, Role::Support, tr("Open a new player account"));
+    gate(action(QStringLiteral("import")), role, Role::Support,
+         tr("Post a CSV file of deposits, withdrawals and adjustments"));
     gate(action(QStringLiteral("post")), role, Role::Support,
          tr("Deposit, withdraw or adjust on the selected account"));
     gate(action(QStringLiteral("transfer")), role, Role::Support,
@@ -529,6 +534,54 @@ QFuture<Result<qint64>> MainWindow::exportTo(const QString &path) {
         else
             statusBar()->showMessage(tr("Export stopped: %1").arg(result.error().message), 10000);
     });
+    watcher->setFuture(future);
+    return future;
+}
+
+void MainWindow::importCsv() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import postings"), QString(),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        importFrom(path);
+}
+
+QFuture<Result<CsvImport::Summary>> MainWindow::importFrom(const QString &path) {
+    if (!m_client)
+        return QtFuture::makeReadyFuture(
+            Result<CsvImport::Summary>(LedgerError{ErrorCode::Database, tr("Not connected")}));
+    auto *progress = new QProgressDialog(tr("Checking and posting %1…").arg(path), tr("Cancel"), 0, 0, this);
+    progress->setObjectName(QStringLiteral("importProgress"));
+    progress->setWindowTitle(tr("Import postings"));
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(300);
+    auto *watcher = new QFutureWatcher<Result<CsvImport::Summary>>(progress);
+    connect(watcher, &QFutureWatcherBase::progressRangeChanged, progress, &QProgressDialog::setRange);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, progress, &QProgressDialog::setValue);
+    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcherBase::cancel);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress] {
+        const auto result =
+            watcher->future().resultCount() ? watcher->result() : Result<CsvImport::Summary>();
+        progress->close();
+        refreshAll();
+        auto *box = new QMessageBox(this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setObjectName(QStringLiteral("importResult"));
+        box->setWindowTitle(tr("Import postings"));
+        if (result) {
+            box->setIcon(QMessageBox::Information);
+            box->setText(
+                tr("%1 lines: %2 posted, %3 waiting for approval, %4 already posted by an earlier import.")
+                    .arg(result->lines)
+                    .arg(result->posted)
+                    .arg(result->pending)
+                    .arg(result->replayed));
+        } else {
+            box->setIcon(QMessageBox::Warning);
+            box->setText(tr("The import stopped: %1").arg(result.error().message));
+        }
+        box->open();
+    });
+    const auto future = CsvImport::run(m_client, path);
     watcher->setFuture(future);
     return future;
 }

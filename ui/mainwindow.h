@@ -1,5 +1,6 @@
 #pragma once
 
+#include "csvimport.h"
 #include "ledgerclient.h"
 
 #include <QHash>
@@ -44,6 +45,9 @@ public:
     /// filters) to `path` as CSV, in the background with a progress dialog that can cancel. The returned
     /// future is the export's (rows written).
     QFuture<Result<qint64>> exportTo(const QString &path);
+    /// Checks and posts a CSV file of postings (see CsvImport) in the background with a progress dialog that
+    /// can cancel; the outcome is shown in a message box and returned.
+    QFuture<Result<CsvImport::Summary>> importFrom(const QString &path);
 
 Q_SIGNALS:
     /// File > Connect…: the application shows the connection dialog.
@@ -74,6 +78,7 @@ private:
     void reject();
     void verify();
     void exportCsv();
+    void importCsv();
     void about();
     void showAccounts();
     void showJournal();

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void shortcutsReachEveryPage();
     void verifyReportsAnIntactLedger();
     void exportWritesTheSelectedAccountsStatement();
+    void importPostsAFileAndSaysWhatHappened();
     void windowAndColumnStateAreRemembered();
 
 private:
@@ -324,6 +325,29 @@ void TestMainWindow::exportWritesTheSelectedAccountsStatement() {
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll().count('\n'), *rows + 1);
     QTRY_VERIFY(w.statusBar()->currentMessage().contains(u"exported"));
+}
+
+void TestMainWindow::importPostsAFileAndSaysWhatHappened() {
+    MainWindow &w = *m_window;
+    const qint64 id = selectFirstRow(w);
+    const qint64 before = m_raw->scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = %1").arg(id));
+    const QString path = m_dir.filePath(QStringLiteral("import.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("kind,account,amount,reason_code,ticket,memo,idempotency_key\n"
+                              "deposit,%1,5,,,,gui-import-1\n")
+                   .arg(id)
+                   .toUtf8());
+    file.close();
+    const auto summary = await(w.importFrom(path));
+    QVERIFY2(summary.ok(), summary.ok() ? "" : qPrintable(summary.error().message));
+    QCOMPARE(summary->posted, 1);
+    const qint64 unit = w.accountsPage()->detail()->account()->exponent == 2 ? 100 : 1;
+    QCOMPARE(m_raw->scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = %1").arg(id)),
+             before + 5 * unit);
+    QTRY_VERIFY(w.findChild<QMessageBox *>(QStringLiteral("importResult")));
+    QVERIFY(w.findChild<QMessageBox *>(QStringLiteral("importResult"))->text().contains(u"1 posted"));
+    QTRY_COMPARE_WITH_TIMEOUT(w.accountsPage()->detail()->account()->balance, before + 5 * unit, Waiting);
 }
 
 void TestMainWindow::windowAndColumnStateAreRemembered() {
