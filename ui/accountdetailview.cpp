@@ -70,8 +70,17 @@ AccountDetailView::AccountDetailView(QWidget *parent)
             [this] { Q_EMIT selectedTransactionChanged(selectedTransactionId()); });
     connect(m_historyTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const qint64 linked = index.data(HistoryTableModel::LinkedTransactionRole).toLongLong();
-        if (index.column() == HistoryTableModel::LinkColumn && linked != 0)
-            Q_EMIT linkedTransactionActivated(linked);
+        if (index.column() != HistoryTableModel::LinkColumn || linked == 0)
+            return;
+        // The other side of a reversal is usually in the same history: go to it.
+        for (int row = 0; row < m_history->rowCount(); ++row) {
+            if (m_history->rowAt(row)->transactionId == linked) {
+                m_historyTable->setCurrentIndex(m_history->index(row, HistoryTableModel::LinkColumn));
+                m_historyTable->scrollTo(m_historyTable->currentIndex());
+                return;
+            }
+        }
+        Q_EMIT linkedTransactionActivated(linked); // not loaded (further down): the window says where it is
     });
 
     m_chart = new BalanceChartView(this);
