@@ -25,6 +25,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 using WalletDeskTest::await;
@@ -584,13 +585,20 @@ void TestDialogs::keyboardOnlyPosting() {
 }
 
 void TestDialogs::escapeWaitsForTheAnswer() {
-    PostingDialog dialog(as(Sam), account(m_ann));
+    auto *client = static_cast<LocalLedgerClient *>(as(Sam));
+    PostingDialog dialog(client, account(m_ann));
     QSignalSpy posted(&dialog, &PostingDialog::posted);
     show(&dialog);
     QVERIFY(settle(&dialog));
     QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("1"));
+    // Keep the ledger's worker busy for a moment, so that the answer is certainly still out when Escape is
+    // pressed (a fast worker could otherwise answer before the click returns).
+    client->service().run([](LedgerStore &) {
+        QThread::msleep(400);
+        return Result<Done>(Done{});
+    });
     click(okButton(&dialog));
-    QVERIFY(dialog.isBusy()); // the answer comes back through the event loop, which has not run yet
+    QVERIFY(dialog.isBusy());
     QTest::keyClick(&dialog, Qt::Key_Escape);
     QVERIFY(dialog.isVisible());
     QVERIFY(settle(&dialog));
