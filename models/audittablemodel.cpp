@@ -9,17 +9,7 @@ AuditTableModel::AuditTableModel(QObject *parent)
     : KeysetTableModel<AuditRecord>(parent) {}
 
 void AuditTableModel::setClient(LedgerClient *client) {
-    if (!client) {
-        setFetch({});
-        return;
-    }
-    QPointer<LedgerClient> guarded = client;
-    setFetch([guarded](qint64 before, int limit) {
-        if (!guarded)
-            return QtFuture::makeReadyFuture(Result<QList<AuditRecord>>(
-                LedgerError{ErrorCode::Database, QStringLiteral("the connection is closed")}));
-        return guarded->audit(before, limit);
-    });
+    setSourceCall(client, [](LedgerClient *c, qint64 before, int limit) { return c->audit(before, limit); });
 }
 
 int AuditTableModel::columnCount(const QModelIndex &parent) const {

@@ -13,16 +13,10 @@ void HistoryTableModel::setAccount(LedgerClient *client, qint64 accountId, int e
     m_client = client;
     m_accountId = accountId;
     m_exponent = exponent;
-    if (!client || accountId == 0) {
-        setFetch({});
-        return;
-    }
-    QPointer<LedgerClient> guarded = client;
-    setFetch([guarded, accountId](qint64 before, int limit) {
-        if (!guarded)
-            return QtFuture::makeReadyFuture(Result<QList<HistoryEntry>>(
-                LedgerError{ErrorCode::Database, QStringLiteral("the connection is closed")}));
-        return guarded->history(accountId, before, limit);
+    if (accountId == 0)
+        client = nullptr;
+    setSourceCall(client, [accountId](LedgerClient *c, qint64 before, int limit) {
+        return c->history(accountId, before, limit);
     });
 }
 

@@ -11,16 +11,8 @@ JournalTableModel::JournalTableModel(QObject *parent)
 
 void JournalTableModel::setSource(LedgerClient *client, const JournalQuery &query) {
     m_query = query;
-    if (!client) {
-        setFetch({});
-        return;
-    }
-    QPointer<LedgerClient> guarded = client;
-    setFetch([guarded, query](qint64 before, int limit) {
-        if (!guarded)
-            return QtFuture::makeReadyFuture(Result<QList<JournalLine>>(
-                LedgerError{ErrorCode::Database, QStringLiteral("the connection is closed")}));
-        return guarded->journal(query, before, limit);
+    setSourceCall(client, [query](LedgerClient *c, qint64 before, int limit) {
+        return c->journal(query, before, limit);
     });
 }
 

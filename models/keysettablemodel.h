@@ -1,10 +1,12 @@
 #pragma once
 
+#include "ledgerclient.h"
 #include "ledgererror.h"
 
 #include <QAbstractTableModel>
 #include <QFuture>
 #include <QList>
+#include <QPointer>
 #include <functional>
 #include <limits>
 
@@ -42,7 +44,7 @@ public:
             return; // a load in progress brings the newest rows anyway
         m_refreshing = true;
         const quint64 generation = m_generation;
-        m_fetch(0, PageSize).then(this, [this, generation](const Result<QList<Row>> &page) {
+        whenDone(m_fetch(0, PageSize), [this, generation](const Result<QList<Row>> &page) {
             if (generation != m_generation)
                 return;
             m_refreshing = false;
@@ -99,7 +101,7 @@ public:
         m_loading = true;
         const quint64 generation = m_generation;
         const qint64 before = m_rows.isEmpty() ? 0 : keyOf(m_rows.last());
-        m_fetch(before, PageSize).then(this, [this, generation](const Result<QList<Row>> &page) {
+        whenDone(m_fetch(before, PageSize), [this, generation](const Result<QList<Row>> &page) {
             if (generation != m_generation)
                 return;
             if (!page) {
@@ -125,9 +127,35 @@ public:
 protected:
     virtual qint64 keyOf(const Row &row) const = 0;
 
+    /// Rows from `client` through `call(client, before, limit)`; once the client is gone (the window
+    /// connected elsewhere), an error instead of a dangling call. nullptr gives an empty table.
+    template <typename Call> void setSourceCall(LedgerClient *client, Call call) {
+        if (!client) {
+            setFetch({});
+            return;
+        }
+        setFetch([guarded = QPointer<LedgerClient>(client), call](qint64 before, int limit) {
+            if (!guarded)
+                return QtFuture::makeReadyFuture(Result<QList<Row>>(
+                    LedgerError{ErrorCode::Database, QStringLiteral("the connection is closed")}));
+            return call(guarded.data(), before, limit);
+        });
+    }
+
     QList<Row> m_rows;
 
 private:
+    /// Runs `f` with the future's result from the event loop, never inside the call that started the fetch:
+    /// a future that finished before then() was attached runs its continuation at once, and rows inserted
+    /// from inside fetchMore() (called by a view, or QAbstractItemModelTester, amid its own checks) would
+    /// nest one model change inside another.
+    template <typename F> void whenDone(QFuture<Result<QList<Row>>> future, F f) {
+        future.then(this, [this, f = std::move(f)](const Result<QList<Row>> &page) {
+            QMetaObject::invokeMethod(
+                this, [f, page] { f(page); }, Qt::QueuedConnection);
+        });
+    }
+
     Fetch m_fetch;
     quint64 m_generation = 0;
     bool m_atEnd = true;
