@@ -1,5 +1,5 @@
-#include "buildinfo.h"
 #include "walletctl.h"
+#include "buildinfo.h"
 
 #include "operatorauth.h"
 

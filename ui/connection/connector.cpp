@@ -41,26 +41,20 @@ void Connector::open(const ConnectionProfile &profile, const QString &secret) {
     auto *client = new LocalLedgerClient(this);
     m_pending = client;
     const DatabaseUrl url = profile.databaseUrl(secret);
-    // Opened here first although connectTo() opens too: connectTo() reports a failed open only as "no ledger
-    // is open", while this future carries the reason (server unreachable, wrong password, not a ledger file),
-    // which is what the user needs to read. Jobs run in order, so the steps below follow this open.
-    const QFuture<Result<Done>> opened = client->service().open(url);
     if (profile.kind == ConnectionProfile::Kind::Sqlite && !QFileInfo::exists(profile.sqlitePath)) {
-        // A new ledger file: opening created and migrated it; its first operator becomes admin.
+        // A new ledger file: open (which creates and migrates it) and make its first operator admin, so that
+        // connectTo() below finds that operator. Only then is the file opened twice.
         const QString name = profile.operatorName;
+        client->service().open(url);
         client->service().run([name](LedgerStore &s) { return s.bootstrapAdmin(name); });
     }
-    client->connectTo(url, profile.operatorName)
-        .then(client, [this, client, opened](const Result<SessionInfo> &r) {
-            m_pending = nullptr;
-            if (r) {
-                Q_EMIT connected(client);
-                return;
-            }
-            LedgerError error = r.error();
-            if (opened.isFinished() && !opened.result())
-                error = opened.result().error();
-            client->deleteLater();
-            Q_EMIT failed(error);
-        });
+    client->connectTo(url, profile.operatorName).then(client, [this, client](const Result<SessionInfo> &r) {
+        m_pending = nullptr;
+        if (r) {
+            Q_EMIT connected(client);
+            return;
+        }
+        client->deleteLater();
+        Q_EMIT failed(r.error()); // connectTo() reports a failed open with its own reason
+    });
 }
