@@ -1,5 +1,6 @@
 #include "chainhasher.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 
 namespace {
@@ -98,4 +99,8 @@ QByteArray sha256Hex(QByteArrayView bytes) {
         out[2 * i + 1] = hex[digest[i] & 0xf];
     }
     return out;
+}
+
+void ChainHasher::releaseThreadState() {
+    OPENSSL_thread_stop();
 }

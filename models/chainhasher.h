@@ -19,6 +19,11 @@ public:
     /// Lower-case hex digest.
     QByteArray finish();
 
+    /// Frees OpenSSL's per-thread state of the calling thread. Call it last on a thread that hashed and
+    /// may outlive nothing that waits for it (a worker or pool thread): otherwise the thread-exit handler
+    /// races with process exit and LeakSanitizer reports the state.
+    static void releaseThreadState();
+
 private:
     void update(const char *data, qsizetype size) { m_bytes.append(data, size); }
     /// The canonical bytes, hashed in one call at finish(): one digest update per field cost more than the

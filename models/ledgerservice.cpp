@@ -1,6 +1,6 @@
 #include "ledgerservice.h"
 
-#include <openssl/crypto.h>
+#include "chainhasher.h"
 
 LedgerService::LedgerService(QObject *parent)
     : QObject(parent) {
@@ -19,7 +19,7 @@ LedgerService::~LedgerService() {
             m_store.reset();
             // OpenSSL keeps per-thread state that a thread-exit handler frees, racing with process exit;
             // free it here, on the thread, deterministically (LeakSanitizer saw it otherwise).
-            OPENSSL_thread_stop();
+            ChainHasher::releaseThreadState();
         },
         Qt::BlockingQueuedConnection);
     m_thread.quit();

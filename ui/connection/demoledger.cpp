@@ -1,5 +1,7 @@
 #include "demoledger.h"
 
+#include "chainhasher.h"
+
 #include "ledgerstore.h"
 
 #include <QCoreApplication>
@@ -144,6 +146,7 @@ QFuture<Result<DemoLedger::Ready>> DemoLedger::ensure(const QString &path, const
     // quitting during generation cannot destroy a running thread.
     QThreadPool::globalInstance()->start([promise, path, options] {
         promise->addResult(build(path, options, *promise));
+        ChainHasher::releaseThreadState(); // the pool thread hashed the demo's chains
         promise->setProgressValue(100);
         promise->finish();
     });
