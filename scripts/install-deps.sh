@@ -14,6 +14,10 @@ packages=(
     sqlite3 postgresql-15 postgresql-client-15 xvfb xauth dbus gnome-keyring imagemagick
     # walletd: the fuzz target of its request decoders (clang with libFuzzer), curl for trying the API by hand
     clang curl
+    # packages (tests/packaging): cpack's dpkg-shlibdeps and rpmbuild, lintian, the desktop file, AppStream and
+    # man page checkers, systemd-analyze for the unit, debootstrap for the install test's Debian root
+    dpkg-dev file rpm lintian desktop-file-utils appstream man-db groff-base systemd debootstrap
+    debian-archive-keyring util-linux
 )
 
 missing=()

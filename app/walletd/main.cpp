@@ -1,4 +1,5 @@
 // walletd: the wallet API server (docs/walletd.md). The classes live in the walletd_server library.
+#include "buildinfo.h"
 #include "serverconfig.h"
 #include "signalwatcher.h"
 #include "walletserver.h"
@@ -13,14 +14,20 @@ int main(int argc, char *argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("walletd"));
     ServerConfig config;
     QString error;
-    bool help = false;
-    if (!config.parse(app.arguments().mid(1), &error, &help)) {
+    ServerConfig::Action action = ServerConfig::Action::Serve;
+    if (!config.parse(app.arguments().mid(1), &error, &action)) {
         std::fprintf(stderr, "walletd: %s\n%s", qPrintable(error), qPrintable(ServerConfig::usage()));
         return 2;
     }
-    if (help) {
+    switch (action) {
+    case ServerConfig::Action::Help:
         std::fputs(qPrintable(ServerConfig::usage()), stdout);
         return 0;
+    case ServerConfig::Action::Version:
+        std::printf("walletd %s (%s)\n", WALLETDESK_VERSION, WALLETDESK_GIT_REVISION);
+        return 0;
+    case ServerConfig::Action::Serve:
+        break;
     }
     SignalWatcher watcher;
     WalletServer server(config);

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <cstdio>
 
 int main(int argc, char *argv[]) {
@@ -31,7 +32,11 @@ int main(int argc, char *argv[]) {
     QApplication::setApplicationName(QStringLiteral("WalletDesk"));
     QApplication::setApplicationDisplayName(QStringLiteral("WalletDesk"));
     QApplication::setApplicationVersion(QStringLiteral(WALLETDESK_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("walletdesk"));
+    // The desktop file's name (packaging/linux), which Wayland compositors match windows to; the icon theme
+    // has the icon under the same name once the package is installed.
+    QApplication::setDesktopFileName(QStringLiteral("io.walletdesk.WalletDesk"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.walletdesk.WalletDesk"),
+                                                 QIcon(QStringLiteral(":/icons/walletdesk.svg"))));
 
     Appearance::installTranslations(app);
     Appearance::applyColorScheme(app);

@@ -1,6 +1,7 @@
 // walletd end to end: a real walletd process on loopback (port 0) over a real ledger, SQLite or the fixture's
 // PostgreSQL (WALLETDESK_TEST_BACKENDS), driven over HTTP. Each test function gets a fresh ledger and server.
 
+#include "buildinfo.h"
 #include "testsupport.h"
 #include "walletdharness.h"
 
@@ -41,6 +42,8 @@ private Q_SLOTS:
     void parallelChargesAndWinsOnOnePlayerApplyOnce();
     void walletctlSetsPasswords();
     void servesHttpsWithACertificate();
+    void versionHelpAndBadSettingsDoNotServe();
+    void thePackagedConfigurationAndHashCommentsWork();
 
 private:
     qint64 createPlayer(const QString &player, const QString &currency = QStringLiteral("USD"));
@@ -775,4 +778,84 @@ void TestWalletd::servesHttpsWithACertificate() {
 }
 
 QTEST_GUILESS_MAIN(TestWalletd)
+void TestWalletd::versionHelpAndBadSettingsDoNotServe() {
+    const auto run = [](const QStringList &arguments) {
+        QProcess p;
+        p.start(qEnvironmentVariable("WALLETD"), arguments);
+        if (!p.waitForFinished(10000))
+            qFatal("walletd %s did not exit", qPrintable(arguments.join(u' ')));
+        return std::tuple(p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                          QString::fromUtf8(p.readAllStandardError()));
+    };
+    // One version for every command: the project version and the revision it was built from.
+    const auto [versionCode, version, versionErr] = run({QStringLiteral("--version")});
+    QCOMPARE(versionCode, 0);
+    QCOMPARE(version, QStringLiteral("walletd %1 (%2)\n")
+                          .arg(QStringLiteral(WALLETDESK_VERSION), QStringLiteral(WALLETDESK_GIT_REVISION)));
+    QVERIFY(QStringLiteral(WALLETDESK_GIT_REVISION) != u"unknown"); // built from a git checkout
+    const auto [helpCode, help, helpErr] = run({QStringLiteral("--help")});
+    QCOMPARE(helpCode, 0);
+    QVERIFY2(help.startsWith(u"usage: walletd --db URL") && help.contains(u"--version"), qPrintable(help));
+    const auto [badCode, badOut, bad] = run({QStringLiteral("--db"), m_url, QStringLiteral("--frobnicate")});
+    QCOMPARE(badCode, 2);
+    QVERIFY(badOut.isEmpty()); // it never got as far as listening
+    QVERIFY2(bad.startsWith(u"walletd: unknown argument \"--frobnicate\""), qPrintable(bad));
+
+    // Every mistake is named, and none is ignored: a typo'd flag or key would leave a default silently in
+    // force.
+    QTemporaryDir dir;
+    int files = 0;
+    const auto configWith = [&](const QByteArray &lines) {
+        const QString path = dir.filePath(QStringLiteral("walletd-%1.conf").arg(++files));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            qFatal("cannot write %s", qPrintable(path));
+        f.write("[walletd]\ndb = " + m_url.toUtf8() + "\n" + lines);
+        return path;
+    };
+    const QList<std::pair<QStringList, QString>> cases{
+        {{QStringLiteral("--db=") + m_url, QStringLiteral("--lisen=127.0.0.1:0")},
+         QStringLiteral("unknown argument \"--lisen\"")},
+        {{QStringLiteral("--db"), m_url, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+          QStringLiteral("--game-api-insecure=false")},
+         QStringLiteral("--game-api-insecure takes no value")},
+        {{QStringLiteral("--config"), configWith("lisen = 127.0.0.1:0\n")},
+         QStringLiteral("unknown setting \"lisen\" in ")},
+        {{QStringLiteral("--config"), configWith("listen = 127.0.0.1:0\ngame_api_insecure = yes\n")},
+         QStringLiteral("game_api_insecure must be true or false, not \"yes\"")},
+        {{QStringLiteral("--config"), dir.filePath(QStringLiteral("missing.conf"))},
+         QStringLiteral("cannot read the configuration file ")},
+    };
+    for (const auto &[arguments, message] : cases) {
+        const auto [code, out, err] = run(arguments);
+        QCOMPARE(code, 2);
+        QVERIFY2(out.isEmpty(), qPrintable(out));
+        QVERIFY2(err.startsWith(QStringLiteral("walletd: ") + message), qPrintable(err));
+    }
+}
+
+void TestWalletd::thePackagedConfigurationAndHashCommentsWork() {
+    // The file the walletd package installs as /etc/walletd/walletd.conf (flags override its db and listen).
+    const QString packaged = qEnvironmentVariable("WALLETD_PACKAGED_CONF");
+    QVERIFY2(QFileInfo(packaged).isReadable(), qPrintable(packaged));
+    Walletd fromPackage;
+    QVERIFY(fromPackage.start(m_url, {QStringLiteral("--config"), packaged}).isEmpty());
+    QCOMPARE(m_http.get(fromPackage.url(QStringLiteral("/api/v1/healthcheck"))).status, 200);
+    QCOMPARE(fromPackage.stop(), 0);
+
+    // '#' lines are comments even when they hold '=' (QSettings itself knows only ';' comments).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("commented.conf"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[walletd]\n# a comment = with an equals sign\n#lisen = 1.2.3.4:5\n#game_api_insecure = true\n");
+    f.close();
+    Walletd commented;
+    QVERIFY(commented.start(m_url, {QStringLiteral("--config"), path}).isEmpty());
+    createPlayer(QStringLiteral("77"));
+    // The commented-out game_api_insecure stayed off: the game API still wants its token.
+    QCOMPARE(m_http.get(commented.url(QStringLiteral("/getfunds?WalletID=77"))).status, 401);
+    QCOMPARE(commented.stop(), 0);
+}
+
 #include "tst_walletd.moc"

@@ -41,12 +41,13 @@ QString ServerConfig::usage() {
     return QStringLiteral(
         "usage: walletd --db URL --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--config FILE]\n"
         "               [--game-currency CODE] [--game-operator NAME] [--game-api-insecure]\n"
-        "Serves the admin API and the game APIs over a WalletDesk ledger (docs/walletd.md).\n"
+        "       walletd --version | --help\n"
+        "Serves the admin API and the game APIs over a WalletDesk ledger (see walletd(1)).\n"
         "Port 0 picks a free port; the first line on stdout says where it listens.\n");
 }
 
-bool ServerConfig::parse(const QStringList &args, QString *error, bool *help) {
-    *help = false;
+bool ServerConfig::parse(const QStringList &args, QString *error, Action *action) {
+    *action = Action::Serve;
     QHash<QString, QString> flags;
     const QStringList withValue{QStringLiteral("--db"),           QStringLiteral("--listen"),
                                 QStringLiteral("--tls-cert"),     QStringLiteral("--tls-key"),
@@ -59,11 +60,21 @@ bool ServerConfig::parse(const QStringList &args, QString *error, bool *help) {
         if (a.startsWith(u"--") && eq > 0) {
             value = a.mid(eq + 1);
             a = a.left(eq);
+            if (!withValue.contains(
+                    a)) { // a typo must not be ignored, nor "--game-api-insecure=false" obeyed
+                *error = a == u"--game-api-insecure" ? QStringLiteral("%1 takes no value").arg(a)
+                                                     : QStringLiteral("unknown argument \"%1\"").arg(a);
+                return false;
+            }
             flags.insert(a, value);
             continue;
         }
         if (a == u"--help" || a == u"-h") {
-            *help = true;
+            *action = Action::Help;
+            return true;
+        }
+        if (a == u"--version") {
+            *action = Action::Version;
             return true;
         }
         if (a == u"--game-api-insecure") {
@@ -95,7 +106,25 @@ bool ServerConfig::parse(const QStringList &args, QString *error, bool *help) {
             return false;
         }
         settings.beginGroup(QStringLiteral("walletd"));
+        static const QStringList known{QStringLiteral("db"),
+                                       QStringLiteral("listen"),
+                                       QStringLiteral("tls_cert"),
+                                       QStringLiteral("tls_key"),
+                                       QStringLiteral("game_currency"),
+                                       QStringLiteral("game_operator"),
+                                       QStringLiteral("game_tokens"),
+                                       QStringLiteral("game_api_insecure"),
+                                       QStringLiteral("max_body_bytes"),
+                                       QStringLiteral("max_batch"),
+                                       QStringLiteral("batch_writers")};
         for (const QString &key : settings.allKeys()) {
+            // QSettings knows only ';' comments: a '#' line holding '=' arrives as a key. It is a comment.
+            if (key.startsWith(u'#'))
+                continue;
+            if (!known.contains(key)) { // a misspelt key would otherwise leave its default silently in force
+                *error = QStringLiteral("unknown setting \"%1\" in %2").arg(key, path);
+                return false;
+            }
             const QVariant v = settings.value(key);
             file.insert(key,
                         v.typeId() == QMetaType::QStringList ? v.toStringList().join(u',') : v.toString());
@@ -136,8 +165,12 @@ bool ServerConfig::parse(const QStringList &args, QString *error, bool *help) {
     for (const QString &t : file.value(QStringLiteral("game_tokens")).split(u',', Qt::SkipEmptyParts))
         if (!t.trimmed().isEmpty())
             gameTokens << t.trimmed();
-    gameApiInsecure = flags.contains(QStringLiteral("--game-api-insecure")) ||
-                      file.value(QStringLiteral("game_api_insecure")) == u"true";
+    const QString insecure = file.value(QStringLiteral("game_api_insecure"), QStringLiteral("false"));
+    if (insecure != u"true" && insecure != u"false") {
+        *error = QStringLiteral("game_api_insecure must be true or false, not \"%1\"").arg(insecure);
+        return false;
+    }
+    gameApiInsecure = flags.contains(QStringLiteral("--game-api-insecure")) || insecure == u"true";
     if (file.contains(QStringLiteral("max_body_bytes"))) {
         bool ok = false;
         const qlonglong n = file.value(QStringLiteral("max_body_bytes")).toLongLong(&ok);

@@ -24,8 +24,11 @@ struct ServerConfig {
     /// (one writer at a time there).
     int batchWriters = 0;
 
-    /// Parses arguments (argv without the program name). On failure returns false with *error set; `help`
-    /// is set when --help was asked for.
-    bool parse(const QStringList &arguments, QString *error, bool *help);
+    /// What the command line asks for: to serve, or only to print the help or the version.
+    enum class Action { Serve, Help, Version };
+
+    /// Parses arguments (argv without the program name). On failure returns false with *error set; *action
+    /// says whether --help or --version was asked for instead of serving.
+    bool parse(const QStringList &arguments, QString *error, Action *action);
     static QString usage();
 };
