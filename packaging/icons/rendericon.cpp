@@ -1,8 +1,8 @@
 // rendericon: renders the app's SVG icon to the PNG sizes of the hicolor icon theme, at build time, so the
 // SVG in resources/icons stays the only source of every size.
 //   rendericon ICON.svg OUTDIR NAME SIZE...   writes OUTDIR/SIZExSIZE/apps/NAME.png for each SIZE
+#include <QCoreApplication>
 #include <QDir>
-#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QSvgRenderer>
@@ -10,8 +10,9 @@
 #include <cstdio>
 
 int main(int argc, char *argv[]) {
-    qputenv("QT_QPA_PLATFORM", "offscreen"); // a build machine has no display
-    QGuiApplication app(argc, argv);
+    // Painting on a QImage needs no QGuiApplication, and so no display or platform plugin on the build
+    // machine.
+    QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 5) {
         std::fputs("usage: rendericon ICON.svg OUTDIR NAME SIZE...\n", stderr);

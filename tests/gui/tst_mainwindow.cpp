@@ -8,6 +8,7 @@
 #include "approvaltablemodel.h"
 #include "auditpage.h"
 #include "balancechartview.h"
+#include "buildinfo.h"
 #include "demogenerator.h"
 #include "historytablemodel.h"
 #include "journalpage.h"
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void exportWritesTheSelectedAccountsStatement();
     void importPostsAFileAndSaysWhatHappened();
     void windowAndColumnStateAreRemembered();
+    void aboutShowsTheVersionAndRevision();
 
 private:
     std::unique_ptr<LocalLedgerClient> connectAs(const QString &name);
@@ -359,6 +361,24 @@ void TestMainWindow::windowAndColumnStateAreRemembered() {
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QCOMPARE(m_window->size(), QSize(900, 650));
     QCOMPARE(m_window->accountsPage()->table()->columnWidth(AccountTableModel::NameColumn), 333);
+}
+
+void TestMainWindow::aboutShowsTheVersionAndRevision() {
+    MainWindow &w = *m_window;
+    QString text;
+    QTimer closer; // the box is modal: read and close it as a person would
+    connect(&closer, &QTimer::timeout, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            text = box->text();
+            box->accept();
+        }
+    });
+    closer.start(50);
+    w.action(QStringLiteral("about"))->trigger();
+    QTRY_VERIFY(!text.isEmpty());
+    // The same version as every program's --version and the packages: the project's, and the revision built.
+    QVERIFY2(text.contains(QStringLiteral("WalletDesk " WALLETDESK_VERSION)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Revision " WALLETDESK_GIT_REVISION)), qPrintable(text));
 }
 
 QTEST_MAIN(TestMainWindow)
