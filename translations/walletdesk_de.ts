@@ -639,6 +639,10 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
         <translation>--operator erwartet einen Namen</translation>
     </message>
     <message>
+        <source>--operator goes with --db or --server (a saved profile names its own operator)</source>
+        <translation>--operator gehört zu --db oder --server (ein gespeichertes Profil nennt seinen eigenen Bearbeiter)</translation>
+    </message>
+    <message>
         <source>Usage: walletdesk [options]</source>
         <translation>Aufruf: walletdesk [Optionen]</translation>
     </message>

@@ -639,6 +639,10 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
         <translation>--operator attend un nom</translation>
     </message>
     <message>
+        <source>--operator goes with --db or --server (a saved profile names its own operator)</source>
+        <translation>--operator va avec --db ou --server (un profil enregistré nomme son propre opérateur)</translation>
+    </message>
+    <message>
         <source>Usage: walletdesk [options]</source>
         <translation>Utilisation : walletdesk [options]</translation>
     </message>

@@ -94,6 +94,11 @@ private Q_SLOTS:
                                        << QStringLiteral("--profile needs the name of a saved profile");
         QTest::newRow("empty operator")
             << QStringList{QStringLiteral("--operator=")} << QStringLiteral("--operator needs a name");
+        QTest::newRow("operator without a place") << QStringList{QStringLiteral("--operator=alice")}
+                                                  << QStringLiteral("--operator goes with --db or --server");
+        QTest::newRow("operator with a profile")
+            << QStringList{QStringLiteral("--profile=A"), QStringLiteral("--operator=alice")}
+            << QStringLiteral("a saved profile names its own operator");
     }
 
     void refusals() {

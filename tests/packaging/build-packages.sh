@@ -61,8 +61,11 @@ expect_files "$app_deb" /usr/bin/walletdesk /usr/bin/walletctl \
 expect_files "$server_deb" /usr/bin/walletd /usr/lib/systemd/system/walletd.service /etc/walletd/walletd.conf \
     /usr/share/man/man1/walletd.1.gz /usr/share/doc/walletd/copyright /usr/share/doc/walletd/changelog.gz
 # The server package must not drag the desktop in, nor the app package the server.
-contents "$server_deb" | grep -q walletdesk$ && fail "walletd's package holds the desktop app"
-contents "$app_deb" | grep -q '/usr/bin/walletd$' && fail "walletdesk's package holds walletd"
+# (Listings go through variables, not pipes into grep -q: under pipefail, grep's early exit fails the pipe.)
+server_listing=$(contents "$server_deb")
+app_listing=$(contents "$app_deb")
+grep -q 'walletdesk$' <<<"$server_listing" && fail "walletd's package holds the desktop app"
+grep -q '/usr/bin/walletd$' <<<"$app_listing" && fail "walletdesk's package holds walletd"
 control=$(mktemp -d)
 trap 'rm -rf "$control"' EXIT
 dpkg-deb -e "$server_deb" "$control"
@@ -87,15 +90,18 @@ pass "dependencies computed: walletd: $server_depends"
 
 # The RPMs: same files, computed requirements, the configuration file marked as such, the scriptlets present.
 [[ $(rpm -qp --qf '%{VERSION}' "$app_rpm") == "$version" ]] || fail "walletdesk.rpm has another version"
-rpm -qpl "$app_rpm" | grep -qx /usr/bin/walletdesk || fail "walletdesk.rpm lacks /usr/bin/walletdesk"
-rpm -qpl "$server_rpm" | grep -qx /usr/lib/systemd/system/walletd.service || fail "walletd.rpm lacks its unit"
-rpm -qpR "$app_rpm" | grep -q '^libQt6Widgets.so.6()' || fail "walletdesk.rpm does not require libQt6Widgets"
-rpm -qpR "$server_rpm" | grep -q '^libQt6HttpServer.so.6()' || fail "walletd.rpm does not require libQt6HttpServer"
+app_rpm_files=$(rpm -qpl "$app_rpm")
+server_rpm_files=$(rpm -qpl "$server_rpm")
+grep -qx /usr/bin/walletdesk <<<"$app_rpm_files" || fail "walletdesk.rpm lacks /usr/bin/walletdesk"
+grep -qx /usr/lib/systemd/system/walletd.service <<<"$server_rpm_files" || fail "walletd.rpm lacks its unit"
+grep -q '^libQt6Widgets.so.6()' <<<"$(rpm -qpR "$app_rpm")" || fail "walletdesk.rpm does not require libQt6Widgets"
+grep -q '^libQt6HttpServer.so.6()' <<<"$(rpm -qpR "$server_rpm")" ||
+    fail "walletd.rpm does not require libQt6HttpServer"
 [[ $(rpm -qpc "$server_rpm") == /etc/walletd/walletd.conf ]] || fail "walletd.rpm: walletd.conf is not %config"
-rpm -qp --scripts "$server_rpm" | grep -q 'useradd --system' || fail "walletd.rpm does not create its user"
+grep -q 'useradd --system' <<<"$(rpm -qp --scripts "$server_rpm")" || fail "walletd.rpm does not create its user"
 # No RPM may claim folders that belong to the file system or to other packages.
 for dir in /usr /usr/bin /usr/share /usr/share/man /usr/share/man/man1 /usr/share/icons /usr/lib/systemd/system; do
-    rpm -qpl "$app_rpm" "$server_rpm" | grep -qx "$dir" && fail "an RPM claims $dir"
+    grep -qx "$dir" <<<"$app_rpm_files"$'\n'"$server_rpm_files" && fail "an RPM claims $dir"
 done
 
 if [[ $failures -gt 0 ]]; then

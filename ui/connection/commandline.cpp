@@ -96,6 +96,9 @@ CommandLine CommandLine::parse(const QStringList &arguments) {
         out.operatorName = parser.value(op);
         if (out.operatorName.trimmed().isEmpty())
             return fail(tr("--operator needs a name"));
+        // A profile names its own operator; ignoring the option silently would sign in as someone else.
+        if (out.target != Target::Database && out.target != Target::Server)
+            return fail(tr("--operator goes with --db or --server (a saved profile names its own operator)"));
     }
     out.selfTest = parser.isSet(selfTest);
     return out;
