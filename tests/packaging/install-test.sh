@@ -10,7 +10,9 @@
 #   6. walletdesk --self-test on the offscreen platform, as an ordinary user, opens the demo ledger, renders the main
 #      window and exits 0;
 #   7. apt-get purge removes both packages and every file they installed (the ledger in /var/lib/walletd stays:
-#      it is a financial record).
+#      it is a financial record);
+#   8. the .rpm packages install and erase with rpm --root in the same root (files and scriptlets; their
+#      dependencies carry Fedora's names, so they are not resolved here).
 # Needs root (debootstrap, chroot, mount) and Debian's archive. The cache is $WALLETDESK_PACKAGING_CACHE, else
 # ~/.cache/walletdesk-packaging.
 # usage: install-test.sh PACKAGE_DIR VERSION BUILDINFO_H   (the generated header naming the revision built)
@@ -27,7 +29,7 @@ die() {
 
 [[ -n $revision ]] || die "no revision in $3"
 [[ $EUID -eq 0 ]] || die "the install test needs root (debootstrap, chroot, mount); run the tests as root"
-for tool in debootstrap chroot mount setpriv; do
+for tool in debootstrap chroot mount setpriv rpm; do
     command -v "$tool" >/dev/null || die "$tool is missing (scripts/install-deps.sh installs it)"
 done
 arch=$(dpkg --print-architecture)
@@ -46,8 +48,17 @@ base=$cache/$suite-minbase-$arch.tar
 if [[ ! -s $base ]]; then
     step "debootstrap --variant=minbase $suite from $mirror (cached afterwards in $base)"
     fresh=$(mktemp -d /var/tmp/walletdesk-debootstrap.XXXXXX)
-    debootstrap --variant=minbase "$suite" "$fresh" "$mirror" >"$cache/debootstrap.log" 2>&1 ||
-        { tail -20 "$cache/debootstrap.log" >&2; rm -rf "$fresh"; die "debootstrap failed"; }
+    chmod 0755 "$fresh" # it becomes "/" in the root: mktemp's 0700 would lock every other user out
+    # One retry: a mirror's hiccup should not fail the test suite.
+    for attempt in 1 2; do
+        code=0
+        debootstrap --variant=minbase "$suite" "$fresh" "$mirror" >"$cache/debootstrap.log" 2>&1 || code=$?
+        [[ $code -eq 0 ]] && break
+        tail -20 "$cache/debootstrap.log" >&2
+        echo "install-test: debootstrap exited $code (attempt $attempt)" >&2
+        rm -rf "$fresh" && mkdir -m 0755 "$fresh"
+    done
+    [[ $code -eq 0 ]] || { rm -rf "$fresh"; die "debootstrap failed twice"; }
     tar -C "$fresh" -cf "$base.partial" . && mv "$base.partial" "$base"
     rm -rf "$fresh"
 fi
@@ -56,13 +67,20 @@ root=$(mktemp -d /var/tmp/walletdesk-root.XXXXXX)
 mounted=()
 walletd_pid=
 cleanup() {
-    [[ -n $walletd_pid ]] && kill -9 "$walletd_pid" 2>/dev/null
-    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}" 2>/dev/null || true; done
-    rm -rf "$root"
+    set +e # every step runs, whatever the one before it returned
+    if [[ -n $walletd_pid ]]; then kill -9 "$walletd_pid" 2>/dev/null; fi
+    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}" 2>/dev/null; done
+    # Never delete through a mount that is still there: one of them is the host's download cache.
+    if grep -q " $root/" /proc/self/mounts; then
+        echo "install-test: $root still has mounts; left in place" >&2
+    else
+        rm -rf "$root"
+    fi
 }
 trap cleanup EXIT
 step "unpacking the bare root into $root"
 tar -C "$root" -xf "$base"
+chmod 0755 "$root" # "/" of the root, also with a tarball cached before this line existed
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 mount -t proc proc "$root/proc" && mounted+=("$root/proc")
 # Downloaded packages persist between runs.
@@ -190,6 +208,25 @@ done <<<"$installed_files"
 [[ ! -e $root/etc/walletd ]] || die "purge left /etc/walletd behind"
 in_root test -s "$ledger" || die "purge removed the ledger (it must stay: it is a financial record)"
 echo "ok: both packages purged, none of their $(wc -l <<<"$installed_files") paths left; the ledger stays"
+
+step "the .rpm packages, installed and erased with rpm --root (scriptlets run inside the root)"
+# Their dependencies carry Fedora's names and cannot be resolved here (--nodeps); the libraries apt installed
+# above are still in the root, so the programs run. What this checks: the files land, the scriptlets work.
+rpms=("$pkgdir"/walletdesk-"$version"-*.rpm "$pkgdir"/walletd-"$version"-*.rpm)
+in_root userdel walletd # the deb's purge keeps the user; the rpm's %pre must make it again
+rpm --root "$root" --nodeps -i "${rpms[@]}" || die "rpm -i failed"
+in_root getent passwd walletd >/dev/null || die "the rpm's %pre did not create the walletd user"
+[[ $(in_root stat -c '%U:%G %a' /etc/walletd/walletd.conf) == "root:walletd 640" ]] ||
+    die "after rpm -i, /etc/walletd/walletd.conf is $(in_root stat -c '%U:%G %a' /etc/walletd/walletd.conf)"
+for cmd in walletctl walletd walletdesk; do
+    got=$(in_root "$cmd" --version)
+    [[ $got == "$cmd $version ($revision)" ]] || die "the rpm's $cmd --version printed \"$got\""
+done
+rpm --root "$root" -e walletdesk walletd || die "rpm -e failed"
+for f in /usr/bin/walletdesk /usr/bin/walletctl /usr/bin/walletd /usr/lib/systemd/system/walletd.service; do
+    [[ ! -e $root$f ]] || die "rpm -e left $f behind"
+done
+echo "ok: rpm -i made the walletd user and a private walletd.conf, the programs ran, rpm -e removed them"
 
 echo
 echo "install-test: all passed in $SECONDS s"
