@@ -109,6 +109,15 @@ public:
             m_stmts.push_back(st);
         }
     }
+    /// A new ledger at `path` (the same schema, accounts and treasury as the ledger it is compared with),
+    /// then closed and reopened bare.
+    static std::unique_ptr<RawPoster> onFreshLedger(const QString &path, int accounts) {
+        QList<qint64> ids;
+        auto ledger = freshLedger(QStringLiteral("sqlite:") + path, accounts, &ids);
+        const qint64 treasury = ledger->systemAccount(QStringLiteral("GOLD"), QStringLiteral("treasury"))->id;
+        ledger.reset();
+        return std::make_unique<RawPoster>(path, ids, treasury);
+    }
     ~RawPoster() {
         for (sqlite3_stmt *st : m_stmts)
             sqlite3_finalize(st);
@@ -264,14 +273,9 @@ int main(int argc, char *argv[]) {
         const int n = quick ? 300 : 3000;
         const double fsync = fsyncLimit(dir + QStringLiteral("/fsync.db"), n);
         // The two run in alternating rounds, so that both meet the same disk: its fsync time drifts a lot.
-        QList<qint64> ids, rawIds;
+        QList<qint64> ids;
         auto store = freshLedger(QStringLiteral("sqlite:") + dir + QStringLiteral("/a.db"), 1000, &ids);
-        auto rawLedger =
-            freshLedger(QStringLiteral("sqlite:") + dir + QStringLiteral("/raw.db"), 1000, &rawIds);
-        const qint64 treasury =
-            rawLedger->systemAccount(QStringLiteral("GOLD"), QStringLiteral("treasury"))->id;
-        rawLedger.reset();
-        RawPoster raw(dir + QStringLiteral("/raw.db"), rawIds, treasury);
+        const auto raw = RawPoster::onFreshLedger(dir + QStringLiteral("/raw.db"), 1000);
         QRandomGenerator rng(1);
         qint64 rawNs = 0, oursNs = 0, failures = 0;
         QElapsedTimer timer;
@@ -279,7 +283,7 @@ int main(int argc, char *argv[]) {
             const int chunk = std::min(100, n - done);
             timer.start();
             for (int i = 0; i < chunk; ++i)
-                raw.post();
+                raw->post();
             rawNs += timer.nsecsElapsed();
             timer.start();
             for (int i = 0; i < chunk; ++i)
@@ -299,22 +303,17 @@ int main(int argc, char *argv[]) {
     }
     // (b) batched
     if (part("b")) {
-        QList<qint64> ids, rawIds;
+        QList<qint64> ids;
         auto store = freshLedger(QStringLiteral("sqlite:") + dir + QStringLiteral("/b.db"), 1000, &ids);
         {
             // The reference: the raw sqlite3 API writing the same rows, 1000 postings per commit, in the same
             // schema with its indexes and triggers, with no reads, checks or hashing.
-            auto rawLedger =
-                freshLedger(QStringLiteral("sqlite:") + dir + QStringLiteral("/rawb.db"), 1000, &rawIds);
-            const qint64 treasury =
-                rawLedger->systemAccount(QStringLiteral("GOLD"), QStringLiteral("treasury"))->id;
-            rawLedger.reset();
-            RawPoster raw(dir + QStringLiteral("/rawb.db"), rawIds, treasury);
+            const auto raw = RawPoster::onFreshLedger(dir + QStringLiteral("/rawb.db"), 1000);
             const int rawBatches = quick ? 5 : 50;
             QElapsedTimer rawTimer;
             rawTimer.start();
             for (int b = 0; b < rawBatches; ++b)
-                raw.postBatch(1000);
+                raw->postBatch(1000);
             row("(b) reference: raw sqlite3 API, the same rows, 1000 per commit",
                 rawBatches * 1000 * 1e9 / double(rawTimer.nsecsElapsed()), "postings/s");
         }

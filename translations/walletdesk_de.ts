@@ -880,6 +880,18 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
 <context>
     <name>DemoLedger</name>
     <message>
+        <source>%1 has no enabled administrator to open it as</source>
+        <translation>%1 hat keinen aktiven Administrator, als der es geöffnet werden kann</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>%1 kann nicht in %2 umbenannt werden</translation>
+    </message>
+    <message>
         <source>Demo ledger</source>
         <translation>Demo-Hauptbuch</translation>
     </message>

@@ -880,6 +880,18 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
 <context>
     <name>DemoLedger</name>
     <message>
+        <source>%1 has no enabled administrator to open it as</source>
+        <translation>%1 n'a aucun administrateur actif sous lequel l'ouvrir</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>cannot rename %1 to %2</source>
+        <translation>impossible de renommer %1 en %2</translation>
+    </message>
+    <message>
         <source>Demo ledger</source>
         <translation>Registre de démonstration</translation>
     </message>

@@ -63,6 +63,9 @@ private Q_SLOTS:
     void aboutShowsTheVersionAndRevision();
 
 private:
+    /// Triggers `action` and returns the text of the modal message box it opens (empty if none came), which
+    /// it closes as a person would click OK.
+    QString textOfTheMessageBoxFrom(QAction *action);
     std::unique_ptr<LocalLedgerClient> connectAs(const QString &name);
     qint64 selectFirstRow(MainWindow &w);
 
@@ -296,19 +299,7 @@ void TestMainWindow::shortcutsReachEveryPage() {
 }
 
 void TestMainWindow::verifyReportsAnIntactLedger() {
-    MainWindow &w = *m_window;
-    QString text;
-    // The result box is modal: read and close it from a timer, as a person would click OK.
-    QTimer closer;
-    connect(&closer, &QTimer::timeout, [&] {
-        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
-            text = box->text();
-            box->accept();
-        }
-    });
-    closer.start(50);
-    w.action(QStringLiteral("verify"))->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(!text.isEmpty(), Waiting);
+    const QString text = textOfTheMessageBoxFrom(m_window->action(QStringLiteral("verify")));
     QVERIFY2(text.contains(u"intact") && !text.contains(u"NOT"), qPrintable(text));
     const qint64 entries = m_raw->scalar(QStringLiteral("SELECT count(*) FROM entries"));
     QVERIFY2(text.contains(QString::number(entries)), qPrintable(text));
@@ -363,10 +354,9 @@ void TestMainWindow::windowAndColumnStateAreRemembered() {
     QCOMPARE(m_window->accountsPage()->table()->columnWidth(AccountTableModel::NameColumn), 333);
 }
 
-void TestMainWindow::aboutShowsTheVersionAndRevision() {
-    MainWindow &w = *m_window;
+QString TestMainWindow::textOfTheMessageBoxFrom(QAction *action) {
     QString text;
-    QTimer closer; // the box is modal: read and close it as a person would
+    QTimer closer; // the box is modal: read and close it from a timer
     connect(&closer, &QTimer::timeout, [&] {
         if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
             text = box->text();
@@ -374,8 +364,14 @@ void TestMainWindow::aboutShowsTheVersionAndRevision() {
         }
     });
     closer.start(50);
-    w.action(QStringLiteral("about"))->trigger();
-    QTRY_VERIFY(!text.isEmpty());
+    action->trigger();
+    if (!QTest::qWaitFor([&] { return !text.isEmpty(); }, Waiting))
+        return {}; // no box came: the caller's check on the text fails and says so
+    return text;
+}
+
+void TestMainWindow::aboutShowsTheVersionAndRevision() {
+    const QString text = textOfTheMessageBoxFrom(m_window->action(QStringLiteral("about")));
     // The same version as every program's --version and the packages: the project's, and the revision built.
     QVERIFY2(text.contains(QStringLiteral("WalletDesk " WALLETDESK_VERSION)), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Revision " WALLETDESK_GIT_REVISION)), qPrintable(text));

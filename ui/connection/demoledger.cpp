@@ -15,10 +15,6 @@
 #include <memory>
 
 namespace {
-QString tr(const char *text) {
-    return QCoreApplication::translate("DemoLedger", text);
-}
-
 void removeSqliteFiles(const QString &path) {
     for (const QString &suffix :
          {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
@@ -47,7 +43,7 @@ Result<QString> adminOf(LedgerStore &store, const QString &login, const QString 
     const QString admin = DemoLedger::chooseOperator(*ops, login);
     if (admin.isEmpty())
         return LedgerError{ErrorCode::NotFound,
-                           tr("%1 has no enabled administrator to open it as").arg(path)};
+                           DemoLedger::tr("%1 has no enabled administrator to open it as").arg(path)};
     return admin;
 }
 
@@ -69,7 +65,7 @@ Result<DemoLedger::Ready> build(const QString &path, const DemoOptions &options,
     }
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return LedgerError{ErrorCode::Database,
-                           tr("cannot create the folder %1").arg(QFileInfo(path).absolutePath())};
+                           DemoLedger::tr("cannot create the folder %1").arg(QFileInfo(path).absolutePath())};
     removeAbandonedParts(path);
     // Per process, so two first starts at once each build their own and the second rename loses cleanly.
     const QString part = QStringLiteral("%1.part-%2").arg(path).arg(QCoreApplication::applicationPid());
@@ -99,7 +95,7 @@ Result<DemoLedger::Ready> build(const QString &path, const DemoOptions &options,
     if (!QFile::rename(part, path)) {
         removeSqliteFiles(part);
         if (!QFileInfo::exists(path))
-            return LedgerError{ErrorCode::Database, tr("cannot rename %1 to %2").arg(part, path)};
+            return LedgerError{ErrorCode::Database, DemoLedger::tr("cannot rename %1 to %2").arg(part, path)};
         // Another instance finished first: use its ledger, whose admin may be named the same anyway.
         url.path = path;
         auto store = LedgerStore::open(url);

@@ -5,6 +5,7 @@
 #include "ledgererror.h"
 #include "operatorinfo.h"
 
+#include <QCoreApplication>
 #include <QFuture>
 #include <QList>
 #include <QString>
@@ -14,6 +15,8 @@
 /// DemoGenerator with a living economy, with the OS login name as its administrator (as `walletctl init`
 /// names it) plus the generator's operators alice, bob and carol.
 class DemoLedger final {
+    Q_DECLARE_TR_FUNCTIONS(DemoLedger) // its messages are shown in the app, so lupdate must find them
+
 public:
     struct Ready {
         QString path;
