@@ -16,7 +16,7 @@ packages=(
     clang curl
     # packages (tests/packaging): cpack's dpkg-shlibdeps and rpmbuild, lintian, the desktop file, AppStream and
     # man page checkers, systemd-analyze for the unit, debootstrap for the install test's Debian root
-    dpkg-dev file rpm lintian desktop-file-utils appstream man-db groff-base systemd debootstrap
+    dpkg-dev file rpm rpmlint lintian desktop-file-utils appstream man-db groff-base systemd debootstrap
     debian-archive-keyring util-linux
 )
 

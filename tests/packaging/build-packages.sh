@@ -99,6 +99,13 @@ grep -q '^libQt6HttpServer.so.6()' <<<"$(rpm -qpR "$server_rpm")" ||
     fail "walletd.rpm does not require libQt6HttpServer"
 [[ $(rpm -qpc "$server_rpm") == /etc/walletd/walletd.conf ]] || fail "walletd.rpm: walletd.conf is not %config"
 grep -q 'useradd --system' <<<"$(rpm -qp --scripts "$server_rpm")" || fail "walletd.rpm does not create its user"
+# rpmlint: no error and no warning, but for what packaging/rpm/rpmlintrc filters, each with its reason.
+if rpmlint_out=$(rpmlint -r "$(dirname "${BASH_SOURCE[0]}")/../../packaging/rpm/rpmlintrc" "$app_rpm" "$server_rpm" 2>&1) &&
+    grep -q ' 0 errors, 0 warnings' <<<"$rpmlint_out"; then
+    pass "rpmlint: no errors, no warnings"
+else
+    fail "rpmlint: $rpmlint_out"
+fi
 # No RPM may claim folders that belong to the file system or to other packages.
 for dir in /usr /usr/bin /usr/share /usr/share/man /usr/share/man/man1 /usr/share/icons /usr/lib/systemd/system; do
     grep -qx "$dir" <<<"$app_rpm_files"$'\n'"$server_rpm_files" && fail "an RPM claims $dir"
