@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QSslSocket>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void servesHttpsWithACertificate();
     void versionHelpAndBadSettingsDoNotServe();
     void thePackagedConfigurationAndHashCommentsWork();
+    void connectionCloseIsHonoured();
 
 private:
     qint64 createPlayer(const QString &player, const QString &currency = QStringLiteral("USD"));
@@ -856,6 +858,29 @@ void TestWalletd::thePackagedConfigurationAndHashCommentsWork() {
     // The commented-out game_api_insecure stayed off: the game API still wants its token.
     QCOMPARE(m_http.get(commented.url(QStringLiteral("/getfunds?WalletID=77"))).status, 401);
     QCOMPARE(commented.stop(), 0);
+}
+
+void TestWalletd::connectionCloseIsHonoured() {
+    const QUrl base = m_walletd->url(QString());
+    QTcpSocket socket;
+    socket.connectToHost(base.host(), quint16(base.port()));
+    QVERIFY(socket.waitForConnected(5000));
+    // Keep-alive by default: two requests on one connection, both answered, the connection still open.
+    const QByteArray get = "GET /api/v1/healthcheck HTTP/1.1\r\nHost: walletd\r\n";
+    QByteArray received;
+    const auto answers = [&] { return received.count("System is up and running"); };
+    socket.write(get + "\r\n");
+    QTRY_COMPARE((received += socket.readAll(), answers()), 1);
+    socket.write(get + "\r\n");
+    QTRY_COMPARE((received += socket.readAll(), answers()), 2);
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    QVERIFY(!received.contains("Connection: close"));
+    // "Connection: close": answered, said so, and the server closes, so a client reading to the end returns.
+    socket.write(get + "Connection: keep-alive, Close\r\n\r\n");
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+    received += socket.readAll();
+    QCOMPARE(answers(), 3);
+    QVERIFY2(received.contains("\r\nConnection: close\r\n"), received.constData());
 }
 
 #include "tst_walletd.moc"

@@ -42,6 +42,14 @@ template <typename T> Result<T> wait(QFuture<Result<T>> f) {
     return f.result();
 }
 
+/// Whether a Connection header's comma-separated options include "close" (case-insensitive).
+bool asksToClose(const QByteArray &connection) {
+    for (const QByteArray &option : connection.split(','))
+        if (option.trimmed().compare("close", Qt::CaseInsensitive) == 0)
+            return true;
+    return false;
+}
+
 } // namespace
 
 WalletServer::WalletServer(ServerConfig config, QObject *parent)
@@ -151,17 +159,29 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     r.body = request.body();
     r.origin = request.remoteAddress().toString();
 
+    // "Connection: close" (RFC 9112 9.6): answer, say so, and close. Qt HttpServer 6.4 would keep the
+    // connection open, and a client reading the answer to its end would wait for ever.
+    const bool closeAfter = asksToClose(r.headers.value(QByteArrayLiteral("connection")));
+
     ++m_inFlight;
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     QPointer<QTcpSocket> alive(socket);
     const QString method = r.method, path = r.path;
-    Respond respond = [this, responder, alive, timer, method, path](ApiResponse a) mutable {
+    Respond respond = [this, responder, alive, timer, method, path, closeAfter](ApiResponse a) mutable {
         // A client that hung up has no socket left to answer on.
         if (alive && alive->state() == QAbstractSocket::ConnectedState) {
-            responder->write(a.body, {{QByteArrayLiteral("Content-Type"), a.contentType}},
-                             static_cast<QHttpServerResponder::StatusCode>(a.status));
+            const auto status = static_cast<QHttpServerResponder::StatusCode>(a.status);
+            if (closeAfter)
+                responder->write(a.body,
+                                 {{QByteArrayLiteral("Content-Type"), a.contentType},
+                                  {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
+                                 status);
+            else
+                responder->write(a.body, {{QByteArrayLiteral("Content-Type"), a.contentType}}, status);
             // Hand the answer to the kernel now: after the last answer of a graceful stop the process exits.
             alive->flush();
+            if (closeAfter)
+                alive->disconnectFromHost(); // after what is still buffered has been written
         }
         const QString line = QStringLiteral("%1 %2 %3 %4 %5 %6ms\n")
                                  .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
