@@ -9,7 +9,10 @@ if(GIT AND EXISTS "${SOURCE_DIR}/.git")
                     OUTPUT_VARIABLE revision OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE failed ERROR_QUIET)
     if(NOT failed AND revision)
         set(WALLETDESK_GIT_REVISION "${revision}")
-        # Uncommitted changes to tracked files: say so rather than claim the commit's exact code.
+        # Uncommitted changes to tracked files: say so rather than claim the commit's exact code. (The index's
+        # stat data is refreshed first, or a touched but unchanged file would count as a change.)
+        execute_process(COMMAND "${GIT}" update-index -q --refresh WORKING_DIRECTORY "${SOURCE_DIR}"
+                        OUTPUT_QUIET ERROR_QUIET)
         execute_process(COMMAND "${GIT}" diff-index --quiet HEAD -- WORKING_DIRECTORY "${SOURCE_DIR}"
                         RESULT_VARIABLE modified ERROR_QUIET)
         if(modified)

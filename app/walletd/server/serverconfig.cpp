@@ -60,8 +60,8 @@ bool ServerConfig::parse(const QStringList &args, QString *error, Action *action
         if (a.startsWith(u"--") && eq > 0) {
             value = a.mid(eq + 1);
             a = a.left(eq);
-            if (!withValue.contains(
-                    a)) { // a typo must not be ignored, nor "--game-api-insecure=false" obeyed
+            // A typo must not be ignored, nor "--game-api-insecure=false" obeyed.
+            if (!withValue.contains(a)) {
                 *error = a == u"--game-api-insecure" ? QStringLiteral("%1 takes no value").arg(a)
                                                      : QStringLiteral("unknown argument \"%1\"").arg(a);
                 return false;
