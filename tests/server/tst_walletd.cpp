@@ -5,6 +5,7 @@
 #include "testsupport.h"
 #include "walletdharness.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void versionHelpAndBadSettingsDoNotServe();
     void thePackagedConfigurationAndHashCommentsWork();
     void connectionCloseIsHonoured();
+    void oversizedRequestsAreRefusedBeforeTheyAreRead();
 
 private:
     qint64 createPlayer(const QString &player, const QString &currency = QStringLiteral("USD"));
@@ -881,6 +883,78 @@ void TestWalletd::connectionCloseIsHonoured() {
     received += socket.readAll();
     QCOMPARE(answers(), 3);
     QVERIFY2(received.contains("\r\nConnection: close\r\n"), received.constData());
+}
+
+void TestWalletd::oversizedRequestsAreRefusedBeforeTheyAreRead() {
+    const QUrl base = m_walletd->url(QString());
+    const auto connected = [&](QTcpSocket &socket) {
+        socket.connectToHost(base.host(), quint16(base.port()));
+        return socket.waitForConnected(5000);
+    };
+    const auto readUntil = [](QTcpSocket &socket, const QByteArray &text) {
+        QByteArray got;
+        QElapsedTimer timer;
+        timer.start();
+        while (!got.contains(text) && timer.elapsed() < 5000 &&
+               socket.state() == QAbstractSocket::ConnectedState) {
+            socket.waitForReadyRead(100);
+            got += socket.readAll();
+        }
+        return got + socket.readAll();
+    };
+
+    // 100 MB announced, none of it sent: the answer comes at once, from the headers alone.
+    {
+        QTcpSocket socket;
+        QVERIFY(connected(socket));
+        socket.write("POST /admin/v1/postings HTTP/1.1\r\nHost: walletd\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 100000000\r\n\r\n");
+        const QByteArray answer = readUntil(socket, "bytes\"}}");
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 Payload Too Large\r\n"), answer.constData());
+        QVERIFY2(answer.contains("the request body is larger than 65536 bytes"), answer.constData());
+        QVERIFY(answer.contains("\r\nConnection: close\r\n"));
+        // Too much to be worth reading: the server closes the connection.
+        QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
+    }
+    // 1 MB announced and sent after the answer: read and thrown away, then the connection closes.
+    {
+        QTcpSocket socket;
+        QVERIFY(connected(socket));
+        socket.write("POST /admin/v1/postings HTTP/1.1\r\nHost: walletd\r\nContent-Length: 1048576\r\n\r\n");
+        const QByteArray answer = readUntil(socket, "bytes\"}}");
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.constData());
+        socket.write(QByteArray(1048576, 'x'));
+        QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 8000);
+    }
+    // A chunked body (no length to check up front) and an endless header block are refused too.
+    {
+        QTcpSocket socket;
+        QVERIFY(connected(socket));
+        socket.write(
+            "POST /admin/v1/postings HTTP/1.1\r\nHost: walletd\r\nTransfer-Encoding: chunked\r\n\r\n");
+        const QByteArray answer = readUntil(socket, "chunked\"}}");
+        QVERIFY2(answer.startsWith("HTTP/1.1 411 Length Required\r\n"), answer.constData());
+    }
+    {
+        QTcpSocket socket;
+        QVERIFY(connected(socket));
+        socket.write("GET /api/v1/healthcheck HTTP/1.1\r\nX-Padding: " + QByteArray(40 * 1024, 'p'));
+        const QByteArray answer = readUntil(socket, "bytes\"}}");
+        QVERIFY2(answer.startsWith("HTTP/1.1 431 "), answer.constData());
+    }
+    // Within the limit nothing changes: a body is skipped over, and the next request on the connection is
+    // answered too.
+    {
+        QTcpSocket socket;
+        QVERIFY(connected(socket));
+        socket.write("POST /nothing-here HTTP/1.1\r\nHost: walletd\r\nContent-Length: 5\r\n\r\nhello"
+                     "GET /api/v1/healthcheck HTTP/1.1\r\nHost: walletd\r\n\r\n");
+        const QByteArray answers = readUntil(socket, "System is up and running");
+        QVERIFY2(answers.startsWith("HTTP/1.1 404 "), answers.constData());
+        QVERIFY2(answers.contains("HTTP/1.1 200 OK"), answers.constData());
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    }
+    QTRY_VERIFY(m_walletd->log().contains(u" - POST /admin/v1/postings 413 "));
 }
 
 #include "tst_walletd.moc"

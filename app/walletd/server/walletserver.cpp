@@ -1,6 +1,7 @@
 #include "walletserver.h"
 
 #include "apicodec.h"
+#include "guardedserver.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -8,7 +9,9 @@
 #include <QHttpServerResponder>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -91,6 +94,9 @@ Result<Done> WalletServer::start() {
     else if (m_config.gameTokens.isEmpty())
         qWarning("walletd: no game_tokens in the configuration: the game API refuses every request");
 
+    // Our own listening socket rather than QAbstractHttpServer::listen(): it puts a RequestSizeGuard on every
+    // connection (guardedserver.h), so an oversized body is refused before Qt buffers it.
+    QTcpServer *server = nullptr;
     if (!m_config.tlsCert.isEmpty()) {
         QFile certFile(m_config.tlsCert), keyFile(m_config.tlsKey);
         if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
@@ -105,7 +111,15 @@ Result<Done> WalletServer::start() {
             return LedgerError{ErrorCode::InvalidArgument,
                                QStringLiteral("%1 / %2 is not a PEM certificate and key")
                                    .arg(m_config.tlsCert, m_config.tlsKey)};
-        sslSetup(cert, key);
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(cert);
+        tls.setPrivateKey(key);
+        tls.setProtocol(QSsl::SecureProtocols);
+        auto *sslServer = new GuardedServer<QSslServer>(m_config.maxBodyBytes, this);
+        sslServer->setSslConfiguration(tls);
+        server = sslServer;
+    } else {
+        server = new GuardedServer<QTcpServer>(m_config.maxBodyBytes, this);
     }
 
     QList<LedgerService *> writers{&m_write};
@@ -125,11 +139,14 @@ Result<Done> WalletServer::start() {
     m_admin = std::make_unique<AdminApi>(m_write, m_read, m_auth);
     m_game = std::make_unique<GameApi>(m_write, m_read, *m_batcher, game);
 
-    m_port = listen(m_config.host, m_config.port);
-    if (m_port == 0)
+    if (!server->listen(m_config.host, m_config.port)) {
+        delete server;
         return LedgerError{
             ErrorCode::InvalidArgument,
             QStringLiteral("cannot listen on %1:%2").arg(m_config.hostText).arg(m_config.port)};
+    }
+    m_port = server->serverPort();
+    bind(server); // takes it as a child
     return Done{};
 }
 

@@ -1,0 +1,137 @@
+#include "requestsizeguard.h"
+
+#include "apicodec.h"
+#include "ledgererror.h"
+
+#include <QDateTime>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+/// What the guard throws away after refusing, at the most: beyond it the connection is simply closed.
+constexpr qint64 MaxDiscard = 64 * 1024 * 1024;
+/// How long a refused client may go on sending before the connection is closed.
+constexpr int DiscardMilliseconds = 5000;
+
+/// The value of header `name` (lower case) in a header block, or empty; the first occurrence.
+QByteArray headerValue(const QByteArray &block, const QByteArray &name) {
+    for (const QByteArray &line : block.split('\n')) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().toLower() == name)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
+} // namespace
+
+RequestSizeGuard::RequestSizeGuard(QTcpSocket *socket, qsizetype maxBodyBytes)
+    : QObject(socket)
+    , m_socket(socket)
+    , m_maxBody(maxBodyBytes) {
+    connect(socket, &QIODevice::readyRead, this, &RequestSizeGuard::onReadyRead);
+}
+
+void RequestSizeGuard::onReadyRead() {
+    if (!m_socket)
+        return;
+    if (m_state == State::Refused) {
+        // Read and drop: the client still sending its body must not get a reset instead of the answer.
+        m_discardLeft -= m_socket->readAll().size();
+        if (m_discardLeft <= 0)
+            m_socket->disconnectFromHost();
+        return;
+    }
+    // Qt's parser reads everything available after this slot, so what is available now is what is new.
+    if (scan(m_socket->peek(m_socket->bytesAvailable())))
+        return;
+    // Refused: keep these bytes from Qt's parser, and close once the announced body is through.
+    m_discardLeft -= m_socket->readAll().size();
+    if (m_discardLeft <= 0)
+        m_socket->disconnectFromHost();
+}
+
+bool RequestSizeGuard::scan(const QByteArray &data) {
+    qsizetype at = 0;
+    while (at < data.size()) {
+        if (m_state == State::Body) {
+            const qint64 take = std::min<qint64>(m_bodyLeft, data.size() - at);
+            m_bodyLeft -= take;
+            at += qsizetype(take);
+            if (m_bodyLeft == 0)
+                m_state = State::Headers;
+            continue;
+        }
+        // State::Headers: up to the blank line that ends them.
+        const qsizetype before = m_headers.size();
+        m_headers += data.mid(at);
+        const qsizetype end = m_headers.indexOf("\r\n\r\n");
+        if (end < 0) {
+            if (m_headers.size() > MaxHeaderBytes) {
+                refuse(431, "Request Header Fields Too Large",
+                       QStringLiteral("the request's headers are larger than %1 bytes").arg(MaxHeaderBytes));
+                return false;
+            }
+            return true; // the rest of the headers is still to come
+        }
+        at += end + 4 - before;
+        m_headers.truncate(end + 4);
+        if (!headersComplete())
+            return false;
+        m_headers.clear();
+    }
+    return true;
+}
+
+bool RequestSizeGuard::headersComplete() {
+    if (headerValue(m_headers, "transfer-encoding").toLower().contains("chunked")) {
+        refuse(411, "Length Required",
+               QStringLiteral("send the request body with a Content-Length, not chunked"));
+        return false;
+    }
+    const QByteArray lengthText = headerValue(m_headers, "content-length");
+    bool ok = true;
+    const qint64 length = lengthText.isEmpty() ? 0 : lengthText.toLongLong(&ok);
+    if (!ok || length < 0) {
+        refuse(400, "Bad Request", QStringLiteral("Content-Length is not a number of bytes"));
+        return false;
+    }
+    if (length > m_maxBody) {
+        m_discardLeft = length;
+        refuse(413, "Payload Too Large",
+               QStringLiteral("the request body is larger than %1 bytes").arg(m_maxBody));
+        return false;
+    }
+    m_bodyLeft = length;
+    m_state = length > 0 ? State::Body : State::Headers;
+    return true;
+}
+
+void RequestSizeGuard::refuse(int status, const QByteArray &reason, const QString &message) {
+    m_state = State::Refused;
+    if (m_discardLeft > MaxDiscard)
+        m_discardLeft = 0; // not worth reading: close at once
+    const QByteArray body = ApiCodec::errorBody({ErrorCode::InvalidArgument, message});
+    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
+                    "\r\nContent-Type: application/json\r\nContent-Length: " +
+                    QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    m_socket->flush();
+    // The access log line, as WalletServer writes one for every answer: the request line names method and
+    // path.
+    const QList<QByteArray> requestLine = m_headers.left(m_headers.indexOf("\r\n")).split(' ');
+    const QByteArray method = requestLine.value(0, "-");
+    const QByteArray path = requestLine.value(1, "-").split('?').value(0);
+    const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + " - " +
+                            method.left(16) + ' ' + path.left(200) + ' ' + QByteArray::number(status) +
+                            " 0ms\n";
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    if (m_discardLeft <= 0) {
+        m_socket->disconnectFromHost();
+        return;
+    }
+    QTimer::singleShot(DiscardMilliseconds, this, [this] {
+        if (m_socket)
+            m_socket->disconnectFromHost();
+    });
+}
