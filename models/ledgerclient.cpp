@@ -18,6 +18,13 @@ void LedgerClient::setPollInterval(int intervalMs) {
 
 void LedgerClient::recordExport(const QString &, const QString &) {}
 
+QFuture<Result<SessionInfo>> LedgerClient::resumeSession(const QString &) {
+    return QtFuture::makeReadyFuture(Result<SessionInfo>(LedgerError{
+        ErrorCode::InvalidArgument, QStringLiteral("this ledger has no session to sign in to again")}));
+}
+
+void LedgerClient::abandonSession() {}
+
 void LedgerClient::announceWrite(const QList<qint64> &accountIds) {
     if (!accountIds.isEmpty())
         Q_EMIT accountsChanged(accountIds);

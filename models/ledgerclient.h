@@ -81,6 +81,13 @@ public:
     /// The default records nothing (a client whose server audits exports itself).
     virtual void recordExport(const QString &target, const QString &detail);
 
+    /// After signInRequired(): signs in again as the same operator. On success the requests that were waiting
+    /// are sent again and complete as if nothing had happened; on failure (a wrong password) they go on
+    /// waiting. A ledger reached directly has no session to resume (it answers InvalidArgument).
+    virtual QFuture<Result<SessionInfo>> resumeSession(const QString &password);
+    /// After signInRequired(): gives up; the waiting requests fail with the reason the session ended.
+    virtual void abandonSession();
+
     /// Polls changeToken() every `intervalMs` and emits ledgerChanged() when it moved. 0 stops polling.
     void setPollInterval(int intervalMs);
 
@@ -91,6 +98,10 @@ Q_SIGNALS:
     void ledgerChanged();
     /// The ledger stopped answering (connection lost) or answers again. Views keep their data meanwhile.
     void availabilityChanged(bool available, const QString &reason);
+    /// The server ended this session (walletd: 30 minutes idle, 12 hours in all, or the password changed).
+    /// Requests that met the end wait unanswered until resumeSession() or abandonSession(); views keep
+    /// their data meanwhile. Emitted once per ended session; a ledger reached directly never emits it.
+    void signInRequired(const QString &reason);
 
 protected:
     /// For subclasses: report a write's touched accounts (call on the client's thread).

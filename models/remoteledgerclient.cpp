@@ -8,6 +8,8 @@
 #include <QPromise>
 #include <QTimer>
 
+#include <utility>
+
 namespace {
 
 QString unreachable(const QUrl &base, const QString &why) {
@@ -45,8 +47,9 @@ void RemoteLedgerClient::send(const Call &call, Decoder decode,
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setTransferTimeout(120000);
-    if (!m_token.isEmpty())
-        request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + m_token.toLatin1());
+    const QString sentWith = m_token;
+    if (!sentWith.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + sentWith.toLatin1());
     if (!call.idempotencyKey.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Idempotency-Key"), call.idempotencyKey);
     QNetworkReply *reply = m_nam.sendCustomRequest(request, call.method, call.body);
@@ -69,6 +72,23 @@ void RemoteLedgerClient::send(const Call &call, Decoder decode,
         setAvailable(true, QString());
         const int status = statusAttribute.toInt();
         const QByteArray body = reply->readAll();
+        if (status == 401 && !sentWith.isEmpty() && call.path != u"/admin/v1/login") {
+            // The session ended. walletd refused the request before doing anything, so it is safe to send
+            // again once signed in (writes too); sent under a token that has since been replaced: at once.
+            auto resend = [=, this] { send(call, decode, done, attempt); };
+            if (!m_token.isEmpty() && m_token != sentWith) {
+                resend();
+                return;
+            }
+            const bool first = m_parked.isEmpty();
+            m_parked.push_back({resend, [done](const LedgerError &e) { done(e); }});
+            if (first) {
+                m_sessionEnd = ApiCodec::errorFromBody(body).value_or(
+                    LedgerError{ErrorCode::PermissionDenied, QStringLiteral("the session has ended")});
+                Q_EMIT signInRequired(m_sessionEnd.message);
+            }
+            return;
+        }
         if (status >= 200 && status < 300) {
             const QJsonDocument doc = QJsonDocument::fromJson(body);
             if (!doc.isObject() || !decode(doc.object())) {
@@ -124,7 +144,39 @@ QFuture<Result<SessionInfo>> RemoteLedgerClient::connectTo(const QUrl &server, c
     if (m_base.path().endsWith(u'/'))
         m_base.setPath(m_base.path().chopped(1));
     m_token.clear();
-    const QString label = server.toDisplayString(QUrl::RemoveUserInfo);
+    return signIn(operatorName, password);
+}
+
+QFuture<Result<SessionInfo>> RemoteLedgerClient::resumeSession(const QString &password) {
+    auto promise = std::make_shared<QPromise<Result<SessionInfo>>>();
+    promise->start();
+    signIn(m_session.operatorName, password).then(this, [this, promise](const Result<SessionInfo> &r) {
+        if (r)
+            releaseParked(std::nullopt); // a wrong password leaves them waiting for the next try
+        promise->addResult(r);
+        promise->finish();
+    });
+    return promise->future();
+}
+
+void RemoteLedgerClient::abandonSession() {
+    m_token.clear(); // from now on requests fail at once, as before any sign-in
+    releaseParked(m_sessionEnd);
+}
+
+void RemoteLedgerClient::releaseParked(const std::optional<LedgerError> &failWith) {
+    const QList<Parked> parked = std::exchange(m_parked, {});
+    for (const Parked &p : parked) {
+        if (failWith)
+            p.fail(*failWith);
+        else
+            p.resend();
+    }
+}
+
+QFuture<Result<SessionInfo>> RemoteLedgerClient::signIn(const QString &operatorName,
+                                                        const QString &password) {
+    const QString label = m_base.toDisplayString(QUrl::RemoveUserInfo);
     Call call{QByteArrayLiteral("POST"),
               QStringLiteral("/admin/v1/login"),
               {},

@@ -17,6 +17,7 @@ class QNetworkReply;
 /// When walletd cannot be reached, availabilityChanged(false, reason) is emitted, and requests that are safe
 /// to repeat (reads, and writes that carry an idempotency key) are retried with the same key, so a posting
 /// whose answer was lost is never posted twice. availabilityChanged(true) follows the first answer again.
+/// When walletd ends the session, requests wait for the operator to sign in again (signInRequired()).
 class RemoteLedgerClient final : public LedgerClient {
     Q_OBJECT
 public:
@@ -29,6 +30,12 @@ public:
                                            const QString &password);
     /// Ends the session at walletd (the token stops working everywhere).
     QFuture<Result<Done>> disconnectFromServer();
+
+    /// When walletd answers 401 to a signed-in client, the session has ended: the request is parked (walletd
+    /// refused it before doing anything, so sending it again is safe, writes included) and signInRequired()
+    /// is emitted. These resume or give up.
+    QFuture<Result<SessionInfo>> resumeSession(const QString &password) override;
+    void abandonSession() override;
 
     /// How often and how far apart a request that could not reach walletd is retried (default 4 times, from
     /// 250 ms doubling). Requests that are not safe to repeat are never retried.
@@ -80,12 +87,24 @@ private:
     QFuture<Result<T>> fetch(const Call &call, std::function<bool(const QJsonObject &, T *)> decode);
     template <typename T> QFuture<Result<QList<T>>> fetchList(const Call &call, const QString &member);
     void setAvailable(bool available, const QString &reason);
+    /// The login exchange of connectTo() and resumeSession(): on success sets the token and session.
+    QFuture<Result<SessionInfo>> signIn(const QString &operatorName, const QString &password);
+    /// Sends again (resume) or fails (abandon) every request parked since the session ended.
+    void releaseParked(const std::optional<LedgerError> &failWith);
+
+    /// A request that met the end of the session, waiting for resumeSession() or abandonSession().
+    struct Parked {
+        std::function<void()> resend;
+        std::function<void(const LedgerError &)> fail;
+    };
 
     QNetworkAccessManager m_nam;
     QUrl m_base;
     QString m_token;
     SessionInfo m_session;
     bool m_available = true;
+    QList<Parked> m_parked;
+    LedgerError m_sessionEnd; ///< why the session ended, for abandonSession()
     int m_retries = 4;
     int m_firstDelayMs = 250;
 };

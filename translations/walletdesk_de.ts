@@ -1232,6 +1232,38 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Your session with walletd has ended: sessions end after 30 minutes without use and 12 hours after signing in.
+
+Enter the password of %1 to carry on where you left off; what you were doing waits.</source>
+        <translation>Ihre Sitzung bei walletd ist beendet: Sitzungen enden nach 30 Minuten ohne Nutzung und 12 Stunden nach der Anmeldung.
+
+Geben Sie das Passwort von %1 ein, um dort weiterzumachen, wo Sie aufgehört haben; was Sie gerade getan haben, wartet.</translation>
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation>Das hat nicht geklappt: %1</translation>
+    </message>
+    <message>
+        <source>Signed out by walletd: waiting for your password.</source>
+        <translation>Von walletd abgemeldet: Ihr Passwort wird erwartet.</translation>
+    </message>
+    <message>
+        <source>Signed in again.</source>
+        <translation>Wieder angemeldet.</translation>
+    </message>
+    <message>
+        <source>Signed out of walletd. File &gt; Connect… signs in again.</source>
+        <translation>Von walletd abgemeldet. Datei &gt; Verbinden… meldet Sie wieder an.</translation>
+    </message>
+    <message>
         <source>viewer</source>
         <translation>Betrachter</translation>
     </message>

@@ -1232,6 +1232,38 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Sign in again</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Your session with walletd has ended: sessions end after 30 minutes without use and 12 hours after signing in.
+
+Enter the password of %1 to carry on where you left off; what you were doing waits.</source>
+        <translation>Votre session walletd a pris fin : une session se termine après 30 minutes sans utilisation et 12 heures après la connexion.
+
+Saisissez le mot de passe de %1 pour reprendre là où vous en étiez ; ce que vous faisiez attend.</translation>
+    </message>
+    <message>
+        <source>That did not work: %1</source>
+        <translation>Cela n'a pas fonctionné : %1</translation>
+    </message>
+    <message>
+        <source>Signed out by walletd: waiting for your password.</source>
+        <translation>Déconnecté par walletd : en attente de votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Signed in again.</source>
+        <translation>De nouveau connecté.</translation>
+    </message>
+    <message>
+        <source>Signed out of walletd. File &gt; Connect… signs in again.</source>
+        <translation>Déconnecté de walletd. Fichier &gt; Se connecter… vous reconnecte.</translation>
+    </message>
+    <message>
         <source>viewer</source>
         <translation>lecteur</translation>
     </message>

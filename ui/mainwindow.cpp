@@ -20,6 +20,7 @@
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFutureWatcher>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -248,6 +249,7 @@ void MainWindow::setClient(LedgerClient *client) {
                     else
                         statusBar()->showMessage(tr("Connected again."), 5000);
                 });
+        connect(client, &LedgerClient::signInRequired, this, [this] { askToSignInAgain(QString()); });
         client->setPollInterval(m_pollMs);
     }
     m_accounts->setClient(client);
@@ -257,6 +259,45 @@ void MainWindow::setClient(LedgerClient *client) {
     loadReferenceData();
     updateStatus();
     updateActions();
+}
+
+void MainWindow::askToSignInAgain(const QString &problem) {
+    if (!m_client)
+        return;
+    // Not modal to the application: the views keep their data, and the requests that met the end of the
+    // session wait for this answer.
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("signInAgain"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Sign in again"));
+    dialog->setInputMode(QInputDialog::TextInput);
+    dialog->setTextEchoMode(QLineEdit::Password);
+    dialog->setOkButtonText(tr("Sign in"));
+    QString text =
+        tr("Your session with walletd has ended: sessions end after 30 minutes without use and 12 hours "
+           "after signing in.\n\nEnter the password of %1 to carry on where you left off; what you "
+           "were doing waits.")
+            .arg(m_client->session().operatorName);
+    if (!problem.isEmpty())
+        text += QStringLiteral("\n\n") + tr("That did not work: %1").arg(problem);
+    dialog->setLabelText(text);
+    statusBar()->showMessage(tr("Signed out by walletd: waiting for your password."));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &password) {
+        if (!m_client)
+            return;
+        m_client->resumeSession(password).then(this, [this](const Result<SessionInfo> &r) {
+            if (r)
+                statusBar()->showMessage(tr("Signed in again."), 5000);
+            else
+                askToSignInAgain(r.error().message);
+        });
+    });
+    connect(dialog, &QDialog::rejected, this, [this] {
+        if (m_client)
+            m_client->abandonSession();
+        statusBar()->showMessage(tr("Signed out of walletd. File > Connect… signs in again."));
+    });
+    dialog->open();
 }
 
 void MainWindow::setPollInterval(int ms) {

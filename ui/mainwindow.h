@@ -66,6 +66,9 @@ private:
     void refreshAll();
     void onAccountsChanged(const QList<qint64> &ids);
     void loadReferenceData();
+    /// walletd ended the session: asks for the password (again, saying `problem`, after a failed try) and
+    /// resumes, or gives up when the dialog is cancelled.
+    void askToSignInAgain(const QString &problem);
 
     void newAccount();
     void post();

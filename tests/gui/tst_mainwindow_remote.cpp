@@ -13,11 +13,13 @@
 #include "testsupport.h"
 #include "walletdharness.h"
 
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -34,7 +36,8 @@ private Q_SLOTS:
     void initTestCase();
     void wrongPasswordIsRefusedInPlainWords();
     void worksThroughWalletdAsAgainstADatabase();
-    void saysSoWhenWalletdGoesAway();
+    void anEndedSessionAsksForThePasswordAndCarriesOn();
+    void saysSoWhenWalletdGoesAway(); // stops walletd: the last
 
 private:
     LedgerClient *signIn(const QString &name, const QString &password, LedgerError *error = nullptr);
@@ -143,6 +146,48 @@ void TestMainWindowRemote::worksThroughWalletdAsAgainstADatabase() {
     QTRY_VERIFY_WITH_TIMEOUT(page->detail()->history()->rowCount() == 1, Waiting);
     QCOMPARE(page->detail()->history()->rowAt(0)->amount, 1234);
     QCOMPARE(page->detail()->history()->rowAt(0)->operatorName, QStringLiteral("sue"));
+}
+
+void TestMainWindowRemote::anEndedSessionAsksForThePasswordAndCarriesOn() {
+    LedgerClient *client = signIn(QStringLiteral("sue"), WalletdTest::Password);
+    QVERIFY(client);
+    MainWindow w;
+    w.setPollInterval(100);
+    w.setClient(client);
+    w.show();
+    AccountsPage *page = w.accountsPage();
+    QTRY_VERIFY_WITH_TIMEOUT(page->model()->isIdle() && page->model()->rowCount() == m_accounts.size(),
+                             Waiting);
+
+    // walletd ends the session (31 idle minutes); the next poll meets it and the window asks for the
+    // password.
+    WalletdTest::RawDb raw(m_url);
+    QVERIFY(raw.exec(QStringLiteral("UPDATE sessions SET last_seen_at = last_seen_at - 31 * 60000 WHERE "
+                                    "operator_id = (SELECT id FROM operators WHERE name = 'sue')")));
+    QInputDialog *ask = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((ask = w.findChild<QInputDialog *>(QStringLiteral("signInAgain"))), Waiting);
+    QVERIFY2(ask->labelText().contains(u"sue"), qPrintable(ask->labelText()));
+    QCOMPARE(ask->textEchoMode(), QLineEdit::Password);
+    QCOMPARE(page->model()->rowCount(), m_accounts.size()); // the views keep their data meanwhile
+
+    // A wrong password asks again, saying why.
+    QPointer<QInputDialog> first = ask;
+    ask->setTextValue(QStringLiteral("not the password"));
+    ask->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(!first, Waiting); // closed and deleted
+    QTRY_VERIFY_WITH_TIMEOUT((ask = w.findChild<QInputDialog *>(QStringLiteral("signInAgain"))), Waiting);
+    QVERIFY2(ask->labelText().contains(u"wrong operator name or password"), qPrintable(ask->labelText()));
+
+    // The right one: signed in again, and the window works on (a search goes through walletd).
+    ask->setTextValue(WalletdTest::Password);
+    ask->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(w.statusBar()->currentMessage().contains(u"Signed in again"), Waiting);
+    QVERIFY(!w.findChild<QInputDialog *>(QStringLiteral("signInAgain")));
+    QTest::keyClicks(page->searchField(), QStringLiteral("p1007"));
+    QTRY_COMPARE_WITH_TIMEOUT(page->model()->rowCount(), 1, Waiting);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sessions WHERE operator_id = (SELECT id FROM "
+                                       "operators WHERE name = 'sue')")),
+             qint64(1));
 }
 
 void TestMainWindowRemote::saysSoWhenWalletdGoesAway() {
