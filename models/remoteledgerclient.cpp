@@ -148,15 +148,11 @@ QFuture<Result<SessionInfo>> RemoteLedgerClient::connectTo(const QUrl &server, c
 }
 
 QFuture<Result<SessionInfo>> RemoteLedgerClient::resumeSession(const QString &password) {
-    auto promise = std::make_shared<QPromise<Result<SessionInfo>>>();
-    promise->start();
-    signIn(m_session.operatorName, password).then(this, [this, promise](const Result<SessionInfo> &r) {
+    return signIn(m_session.operatorName, password).then(this, [this](const Result<SessionInfo> &r) {
         if (r)
             releaseParked(std::nullopt); // a wrong password leaves them waiting for the next try
-        promise->addResult(r);
-        promise->finish();
+        return r;
     });
-    return promise->future();
 }
 
 void RemoteLedgerClient::abandonSession() {

@@ -239,149 +239,127 @@ void GameApi::createWallet(const ApiRequest &request, const Respond &respond) {
     });
 }
 
-void GameApi::getFunds(const ApiRequest &request, const Respond &respond) {
+void GameApi::withWallet(const ApiRequest &request, bool withAmount, const Respond &respond,
+                         std::function<void(const ApiGame::WalletParams &, qint64 accountId)> found) {
     ApiGame::WalletParams w;
     QString problem;
-    if (!ApiGame::decodeWalletParams(request.query, QStringLiteral("WalletID"), false, m_settings.exponent,
-                                     &w, &problem)) {
+    if (!ApiGame::decodeWalletParams(request.query, QStringLiteral("WalletID"), withAmount,
+                                     m_settings.exponent, &w, &problem)) {
         respond(serverlessError(400, problem));
         return;
     }
-    const int exponent = m_settings.exponent;
-    resolve(w.walletId, [this, w, exponent, respond](const Result<qint64> &id) {
-        if (!id) {
+    resolve(w.walletId, [w, respond, found](const Result<qint64> &id) {
+        if (!id)
             respond(serverlessError(503, QStringLiteral("Service unavailable")));
-            return;
-        }
-        if (*id == 0) {
+        else if (*id == 0)
             respond(serverlessMessage(404, w.walletId, QStringLiteral("Wallet not found")));
-            return;
-        }
-        const qint64 accountId = *id;
-        m_read.run([accountId](LedgerStore &s) { return s.account(accountId); })
-            .then(this, [w, exponent, respond](const Result<Account> &a) {
-                if (!a) {
-                    respond(serverlessError(503, QStringLiteral("Service unavailable")));
-                    return;
-                }
-                respond(body(200, "{\"WalletID\":" + w.walletId.toLatin1() +
-                                      ",\"Balance\":" + ApiGame::minorToUnits(a->balance, exponent) + '}'));
-            });
+        else
+            found(w, *id);
     });
 }
 
-void GameApi::moveFunds(const ApiRequest &request, bool add, const Respond &respond) {
-    ApiGame::WalletParams w;
-    QString problem;
-    if (!ApiGame::decodeWalletParams(request.query, QStringLiteral("WalletID"), true, m_settings.exponent, &w,
-                                     &problem)) {
-        respond(serverlessError(400, problem));
-        return;
-    }
+void GameApi::getFunds(const ApiRequest &request, const Respond &respond) {
     const int exponent = m_settings.exponent;
-    resolve(w.walletId, [this, w, add, exponent, respond](const Result<qint64> &id) {
-        if (!id) {
-            respond(serverlessError(503, QStringLiteral("Service unavailable")));
-            return;
-        }
-        if (*id == 0) {
-            respond(serverlessMessage(404, w.walletId, QStringLiteral("Wallet not found")));
-            return;
-        }
-        const qint64 accountId = *id;
-        PostingRequest r;
-        r.kind = add ? TransactionKind::Deposit : TransactionKind::Withdrawal;
-        r.accountId = accountId;
-        r.amount = w.amount;
-        r.idempotencyKey = QStringLiteral("wallet:%1:%2").arg(w.walletId, w.ref);
-        // Only the reference and the amount define the request: a retry with another txn_date is a repeat.
-        m_batcher.submit(r, [w, add, accountId, exponent, respond](const Result<PostingResult> &result) {
-            if (!result) {
-                switch (result.error().code) {
-                case ErrorCode::InsufficientFunds:
+    withWallet(request, false, respond,
+               [this, exponent, respond](const ApiGame::WalletParams &w, qint64 accountId) {
+                   m_read.run([accountId](LedgerStore &s) { return s.account(accountId); })
+                       .then(this, [w, exponent, respond](const Result<Account> &a) {
+                           if (!a) {
+                               respond(serverlessError(503, QStringLiteral("Service unavailable")));
+                               return;
+                           }
+                           respond(body(200, "{\"WalletID\":" + w.walletId.toLatin1() + ",\"Balance\":" +
+                                                 ApiGame::minorToUnits(a->balance, exponent) + '}'));
+                       });
+               });
+}
+
+void GameApi::moveFunds(const ApiRequest &request, bool add, const Respond &respond) {
+    const int exponent = m_settings.exponent;
+    withWallet(
+        request, true, respond,
+        [this, add, exponent, respond](const ApiGame::WalletParams &w, qint64 accountId) {
+            PostingRequest r;
+            r.kind = add ? TransactionKind::Deposit : TransactionKind::Withdrawal;
+            r.accountId = accountId;
+            r.amount = w.amount;
+            r.idempotencyKey = QStringLiteral("wallet:%1:%2").arg(w.walletId, w.ref);
+            // Only the reference and the amount define the request: a retry with another txn_date is a
+            // repeat.
+            m_batcher.submit(r, [w, add, accountId, exponent, respond](const Result<PostingResult> &result) {
+                if (!result) {
+                    switch (result.error().code) {
+                    case ErrorCode::InsufficientFunds:
+                        respond(serverlessMessage(402, w.walletId,
+                                                  QStringLiteral("Insufficient funds to redeem")));
+                        return;
+                    case ErrorCode::IdempotencyConflict:
+                        respond(serverlessMessage(409, w.walletId, Conflict));
+                        return;
+                    case ErrorCode::Database:
+                    case ErrorCode::SchemaTooNew:
+                        respond(serverlessError(503, QStringLiteral("Service unavailable")));
+                        return;
+                    default:
+                        respond(serverlessMessage(400, w.walletId, result.error().message));
+                        return;
+                    }
+                }
+                if (result->status == PostingResult::Status::Pending) {
                     respond(
-                        serverlessMessage(402, w.walletId, QStringLiteral("Insufficient funds to redeem")));
-                    return;
-                case ErrorCode::IdempotencyConflict:
-                    respond(serverlessMessage(409, w.walletId, Conflict));
-                    return;
-                case ErrorCode::Database:
-                case ErrorCode::SchemaTooNew:
-                    respond(serverlessError(503, QStringLiteral("Service unavailable")));
-                    return;
-                default:
-                    respond(serverlessMessage(400, w.walletId, result.error().message));
+                        serverlessMessage(400, w.walletId, QStringLiteral("The amount waits for approval")));
                     return;
                 }
-            }
-            if (result->status == PostingResult::Status::Pending) {
-                respond(serverlessMessage(400, w.walletId, QStringLiteral("The amount waits for approval")));
-                return;
-            }
-            // The player's entry of this (or, for a repeat, the first) posting gives both balances.
-            qint64 after = 0, amount = 0;
-            for (const JournalEntry &e : result->entries)
-                if (e.accountId == accountId) {
-                    after = e.balanceAfter;
-                    amount = e.amount;
-                }
-            respond(body(200, "{\"WalletID\":" + w.walletId.toLatin1() +
+                // The player's entry of this (or, for a repeat, the first) posting gives both balances.
+                qint64 after = 0, amount = 0;
+                for (const JournalEntry &e : result->entries)
+                    if (e.accountId == accountId) {
+                        after = e.balanceAfter;
+                        amount = e.amount;
+                    }
+                respond(
+                    body(200, "{\"WalletID\":" + w.walletId.toLatin1() +
                                   ",\"old_balance\":" + ApiGame::minorToUnits(after - amount, exponent) +
                                   ",\"current_balance\":" + ApiGame::minorToUnits(after, exponent) +
                                   ",\"message\":" +
                                   ApiGame::jsonString(add ? QStringLiteral("Funds added successfully")
                                                           : QStringLiteral("Funds withdrawn successfully")) +
                                   '}'));
+            });
         });
-    });
 }
 
 void GameApi::transactions(const ApiRequest &request, const Respond &respond) {
-    ApiGame::WalletParams w;
-    QString problem;
-    if (!ApiGame::decodeWalletParams(request.query, QStringLiteral("WalletID"), false, m_settings.exponent,
-                                     &w, &problem)) {
-        respond(serverlessError(400, problem));
-        return;
-    }
     const int exponent = m_settings.exponent;
-    resolve(w.walletId, [this, w, exponent, respond](const Result<qint64> &id) {
-        if (!id) {
-            respond(serverlessError(503, QStringLiteral("Service unavailable")));
-            return;
-        }
-        if (*id == 0) {
-            respond(serverlessMessage(404, w.walletId, QStringLiteral("Wallet not found")));
-            return;
-        }
-        const qint64 accountId = *id;
-        m_read.run([accountId](LedgerStore &s) { return s.history(accountId, 0, 100); })
-            .then(this, [w, exponent, respond](const Result<QList<HistoryEntry>> &h) {
-                if (!h) {
-                    respond(serverlessError(503, QStringLiteral("Service unavailable")));
-                    return;
-                }
-                const QString prefix = QStringLiteral("wallet:%1:").arg(w.walletId);
-                QByteArray out = "{\"WalletID\":" + w.walletId.toLatin1() + ",\"transactions\":[";
-                bool first = true;
-                for (const HistoryEntry &e : *h) {
-                    if (!first)
-                        out += ',';
-                    first = false;
-                    const QString ref = e.idempotencyKey.startsWith(prefix)
-                                            ? e.idempotencyKey.mid(prefix.size())
-                                            : e.idempotencyKey;
-                    out += "{\"txn_id\":" + QByteArray::number(e.transactionId) +
-                           ",\"txn_type\":" + ApiGame::jsonString(kindName(e.kind)) +
-                           ",\"txn_amount\":" + ApiGame::minorToUnits(e.amount, exponent) +
-                           ",\"balance\":" + ApiGame::minorToUnits(e.balanceAfter, exponent) +
-                           ",\"txn_ref\":" + ApiGame::jsonString(ref) + ",\"txn_date\":" +
-                           ApiGame::jsonString(QDateTime::fromMSecsSinceEpoch(e.createdAt, Qt::UTC)
-                                                   .toString(Qt::ISODateWithMs)) +
-                           '}';
-                }
-                out += "]}";
-                respond(body(200, out));
-            });
-    });
+    withWallet(request, false, respond,
+               [this, exponent, respond](const ApiGame::WalletParams &w, qint64 accountId) {
+                   m_read.run([accountId](LedgerStore &s) { return s.history(accountId, 0, 100); })
+                       .then(this, [w, exponent, respond](const Result<QList<HistoryEntry>> &h) {
+                           if (!h) {
+                               respond(serverlessError(503, QStringLiteral("Service unavailable")));
+                               return;
+                           }
+                           const QString prefix = QStringLiteral("wallet:%1:").arg(w.walletId);
+                           QByteArray out = "{\"WalletID\":" + w.walletId.toLatin1() + ",\"transactions\":[";
+                           bool first = true;
+                           for (const HistoryEntry &e : *h) {
+                               if (!first)
+                                   out += ',';
+                               first = false;
+                               const QString ref = e.idempotencyKey.startsWith(prefix)
+                                                       ? e.idempotencyKey.mid(prefix.size())
+                                                       : e.idempotencyKey;
+                               out += "{\"txn_id\":" + QByteArray::number(e.transactionId) +
+                                      ",\"txn_type\":" + ApiGame::jsonString(kindName(e.kind)) +
+                                      ",\"txn_amount\":" + ApiGame::minorToUnits(e.amount, exponent) +
+                                      ",\"balance\":" + ApiGame::minorToUnits(e.balanceAfter, exponent) +
+                                      ",\"txn_ref\":" + ApiGame::jsonString(ref) + ",\"txn_date\":" +
+                                      ApiGame::jsonString(QDateTime::fromMSecsSinceEpoch(e.createdAt, Qt::UTC)
+                                                              .toString(Qt::ISODateWithMs)) +
+                                      '}';
+                           }
+                           out += "]}";
+                           respond(body(200, out));
+                       });
+               });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "apigame.h"
 #include "apirequest.h"
 #include "chargebatcher.h"
 #include "ledgerservice.h"
@@ -33,6 +34,10 @@ private:
     bool authorised(const ApiRequest &request) const;
     /// The player's account id in the game currency (0: none), from the cache or the ledger.
     void resolve(const QString &playerRef, std::function<void(const Result<qint64> &)> done);
+    /// The serverless family's common start: decodes WalletID (and the amount when `withAmount`) and finds
+    /// the wallet, answering 400, 503 or 404 itself; `found` runs only for a wallet that exists.
+    void withWallet(const ApiRequest &request, bool withAmount, const Respond &respond,
+                    std::function<void(const ApiGame::WalletParams &, qint64 accountId)> found);
     void event(const ApiRequest &request, bool win, const Respond &respond);
     void createWallet(const ApiRequest &request, const Respond &respond);
     void getFunds(const ApiRequest &request, const Respond &respond);

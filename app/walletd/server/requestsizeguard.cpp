@@ -1,13 +1,11 @@
 #include "requestsizeguard.h"
 
+#include "accesslog.h"
 #include "apicodec.h"
 #include "ledgererror.h"
 
-#include <QDateTime>
 #include <QTcpSocket>
 #include <QTimer>
-
-#include <cstdio>
 
 namespace {
 /// What the guard throws away after refusing, at the most: beyond it the connection is simply closed.
@@ -117,15 +115,10 @@ void RequestSizeGuard::refuse(int status, const QByteArray &reason, const QStrin
                     "\r\nContent-Type: application/json\r\nContent-Length: " +
                     QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     m_socket->flush();
-    // The access log line, as WalletServer writes one for every answer: the request line names method and
-    // path.
+    // Logged like every answer; the request line names the method and the path.
     const QList<QByteArray> requestLine = m_headers.left(m_headers.indexOf("\r\n")).split(' ');
-    const QByteArray method = requestLine.value(0, "-");
-    const QByteArray path = requestLine.value(1, "-").split('?').value(0);
-    const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + " - " +
-                            method.left(16) + ' ' + path.left(200) + ' ' + QByteArray::number(status) +
-                            " 0ms\n";
-    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    AccessLog::write(QString(), QString::fromLatin1(requestLine.value(0, "-").left(16)),
+                     QString::fromLatin1(requestLine.value(1, "-").split('?').value(0).left(200)), status, 0);
     if (m_discardLeft <= 0) {
         m_socket->disconnectFromHost();
         return;

@@ -1,9 +1,9 @@
 #include "walletserver.h"
 
+#include "accesslog.h"
 #include "apicodec.h"
 #include "guardedserver.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -14,8 +14,6 @@
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
-
-#include <cstdio>
 
 namespace {
 
@@ -200,13 +198,7 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
             if (closeAfter)
                 alive->disconnectFromHost(); // after what is still buffered has been written
         }
-        const QString line = QStringLiteral("%1 %2 %3 %4 %5 %6ms\n")
-                                 .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs),
-                                      a.principal.isEmpty() ? QStringLiteral("-") : a.principal, method, path)
-                                 .arg(a.status)
-                                 .arg(timer.elapsed());
-        const QByteArray bytes = line.toUtf8();
-        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+        AccessLog::write(a.principal, method, path, a.status, timer.elapsed());
         finishOne();
     };
 
