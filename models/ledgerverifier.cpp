@@ -6,6 +6,7 @@
 #include "sqlcursor.h"
 
 #include <QCryptographicHash>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -89,6 +90,17 @@ Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &prog
         return LedgerError{ErrorCode::Database, begin.lastError().text()};
     QString snapshot;
     QByteArray marker;
+    // SQLite has no way to share a snapshot between connections, so the workers' connections must see the
+    // same committed state as this one: writers are held off (a connection holding the write lock, which
+    // readers ignore) from before this connection's first read until every worker has taken its snapshot,
+    // a few milliseconds. Without it a walletd taking charges nearly always committed something in between.
+    const QString writersHeld = m_postgres ? QString() : holdWriters();
+    const auto releaseWriters = qScopeGuard([&writersHeld] {
+        if (writersHeld.isEmpty())
+            return;
+        QSqlDatabase::database(writersHeld, false).close();
+        QSqlDatabase::removeDatabase(writersHeld);
+    });
     if (m_postgres) {
         QSqlQuery exported(m_db);
         if (!exported.exec(QStringLiteral("SELECT pg_export_snapshot()")) || !exported.next())
@@ -103,17 +115,22 @@ Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &prog
     Part chain, chainTail, balances;
     Slice head, tail;
     const bool split = planSlices(head, tail);
+    std::latch snapshotsTaken(split ? 2 : 1);
     std::thread balanceWorker([&] {
-        onSecondConnection(snapshot, marker, balances, QStringLiteral("balances"), [&](QSqlDatabase db) {
-            if (loadAccounts(db, balances) && checkEntries(db, balances) && checkBalances(db, balances))
-                checkRollups(db, balances);
-        });
+        onSecondConnection(
+            snapshot, marker, balances, QStringLiteral("balances"), snapshotsTaken, [&](QSqlDatabase db) {
+                if (loadAccounts(db, balances) && checkEntries(db, balances) && checkBalances(db, balances))
+                    checkRollups(db, balances);
+            });
     });
     std::thread tailWorker([&] {
         if (split)
-            onSecondConnection(snapshot, marker, chainTail, QStringLiteral("chain"),
+            onSecondConnection(snapshot, marker, chainTail, QStringLiteral("chain"), snapshotsTaken,
                                [&](QSqlDatabase db) { checkChains(db, chainTail, tail, {}); });
     });
+    snapshotsTaken.wait();
+    if (!writersHeld.isEmpty())
+        QSqlQuery(QSqlDatabase::database(writersHeld, false)).exec(QStringLiteral("ROLLBACK"));
     bool chainsDone = checkChains(m_db, chain, head, progress);
     if (!chainsDone)
         m_stop = true; // a finding or a failure here makes the other workers' work moot
@@ -189,8 +206,23 @@ bool LedgerVerifier::planSlices(Slice &first, Slice &second) {
     return true;
 }
 
+QString LedgerVerifier::holdWriters() {
+    const QString name = QStringLiteral("verify-writers-%1").arg(quintptr(this));
+    QSqlDatabase db = QSqlDatabase::addDatabase(m_db.driverName(), name);
+    db.setDatabaseName(m_db.databaseName());
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000")); // a writer's commit may be under way
+    if (db.open() && QSqlQuery(db).exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return name;
+    // Not held: the workers still compare snapshots and retry, as before.
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(name);
+    return {};
+}
+
 void LedgerVerifier::onSecondConnection(const QString &snapshot, const QByteArray &marker, Part &part,
-                                        const QString &tag, const std::function<void(QSqlDatabase)> &job) {
+                                        const QString &tag, std::latch &snapshotTaken,
+                                        const std::function<void(QSqlDatabase)> &job) {
     const QString name = QStringLiteral("verify-%1-%2").arg(tag).arg(quintptr(this));
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(m_db.driverName(), name);
@@ -218,6 +250,7 @@ void LedgerVerifier::onSecondConnection(const QString &snapshot, const QByteArra
             ready = attempt < 49;
             QThread::msleep(20);
         }
+        snapshotTaken.count_down();
         if (!ready)
             part.readFailure(db.lastError().text().isEmpty()
                                  ? QStringLiteral("could not open a second snapshot")
@@ -376,7 +409,10 @@ bool LedgerVerifier::checkChains(QSqlDatabase db, Part &part, Slice &slice,
             if (report.entries % ProgressEvery == 0) {
                 if (m_stop)
                     return false;
-                if (progress && !progress(report.entries)) {
+                // Both chain slices count here; the head slice's worker reports the sum, so a bar over
+                // all entries reaches its end rather than stopping halfway.
+                const qint64 checked = m_entriesChecked += ProgressEvery;
+                if (progress && !progress(checked)) {
                     m_stop = true;
                     return false;
                 }

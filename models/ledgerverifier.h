@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <atomic>
 #include <functional>
+#include <latch>
 #include <vector>
 
 /// Recomputes what the ledger claims: both hash chains lane by lane, that every transaction's entries sum to
@@ -72,9 +73,12 @@ private:
     void checkHeads(QSqlDatabase db, Part &part);
     Lane *lane(std::vector<Lane> &lanes, qint64 number);
     // balance half
-    /// Opens a second connection on the same snapshot and runs `job` on it (on the calling thread).
+    /// Opens a second connection on the same snapshot and runs `job` on it (on the calling thread). Counts
+    /// `snapshotTaken` down once its snapshot is taken (or could not be).
     void onSecondConnection(const QString &snapshot, const QByteArray &marker, Part &part, const QString &tag,
-                            const std::function<void(QSqlDatabase)> &job);
+                            std::latch &snapshotTaken, const std::function<void(QSqlDatabase)> &job);
+    /// SQLite: a connection holding the write lock while the workers take their snapshots (see run()).
+    QString holdWriters();
     bool loadAccounts(QSqlDatabase db, Part &part);
     bool checkEntries(QSqlDatabase db, Part &part);
     bool checkBalances(QSqlDatabase db, Part &part);
@@ -89,6 +93,7 @@ private:
     QSqlDatabase m_db;
     bool m_postgres;
     std::atomic<bool> m_stop{false};
+    std::atomic<qint64> m_entriesChecked{0}; ///< by both chain slices, in steps of ProgressEvery
     std::vector<Lane> m_journalLanes, m_auditLanes;
     std::vector<Flags> m_flags;                       ///< by account id
     std::vector<State> m_players;                     ///< by account id
