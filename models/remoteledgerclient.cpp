@@ -440,7 +440,77 @@ QFuture<Result<Account>> RemoteLedgerClient::setAccountState(qint64 accountId, A
 }
 
 QFuture<Result<VerifyReport>> RemoteLedgerClient::verify() {
-    return fetch<VerifyReport>(
-        {QByteArrayLiteral("POST"), QStringLiteral("/admin/v1/verify"), {}, {}, {}, true},
-        [](const QJsonObject &o, VerifyReport *out) { return ApiCodec::fromJson(o, out); });
+    // walletd verifies in the background (POST /admin/v1/verify-jobs); the job is followed until it ends, so
+    // the window shows progress and Cancel stops the work at walletd, as it does for a local ledger.
+    auto promise = std::make_shared<QPromise<Result<VerifyReport>>>();
+    promise->start();
+    auto jobId = std::make_shared<QString>();
+    send(
+        {QByteArrayLiteral("POST"), QStringLiteral("/admin/v1/verify-jobs"), {}, {}, {}, true},
+        [jobId](const QJsonObject &o) {
+            *jobId = o.value(QStringLiteral("id")).toString();
+            return !jobId->isEmpty();
+        },
+        [this, promise, jobId](const std::optional<LedgerError> &error) {
+            if (error) {
+                promise->addResult(*error);
+                promise->finish();
+                return;
+            }
+            followVerification(*jobId, promise);
+        });
+    return promise->future();
+}
+
+void RemoteLedgerClient::followVerification(const QString &jobId, VerifyPromise promise) {
+    const QString path = QStringLiteral("/admin/v1/verify-jobs/%1").arg(jobId);
+    if (promise->isCanceled()) {
+        // Tell walletd to stop; the window has moved on, so the answer does not matter.
+        send(
+            {QByteArrayLiteral("DELETE"), path, {}, {}, {}, true}, [](const QJsonObject &) { return true; },
+            [](const std::optional<LedgerError> &) {});
+        promise->finish();
+        return;
+    }
+    auto job = std::make_shared<QJsonObject>();
+    send(
+        {QByteArrayLiteral("GET"), path, {}, {}, {}, true},
+        [job](const QJsonObject &o) {
+            *job = o;
+            return o.value(QStringLiteral("state")).isString();
+        },
+        [this, jobId, promise, job](const std::optional<LedgerError> &error) {
+            if (error) {
+                promise->addResult(*error);
+                promise->finish();
+                return;
+            }
+            const QString state = job->value(QStringLiteral("state")).toString();
+            const auto clamp = [](qint64 v) {
+                return int(std::min<qint64>(v, std::numeric_limits<int>::max()));
+            };
+            promise->setProgressRange(0, clamp(job->value(QStringLiteral("total")).toInteger()));
+            promise->setProgressValue(clamp(job->value(QStringLiteral("checked")).toInteger()));
+            if (state == u"running") {
+                QTimer::singleShot(VerifyPollMs, this,
+                                   [this, jobId, promise] { followVerification(jobId, promise); });
+                return;
+            }
+            if (state == u"done") {
+                VerifyReport report;
+                if (ApiCodec::fromJson(job->value(QStringLiteral("report")).toObject(), &report))
+                    promise->addResult(report);
+                else
+                    promise->addResult(LedgerError{ErrorCode::Database,
+                                                   QStringLiteral("walletd sent a verification report this "
+                                                                  "version cannot read")});
+            } else if (state == u"failed") {
+                const QJsonObject e = job->value(QStringLiteral("error")).toObject();
+                promise->addResult(
+                    LedgerError{ApiCodec::errorCodeFromName(e.value(QStringLiteral("code")).toString())
+                                    .value_or(ErrorCode::Database),
+                                e.value(QStringLiteral("message")).toString()});
+            } // canceled (at walletd, by someone else's request): no result, as for a local cancel
+            promise->finish();
+        });
 }

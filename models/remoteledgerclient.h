@@ -3,6 +3,7 @@
 #include "ledgerclient.h"
 
 #include <QNetworkAccessManager>
+#include <QPromise>
 #include <QUrl>
 #include <QUrlQuery>
 #include <functional>
@@ -89,6 +90,11 @@ private:
     void setAvailable(bool available, const QString &reason);
     /// The login exchange of connectTo() and resumeSession(): on success sets the token and session.
     QFuture<Result<SessionInfo>> signIn(const QString &operatorName, const QString &password);
+    using VerifyPromise = std::shared_ptr<QPromise<Result<VerifyReport>>>;
+    /// Follows a verification that walletd runs in the background: reports its progress to `promise`, and
+    /// cancels it at walletd when the promise is canceled.
+    void followVerification(const QString &jobId, VerifyPromise promise);
+
     /// Sends again (resume) or fails (abandon) every request parked since the session ended.
     void releaseParked(const std::optional<LedgerError> &failWith);
 
@@ -107,4 +113,6 @@ private:
     LedgerError m_sessionEnd; ///< why the session ended, for abandonSession()
     int m_retries = 4;
     int m_firstDelayMs = 250;
+    /// How often a running verification's progress is asked for.
+    static constexpr int VerifyPollMs = 200;
 };

@@ -48,6 +48,8 @@ private Q_SLOTS:
     void thePackagedConfigurationAndHashCommentsWork();
     void connectionCloseIsHonoured();
     void oversizedRequestsAreRefusedBeforeTheyAreRead();
+    void pipelinedRequestsAreAnsweredInOrder();
+    void verificationRunsInTheBackground();
 
 private:
     qint64 createPlayer(const QString &player, const QString &currency = QStringLiteral("USD"));
@@ -955,6 +957,95 @@ void TestWalletd::oversizedRequestsAreRefusedBeforeTheyAreRead() {
         QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
     }
     QTRY_VERIFY(m_walletd->log().contains(u" - POST /admin/v1/postings 413 "));
+}
+
+void TestWalletd::pipelinedRequestsAreAnsweredInOrder() {
+    // Three requests in one write, before any answer: a sign-in (answered late, after the password KDF on a
+    // worker), a health check and an unknown route (both answered at once). HTTP/1.1 matches answers to
+    // requests by order alone, so the answers must come back in the order the requests went out.
+    const QUrl base = m_walletd->url(QString());
+    QTcpSocket socket;
+    socket.connectToHost(base.host(), quint16(base.port()));
+    QVERIFY(socket.waitForConnected(5000));
+    const QByteArray login = R"({"operator":"root","password":"not the password"})";
+    socket.write("POST /admin/v1/login HTTP/1.1\r\nHost: walletd\r\nContent-Type: application/json\r\n"
+                 "Content-Length: " +
+                 QByteArray::number(login.size()) + "\r\n\r\n" + login +
+                 "GET /api/v1/healthcheck HTTP/1.1\r\nHost: walletd\r\n\r\n"
+                 "GET /nowhere HTTP/1.1\r\nHost: walletd\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll(), received.contains("no route GET /nowhere")),
+                             10000);
+    QList<int> statuses;
+    for (qsizetype at = received.indexOf("HTTP/1.1 "); at >= 0; at = received.indexOf("HTTP/1.1 ", at + 1))
+        statuses << received.mid(at + 9, 3).toInt();
+    QCOMPARE(statuses, (QList<int>{401, 200, 404}));
+    QVERIFY(received.indexOf("password") < received.indexOf("System is up and running"));
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void TestWalletd::verificationRunsInTheBackground() {
+    const qint64 acc = createPlayer(QStringLiteral("8"));
+    const QString sue = m_http.login(*m_walletd, QStringLiteral("sue"));
+    QCOMPARE(m_http
+                 .post(m_walletd->url(QStringLiteral("/admin/v1/postings")),
+                       QStringLiteral(R"({"kind":"deposit","account":%1,"amount":"250"})").arg(acc).toUtf8(),
+                       sue, "bg-verify-1")
+                 .status,
+             200);
+    const auto bearer = [](const QString &token) {
+        return QList<std::pair<QByteArray, QByteArray>>{{"Authorization", "Bearer " + token.toLatin1()}};
+    };
+    const QUrl jobs = m_walletd->url(QStringLiteral("/admin/v1/verify-jobs"));
+
+    // Supervisors only, like the ledger's verify.
+    const QString vera = m_http.login(*m_walletd, QStringLiteral("vera"));
+    const Reply denied = m_http.post(jobs, {}, vera);
+    QCOMPARE(denied.status, 403);
+    QCOMPARE(denied.error(),
+             QStringLiteral("verifying the ledger needs the supervisor role; vera is viewer"));
+
+    // Started: 202 with an id; followed until done, with the report and the entries counted.
+    const Reply started = m_http.post(jobs, {}, sue);
+    QCOMPARE(started.status, 202);
+    const QString id = started.json().value(QStringLiteral("id")).toString();
+    QCOMPARE(id.size(), 16);
+    const QUrl job = m_walletd->url(QStringLiteral("/admin/v1/verify-jobs/") + id);
+    Reply state;
+    QTRY_VERIFY_WITH_TIMEOUT((state = m_http.get(job, sue),
+                              state.json().value(QStringLiteral("state")) != QStringLiteral("running")),
+                             10000);
+    QCOMPARE(state.status, 200);
+    QVERIFY2(state.json().value(QStringLiteral("state")).toString() == u"done", state.body.constData());
+    const QJsonObject report = state.json().value(QStringLiteral("report")).toObject();
+    QCOMPARE(report.value(QStringLiteral("ok")).toBool(), true);
+    const qint64 entries = RawDb(m_url).scalar(QStringLiteral("SELECT COUNT(*) FROM entries"));
+    QVERIFY(entries >= 2);
+    QCOMPARE(report.value(QStringLiteral("entries")).toInteger(), entries);
+    QCOMPARE(state.json().value(QStringLiteral("checked")).toInteger(), entries);
+    QCOMPARE(state.json().value(QStringLiteral("total")).toInteger(), entries);
+    // The same report as the synchronous route.
+    const Reply direct = m_http.post(m_walletd->url(QStringLiteral("/admin/v1/verify")), {}, sue);
+    QCOMPARE(direct.json().value(QStringLiteral("digest")), report.value(QStringLiteral("digest")));
+
+    // Another operator, even an admin, is told the job does not exist; so is an id that never was.
+    QCOMPARE(m_http.get(job, m_root).status, 404);
+    const Reply unknown =
+        m_http.get(m_walletd->url(QStringLiteral("/admin/v1/verify-jobs/0123456789abcdef")), sue);
+    QCOMPARE(unknown.status, 404);
+    QCOMPARE(unknown.error(), QStringLiteral("no verification 0123456789abcdef"));
+    QCOMPARE(m_http.request("DELETE", job, {}, bearer(m_root)).status, 404);
+
+    // Canceled (here after it finished): answered, then forgotten; both ends are audited.
+    const Reply canceled = m_http.request("DELETE", job, {}, bearer(sue));
+    QCOMPARE(canceled.status, 200);
+    QCOMPARE(canceled.json().value(QStringLiteral("id")).toString(), id);
+    QCOMPARE(m_http.get(job, sue).status, 404);
+    RawDb raw(m_url);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE operator = 'sue' AND action = "
+                                       "'verify' AND target = ? AND detail IN ('started', 'canceled')"),
+                        {QStringLiteral("verify-job:") + id}),
+             qint64(2));
 }
 
 #include "tst_walletd.moc"

@@ -45,11 +45,13 @@ QString key(const ApiRequest &r) {
 
 } // namespace
 
-AdminApi::AdminApi(LedgerService &write, LedgerService &read, LedgerService &auth, QObject *parent)
+AdminApi::AdminApi(LedgerService &write, LedgerService &read, LedgerService &auth, VerifyJobs &verifyJobs,
+                   QObject *parent)
     : QObject(parent)
     , m_write(write)
     , m_read(read)
-    , m_auth(auth) {}
+    , m_auth(auth)
+    , m_verifyJobs(verifyJobs) {}
 
 void AdminApi::authed(LedgerService &service, const ApiRequest &request, Role minimum, const QString &what,
                       Job job, const Respond &respond) {
@@ -429,6 +431,38 @@ bool AdminApi::handle(const ApiRequest &request, const Respond &respond) {
         authed(
             m_read, request, Role::Supervisor, QStringLiteral("verifying the ledger"),
             [](LedgerStore &s, const OperatorAuth::Principal &) { return one(s.verify()); }, respond);
+        return true;
+    }
+    // Background verification with progress and cancel (VerifyJobs): what walletdesk's remote mode uses.
+    if (s0 == u"verify-jobs" && ((n == 1 && post) || (n == 2 && (get || request.method == u"DELETE")))) {
+        VerifyJobs *jobs = &m_verifyJobs;
+        const QString id = n == 2 ? seg.at(1) : QString(), origin = request.origin;
+        const QString what = n == 1 ? QStringLiteral("verifying the ledger")
+                             : get  ? QStringLiteral("reading a verification")
+                                    : QStringLiteral("canceling a verification");
+        authed(
+            m_read, request, Role::Supervisor, what,
+            [jobs, id, get, origin](LedgerStore &s, const OperatorAuth::Principal &p) {
+                if (id.isEmpty()) {
+                    const auto started = jobs->start(p.operatorName);
+                    if (!started)
+                        return error(started.error());
+                    s.audit(
+                        Actor{p.operatorName, origin}, QStringLiteral("verify"),
+                        QStringLiteral("verify-job:%1").arg(started->value(QStringLiteral("id")).toString()),
+                        QStringLiteral("ok"), QStringLiteral("started"));
+                    return json(202, *started);
+                }
+                const auto job = get ? jobs->state(id, p.operatorName) : jobs->cancel(id, p.operatorName);
+                if (!job)
+                    return error(job.error());
+                if (!get)
+                    s.audit(Actor{p.operatorName, origin}, QStringLiteral("verify"),
+                            QStringLiteral("verify-job:%1").arg(id), QStringLiteral("ok"),
+                            QStringLiteral("canceled"));
+                return json(200, *job);
+            },
+            respond);
         return true;
     }
     return false;

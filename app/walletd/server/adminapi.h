@@ -3,6 +3,7 @@
 #include "apirequest.h"
 #include "ledgerservice.h"
 #include "operatorauth.h"
+#include "verifyjobs.h"
 
 #include <QObject>
 
@@ -16,8 +17,9 @@ class AdminApi final : public QObject {
     Q_OBJECT
 public:
     /// `write` runs postings and other writes, `read` the lists, `auth` sign-ins (the password KDF is slow
-    /// on purpose and must not hold up the others).
-    AdminApi(LedgerService &write, LedgerService &read, LedgerService &auth, QObject *parent = nullptr);
+    /// on purpose and must not hold up the others); `verifyJobs` the background verifications.
+    AdminApi(LedgerService &write, LedgerService &read, LedgerService &auth, VerifyJobs &verifyJobs,
+             QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(AdminApi)
 
     /// Answers the request when its path is an admin route (returns true), else returns false.
@@ -33,4 +35,5 @@ private:
     LedgerService &m_write;
     LedgerService &m_read;
     LedgerService &m_auth;
+    VerifyJobs &m_verifyJobs;
 };

@@ -13,12 +13,18 @@ constexpr qint64 MaxDiscard = 64 * 1024 * 1024;
 /// How long a refused client may go on sending before the connection is closed.
 constexpr int DiscardMilliseconds = 5000;
 
-/// The value of header `name` (lower case) in a header block, or empty; the first occurrence.
-QByteArray headerValue(const QByteArray &block, const QByteArray &name) {
-    for (const QByteArray &line : block.split('\n')) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().toLower() == name)
-            return line.mid(colon + 1).trimmed();
+/// The value of header `name` (lower case) in a header block, or empty; the first occurrence. Scans in place:
+/// it runs on every request, and splitting the block into lines measured at 6% of a charge's network time.
+QByteArray headerValue(const QByteArray &block, QByteArrayView name) {
+    for (qsizetype line = 0; line < block.size();) {
+        qsizetype end = block.indexOf('\n', line);
+        if (end < 0)
+            end = block.size();
+        const QByteArrayView text = QByteArrayView(block).sliced(line, end - line);
+        const qsizetype colon = text.indexOf(':');
+        if (colon > 0 && text.first(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+            return text.sliced(colon + 1).trimmed().toByteArray();
+        line = end + 1;
     }
     return {};
 }

@@ -3,6 +3,7 @@
 #include "accesslog.h"
 #include "apicodec.h"
 #include "guardedserver.h"
+#include "responsesequencer.h"
 
 #include <QFile>
 #include <QHttpServerRequest>
@@ -134,7 +135,8 @@ Result<Done> WalletServer::start() {
     }
     m_batcher = std::make_unique<ChargeBatcher>(
         writers, Actor{m_config.gameOperator, QStringLiteral("walletd game api")}, m_config.maxBatch);
-    m_admin = std::make_unique<AdminApi>(m_write, m_read, m_auth);
+    m_verifyJobs = std::make_unique<VerifyJobs>(m_config.db);
+    m_admin = std::make_unique<AdminApi>(m_write, m_read, m_auth, *m_verifyJobs);
     m_game = std::make_unique<GameApi>(m_write, m_read, *m_batcher, game);
 
     if (!server->listen(m_config.host, m_config.port)) {
@@ -182,24 +184,36 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     QPointer<QTcpSocket> alive(socket);
     const QString method = r.method, path = r.path;
-    Respond respond = [this, responder, alive, timer, method, path, closeAfter](ApiResponse a) mutable {
-        // A client that hung up has no socket left to answer on.
-        if (alive && alive->state() == QAbstractSocket::ConnectedState) {
-            const auto status = static_cast<QHttpServerResponder::StatusCode>(a.status);
-            if (closeAfter)
-                responder->write(a.body,
-                                 {{QByteArrayLiteral("Content-Type"), a.contentType},
-                                  {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
-                                 status);
-            else
-                responder->write(a.body, {{QByteArrayLiteral("Content-Type"), a.contentType}}, status);
-            // Hand the answer to the kernel now: after the last answer of a graceful stop the process exits.
-            alive->flush();
-            if (closeAfter)
-                alive->disconnectFromHost(); // after what is still buffered has been written
-        }
-        AccessLog::write(a.principal, method, path, a.status, timer.elapsed());
-        finishOne();
+    // Answers leave in the order the requests came, however long each takes (pipelining, see
+    // ResponseSequencer).
+    QPointer<ResponseSequencer> sequencer = ResponseSequencer::forSocket(socket);
+    const qint64 ticket = sequencer->take();
+    Respond respond = [this, responder, alive, sequencer, ticket, timer, method, path,
+                       closeAfter](ApiResponse answer) {
+        auto write = [this, responder, alive, timer, method, path, closeAfter, a = std::move(answer)] {
+            // A client that hung up has no socket left to answer on.
+            if (alive && alive->state() == QAbstractSocket::ConnectedState) {
+                const auto status = static_cast<QHttpServerResponder::StatusCode>(a.status);
+                if (closeAfter)
+                    responder->write(a.body,
+                                     {{QByteArrayLiteral("Content-Type"), a.contentType},
+                                      {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
+                                     status);
+                else
+                    responder->write(a.body, {{QByteArrayLiteral("Content-Type"), a.contentType}}, status);
+                // Hand the answer to the kernel now: after the last answer of a graceful stop the process
+                // exits.
+                alive->flush();
+                if (closeAfter)
+                    alive->disconnectFromHost(); // after what is still buffered has been written
+            }
+            AccessLog::write(a.principal, method, path, a.status, timer.elapsed());
+            finishOne();
+        };
+        if (sequencer)
+            sequencer->ready(ticket, std::move(write));
+        else
+            write(); // the connection is gone: only the log line and the count are left
     };
 
     if (m_draining) {

@@ -49,6 +49,7 @@ private:
     /// More writers for the group commit on PostgreSQL (one batch in flight per connection).
     std::vector<std::unique_ptr<LedgerService>> m_extraWriters;
     std::unique_ptr<ChargeBatcher> m_batcher;
+    std::unique_ptr<VerifyJobs> m_verifyJobs;
     std::unique_ptr<AdminApi> m_admin;
     std::unique_ptr<GameApi> m_game;
     quint16 m_port = 0;
