@@ -510,7 +510,7 @@ void RemoteLedgerClient::followVerification(const QString &jobId, VerifyPromise 
                     LedgerError{ApiCodec::errorCodeFromName(e.value(QStringLiteral("code")).toString())
                                     .value_or(ErrorCode::Database),
                                 e.value(QStringLiteral("message")).toString()});
-            } // canceled (at walletd, by someone else's request): no result, as for a local cancel
+            } // canceled at walletd (by the same operator, elsewhere): no result, as for a local cancel
             promise->finish();
         });
 }

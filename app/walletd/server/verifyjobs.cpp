@@ -27,8 +27,10 @@ VerifyJobs::~VerifyJobs() {
 Result<QJsonObject> VerifyJobs::start(const QString &owner) {
     std::unique_lock lock(m_mutex);
     prune(lock);
-    int running = 0;
+    int running = 0; // canceled ones too, until they notice: starting and canceling must not pile up threads
     for (const auto &job : std::as_const(m_jobs))
+        running += job->finished ? 0 : 1;
+    for (const auto &job : std::as_const(m_canceled))
         running += job->finished ? 0 : 1;
     if (running >= MaxRunning)
         return LedgerError{ErrorCode::StateConflict,
