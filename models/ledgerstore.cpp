@@ -8,6 +8,8 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QScopeGuard>
@@ -320,6 +322,37 @@ struct LedgerStore::Impl {
         if (!a)
             fail(ErrorCode::NotFound, QStringLiteral("account %1 does not exist").arg(id));
         return *a;
+    }
+
+    /// Locks and caches, in one query, the player accounts among `ids` that this transaction has not locked
+    /// yet, in ascending id order: the order single postings lock in, so batches and postings cannot deadlock
+    /// on PostgreSQL. A batch's postings then find them in the cache instead of one query (on PostgreSQL one
+    /// round trip) each. Ids that are no player account are left to requireAccount, which reports them.
+    void lockAccounts(QList<qint64> ids) {
+        ids.removeIf([this](qint64 id) { return id <= 0 || cache.accounts.contains(id); });
+        if (ids.isEmpty())
+            return;
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        QJsonArray array;
+        for (qint64 id : std::as_const(ids))
+            array.append(id);
+        SqlStatement &q = run(
+            pick("SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, held, "
+                 "created_at, last_activity_at FROM accounts WHERE id IN (SELECT value FROM json_each(?)) "
+                 "AND kind = 'player' ORDER BY id",
+                 "SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, held, "
+                 "created_at, last_activity_at FROM accounts WHERE id = ANY(ARRAY(SELECT "
+                 "json_array_elements_text(?::json)::bigint)) AND kind = 'player' ORDER BY id FOR UPDATE"),
+            {QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact))});
+        QList<Account> locked;
+        while (q.next())
+            locked << readAccount(q);
+        q.finish();
+        for (Account &a : locked) {
+            a.exponent = exponentOf(a.currency);
+            cache.accounts.insert(a.id, a);
+        }
     }
 
     qint64 systemAccountId(const QString &currency, const QString &name) {
@@ -700,6 +733,30 @@ struct LedgerStore::Impl {
         return r;
     }
 
+    /// Which of `keys` a transaction or an approval already holds: one query for a whole batch, where
+    /// replay() is one per posting (on PostgreSQL one network round trip each). The keys travel as one JSON
+    /// array, so any text is bound safely. On PostgreSQL the list must be an array (= ANY(ARRAY(...))): with
+    /// IN (SELECT ...) the planner, not knowing how many keys come, scans the whole journal; with the array
+    /// it probes the key index (lockAccounts likewise).
+    QSet<QString> usedKeys(const QStringList &keys) {
+        QSet<QString> used;
+        if (keys.isEmpty())
+            return used;
+        const QString array =
+            QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact));
+        SqlStatement &q = run(
+            pick("SELECT idempotency_key FROM transactions WHERE idempotency_key IN (SELECT value FROM "
+                 "json_each(?)) UNION ALL SELECT idempotency_key FROM approvals WHERE idempotency_key IN "
+                 "(SELECT value FROM json_each(?))",
+                 "SELECT idempotency_key FROM transactions WHERE idempotency_key = ANY(ARRAY(SELECT "
+                 "json_array_elements_text(?::json))) UNION ALL SELECT idempotency_key FROM approvals WHERE "
+                 "idempotency_key = ANY(ARRAY(SELECT json_array_elements_text(?::json)))"),
+            {array, array});
+        while (q.next())
+            used.insert(q.value(0).toString());
+        return used;
+    }
+
     QList<JournalEntry> entriesOf(qint64 txnId) {
         QList<JournalEntry> out;
         SqlStatement &q =
@@ -913,15 +970,18 @@ struct LedgerStore::Impl {
     }
 
     /// The whole posting, inside an open transaction.
+    /// `keyMayBeUsed` false: the caller has already looked the key up (a batch does it for all its keys at
+    /// once, usedKeys) and found it unused, so the lookup here is skipped.
     PostingResult postLocked(const Actor &actor, const OperatorRow &op, const PostingRequest &r,
-                             qint64 fromApprovalId) {
+                             qint64 fromApprovalId, bool keyMayBeUsed = true) {
         validate(r);
         if (op.role < Role::Support)
             fail(ErrorCode::PermissionDenied,
                  QStringLiteral("posting needs the support role; %1 is %2").arg(op.name, roleName(op.role)));
         const QString requestHash = hashHex(r.canonical());
-        if (auto previous = replay(r.idempotencyKey, requestHash, fromApprovalId == 0))
-            return *previous;
+        if (keyMayBeUsed)
+            if (auto previous = replay(r.idempotencyKey, requestHash, fromApprovalId == 0))
+                return *previous;
 
         QHash<qint64, Account> players;
         QList<Leg> legs = planLegs(r, op, players);
@@ -1453,9 +1513,23 @@ QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor,
         d->batchAudit = true;
         const auto restore = qScopeGuard([this] { d->batchAudit = false; });
         qint64 first = 0, last = 0, posted = 0;
+        QStringList keys;
+        keys.reserve(requests.size());
+        for (const PostingRequest &request : requests)
+            keys << request.idempotencyKey;
+        const QSet<QString> used = d->usedKeys(keys);
+        QList<qint64> accounts;
+        accounts.reserve(requests.size());
+        for (const PostingRequest &request : requests)
+            accounts << request.accountId << request.counterAccountId;
+        d->lockAccounts(accounts);
+        QSet<QString> seen; // a key twice in one batch: the second is a replay of the first (or a conflict)
         for (const PostingRequest &request : requests) {
+            const bool keyMayBeUsed =
+                used.contains(request.idempotencyKey) || seen.contains(request.idempotencyKey);
+            seen.insert(request.idempotencyKey);
             try {
-                results << d->postLocked(actor, op, request, 0);
+                results << d->postLocked(actor, op, request, 0, keyMayBeUsed);
                 const PostingResult &done = results.last().value();
                 if (done.transactionId > 0 && !done.replayed) {
                     first = first ? first : done.transactionId;

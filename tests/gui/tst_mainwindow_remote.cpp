@@ -16,12 +16,14 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 using WalletDeskTest::await;
@@ -146,6 +148,23 @@ void TestMainWindowRemote::worksThroughWalletdAsAgainstADatabase() {
     QTRY_VERIFY_WITH_TIMEOUT(page->detail()->history()->rowCount() == 1, Waiting);
     QCOMPARE(page->detail()->history()->rowAt(0)->amount, 1234);
     QCOMPARE(page->detail()->history()->rowAt(0)->operatorName, QStringLiteral("sue"));
+
+    // Verify: a walletd background job that the window follows, ending in the same report as on a database.
+    QString report;
+    QTimer closer; // the report is a modal box: read and close it from a timer
+    connect(&closer, &QTimer::timeout, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            report = box->text();
+            box->accept();
+        }
+    });
+    closer.start(20);
+    w.action(QStringLiteral("verify"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!report.isEmpty(), Waiting);
+    const qint64 entries = raw.scalar(QStringLiteral("SELECT COUNT(*) FROM entries"));
+    QVERIFY2(report.contains(u"intact") && !report.contains(u"NOT") &&
+                 report.contains(QString::number(entries)),
+             qPrintable(report));
 }
 
 void TestMainWindowRemote::anEndedSessionAsksForThePasswordAndCarriesOn() {

@@ -88,6 +88,7 @@ private Q_SLOTS:
     void depositAndWithdrawalKeepEveryCurrencyAtZero();
     void overdraftIsRefusedAndNothingIsWritten();
     void batchPostsEachRequestOnItsOwnMerits();
+    void batchFindsKeysUsedBeforeIt();
     void postingSignalsTheAccountsItChanged();
     void allowNegativeAccountMayGoBelowZero();
     void idempotentReplayAndConflict();
@@ -305,6 +306,28 @@ void TestLedger::batchPostsEachRequestOnItsOwnMerits() {
     const auto audit = run([](LedgerStore &s) { return s.audit(0, 2); }).value();
     QCOMPARE(audit.at(0).outcome, QStringLiteral("insufficient_funds"));
     QVERIFY2(audit.at(1).detail.contains(u"2 posted, 1 refused"), qPrintable(audit.at(1).detail));
+    QVERIFY(verify().ok);
+}
+
+void TestLedger::batchFindsKeysUsedBeforeIt() {
+    // A batch looks all its keys up in one query; keys used before the batch still replay or conflict.
+    const auto first =
+        ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("pre"))));
+    const qint64 before = account(m_ann).balance;
+    QList<PostingRequest> batch{request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("pre")),
+                                request(TransactionKind::Deposit, m_ann, 101, QStringLiteral("pre")),
+                                request(TransactionKind::Deposit, m_ann, 5, QStringLiteral("fresh")),
+                                request(TransactionKind::Deposit, m_ann, 6, QStringLiteral("fresh"))};
+    const auto results = run([batch](LedgerStore &s) {
+                             return Result<QList<Result<PostingResult>>>(s.postBatch(Sue, batch));
+                         }).value();
+    QCOMPARE(results.size(), 4);
+    QVERIFY(results.at(0)->replayed);
+    QCOMPARE(results.at(0)->transactionId, first.transactionId);
+    QCOMPARE(results.at(1).error().code, ErrorCode::IdempotencyConflict);
+    QVERIFY(!results.at(2)->replayed);
+    QCOMPARE(results.at(3).error().code, ErrorCode::IdempotencyConflict); // the key the batch itself used
+    QCOMPARE(account(m_ann).balance, before + 5);
     QVERIFY(verify().ok);
 }
 

@@ -105,6 +105,16 @@ void TestApiDecode::postingDecodes() {
     PostingRequest back;
     QVERIFY(ApiCodec::decodePosting(ApiCodec::encodePosting(r), QStringLiteral("k"), &back, &error));
     QCOMPARE(back.canonical(), r.canonical());
+    // The fingerprint's bytes are fixed: ledgers store it, and a repeated request must keep matching it.
+    PostingRequest pinned;
+    pinned.kind = TransactionKind::Adjustment;
+    pinned.accountId = 42;
+    pinned.amount = -1500;
+    pinned.reasonCode = QStringLiteral("goodwill");
+    pinned.ticketRef = QStringLiteral("T-1");
+    pinned.memo = QStringLiteral("caf\u00e9");
+    QCOMPARE(pinned.canonical(),
+             QByteArray("10:adjustment;2:42;1:0;5:-1500;1:0;8:goodwill;3:T-1;5:caf\xc3\xa9;"));
     QVERIFY(!ApiCodec::decodePosting(R"({"kind":"reversal","account":3,"amount":"1"})", QStringLiteral("k"),
                                      &r, &error));
     ApiGame::Event e;

@@ -22,8 +22,9 @@ void ChargeBatcher::dispatch(LedgerService *service) {
     const qsizetype n = std::min<qsizetype>(m_queue.size(), m_maxBatch);
     QList<Item> batch = m_queue.mid(0, n);
     m_queue.remove(0, n);
-    // In account order: every posting of the game API touches one player account, so concurrent batches on
-    // PostgreSQL then lock player rows in ascending order and cannot deadlock on them.
+    // In account order, so that a batch's postings on one player sit together. (postBatch locks all of a
+    // batch's player rows up front in ascending id order, so concurrent batches on PostgreSQL cannot deadlock
+    // on them whatever the order here.)
     std::stable_sort(batch.begin(), batch.end(),
                      [](const Item &a, const Item &b) { return a.request.accountId < b.request.accountId; });
     QList<PostingRequest> requests;
