@@ -96,7 +96,7 @@ void DesktopSession::connectWithSavedSecret(const ConnectionProfile &profile) {
         auto *dialog = new ConnectionDialog(m_profiles, m_secrets, m_window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->selectProfile(profile);
-        dialog->setMessage(
+        dialog->askForSecret(
             reply.status == SecretStore::Status::Unavailable
                 ? tr("No keychain is available in this session: enter the password to connect.")
                 : tr("Enter the password to connect."));

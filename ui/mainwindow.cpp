@@ -519,10 +519,8 @@ void MainWindow::verify() {
                 this, tr("Verify ledger"),
                 tr("The ledger is intact.\n\n%1 transactions, %2 entries and %3 audit records checked; every "
                    "balance equals the sum of its entries.\n\nDigest: %4")
-                    .arg(report->transactions)
-                    .arg(report->entries)
-                    .arg(report->auditRecords)
-                    .arg(report->digest));
+                    .arg(locale().toString(report->transactions), locale().toString(report->entries),
+                         locale().toString(report->auditRecords), report->digest));
         } else {
             QMessageBox::critical(
                 this, tr("Verify ledger"),

@@ -270,6 +270,30 @@ private Q_SLOTS:
         QVERIFY(!child<QLabel>(d, "messageLabel")->isVisible());
     }
 
+    void askingForThePasswordPutsTheCursorThere() {
+        // walletdesk --server URL --operator NAME with no saved password: the dialog asks for it, and what
+        // the person types at once goes into the password field, not into the profile's name.
+        ConnectionProfile p;
+        p.name = QStringLiteral("http://127.0.0.1:18090");
+        p.kind = Kind::Walletd;
+        p.walletdUrl = QStringLiteral("http://127.0.0.1:18090");
+        p.operatorName = QStringLiteral("bob");
+        ConnectionDialog d(m_store.get(), nullptr);
+        d.selectProfile(p);
+        d.askForSecret(QStringLiteral("Enter the password to connect."));
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(edit(d, "passwordEdit")));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("typed at once"));
+        QCOMPARE(edit(d, "passwordEdit")->text(), QStringLiteral("typed at once"));
+        QCOMPARE(edit(d, "nameEdit")->text(), p.name);
+        QVERIFY(child<QLabel>(d, "messageLabel")->isVisible());
+        pressConnect(d);
+        QCOMPARE(d.result(), int(QDialog::Accepted));
+        QCOMPARE(d.secret(), QStringLiteral("typed at once"));
+        QVERIFY(!settingsBytes().contains("typed at once"));
+    }
+
     void rememberWithKeychain() {
         if (keychainMode() != u"available")
             QSKIP("needs keychain-session.sh with");

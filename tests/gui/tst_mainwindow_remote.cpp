@@ -163,7 +163,7 @@ void TestMainWindowRemote::worksThroughWalletdAsAgainstADatabase() {
     QTRY_VERIFY_WITH_TIMEOUT(!report.isEmpty(), Waiting);
     const qint64 entries = raw.scalar(QStringLiteral("SELECT COUNT(*) FROM entries"));
     QVERIFY2(report.contains(u"intact") && !report.contains(u"NOT") &&
-                 report.contains(QString::number(entries)),
+                 report.contains(QLocale().toString(entries)),
              qPrintable(report));
 }
 

@@ -264,6 +264,12 @@ void ConnectionDialog::setMessage(const QString &message) {
     m_message->setVisible(!message.isEmpty());
 }
 
+void ConnectionDialog::askForSecret(const QString &message) {
+    setMessage(message);
+    m_password->setFocus();
+    m_password->selectAll();
+}
+
 void ConnectionDialog::showProfile(const ConnectionProfile &p) {
     clearErrors();
     m_message->hide();

@@ -34,6 +34,10 @@ public:
     void selectProfile(const ConnectionProfile &profile);
     /// A message above the buttons, e.g. why the last attempt to connect failed.
     void setMessage(const QString &message);
+    /// Shows `message` and puts the cursor in the password field: the selected profile only lacks its
+    /// password. (Left in the first field, a password typed at once would have become the profile's name, and
+    /// been saved with it.)
+    void askForSecret(const QString &message);
 
     /// After accept(): the profile as saved.
     ConnectionProfile profile() const { return m_result; }
