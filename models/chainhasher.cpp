@@ -40,7 +40,7 @@ ChainHasher &ChainHasher::add(QByteArrayView utf8) {
 }
 
 QByteArray ChainHasher::finish() {
-    return sha256Hex(m_bytes);
+    return sha256Hex(QByteArrayView(m_bytes.data(), qsizetype(m_bytes.size())));
 }
 
 JournalHash::JournalHash(QByteArrayView previousHashHex, const JournalHashInput &t)

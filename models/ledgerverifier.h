@@ -80,6 +80,7 @@ private:
     /// SQLite: a connection holding the write lock while the workers take their snapshots (see run()).
     QString holdWriters();
     bool loadAccounts(QSqlDatabase db, Part &part);
+    int currencyIndex(QByteArrayView code);
     bool checkEntries(QSqlDatabase db, Part &part);
     bool checkBalances(QSqlDatabase db, Part &part);
     bool checkRollups(QSqlDatabase db, Part &part);
@@ -95,8 +96,9 @@ private:
     std::atomic<bool> m_stop{false};
     std::atomic<qint64> m_entriesChecked{0}; ///< by both chain slices, in steps of ProgressEvery
     std::vector<Lane> m_journalLanes, m_auditLanes;
-    std::vector<Flags> m_flags;                       ///< by account id
-    std::vector<State> m_players;                     ///< by account id
-    QHash<qint64, std::vector<State>> m_systemShards; ///< system account id -> state per shard
-    QHash<QByteArray, int> m_currencies;
+    std::vector<Flags> m_flags;                             ///< by account id
+    std::vector<State> m_players;                           ///< by account id
+    QHash<qint64, std::vector<State>> m_systemShards;       ///< system account id -> state per shard
+    QHash<QByteArray, int> m_currencies;                    ///< code -> index into per-currency sums
+    std::vector<std::pair<QByteArray, int>> m_currencyList; ///< the same, searched by currencyIndex()
 };
