@@ -192,18 +192,25 @@ std::optional<ErrorCode> errorCodeFromName(const QString &name) {
     return std::nullopt;
 }
 
+QJsonObject toJson(const LedgerError &error) {
+    return {{QStringLiteral("code"), LedgerError::codeName(error.code)},
+            {QStringLiteral("message"), error.message}};
+}
+
+std::optional<LedgerError> errorFromJson(const QJsonObject &error) {
+    const auto code = errorCodeFromName(error.value(QStringLiteral("code")).toString());
+    if (!code)
+        return std::nullopt;
+    return LedgerError{*code, error.value(QStringLiteral("message")).toString()};
+}
+
 QByteArray errorBody(const LedgerError &error) {
-    const QJsonObject e{{QStringLiteral("code"), LedgerError::codeName(error.code)},
-                        {QStringLiteral("message"), error.message}};
-    return QJsonDocument(QJsonObject{{QStringLiteral("error"), e}}).toJson(QJsonDocument::Compact);
+    return QJsonDocument(QJsonObject{{QStringLiteral("error"), toJson(error)}})
+        .toJson(QJsonDocument::Compact);
 }
 
 std::optional<LedgerError> errorFromBody(const QByteArray &body) {
-    const QJsonObject e = QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject();
-    const auto code = errorCodeFromName(e.value(QStringLiteral("code")).toString());
-    if (!code)
-        return std::nullopt;
-    return LedgerError{*code, e.value(QStringLiteral("message")).toString()};
+    return errorFromJson(QJsonDocument::fromJson(body).object().value(QStringLiteral("error")).toObject());
 }
 
 bool decodeLogin(const QByteArray &body, QString *operatorName, QString *password, QString *error) {

@@ -38,6 +38,10 @@ std::optional<ErrorCode> errorCodeFromName(const QString &name);
 QByteArray errorBody(const LedgerError &error);
 /// Reads an error body; nullopt when it is not one.
 std::optional<LedgerError> errorFromBody(const QByteArray &body);
+/// The object inside an error body, {"code": ..., "message": ...}, where an answer carries an error as one of
+/// its members (a failed verification job).
+QJsonObject toJson(const LedgerError &error);
+std::optional<LedgerError> errorFromJson(const QJsonObject &error);
 
 // --- request decoders (server side)
 bool decodeLogin(const QByteArray &body, QString *operatorName, QString *password, QString *error);

@@ -100,6 +100,11 @@ struct OperatorRow {
     QMap<QString, qint64> limits;
 };
 
+/// The account columns readAccount() reads, in its order; the statements that load accounts add their WHERE.
+#define SELECT_ACCOUNTS                                                                                      \
+    "SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, held, created_at, "        \
+    "last_activity_at FROM accounts "
+
 struct LedgerStore::Impl {
     explicit Impl(LedgerStore &store)
         : s(store) {}
@@ -270,14 +275,8 @@ struct LedgerStore::Impl {
 
     std::optional<Account> loadAccount(qint64 id, bool lock) {
         SqlStatement &q =
-            lock ? run(pick("SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, "
-                            "held, created_at, last_activity_at FROM accounts WHERE id = ?",
-                            "SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, "
-                            "held, created_at, last_activity_at FROM accounts WHERE id = ? FOR UPDATE"),
-                       {id})
-                 : run("SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, "
-                       "held, created_at, last_activity_at FROM accounts WHERE id = ?",
-                       {id});
+            lock ? run(pick(SELECT_ACCOUNTS "WHERE id = ?", SELECT_ACCOUNTS "WHERE id = ? FOR UPDATE"), {id})
+                 : run(SELECT_ACCOUNTS "WHERE id = ?", {id});
         if (!q.next()) {
             q.finish();
             return std::nullopt;
@@ -338,11 +337,10 @@ struct LedgerStore::Impl {
         for (qint64 id : std::as_const(ids))
             array.append(id);
         SqlStatement &q = run(
-            pick("SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, held, "
-                 "created_at, last_activity_at FROM accounts WHERE id IN (SELECT value FROM json_each(?)) "
-                 "AND kind = 'player' ORDER BY id",
-                 "SELECT id, kind, currency, player_ref, name, state, allow_negative, balance, held, "
-                 "created_at, last_activity_at FROM accounts WHERE id = ANY(ARRAY(SELECT "
+            pick(SELECT_ACCOUNTS "WHERE id IN (SELECT value FROM json_each(?)) "
+                                 "AND kind = 'player' ORDER BY id",
+                 SELECT_ACCOUNTS
+                 "WHERE id = ANY(ARRAY(SELECT "
                  "json_array_elements_text(?::json)::bigint)) AND kind = 'player' ORDER BY id FOR UPDATE"),
             {QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact))});
         QList<Account> locked;
@@ -1514,14 +1512,14 @@ QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor,
         const auto restore = qScopeGuard([this] { d->batchAudit = false; });
         qint64 first = 0, last = 0, posted = 0;
         QStringList keys;
-        keys.reserve(requests.size());
-        for (const PostingRequest &request : requests)
-            keys << request.idempotencyKey;
-        const QSet<QString> used = d->usedKeys(keys);
         QList<qint64> accounts;
-        accounts.reserve(requests.size());
-        for (const PostingRequest &request : requests)
+        keys.reserve(requests.size());
+        accounts.reserve(2 * requests.size());
+        for (const PostingRequest &request : requests) {
+            keys << request.idempotencyKey;
             accounts << request.accountId << request.counterAccountId;
+        }
+        const QSet<QString> used = d->usedKeys(keys);
         d->lockAccounts(accounts);
         QSet<QString> seen; // a key twice in one batch: the second is a replay of the first (or a conflict)
         for (const PostingRequest &request : requests) {

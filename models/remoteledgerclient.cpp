@@ -506,10 +506,8 @@ void RemoteLedgerClient::followVerification(const QString &jobId, VerifyPromise 
                                                                   "version cannot read")});
             } else if (state == u"failed") {
                 const QJsonObject e = job->value(QStringLiteral("error")).toObject();
-                promise->addResult(
-                    LedgerError{ApiCodec::errorCodeFromName(e.value(QStringLiteral("code")).toString())
-                                    .value_or(ErrorCode::Database),
-                                e.value(QStringLiteral("message")).toString()});
+                promise->addResult(ApiCodec::errorFromJson(e).value_or(
+                    LedgerError{ErrorCode::Database, e.value(QStringLiteral("message")).toString()}));
             } // canceled at walletd (by the same operator, elsewhere): no result, as for a local cancel
             promise->finish();
         });

@@ -120,9 +120,7 @@ QJsonObject VerifyJobs::describe(const Job &job) const {
         o.insert(QStringLiteral("state"), QStringLiteral("canceled"));
     } else {
         o.insert(QStringLiteral("state"), QStringLiteral("failed"));
-        const LedgerError &e = job.outcome->error();
-        o.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), LedgerError::codeName(e.code)},
-                                                      {QStringLiteral("message"), e.message}});
+        o.insert(QStringLiteral("error"), ApiCodec::toJson(job.outcome->error()));
     }
     return o;
 }
