@@ -1,7 +1,56 @@
 #include "databaseurl.h"
 
+#include <QHostAddress>
+#include <QStringList>
 #include <QUrl>
 #include <QUrlQuery>
+
+namespace {
+
+/// The libpq keywords a URL may carry. Left out on purpose: password (it belongs in user:password@, where
+/// display() hides it), passfile and service (they read files that override the URL), options (server
+/// settings, which could switch off the ledger's own), and replication.
+const QStringList &passedKeywords() {
+    static const QStringList keywords{
+        QStringLiteral("sslmode"),           QStringLiteral("sslrootcert"),
+        QStringLiteral("sslcert"),           QStringLiteral("sslkey"),
+        QStringLiteral("sslpassword"),       QStringLiteral("sslcrl"),
+        QStringLiteral("sslcrldir"),         QStringLiteral("sslsni"),
+        QStringLiteral("ssl_min_protocol_version"), QStringLiteral("ssl_max_protocol_version"),
+        QStringLiteral("channel_binding"),   QStringLiteral("gssencmode"),
+        QStringLiteral("requirepeer"),       QStringLiteral("target_session_attrs"),
+        QStringLiteral("connect_timeout"),   QStringLiteral("tcp_user_timeout"),
+        QStringLiteral("keepalives"),        QStringLiteral("keepalives_idle"),
+        QStringLiteral("keepalives_interval"), QStringLiteral("keepalives_count"),
+        QStringLiteral("application_name")};
+    return keywords;
+}
+
+const QStringList &sslModes() {
+    static const QStringList modes{QStringLiteral("disable"), QStringLiteral("allow"),
+                                   QStringLiteral("prefer"),  QStringLiteral("require"),
+                                   QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    return modes;
+}
+
+bool isLocalHost(const QString &host) {
+    if (host.startsWith(u'/') || host.startsWith(u'@')) // a unix socket directory (or Linux's abstract one)
+        return true;
+    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+/// One value in libpq's conninfo syntax: single-quoted, with backslash and quote escaped.
+QString conninfoValue(const QString &value) {
+    QString escaped = value;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'\'', QStringLiteral("\\'"));
+    return u'\'' + escaped + u'\'';
+}
+
+} // namespace
 
 std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *error) {
     DatabaseUrl db;
@@ -22,15 +71,47 @@ std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *erro
         }
         db.kind = Kind::Postgres;
         db.host = url.host();
-        const QString hostParam = QUrlQuery(url).queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded);
-        if (!hostParam.isEmpty())
-            db.host = hostParam; // a unix socket directory, as libpq accepts
         db.port = url.port(5432);
         db.database = url.path().mid(1);
         db.user = url.userName(QUrl::FullyDecoded);
         db.password = url.password(QUrl::FullyDecoded);
+        for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
+            if (key == u"host") {
+                db.host = value; // a unix socket directory, or "a,b" for libpq to try in turn
+                continue;
+            }
+            if (!passedKeywords().contains(key)) {
+                *error = key == u"password"
+                             ? QStringLiteral("database URL: put the password in user:password@, not in "
+                                              "?password=")
+                             : QStringLiteral("database URL: \"%1\" is not a connection parameter WalletDesk "
+                                              "passes to PostgreSQL (it takes host, %2)")
+                                   .arg(key.left(100), passedKeywords().join(QStringLiteral(", ")));
+                return std::nullopt;
+            }
+            // Qt hands the options to libpq with ';' turned into ' ', which would cut such a value in two.
+            if (value.contains(u';') || value.contains(QChar(0))) {
+                *error = QStringLiteral("database URL: the value of %1 may not contain ';'").arg(key);
+                return std::nullopt;
+            }
+            if (db.options.contains(key)) {
+                *error = QStringLiteral("database URL: %1 is given twice").arg(key);
+                return std::nullopt;
+            }
+            db.options.insert(key, value);
+        }
         if (db.host.isEmpty())
             db.host = QStringLiteral("localhost");
+        const QString sslmode = db.options.value(QStringLiteral("sslmode"));
+        if (!sslmode.isEmpty() && !sslModes().contains(sslmode)) {
+            *error = QStringLiteral("database URL: sslmode must be one of %1, not \"%2\"")
+                         .arg(sslModes().join(QStringLiteral(", ")), sslmode.left(100));
+            return std::nullopt;
+        }
+        if (const QString problem = db.transportProblem(); !problem.isEmpty()) {
+            *error = problem;
+            return std::nullopt;
+        }
         return db;
     }
     db.kind = Kind::Sqlite;
@@ -59,7 +140,17 @@ QSqlDatabase DatabaseUrl::addConnection(const QString &name) const {
         db.setDatabaseName(database);
         db.setUserName(user);
         db.setPassword(password);
-        db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+        QMap<QString, QString> effective = options;
+        // Across a network, encrypted unless the URL says otherwise (transportProblem() refuses the modes
+        // that could fall back to plain text).
+        if (!isLocal() && !effective.contains(QStringLiteral("sslmode")))
+            effective.insert(QStringLiteral("sslmode"), QStringLiteral("require"));
+        if (!effective.contains(QStringLiteral("connect_timeout")))
+            effective.insert(QStringLiteral("connect_timeout"), QStringLiteral("10"));
+        QStringList conninfo;
+        for (auto it = effective.cbegin(); it != effective.cend(); ++it)
+            conninfo << it.key() + u'=' + conninfoValue(it.value());
+        db.setConnectOptions(conninfo.join(u';'));
     } else {
         db.setDatabaseName(path);
     }
@@ -70,4 +161,22 @@ QString DatabaseUrl::display() const {
     if (kind == Kind::Sqlite)
         return QStringLiteral("sqlite:%1").arg(path);
     return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+bool DatabaseUrl::isLocal() const {
+    if (kind == Kind::Sqlite)
+        return true;
+    const QStringList hosts = host.split(u',');
+    return std::all_of(hosts.cbegin(), hosts.cend(), [](const QString &h) { return isLocalHost(h.trimmed()); });
+}
+
+QString DatabaseUrl::transportProblem() const {
+    if (kind != Kind::Postgres || isLocal())
+        return {};
+    const QString sslmode = options.value(QStringLiteral("sslmode"));
+    if (sslmode != u"allow" && sslmode != u"prefer")
+        return {};
+    return QStringLiteral("sslmode=%1 may send the ledger unencrypted across the network to %2; use "
+                          "sslmode=verify-full (or require), or sslmode=disable to allow that explicitly")
+        .arg(sslmode, host);
 }

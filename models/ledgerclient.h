@@ -3,6 +3,7 @@
 #include "accountquery.h"
 #include "approval.h"
 #include "auditrecord.h"
+#include "connectionsecurity.h"
 #include "balancepoint.h"
 #include "currency.h"
 #include "historyentry.h"
@@ -25,6 +26,7 @@ struct SessionInfo {
     QString operatorName;
     Role role = Role::Viewer;
     QString connectionLabel; ///< "demo.sqlite", "postgresql://ledger.example/wallets", "https://walletd:8443"
+    ConnectionSecurity security;
 };
 
 /// The one ledger interface of the desktop app: a ledger reached directly (SQLite file or PostgreSQL,

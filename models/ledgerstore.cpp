@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -1131,6 +1132,22 @@ QString LedgerStore::zeroHash() {
     return QString(64, u'0');
 }
 
+/// A new SQLite ledger is private to its owner (0600) from its first byte: it holds every player's history and
+/// the operators' password hashes. SQLite gives the -wal and -shm files the database file's mode. An existing
+/// file keeps the mode its owner chose.
+static Result<Done> createPrivateFile(const QString &path) {
+    if (path == u":memory:" || QFileInfo::exists(path))
+        return Done{};
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        if (QFileInfo::exists(path)) // another process created it meanwhile: it is theirs to have made private
+            return Done{};
+        return LedgerError{ErrorCode::Database,
+                           QStringLiteral("cannot create %1: %2").arg(path, file.errorString())};
+    }
+    return Done{};
+}
+
 Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
     // Every connection here is used by one thread at a time (Qt's rule for QSqlDatabase), so SQLite's
     // per-call mutexes are pure cost: a tenth of verify's time. This only takes effect before SQLite's
@@ -1139,6 +1156,9 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
     Q_UNUSED(configured)
     const QString connection = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const bool pg = url.kind == DatabaseUrl::Kind::Postgres;
+    if (const QString problem = url.transportProblem(); !problem.isEmpty())
+        return LedgerError{ErrorCode::InvalidArgument,
+                           QStringLiteral("cannot open %1: %2").arg(url.display(), problem)};
     QSqlDatabase db = url.addConnection(connection);
     if (!db.isValid()) {
         QSqlDatabase::removeDatabase(connection);
@@ -1146,8 +1166,14 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
                            QStringLiteral("the Qt %1 driver is not installed")
                                .arg(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"))};
     }
-    if (!pg)
+    if (!pg) {
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+        if (const auto created = createPrivateFile(url.path); !created) {
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(connection);
+            return created.error();
+        }
+    }
     if (!db.open()) {
         const QString message = db.lastError().text();
         db = QSqlDatabase();
@@ -1159,6 +1185,19 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
     db = QSqlDatabase(); // the store holds the connection now; no second handle may outlive it
     Impl &d = *store->d;
     try {
+        if (pg) {
+            // What the server says of this very connection, rather than what the URL asked for.
+            QSqlQuery q(store->m_db);
+            if (q.exec(QStringLiteral(
+                    "SELECT ssl, version, cipher FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) &&
+                q.next() && q.value(0).toBool())
+                store->m_security = {ConnectionSecurity::Kind::Encrypted,
+                                     QStringLiteral("%1, %2").arg(q.value(1).toString(), q.value(2).toString())};
+            else
+                store->m_security = {url.isLocal() ? ConnectionSecurity::Kind::Local
+                                                   : ConnectionSecurity::Kind::Unencrypted,
+                                     {}};
+        }
         if (!pg) {
             // WAL lets readers go on while one writer commits; FULL makes each commit durable.
             d.execRaw(QStringLiteral("PRAGMA journal_mode = WAL"));

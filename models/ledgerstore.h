@@ -4,6 +4,7 @@
 #include "actor.h"
 #include "approval.h"
 #include "auditrecord.h"
+#include "connectionsecurity.h"
 #include "currency.h"
 #include "databaseurl.h"
 #include "historyentry.h"
@@ -40,6 +41,8 @@ public:
 
     Dialect dialect() const { return m_dialect; }
     QSqlDatabase database() const { return m_db; }
+    /// Whether this connection is encrypted, as the server reports it (PostgreSQL's pg_stat_ssl).
+    ConnectionSecurity security() const { return m_security; }
     static int knownSchemaVersion();
     int schemaVersion();
 
@@ -109,5 +112,6 @@ private:
     friend struct Impl;
     Dialect m_dialect;
     QSqlDatabase m_db;
+    ConnectionSecurity m_security;
     std::unique_ptr<Impl> d;
 };

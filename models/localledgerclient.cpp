@@ -43,7 +43,7 @@ QFuture<Result<SessionInfo>> LocalLedgerClient::connectTo(const DatabaseUrl &url
                         return LedgerError{
                             ErrorCode::PermissionDenied,
                             QStringLiteral("operator %1 is disabled in this ledger").arg(operatorName)};
-                    return SessionInfo{o.name, o.role, label};
+                    return SessionInfo{o.name, o.role, label, s.security()};
                 }
                 return LedgerError{
                     ErrorCode::NotFound,

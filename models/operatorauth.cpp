@@ -12,6 +12,7 @@
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
+#include <sodium.h>
 
 namespace OperatorAuth {
 
@@ -77,17 +78,14 @@ qint64 throttleDelayMs(int failures) {
     return std::min<qint64>(30000LL << doublings, 15LL * 60 * 1000);
 }
 
-} // namespace
-
-QString hashPassword(const QString &password, int iterations) {
-    const QByteArray salt = randomBytes(SaltBytes);
-    const QByteArray hash = pbkdf2(password.toUtf8(), salt, iterations);
-    return QStringLiteral("pbkdf2-sha256$%1$%2$%3")
-        .arg(iterations)
-        .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(hash.toBase64()));
+/// libsodium must be initialised once before use; sodium_init is thread-safe and cheap after the first call.
+void initSodium() {
+    static const bool ready = sodium_init() >= 0;
+    if (!ready)
+        qFatal("OperatorAuth: libsodium could not be initialised");
 }
 
-bool verifyPassword(const QString &password, const QString &stored) {
+bool verifyPbkdf2(const QString &password, const QString &stored) {
     const QStringList parts = stored.split(u'$');
     if (parts.size() != 4 || parts.at(0) != u"pbkdf2-sha256")
         return false;
@@ -100,6 +98,54 @@ bool verifyPassword(const QString &password, const QString &stored) {
     const QByteArray actual = pbkdf2(password.toUtf8(), salt, iterations);
     return expected.size() == HashBytes && actual.size() == HashBytes &&
            CRYPTO_memcmp(expected.constData(), actual.constData(), HashBytes) == 0;
+}
+
+/// What an unknown name's password is checked against, so that a sign-in for a name that does not exist takes
+/// as long as one for a name that does.
+const QString &dummyHash() {
+    static const QString hash = hashPassword(QStringLiteral("no operator has this password"));
+    return hash;
+}
+
+} // namespace
+
+QString hashPassword(const QString &password) {
+    initSodium();
+    const QByteArray utf8 = password.toUtf8();
+    char out[crypto_pwhash_argon2id_STRBYTES];
+    // Fails only when the memory cannot be had: the caller cannot do without a hash, so this is fatal.
+    if (crypto_pwhash_argon2id_str(out, utf8.constData(), quint64(utf8.size()), Argon2Passes,
+                                   Argon2MemoryBytes) != 0)
+        qFatal("OperatorAuth: Argon2id could not allocate its %zu bytes", Argon2MemoryBytes);
+    return QString::fromLatin1(out);
+}
+
+QString hashPasswordPbkdf2(const QString &password, int iterations) {
+    const QByteArray salt = randomBytes(SaltBytes);
+    const QByteArray hash = pbkdf2(password.toUtf8(), salt, iterations);
+    return QStringLiteral("pbkdf2-sha256$%1$%2$%3")
+        .arg(iterations)
+        .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(hash.toBase64()));
+}
+
+bool verifyPassword(const QString &password, const QString &stored) {
+    if (!stored.startsWith(u"$argon2id$"))
+        return verifyPbkdf2(password, stored);
+    initSodium();
+    const QByteArray hash = stored.toLatin1();
+    if (hash.size() >= crypto_pwhash_argon2id_STRBYTES)
+        return false;
+    const QByteArray utf8 = password.toUtf8();
+    return crypto_pwhash_argon2id_str_verify(hash.constData(), utf8.constData(), quint64(utf8.size())) == 0;
+}
+
+bool needsRehash(const QString &stored) {
+    if (!stored.startsWith(u"$argon2id$"))
+        return true;
+    initSodium();
+    const QByteArray hash = stored.toLatin1();
+    return hash.size() >= crypto_pwhash_argon2id_STRBYTES ||
+           crypto_pwhash_argon2id_str_needs_rehash(hash.constData(), Argon2Passes, Argon2MemoryBytes) != 0;
 }
 
 Result<Done> setPassword(LedgerStore &store, const Actor &actor, const QString &name,
@@ -200,11 +246,8 @@ Result<Session> login(LedgerStore &store, const QString &name, const QString &pa
     q.finish();
     // The KDF runs even for an unknown name, so the answer's timing does not tell which names exist.
     const bool good =
-        verifyPassword(password,
-                       stored.isEmpty()
-                           ? QStringLiteral("pbkdf2-sha256$%1$AAAAAAAAAAAAAAAAAAAAAA==$x").arg(Iterations)
-                           : stored) &&
-        id > 0 && !disabled && !stored.isEmpty();
+        verifyPassword(password, stored.isEmpty() ? dummyHash() : stored) && id > 0 && !disabled &&
+        !stored.isEmpty();
     if (!good) {
         *refusal = LoginRefusal::BadCredentials;
         if (!exec(
@@ -224,6 +267,14 @@ Result<Session> login(LedgerStore &store, const QString &name, const QString &pa
         return LedgerError{ErrorCode::PermissionDenied, QStringLiteral("wrong operator name or password")};
     }
 
+    // A hash from an earlier version (PBKDF2) or with weaker parameters is replaced now, while the password is
+    // at hand. Only if it is still the one just checked: a password changed meanwhile stays changed.
+    if (needsRehash(stored)) {
+        if (!exec(q, QStringLiteral("UPDATE operators SET password_hash = ? WHERE id = ? AND password_hash = ?"),
+                  {hashPassword(password), id, stored}, &error))
+            return dbError(error);
+        q.finish();
+    }
     if (!exec(q, QStringLiteral("DELETE FROM login_failures WHERE operator_name = ?"), {name}, &error) ||
         !exec(q, QStringLiteral("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?"),
               {now - IdleTimeoutMs, now - MaxLifetimeMs}, &error))

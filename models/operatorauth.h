@@ -11,21 +11,31 @@ class LedgerStore;
 /// Operator passwords and walletd's sign-in sessions, kept in the ledger database (schema 4) so that several
 /// walletd processes on one PostgreSQL database honour each other's tokens, logouts and throttling.
 ///
-/// Passwords are stored as "pbkdf2-sha256$ITERATIONS$SALT$HASH" (base64 salt and hash, a 16-byte random salt
-/// per operator). A token is 32 random bytes (base64url); only its SHA-256 is stored, so a copy of the
-/// database does not hand out sessions. All functions run on the thread that owns the store
-/// (LedgerService::run).
+/// Passwords are stored as Argon2id in the PHC string format, "$argon2id$v=19$m=19456,t=2,p=1$SALT$HASH"
+/// (libsodium's crypto_pwhash, OWASP's 2023 minimum: 19 MiB, 2 passes, 1 lane; a 16-byte random salt per
+/// operator). Hashes of earlier versions, "pbkdf2-sha256$ITERATIONS$SALT$HASH", still sign in and are replaced
+/// by an Argon2id hash on the next successful sign-in. A token is 32 random bytes (base64url); only its
+/// SHA-256 is stored, so a copy of the database does not hand out sessions. All functions run on the thread
+/// that owns the store (LedgerService::run). docs/security.md has the reasons.
 namespace OperatorAuth {
 
-inline constexpr int Iterations = 120000;
+inline constexpr unsigned long long Argon2Passes = 2;
+inline constexpr size_t Argon2MemoryBytes = 19 * 1024 * 1024;
 inline constexpr qint64 IdleTimeoutMs = 30LL * 60 * 1000;
 inline constexpr qint64 MaxLifetimeMs = 12LL * 60 * 60 * 1000;
 /// After this many failed sign-ins in a row a name is locked for 30 s, doubling per further failure (to 15
 /// min).
 inline constexpr int FreeFailures = 5;
 
-QString hashPassword(const QString &password, int iterations = Iterations);
+/// A new Argon2id hash of `password` with the parameters above.
+QString hashPassword(const QString &password);
+/// A "pbkdf2-sha256$..." hash as versions before 0.10 wrote them: only for tests of the upgrade path and for
+/// bench_passwords' comparison; nothing stores new ones.
+QString hashPasswordPbkdf2(const QString &password, int iterations);
+/// True when `password` matches `stored` (Argon2id or PBKDF2-HMAC-SHA256; anything else never matches).
 bool verifyPassword(const QString &password, const QString &stored);
+/// True when `stored` is not an Argon2id hash with today's parameters, so a sign-in should rewrite it.
+bool needsRehash(const QString &stored);
 
 /// Sets `name`'s password. Allowed to an admin, or to the operator for their own password. Audited.
 Result<Done> setPassword(LedgerStore &store, const Actor &actor, const QString &name,

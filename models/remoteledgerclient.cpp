@@ -2,6 +2,7 @@
 
 #include "apicodec.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -173,18 +174,25 @@ void RemoteLedgerClient::releaseParked(const std::optional<LedgerError> &failWit
 QFuture<Result<SessionInfo>> RemoteLedgerClient::signIn(const QString &operatorName,
                                                         const QString &password) {
     const QString label = m_base.toDisplayString(QUrl::RemoveUserInfo);
+    // Qt's network access refuses an https:// answer that did not come over a verified TLS session.
+    const QHostAddress host(m_base.host());
+    const ConnectionSecurity security =
+        m_base.scheme() == u"https" ? ConnectionSecurity{ConnectionSecurity::Kind::Encrypted, QStringLiteral("HTTPS")}
+        : m_base.host() == u"localhost" || (!host.isNull() && host.isLoopback())
+            ? ConnectionSecurity{ConnectionSecurity::Kind::Local, {}}
+            : ConnectionSecurity{ConnectionSecurity::Kind::Unencrypted, {}};
     Call call{QByteArrayLiteral("POST"),
               QStringLiteral("/admin/v1/login"),
               {},
               jsonBody({{QStringLiteral("operator"), operatorName}, {QStringLiteral("password"), password}}),
               {},
               true};
-    return fetch<SessionInfo>(call, [this, label](const QJsonObject &o, SessionInfo *out) {
+    return fetch<SessionInfo>(call, [this, label, security](const QJsonObject &o, SessionInfo *out) {
         const auto role = roleFromName(o.value(QStringLiteral("role")).toString());
         const QString token = o.value(QStringLiteral("token")).toString();
         if (!role || token.isEmpty())
             return false;
-        *out = SessionInfo{o.value(QStringLiteral("operator")).toString(), *role, label};
+        *out = SessionInfo{o.value(QStringLiteral("operator")).toString(), *role, label, security};
         m_token = token;
         m_session = *out;
         return true;

@@ -7,7 +7,7 @@ packages=(
     # build
     cmake ninja-build ccache g++ clang-format
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-l10n-tools qt6-tools-dev qt6-svg-dev
-    qtkeychain-qt6-dev libsqlite3-dev libssl-dev
+    qtkeychain-qt6-dev libsqlite3-dev libssl-dev libsodium-dev
     # run time: SQL drivers, offscreen and X11 platform plugins
     libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
     # tests: databases, a virtual X server and screenshots, a keychain without a desktop session

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QUuid>
 
+#include <sys/stat.h>
+
 namespace WalletDeskTest {
 
 namespace {
@@ -173,6 +175,13 @@ bool RawDb::exec(const QString &sql, QString *error) {
     if (error)
         *error = q.lastError().text();
     return ok;
+}
+
+int fileMode(const QString &path) {
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return -1;
+    return int(st.st_mode & 07777);
 }
 
 } // namespace WalletDeskTest

@@ -30,6 +30,9 @@ QStringList availableBackends();
 /// On failure returns an empty string and sets *error (when given) to a message that says why.
 QString databaseUrl(const QString &backend, const QTemporaryDir &dir, QString *error = nullptr);
 
+/// The permission bits of `path` (st_mode & 07777, e.g. 0600), or -1 when it does not exist.
+int fileMode(const QString &path);
+
 /// How long await() waits before it gives up on a future.
 inline constexpr std::chrono::milliseconds awaitTimeout{std::chrono::minutes(5)};
 

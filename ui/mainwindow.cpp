@@ -79,7 +79,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_operatorLabel->setObjectName(QStringLiteral("statusOperator"));
     m_onlineLabel = new QLabel(this);
     m_onlineLabel->setObjectName(QStringLiteral("statusOnline"));
+    m_securityLabel = new QLabel(this);
+    m_securityLabel->setObjectName(QStringLiteral("statusSecurity"));
     statusBar()->addWidget(m_connectionLabel, 1);
+    statusBar()->addPermanentWidget(m_securityLabel);
     statusBar()->addPermanentWidget(m_onlineLabel);
     statusBar()->addPermanentWidget(m_operatorLabel);
 
@@ -329,6 +332,8 @@ void MainWindow::updateStatus() {
         m_connectionLabel->setText(tr("Not connected"));
         m_operatorLabel->clear();
         m_onlineLabel->clear();
+        m_securityLabel->clear();
+        m_securityLabel->setToolTip({});
         setWindowTitle(tr("WalletDesk"));
         return;
     }
@@ -336,6 +341,25 @@ void MainWindow::updateStatus() {
     m_connectionLabel->setText(tr("Ledger: %1").arg(s.connectionLabel));
     m_operatorLabel->setText(tr("Operator: %1 (%2)").arg(s.operatorName, roleText(s.role)));
     m_onlineLabel->setText(m_online ? tr("Online") : tr("Connection lost, retrying"));
+    switch (s.security.kind) {
+    case ConnectionSecurity::Kind::Local:
+        m_securityLabel->setText(tr("Local"));
+        m_securityLabel->setToolTip(tr("The ledger is on this computer: nothing crosses a network."));
+        m_securityLabel->setStyleSheet({});
+        break;
+    case ConnectionSecurity::Kind::Encrypted:
+        m_securityLabel->setText(tr("Encrypted"));
+        m_securityLabel->setToolTip(tr("The connection to the ledger is encrypted (%1).").arg(s.security.detail));
+        m_securityLabel->setStyleSheet({});
+        break;
+    case ConnectionSecurity::Kind::Unencrypted:
+        // Only an explicit sslmode=disable or an http:// walletd address gets here: say it plainly.
+        m_securityLabel->setText(tr("Not encrypted"));
+        m_securityLabel->setToolTip(tr("The connection to the ledger crosses the network unencrypted: anyone "
+                                       "on the way can read and change it."));
+        m_securityLabel->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold"));
+        break;
+    }
     setWindowTitle(tr("WalletDesk – %1").arg(s.connectionLabel));
 }
 

@@ -103,6 +103,7 @@ private:
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_operatorLabel = nullptr;
     QLabel *m_onlineLabel = nullptr;
+    QLabel *m_securityLabel = nullptr; ///< whether the connection to the ledger is encrypted
     QHash<QString, QAction *> m_actions;
     bool m_online = true;
 };

@@ -29,6 +29,8 @@ int main(int argc, char *argv[]) {
     case ServerConfig::Action::Serve:
         break;
     }
+    for (const QString &warning : std::as_const(config.warnings))
+        std::fprintf(stderr, "walletd: %s\n", qPrintable(warning));
     SignalWatcher watcher;
     WalletServer server(config);
     const Result<Done> started = server.start();

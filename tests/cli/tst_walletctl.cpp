@@ -426,6 +426,7 @@ private slots:
     void repeatedOptionIsRefused();
     void demoWithBadOptionsWritesNothing();
     void secondInitNamesTheAdministrator();
+    void ledgerFilesArePrivate();
     void databaseErrorIsOneLine();
     void textAmountsUseTheCurrencyExponent();
 };
@@ -1922,6 +1923,44 @@ void TestWalletctl::demoWithBadOptionsWritesNothing() {
         migrated = QFile::exists(file);
     }
     QVERIFY2(!migrated, "a refused demo left a ledger behind");
+}
+
+void TestWalletctl::ledgerFilesArePrivate() {
+    // Whatever the backend of this run: the SQLite ledgers walletctl creates hold every player's history and the
+    // operators' password hashes, so they are the owner's alone (0600), whatever the umask.
+    const QString ledger = QDir(m_dir.path()).filePath(QStringLiteral("private-init.sqlite"));
+    const auto on = [&](const QString &file, const QStringList &args) {
+        return run(QStringList{QStringLiteral("--db"), file} + args, {}, false);
+    };
+    WC_OK(on(ledger, {QStringLiteral("init")}));
+    QCOMPARE(WalletDeskTest::fileMode(ledger), 0600);
+    WC_OK(on(ledger, {QStringLiteral("currency"), QStringLiteral("add"), QStringLiteral("USD"),
+                      QStringLiteral("--exponent"), QStringLiteral("2")}));
+    QJsonObject o;
+    WC_JSON(on(ledger, {QStringLiteral("--json"), QStringLiteral("account"), QStringLiteral("create"),
+                        QStringLiteral("--player"), QStringLiteral("p1"), QStringLiteral("--currency"),
+                        QStringLiteral("USD")}),
+            o);
+    WC_OK(on(ledger, {QStringLiteral("post"), QStringLiteral("deposit"), QStringLiteral("--account"),
+                      o.value(QStringLiteral("id")).toString(), QStringLiteral("--amount"), QStringLiteral("5"),
+                      QStringLiteral("--key"), QStringLiteral("first")}));
+    QCOMPARE(WalletDeskTest::fileMode(ledger), 0600);
+
+    const QString demo = QDir(m_dir.path()).filePath(QStringLiteral("private-demo.sqlite"));
+    WC_OK(on(demo, {QStringLiteral("demo"), QStringLiteral("--players"), QStringLiteral("20"),
+                    QStringLiteral("--days"), QStringLiteral("3")}));
+    QCOMPARE(WalletDeskTest::fileMode(demo), 0600);
+    // The WAL and its index take the database's mode (SQLite does so), when a run leaves them behind.
+    for (const QString &file : {ledger, demo})
+        for (const char *suffix : {"-wal", "-shm"})
+            if (QFile::exists(file + QLatin1StringView(suffix)))
+                QCOMPARE(WalletDeskTest::fileMode(file + QLatin1StringView(suffix)), 0600);
+
+    // An existing ledger keeps the mode its owner gave it.
+    QVERIFY(QFile::setPermissions(ledger, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ReadGroup));
+    WC_OK(on(ledger, {QStringLiteral("currency"), QStringLiteral("list")}));
+    QCOMPARE(WalletDeskTest::fileMode(ledger), 0640);
 }
 
 void TestWalletctl::secondInitNamesTheAdministrator() {

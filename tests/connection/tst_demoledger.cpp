@@ -99,6 +99,7 @@ private Q_SLOTS:
         // Only the finished ledger is left: no part file, no WAL of it.
         QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files),
                  QStringList{QStringLiteral("demo.sqlite")});
+        QCOMPARE(WalletDeskTest::fileMode(path), 0600); // the players' histories are the user's alone
 
         const ConnectionProfile profile = DemoLedger::profile(*ready);
         QCOMPARE(profile.kind, ConnectionProfile::Kind::Sqlite);

@@ -122,6 +122,8 @@ void TestMainWindowRemote::worksThroughWalletdAsAgainstADatabase() {
                              Waiting);
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("statusOperator"))->text().contains(u"sue"));
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("statusOperator"))->text().contains(u"supervisor"));
+    // walletd over plain http on 127.0.0.1: local, not encrypted, and not flagged as crossing a network.
+    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("statusSecurity"))->text(), QStringLiteral("Local"));
 
     // Search through walletd.
     QTest::keyClicks(page->searchField(), QStringLiteral("p1012"));

@@ -15,6 +15,10 @@
 # initdb refuses to run as root, so as root the cluster runs as the postgres user (runuser); otherwise as the
 # calling user. Starting over a DIR whose server is still running (an interrupted run) stops that one first.
 # Set WALLETDESK_PG_BINDIR to use PostgreSQL binaries other than /usr/lib/postgresql/15/bin.
+#
+# With WALLETDESK_PG_TLS=1 the server also listens on 127.0.0.1 with ssl=on and a certificate for localhost and
+# 127.0.0.1 signed by a throw-away CA made here: DIR/ca.pem is that CA's certificate, and DIR/url-tcp the URL
+# over TCP (postgresql://walletdesk@127.0.0.1:PORT/walletdesk_test, without sslmode: the tests add their own).
 set -euo pipefail
 
 die() {
@@ -119,6 +123,27 @@ stop_server() {
     rm -rf -- "$dir"
 }
 
+# A CA and a server certificate it signs (localhost and 127.0.0.1), the server's files in the data folder,
+# readable by the cluster's owner only, as PostgreSQL insists.
+make_certificates() {
+    local run=$1
+    [[ -f $run/data/server.pem ]] && return 0
+    command -v openssl >/dev/null || die "WALLETDESK_PG_TLS=1 needs openssl"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj '/CN=walletdesk test CA' \
+        -keyout "$run/ca.key" -out "$run/ca.pem" >/dev/null 2>&1 || die "could not make the test CA"
+    openssl req -newkey rsa:2048 -nodes -subj '/CN=localhost' -keyout "$run/server.key" \
+        -out "$run/server.csr" >/dev/null 2>&1 || die "could not make the server key"
+    printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\n' >"$run/san.ext"
+    openssl x509 -req -in "$run/server.csr" -CA "$run/ca.pem" -CAkey "$run/ca.key" -CAcreateserial \
+        -days 2 -extfile "$run/san.ext" -out "$run/server.pem" >/dev/null 2>&1 ||
+        die "could not sign the server certificate"
+    install -m 0600 "$run/server.key" "$run/data/server.key"
+    install -m 0644 "$run/server.pem" "$run/data/server.pem"
+    if [[ $EUID -eq 0 ]]; then chown postgres: "$run/data/server.key" "$run/data/server.pem"; fi
+    rm -f "$run/ca.key" "$run/ca.srl" "$run/server.key" "$run/server.csr" "$run/san.ext"
+    chmod 0644 "$run/ca.pem"
+}
+
 port_in_use() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
@@ -158,11 +183,18 @@ start_server() {
         # Tests need no durability; benchmarks do (WALLETDESK_PG_DURABLE=1 keeps PostgreSQL's defaults).
         local durability=off
         [[ ${WALLETDESK_PG_DURABLE:-0} == 1 ]] && durability=on
+        local listen="''" tls_lines=''
+        if [[ ${WALLETDESK_PG_TLS:-0} == 1 ]]; then
+            make_certificates "$run"
+            listen="'127.0.0.1'"
+            tls_lines=$'ssl = on\nssl_cert_file = \'server.pem\'\nssl_key_file = \'server.key\''
+        fi
         cat >>"$run/data/postgresql.conf" <<EOF
 
 # written by pg-harness.sh (attempt $attempt)
 port = $port
-listen_addresses = ''
+listen_addresses = $listen
+$tls_lines
 unix_socket_directories = '$quoted'
 fsync = $durability
 synchronous_commit = $durability
@@ -188,6 +220,10 @@ EOF
     fi
 
     local url="postgresql://walletdesk@localhost:$port/walletdesk_test?host=$(urlencode "$run")"
+    if [[ ${WALLETDESK_PG_TLS:-0} == 1 ]]; then
+        [[ $run == "$dir" ]] || cp "$run/ca.pem" "$dir/ca.pem"
+        printf '%s\n' "postgresql://walletdesk@127.0.0.1:$port/walletdesk_test" >"$dir/url-tcp"
+    fi
     printf '%s\n' "$port" >"$dir/port"
     printf '%s\n' "$url" >"$dir/url"
     printf '%s\n' "$url"

@@ -190,10 +190,10 @@ void TestWalletd::signInWithPasswordAndToken() {
     QCOMPARE(m_http.post(m_walletd->url(QStringLiteral("/admin/v1/logout")), {}, sam).status, 200);
     QCOMPARE(m_http.get(m_walletd->url(QStringLiteral("/admin/v1/accounts")), sam).status, 401);
 
-    // Stored: a PBKDF2 hash, never the password; only hashes of tokens.
+    // Stored: an Argon2id hash (19 MiB, 2 passes, 1 lane), never the password; only hashes of tokens.
     RawDb raw(m_url);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM operators WHERE password_hash LIKE "
-                                       "'pbkdf2-sha256$120000$%'")),
+                                       "'$argon2id$v=19$m=19456,t=2,p=1$%'")),
              qint64(5));
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM sessions WHERE token_hash = ?"), {m_root}),
              qint64(0));

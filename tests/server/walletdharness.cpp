@@ -73,7 +73,8 @@ QString Walletd::start(const QString &dbUrl, const QStringList &extra, const QSt
         return QStringLiteral("WALLETD is not set: run through ctest");
     const QString config = m_dir.filePath(QStringLiteral("walletd.ini"));
     QFile f(config);
-    if (!f.open(QIODevice::WriteOnly))
+    // Private, as an installed walletd.conf is: it holds the service token (walletd warns otherwise).
+    if (!f.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return QStringLiteral("cannot write %1").arg(config);
     f.write(QStringLiteral("[walletd]\ngame_tokens = %1\ngame_currency = %2\ngame_operator = game\n")
                 .arg(ServiceToken, gameCurrency)
@@ -156,6 +157,8 @@ Reply Http::request(const QByteArray &method, const QUrl &url, const QByteArray 
     Reply r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     r.body = reply->readAll();
+    for (const auto &[name, value] : reply->rawHeaderPairs())
+        r.headers.insert(name.toLower(), value);
     reply->deleteLater();
     return r;
 }
@@ -211,6 +214,10 @@ qint64 RawDb::scalar(const QString &sql, const QVariantList &values) {
         result = q.value(0).toLongLong();
     }
     return result;
+}
+
+QSqlDatabase RawDb::database() const {
+    return QSqlDatabase::database(m_name);
 }
 
 bool RawDb::exec(const QString &sql, const QVariantList &values) {

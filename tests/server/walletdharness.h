@@ -4,10 +4,12 @@
 // process on loopback (port 0), a small synchronous HTTP client and a raw SQL connection for checking rows.
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -52,6 +54,7 @@ private:
 struct Reply {
     int status = 0; ///< 0: no HTTP answer (connection refused, reset)
     QByteArray body;
+    QHash<QByteArray, QByteArray> headers; ///< names in lower case
     QJsonObject json() const;
     QString error() const; ///< admin API: error.message
     QString code() const;  ///< admin API: error.code
@@ -81,6 +84,7 @@ public:
     Q_DISABLE_COPY_MOVE(RawDb)
     qint64 scalar(const QString &sql, const QVariantList &values = {});
     bool exec(const QString &sql, const QVariantList &values = {});
+    QSqlDatabase database() const;
 
 private:
     QString m_name;

@@ -79,9 +79,12 @@ private slots:
                                       << u"üser"_s << QString() << u"postgresql://üser@h:5432/db"_s;
         QTest::newRow("IPv6 host") << u"postgresql://u@[::1]:5433/db"_s << u"::1"_s << 5433 << u"db"_s
                                    << u"u"_s << QString() << u"postgresql://u@::1:5433/db"_s;
-        QTest::newRow("other query items ignored")
+        QTest::newRow("libpq parameters are not part of the display")
             << u"postgresql://u@h/db?sslmode=require"_s << u"h"_s << 5432 << u"db"_s << u"u"_s << QString()
             << u"postgresql://u@h:5432/db"_s;
+        QTest::newRow("several hosts for failover")
+            << u"postgresql://u@localhost:5433/db?host=db1.example,db2.example&target_session_attrs=read-write"_s
+            << u"db1.example,db2.example"_s << 5433 << u"db"_s << u"u"_s << QString() << QString();
     }
 
     void postgres() {
@@ -126,6 +129,27 @@ private slots:
             << u"postgresql://u@h:99999/db"_s << u"postgresql://user:pass@host:port/name"_s;
         QTest::newRow("blank in host")
             << u"postgresql://u@my host/db"_s << u"postgresql://user:pass@host:port/name"_s;
+        QTest::newRow("unknown parameter")
+            << u"postgresql://u@h/db?sslmod=require"_s << u"\"sslmod\" is not a connection parameter"_s;
+        QTest::newRow("options parameter")
+            << u"postgresql://u@h/db?options=-c%20statement_timeout%3D0"_s
+            << u"\"options\" is not a connection parameter"_s;
+        QTest::newRow("password as a parameter")
+            << u"postgresql://u@h/db?password=x"_s << u"put the password in user:password@"_s;
+        QTest::newRow("bad sslmode")
+            << u"postgresql://u@h/db?sslmode=on"_s << u"sslmode must be one of disable, allow"_s;
+        QTest::newRow("sslmode given twice")
+            << u"postgresql://u@h/db?sslmode=require&sslmode=disable"_s << u"sslmode is given twice"_s;
+        QTest::newRow("semicolon in a value")
+            << u"postgresql://u@h/db?sslrootcert=/a;b"_s << u"sslrootcert may not contain ';'"_s;
+        QTest::newRow("prefer across a network")
+            << u"postgresql://u@db.example.com/db?sslmode=prefer"_s
+            << u"sslmode=prefer may send the ledger unencrypted across the network to db.example.com"_s;
+        QTest::newRow("allow across a network")
+            << u"postgresql://u@10.1.2.3/db?sslmode=allow"_s << u"sslmode=allow may send the ledger unencrypted"_s;
+        QTest::newRow("prefer when one of several hosts is remote")
+            << u"postgresql://u@localhost/db?host=localhost,db2.example&sslmode=prefer"_s
+            << u"sslmode=prefer may send"_s;
     }
 
     void rejects() {
@@ -135,6 +159,66 @@ private slots:
         const std::optional<DatabaseUrl> url = DatabaseUrl::parse(text, &error);
         QVERIFY2(!url.has_value(), qPrintable(url ? url->display() : QString()));
         QVERIFY2(error.contains(because), qPrintable(error));
+    }
+
+    // What reaches libpq: the URL's parameters, quoted, with sslmode=require added across a network and
+    // connect_timeout defaulted.
+    void connectOptions_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("options");
+        QTest::addColumn<bool>("local");
+
+        QTest::newRow("unix socket: nothing added but the timeout")
+            << u"postgresql://u@localhost/db?host=/run/postgresql"_s << u"connect_timeout='10'"_s << true;
+        QTest::newRow("loopback address") << u"postgresql://u@127.0.0.1/db"_s << u"connect_timeout='10'"_s << true;
+        QTest::newRow("IPv6 loopback") << u"postgresql://u@[::1]/db"_s << u"connect_timeout='10'"_s << true;
+        QTest::newRow("remote host: TLS required")
+            << u"postgresql://u@db.example.com/db"_s << u"connect_timeout='10';sslmode='require'"_s << false;
+        QTest::newRow("remote address: TLS required")
+            << u"postgresql://u@192.0.2.7/db"_s << u"connect_timeout='10';sslmode='require'"_s << false;
+        QTest::newRow("remote host, explicit disable is obeyed")
+            << u"postgresql://u@db.example.com/db?sslmode=disable"_s << u"connect_timeout='10';sslmode='disable'"_s
+            << false;
+        QTest::newRow("prefer on loopback is allowed")
+            << u"postgresql://u@localhost/db?sslmode=prefer"_s << u"connect_timeout='10';sslmode='prefer'"_s << true;
+        QTest::newRow("verify-full with certificates, timeout overridden")
+            << u"postgresql://u@db.example.com/db?sslmode=verify-full&sslrootcert=/etc/wd/ca.pem&connect_timeout=3"_s
+            << u"connect_timeout='3';sslmode='verify-full';sslrootcert='/etc/wd/ca.pem'"_s << false;
+        QTest::newRow("blanks, quotes and backslashes are quoted")
+            << u"postgresql://u@localhost/db?sslcert=/my%20certs/o'brien%5C.pem"_s
+            << u"connect_timeout='10';sslcert='/my certs/o\\'brien\\\\.pem'"_s << true;
+        QTest::newRow("several hosts, one remote")
+            << u"postgresql://u@localhost/db?host=localhost,db2.example&target_session_attrs=read-write"_s
+            << u"connect_timeout='10';sslmode='require';target_session_attrs='read-write'"_s << false;
+    }
+
+    void connectOptions() {
+        QFETCH(QString, text);
+        QFETCH(QString, options);
+        QFETCH(bool, local);
+        QString error;
+        const std::optional<DatabaseUrl> url = DatabaseUrl::parse(text, &error);
+        QVERIFY2(url.has_value(), qPrintable(error));
+        QCOMPARE(url->isLocal(), local);
+        {
+            const QSqlDatabase db = url->addConnection(u"tst_databaseurl"_s);
+            QCOMPARE(db.connectOptions(), options);
+        }
+        QSqlDatabase::removeDatabase(u"tst_databaseurl"_s);
+    }
+
+    // A location built field by field (as the connection dialog's profile does) gets the same rule as a parsed
+    // one: the check lives in the value, and LedgerStore::open asks it before connecting.
+    void transportProblemWithoutParse() {
+        DatabaseUrl url;
+        url.kind = DatabaseUrl::Kind::Postgres;
+        url.host = u"db.example.com"_s;
+        url.database = u"ledger"_s;
+        QVERIFY(url.transportProblem().isEmpty()); // no sslmode: require is added
+        url.options.insert(u"sslmode"_s, u"prefer"_s);
+        QVERIFY(url.transportProblem().contains(u"sslmode=prefer may send the ledger unencrypted"_s));
+        url.host = u"/run/postgresql"_s;
+        QVERIFY(url.transportProblem().isEmpty());
     }
 
     void passwordNeverDisplayed() {

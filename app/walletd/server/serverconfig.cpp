@@ -3,6 +3,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <unistd.h>
+
 namespace {
 
 bool splitListen(const QString &text, QHostAddress *host, QString *hostText, quint16 *port, QString *error) {
@@ -35,7 +37,34 @@ bool splitListen(const QString &text, QHostAddress *host, QString *hostText, qui
     return true;
 }
 
+/// OpenSSH refuses a private key that others can read; walletd warns instead, since its configuration file holds
+/// the game servers' service tokens but an operator may have reasons for wider modes. A file its own group can
+/// read is fine when that group is walletd's (the packages install it root:walletd 0640).
+QString warningIfReadableByOthers(const QString &path) {
+    const QFileInfo info(path);
+    const QFileDevice::Permissions p = info.permissions();
+    QString who;
+    if (p & QFileDevice::ReadOther)
+        who = QStringLiteral("every local user");
+    else if ((p & QFileDevice::ReadGroup) && info.groupId() != ::getegid())
+        who = QStringLiteral("the group %1").arg(info.group().isEmpty() ? QString::number(info.groupId())
+                                                                        : info.group());
+    if (who.isEmpty())
+        return {};
+    return QStringLiteral("WARNING: the configuration file %1 can be read by %2; it holds the game servers' "
+                          "service tokens: chmod 600 it (or 640 with walletd's group)")
+        .arg(path, who);
+}
+
 } // namespace
+
+QString ServerConfig::defaultTlsCiphers() {
+    // Mozilla's server-side TLS guidelines, "intermediate" profile (version 5.7), TLS 1.2 part.
+    return QStringLiteral("ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+                          "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+                          "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:"
+                          "DHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES256-GCM-SHA384:DHE-RSA-CHACHA20-POLY1305");
+}
 
 QString ServerConfig::usage() {
     return QStringLiteral(
@@ -105,11 +134,16 @@ bool ServerConfig::parse(const QStringList &args, QString *error, Action *action
             *error = QStringLiteral("the configuration file %1 is not valid INI").arg(path);
             return false;
         }
+        const QString warning = warningIfReadableByOthers(path);
+        if (!warning.isEmpty())
+            warnings << warning;
         settings.beginGroup(QStringLiteral("walletd"));
         static const QStringList known{QStringLiteral("db"),
                                        QStringLiteral("listen"),
                                        QStringLiteral("tls_cert"),
                                        QStringLiteral("tls_key"),
+                                       QStringLiteral("tls_ciphers"),
+                                       QStringLiteral("tls_min_version"),
                                        QStringLiteral("game_currency"),
                                        QStringLiteral("game_operator"),
                                        QStringLiteral("game_tokens"),
@@ -155,6 +189,20 @@ bool ServerConfig::parse(const QStringList &args, QString *error, Action *action
     if (tlsCert.isEmpty() != tlsKey.isEmpty()) {
         *error = QStringLiteral("--tls-cert and --tls-key go together");
         return false;
+    }
+    if (file.contains(QStringLiteral("tls_ciphers"))) {
+        tlsCiphers = file.value(QStringLiteral("tls_ciphers")).trimmed();
+        if (tlsCiphers.isEmpty()) {
+            *error = QStringLiteral("tls_ciphers is empty: leave it out for the default profile");
+            return false;
+        }
+    }
+    if (file.contains(QStringLiteral("tls_min_version"))) {
+        tlsMinVersion = file.value(QStringLiteral("tls_min_version")).trimmed();
+        if (tlsMinVersion != u"1.2" && tlsMinVersion != u"1.3") {
+            *error = QStringLiteral("tls_min_version must be 1.2 or 1.3, not \"%1\"").arg(tlsMinVersion);
+            return false;
+        }
     }
     const QString currency = setting(QStringLiteral("--game-currency"), QStringLiteral("game_currency"));
     if (!currency.isEmpty())

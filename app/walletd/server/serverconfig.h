@@ -14,6 +14,11 @@ struct ServerConfig {
     quint16 port = 8080;
     QString tlsCert;
     QString tlsKey;
+    /// TLS 1.2 cipher suites, OpenSSL names separated by ':'; the default is Mozilla's "intermediate" server
+    /// profile (ECDHE or DHE key exchange, AEAD ciphers only). TLS 1.3 uses OpenSSL's three suites, all AEAD.
+    QString tlsCiphers = defaultTlsCiphers();
+    /// The oldest TLS version accepted: "1.2" (the default) or "1.3".
+    QString tlsMinVersion = QStringLiteral("1.2");
     QString gameCurrency = QStringLiteral("GOLD");
     QString gameOperator = QStringLiteral("game");
     QStringList gameTokens; ///< service tokens game servers present as "Authorization: Bearer TOKEN"
@@ -27,8 +32,13 @@ struct ServerConfig {
     /// What the command line asks for: to serve, or only to print the help or the version.
     enum class Action { Serve, Help, Version };
 
+    /// Problems that do not stop walletd but that its operator must hear of (a configuration file others can
+    /// read); main() prints each at start.
+    QStringList warnings;
+
     /// Parses arguments (argv without the program name). On failure returns false with *error set; *action
     /// says whether --help or --version was asked for instead of serving.
     bool parse(const QStringList &arguments, QString *error, Action *action);
     static QString usage();
+    static QString defaultTlsCiphers();
 };

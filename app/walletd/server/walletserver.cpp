@@ -10,6 +10,7 @@
 #include <QHttpServerResponder>
 #include <QPointer>
 #include <QSslCertificate>
+#include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslServer>
@@ -110,10 +111,23 @@ Result<Done> WalletServer::start() {
             return LedgerError{ErrorCode::InvalidArgument,
                                QStringLiteral("%1 / %2 is not a PEM certificate and key")
                                    .arg(m_config.tlsCert, m_config.tlsKey)};
+        // The suites are checked one by one: QSslConfiguration::setCiphers(QString) skips a name it does not
+        // know, and a misspelt profile must not end up narrower or empty without a word.
+        QList<QSslCipher> ciphers;
+        for (const QString &name : m_config.tlsCiphers.split(u':', Qt::SkipEmptyParts)) {
+            const QSslCipher cipher(name.trimmed());
+            if (cipher.isNull())
+                return LedgerError{ErrorCode::InvalidArgument,
+                                   QStringLiteral("tls_ciphers: \"%1\" is not a TLS 1.2 cipher suite this "
+                                                  "OpenSSL knows (openssl ciphers -v lists them)")
+                                       .arg(name.trimmed())};
+            ciphers << cipher;
+        }
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setLocalCertificate(cert);
         tls.setPrivateKey(key);
-        tls.setProtocol(QSsl::SecureProtocols);
+        tls.setProtocol(m_config.tlsMinVersion == u"1.3" ? QSsl::TlsV1_3OrLater : QSsl::TlsV1_2OrLater);
+        tls.setCiphers(ciphers);
         auto *sslServer = new GuardedServer<QSslServer>(m_config.maxBodyBytes, this);
         sslServer->setSslConfiguration(tls);
         server = sslServer;
@@ -184,23 +198,31 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     QPointer<QTcpSocket> alive(socket);
     const QString method = r.method, path = r.path;
+    const bool adminApi = path.startsWith(u"/admin/");
     // Answers leave in the order the requests came, however long each takes (pipelining, see
     // ResponseSequencer).
     QPointer<ResponseSequencer> sequencer = ResponseSequencer::forSocket(socket);
     const qint64 ticket = sequencer->take();
-    Respond respond = [this, responder, alive, sequencer, ticket, timer, method, path,
-                       closeAfter](ApiResponse answer) {
-        auto write = [this, responder, alive, timer, method, path, closeAfter, a = std::move(answer)] {
+    Respond respond = [this, responder, alive, sequencer, ticket, timer, method, path, closeAfter,
+                       adminApi](ApiResponse answer) {
+        auto write = [this, responder, alive, timer, method, path, closeAfter, adminApi,
+                      a = std::move(answer)] {
             // A client that hung up has no socket left to answer on.
             if (alive && alive->state() == QAbstractSocket::ConnectedState) {
-                const auto status = static_cast<QHttpServerResponder::StatusCode>(a.status);
+                // As QHttpServerResponder::write(data, headers, status) does, with headers chosen per answer.
+                responder->writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(a.status));
+                responder->writeHeader(QByteArrayLiteral("Content-Type"), a.contentType);
                 if (closeAfter)
-                    responder->write(a.body,
-                                     {{QByteArrayLiteral("Content-Type"), a.contentType},
-                                      {QByteArrayLiteral("Connection"), QByteArrayLiteral("close")}},
-                                     status);
-                else
-                    responder->write(a.body, {{QByteArrayLiteral("Content-Type"), a.contentType}}, status);
+                    responder->writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
+                // Admin answers carry balances, histories and tokens: no cache (a proxy's or the client's
+                // disk) may keep them (OWASP ASVS 8.2.1), and no browser may guess another content type.
+                if (adminApi) {
+                    responder->writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+                    responder->writeHeader(QByteArrayLiteral("X-Content-Type-Options"),
+                                           QByteArrayLiteral("nosniff"));
+                }
+                responder->writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(a.body.size()));
+                responder->writeBody(a.body);
                 // Hand the answer to the kernel now: after the last answer of a graceful stop the process
                 // exits.
                 alive->flush();
