@@ -1135,7 +1135,8 @@ QString LedgerStore::zeroHash() {
 /// A new SQLite ledger is private to its owner (0600) from its first byte: it holds every player's history and
 /// the operators' password hashes. SQLite gives the -wal and -shm files the database file's mode. An existing
 /// file keeps the mode its owner chose.
-static Result<Done> createPrivateFile(const QString &path) {
+static Result<Done> createPrivateFile(const DatabaseUrl &url) {
+    const QString &path = url.path;
     if (path == u":memory:" || QFileInfo::exists(path))
         return Done{};
     QFile file(path);
@@ -1143,7 +1144,8 @@ static Result<Done> createPrivateFile(const QString &path) {
         if (QFileInfo::exists(path)) // another process created it meanwhile: it is theirs to have made private
             return Done{};
         return LedgerError{ErrorCode::Database,
-                           QStringLiteral("cannot create %1: %2").arg(path, file.errorString())};
+                           QStringLiteral("cannot open %1: cannot create the file: %2")
+                               .arg(url.display(), file.errorString())};
     }
     return Done{};
 }
@@ -1168,7 +1170,7 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
     }
     if (!pg) {
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
-        if (const auto created = createPrivateFile(url.path); !created) {
+        if (const auto created = createPrivateFile(url); !created) {
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(connection);
             return created.error();

@@ -829,6 +829,42 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
         <source>Ledger files (*.sqlite *.db);;All files (*)</source>
         <translation>Hauptbuchdateien (*.sqlite *.db);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Automatic (encrypted unless on this computer)</source>
+        <translation>Automatisch (verschlüsselt, außer auf diesem Computer)</translation>
+    </message>
+    <message>
+        <source>Encrypted, server&apos;s certificate checked</source>
+        <translation>Verschlüsselt, Zertifikat des Servers geprüft</translation>
+    </message>
+    <message>
+        <source>Encrypted, certificate not checked</source>
+        <translation>Verschlüsselt, Zertifikat nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Off: not encrypted</source>
+        <translation>Aus: nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>How the connection to PostgreSQL is protected (libpq&apos;s sslmode). Across a network choose “certificate checked” with the server&apos;s CA certificate below.</source>
+        <translation>Wie die Verbindung zu PostgreSQL geschützt ist (sslmode von libpq). Über ein Netzwerk „Zertifikat des Servers geprüft“ wählen und unten das CA-Zertifikat des Servers angeben.</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>~/.postgresql/root.crt</source>
+        <translation>~/.postgresql/root.crt</translation>
+    </message>
+    <message>
+        <source>The CA certificate (PEM) that signed the database server&apos;s certificate</source>
+        <translation>Das CA-Zertifikat (PEM), das das Zertifikat des Datenbankservers signiert hat</translation>
+    </message>
+    <message>
+        <source>Server&apos;s C&amp;A certificate:</source>
+        <translation>C&amp;A-Zertifikat des Servers:</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
@@ -875,6 +911,14 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
     <message>
         <source>Leave the login out of the address; enter it under Login.</source>
         <translation>Lassen Sie den Anmeldenamen aus der Adresse weg; geben Sie ihn unter „Anmeldename“ ein.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s path may not contain “;”.</source>
+        <translation>Der Pfad des Zertifikats darf kein „;“ enthalten.</translation>
+    </message>
+    <message>
+        <source>This server is across a network: choose an encrypted connection, or “Off” to send the ledger unencrypted on purpose.</source>
+        <translation>Dieser Server ist über ein Netzwerk erreichbar: Wählen Sie eine verschlüsselte Verbindung oder „Aus“, um das Hauptbuch bewusst unverschlüsselt zu übertragen.</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1682,30 @@ Erstes Problem: %1</translation>
     <message>
         <source>The import stopped: %1</source>
         <translation>Der Import wurde abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>The ledger is on this computer: nothing crosses a network.</source>
+        <translation>Das Hauptbuch liegt auf diesem Computer: Nichts geht über ein Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Verschlüsselt</translation>
+    </message>
+    <message>
+        <source>The connection to the ledger is encrypted (%1).</source>
+        <translation>Die Verbindung zum Hauptbuch ist verschlüsselt (%1).</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Nicht verschlüsselt</translation>
+    </message>
+    <message>
+        <source>The connection to the ledger crosses the network unencrypted: anyone on the way can read and change it.</source>
+        <translation>Die Verbindung zum Hauptbuch geht unverschlüsselt über das Netzwerk: Jeder auf dem Weg kann sie lesen und verändern.</translation>
     </message>
 </context>
 <context>

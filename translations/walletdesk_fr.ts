@@ -829,6 +829,42 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
         <source>Ledger files (*.sqlite *.db);;All files (*)</source>
         <translation>Fichiers de registre (*.sqlite *.db);;Tous les fichiers (*)</translation>
     </message>
+    <message>
+        <source>Automatic (encrypted unless on this computer)</source>
+        <translation>Automatique (chiffrée, sauf sur cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Encrypted, server&apos;s certificate checked</source>
+        <translation>Chiffrée, certificat du serveur vérifié</translation>
+    </message>
+    <message>
+        <source>Encrypted, certificate not checked</source>
+        <translation>Chiffrée, certificat non vérifié</translation>
+    </message>
+    <message>
+        <source>Off: not encrypted</source>
+        <translation>Désactivé : non chiffrée</translation>
+    </message>
+    <message>
+        <source>How the connection to PostgreSQL is protected (libpq&apos;s sslmode). Across a network choose “certificate checked” with the server&apos;s CA certificate below.</source>
+        <translation>Comment la connexion à PostgreSQL est protégée (sslmode de libpq). À travers un réseau, choisissez « certificat du serveur vérifié » avec le certificat de l&apos;autorité du serveur ci-dessous.</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Chiffrement :</translation>
+    </message>
+    <message>
+        <source>~/.postgresql/root.crt</source>
+        <translation>~/.postgresql/root.crt</translation>
+    </message>
+    <message>
+        <source>The CA certificate (PEM) that signed the database server&apos;s certificate</source>
+        <translation>Le certificat d&apos;autorité (PEM) qui a signé le certificat du serveur de base de données</translation>
+    </message>
+    <message>
+        <source>Server&apos;s C&amp;A certificate:</source>
+        <translation>Certificat d&apos;&amp;autorité du serveur :</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionProfile</name>
@@ -876,12 +912,20 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
         <source>Leave the login out of the address; enter it under Login.</source>
         <translation>N&apos;incluez pas l&apos;identifiant dans l&apos;adresse&#xa0;; saisissez-le sous «&#xa0;Identifiant&#xa0;».</translation>
     </message>
+    <message>
+        <source>The certificate&apos;s path may not contain “;”.</source>
+        <translation>Le chemin du certificat ne peut pas contenir « ; ».</translation>
+    </message>
+    <message>
+        <source>This server is across a network: choose an encrypted connection, or “Off” to send the ledger unencrypted on purpose.</source>
+        <translation>Ce serveur est à travers un réseau : choisissez une connexion chiffrée, ou « Désactivé » pour envoyer le registre en clair délibérément.</translation>
+    </message>
 </context>
 <context>
     <name>DemoLedger</name>
     <message>
         <source>%1 has no enabled administrator to open it as</source>
-        <translation>%1 n'a aucun administrateur actif sous lequel l'ouvrir</translation>
+        <translation>%1 n&apos;a aucun administrateur actif sous lequel l&apos;ouvrir</translation>
     </message>
     <message>
         <source>cannot create the folder %1</source>
@@ -1249,7 +1293,7 @@ Saisissez le mot de passe de %1 pour reprendre là où vous en étiez ; ce que v
     </message>
     <message>
         <source>That did not work: %1</source>
-        <translation>Cela n'a pas fonctionné : %1</translation>
+        <translation>Cela n&apos;a pas fonctionné : %1</translation>
     </message>
     <message>
         <source>Signed out by walletd: waiting for your password.</source>
@@ -1638,6 +1682,30 @@ Premier problème&#xa0;: %1</translation>
     <message>
         <source>The import stopped: %1</source>
         <translation>L&apos;importation s&apos;est arrêtée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>The ledger is on this computer: nothing crosses a network.</source>
+        <translation>Le registre est sur cet ordinateur : rien ne traverse un réseau.</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Chiffrée</translation>
+    </message>
+    <message>
+        <source>The connection to the ledger is encrypted (%1).</source>
+        <translation>La connexion au registre est chiffrée (%1).</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Non chiffrée</translation>
+    </message>
+    <message>
+        <source>The connection to the ledger crosses the network unencrypted: anyone on the way can read and change it.</source>
+        <translation>La connexion au registre traverse le réseau en clair : n&apos;importe qui en chemin peut la lire et la modifier.</translation>
     </message>
 </context>
 <context>

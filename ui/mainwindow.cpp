@@ -343,7 +343,7 @@ void MainWindow::updateStatus() {
     m_onlineLabel->setText(m_online ? tr("Online") : tr("Connection lost, retrying"));
     switch (s.security.kind) {
     case ConnectionSecurity::Kind::Local:
-        m_securityLabel->setText(tr("Local"));
+        m_securityLabel->setText(tr("On this computer"));
         m_securityLabel->setToolTip(tr("The ledger is on this computer: nothing crosses a network."));
         m_securityLabel->setStyleSheet({});
         break;

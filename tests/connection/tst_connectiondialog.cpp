@@ -215,6 +215,45 @@ private Q_SLOTS:
         QVERIFY2(!bytes.contains(password.toUtf8()), bytes.constData());
     }
 
+    void encryptionIsChosenPerPostgresProfile() {
+        ConnectionDialog d(m_store.get(), nullptr);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        retype(edit(d, "nameEdit"), QStringLiteral("Live US"));
+        chooseKind(d, Kind::Postgres);
+        auto *mode = d.findChild<QComboBox *>(QStringLiteral("sslModeCombo"));
+        QVERIFY(mode && mode->isVisible());
+        QVERIFY(edit(d, "sslRootCertEdit")->isVisible());
+        QCOMPARE(mode->currentData().toString(), QString()); // automatic unless chosen
+        retype(edit(d, "hostEdit"), QStringLiteral("db.example.com"));
+        retype(edit(d, "databaseEdit"), QStringLiteral("wallets"));
+        retype(edit(d, "userEdit"), QStringLiteral("support"));
+        retype(edit(d, "operatorEdit"), QStringLiteral("bob"));
+        mode->setCurrentIndex(mode->findData(QStringLiteral("verify-full")));
+        retype(edit(d, "sslRootCertEdit"), QStringLiteral("/etc/walletdesk/pg-ca.pem"));
+        pressConnect(d);
+        QCOMPARE(d.result(), int(QDialog::Accepted));
+        QCOMPARE(d.profile().pgOptions,
+                 (QMap<QString, QString>{{QStringLiteral("sslmode"), QStringLiteral("verify-full")},
+                                         {QStringLiteral("sslrootcert"), QStringLiteral("/etc/walletdesk/pg-ca.pem")}}));
+        // Saved with the profile, and shown again when it is opened.
+        QCOMPARE(m_store->profile(QStringLiteral("Live US"))->pgOptions, d.profile().pgOptions);
+        ConnectionDialog again(m_store.get(), nullptr);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        auto *list = again.findChild<QListWidget *>();
+        QVERIFY(list);
+        const auto items = list->findItems(QStringLiteral("Live US"), Qt::MatchExactly);
+        QCOMPARE(items.size(), 1);
+        list->setCurrentItem(items.first());
+        QCOMPARE(again.findChild<QComboBox *>(QStringLiteral("sslModeCombo"))->currentData().toString(),
+                 QStringLiteral("verify-full"));
+        QCOMPARE(edit(again, "sslRootCertEdit")->text(), QStringLiteral("/etc/walletdesk/pg-ca.pem"));
+        // The SQLite form has no such fields.
+        chooseKind(again, Kind::Sqlite);
+        QVERIFY(!again.findChild<QComboBox *>(QStringLiteral("sslModeCombo"))->isVisible());
+    }
+
     void savedProfilesAreListedAndEdited() {
         ConnectionProfile a;
         a.name = QStringLiteral("Alpha");

@@ -65,6 +65,17 @@ private Q_SLOTS:
         p.pgPort = 70000;
         p.pgDatabase.clear();
         QCOMPARE(fields(p.problems()), (QList<Field>{Field::PgPort, Field::PgDatabase}));
+        // Across a network, a mode that may fall back to plain text is named; "disable" is a deliberate choice.
+        p = pgProfile();
+        p.pgOptions.insert(QStringLiteral("sslmode"), QStringLiteral("prefer"));
+        QCOMPARE(fields(p.problems()), QList<Field>{Field::PgSslMode});
+        p.pgOptions.insert(QStringLiteral("sslmode"), QStringLiteral("disable"));
+        QVERIFY(p.problems().isEmpty());
+        p.pgHost = QStringLiteral("localhost");
+        p.pgOptions.insert(QStringLiteral("sslmode"), QStringLiteral("prefer"));
+        QVERIFY(p.problems().isEmpty());
+        p.pgOptions.insert(QStringLiteral("sslrootcert"), QStringLiteral("/etc/a;b.pem"));
+        QCOMPARE(fields(p.problems()), QList<Field>{Field::PgSslRootCert});
         p = walletdProfile();
         p.name.clear();
         p.operatorName.clear();
@@ -122,6 +133,16 @@ private Q_SLOTS:
         QCOMPARE(password, QStringLiteral("Hunter2"));
         QVERIFY(!p.name.contains(u"Hunter2"));
 
+        // libpq's parameters travel from a --db URL through the profile to the connection.
+        const auto tls = DatabaseUrl::parse(
+            QStringLiteral("postgresql://ops@db.example.com/wallets?sslmode=verify-full&sslrootcert=/etc/ca.pem"
+                           "&target_session_attrs=read-write"),
+            &error);
+        QVERIFY2(tls, qPrintable(error));
+        const ConnectionProfile t = ConnectionProfile::fromDatabaseUrl(*tls, &password);
+        QCOMPARE(t.pgOptions.value(QStringLiteral("sslmode")), QStringLiteral("verify-full"));
+        QCOMPARE(t.databaseUrl({}).options, tls->options);
+
         const auto file = DatabaseUrl::parse(QStringLiteral("sqlite:/data/x.sqlite"), &error);
         const ConnectionProfile f = ConnectionProfile::fromDatabaseUrl(*file, &password);
         QCOMPARE(f.kind, Kind::Sqlite);
@@ -139,6 +160,11 @@ private Q_SLOTS:
             QVERIFY(store.isFirstStart());
             QVERIFY(store.profiles().isEmpty());
             QVERIFY(!store.lastUsed());
+            ConnectionProfile verified = pgProfile();
+            verified.name = QStringLiteral("Live US");
+            verified.pgOptions = {{QStringLiteral("sslmode"), QStringLiteral("verify-full")},
+                                  {QStringLiteral("sslrootcert"), QStringLiteral("/etc/wd/ca.pem")}};
+            store.save(verified);
             store.save(pgProfile());
             store.save(walletdProfile());
             store.save(sqliteProfile(QStringLiteral("demo"), dir.filePath(QStringLiteral("demo.sqlite"))));
@@ -148,11 +174,15 @@ private Q_SLOTS:
         QSettings settings(file, QSettings::IniFormat);
         ProfileStore store(&settings);
         const QList<ConnectionProfile> all = store.profiles();
-        QCOMPARE(all.size(), 3);
+        QCOMPARE(all.size(), 4);
         // Sorted by name, case-insensitively.
         QCOMPARE(all.at(0).name, QStringLiteral("demo"));
         QCOMPARE(all.at(1), pgProfile());
-        QCOMPARE(all.at(2), walletdProfile());
+        QCOMPARE(all.at(2).name, QStringLiteral("Live US"));
+        QCOMPARE(all.at(2).pgOptions.value(QStringLiteral("sslmode")), QStringLiteral("verify-full"));
+        QCOMPARE(all.at(2).pgOptions.value(QStringLiteral("sslrootcert")), QStringLiteral("/etc/wd/ca.pem"));
+        QCOMPARE(all.at(3), walletdProfile());
+        store.remove(QStringLiteral("Live US"));
         QCOMPARE(store.lastUsed(), std::optional<ConnectionProfile>(pgProfile()));
 
         // Saving under the same name replaces; renaming moves the last-used mark along.

@@ -198,6 +198,23 @@ int main(int argc, char *argv[]) {
     ProfileStore profiles;
     shootDialog<ConnectionDialog>(new ConnectionDialog(&profiles, nullptr, &window),
                                   QStringLiteral("dialog-connect"));
+    // A team database across the network, with its server's certificate checked (docs/security.md).
+    QTemporaryDir settingsDir;
+    QSettings teamSettings(settingsDir.filePath(QStringLiteral("walletdesk.ini")), QSettings::IniFormat);
+    ProfileStore team(&teamSettings);
+    ConnectionProfile live;
+    live.name = QStringLiteral("Live ledger (EU)");
+    live.kind = ConnectionProfile::Kind::Postgres;
+    live.pgHost = QStringLiteral("ledger-db.eu.example.com");
+    live.pgDatabase = QStringLiteral("wallets");
+    live.pgUser = QStringLiteral("support");
+    live.pgOptions = {{QStringLiteral("sslmode"), QStringLiteral("verify-full")},
+                      {QStringLiteral("sslrootcert"), QStringLiteral("/etc/walletdesk/ledger-ca.pem")}};
+    live.operatorName = QStringLiteral("alice");
+    team.save(live);
+    team.setLastUsed(live.name);
+    shootDialog<ConnectionDialog>(new ConnectionDialog(&team, nullptr, &window),
+                                  QStringLiteral("dialog-connect-postgres"));
 
     std::printf("%d screenshot(s) failed\n", failures);
     return failures == 0 ? 0 : 1;

@@ -123,7 +123,7 @@ void TestMainWindowRemote::worksThroughWalletdAsAgainstADatabase() {
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("statusOperator"))->text().contains(u"sue"));
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("statusOperator"))->text().contains(u"supervisor"));
     // walletd over plain http on 127.0.0.1: local, not encrypted, and not flagged as crossing a network.
-    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("statusSecurity"))->text(), QStringLiteral("Local"));
+    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("statusSecurity"))->text(), QStringLiteral("On this computer"));
 
     // Search through walletd.
     QTest::keyClicks(page->searchField(), QStringLiteral("p1012"));

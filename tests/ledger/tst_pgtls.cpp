@@ -1,13 +1,16 @@
 // A PostgreSQL ledger over TLS: the fixture postgres_tls (tests/pg/pg-harness.sh with WALLETDESK_PG_TLS=1) is
 // a real server with ssl=on on 127.0.0.1 and a certificate signed by a throw-away CA. libpq's sslmode and
-// sslrootcert reach it through the database URL, and the store reports what the server negotiated.
+// sslrootcert reach it through the database URL, and the store (and the main window's status bar) report what the
+// server negotiated.
 #include "databaseurl.h"
 #include "ledgerstore.h"
 #include "localledgerclient.h"
+#include "mainwindow.h"
 #include "testsupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QNetworkInterface>
 #include <QProcess>
 #include <QTcpServer>
@@ -110,11 +113,20 @@ void TestPgTls::theDesktopSessionSaysItIsEncrypted() {
     QString error;
     const auto parsed = DatabaseUrl::parse(url(u"sslmode=verify-full&sslrootcert="_s + m_ca), &error);
     QVERIFY2(parsed, qPrintable(error));
-    LocalLedgerClient client;
-    const auto session = WalletDeskTest::await(client.connectTo(*parsed, u"root"_s));
+    auto *client = new LocalLedgerClient; // the window takes it
+    MainWindow window;
+    const auto session = WalletDeskTest::await(client->connectTo(*parsed, u"root"_s));
     QVERIFY2(session, qPrintable(session ? QString() : session.error().message));
     QCOMPARE(session->security.kind, ConnectionSecurity::Kind::Encrypted);
-    QCOMPARE(client.session().security.kind, ConnectionSecurity::Kind::Encrypted);
+    QCOMPARE(client->session().security.kind, ConnectionSecurity::Kind::Encrypted);
+    // What the support agent sees: the status bar says so, and its tooltip names the protocol.
+    window.setClient(client);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto *label = window.findChild<QLabel *>(u"statusSecurity"_s);
+    QVERIFY(label);
+    QCOMPARE(label->text(), u"Encrypted"_s);
+    QVERIFY2(label->toolTip().contains(u"TLSv1.3"_s), qPrintable(label->toolTip()));
 }
 
 void TestPgTls::aServerAcrossTheNetworkWithoutTlsIsRefused() {
@@ -181,5 +193,5 @@ void TestPgTls::preferAcrossTheNetworkIsRefusedBeforeConnecting() {
     QVERIFY(timer.elapsed() < 2000);
 }
 
-QTEST_GUILESS_MAIN(TestPgTls)
+QTEST_MAIN(TestPgTls)
 #include "tst_pgtls.moc"

@@ -110,6 +110,20 @@ ConnectionDialog::ConnectionDialog(ProfileStore *profiles, SecretStore *secrets,
     m_user = new QLineEdit;
     m_user->setObjectName(QStringLiteral("userEdit"));
     addRow(tr("Database &user:"), m_user, Field::PgUser);
+    m_sslMode = new QComboBox;
+    m_sslMode->setObjectName(QStringLiteral("sslModeCombo"));
+    m_sslMode->addItem(tr("Automatic (encrypted unless on this computer)"), QString());
+    m_sslMode->addItem(tr("Encrypted, server's certificate checked"), QStringLiteral("verify-full"));
+    m_sslMode->addItem(tr("Encrypted, certificate not checked"), QStringLiteral("require"));
+    m_sslMode->addItem(tr("Off: not encrypted"), QStringLiteral("disable"));
+    m_sslMode->setToolTip(tr("How the connection to PostgreSQL is protected (libpq's sslmode). Across a network "
+                             "choose “certificate checked” with the server's CA certificate below."));
+    addRow(tr("&Encryption:"), m_sslMode, Field::PgSslMode);
+    m_sslRootCert = new QLineEdit;
+    m_sslRootCert->setObjectName(QStringLiteral("sslRootCertEdit"));
+    m_sslRootCert->setPlaceholderText(tr("~/.postgresql/root.crt"));
+    m_sslRootCert->setToolTip(tr("The CA certificate (PEM) that signed the database server's certificate"));
+    addRow(tr("Server's C&A certificate:"), m_sslRootCert, Field::PgSslRootCert);
 
     m_url = new QLineEdit;
     m_url->setObjectName(QStringLiteral("urlEdit"));
@@ -185,8 +199,9 @@ ConnectionDialog::ConnectionDialog(ProfileStore *profiles, SecretStore *secrets,
         }
     });
     // A message about the last attempt no longer applies once the user changes what to connect to.
-    for (QLineEdit *edit : {m_name, m_path, m_host, m_port, m_database, m_user, m_url, m_operator})
+    for (QLineEdit *edit : {m_name, m_path, m_host, m_port, m_database, m_user, m_sslRootCert, m_url, m_operator})
         connect(edit, &QLineEdit::textEdited, m_message, &QWidget::hide);
+    connect(m_sslMode, &QComboBox::activated, m_message, &QWidget::hide);
     // The keychain entry follows server and login: look again once the user has changed one of them.
     for (QLineEdit *edit : {m_host, m_port, m_database, m_user, m_url, m_operator})
         connect(edit, &QLineEdit::editingFinished, this, [this] {
@@ -280,6 +295,12 @@ void ConnectionDialog::showProfile(const ConnectionProfile &p) {
     m_port->setText(QString::number(p.pgPort));
     m_database->setText(p.pgDatabase);
     m_user->setText(p.pgUser);
+    m_shownOptions = p.pgOptions;
+    const QString sslmode = p.pgOptions.value(QStringLiteral("sslmode"));
+    if (m_sslMode->findData(sslmode) < 0) // verify-ca, prefer, allow: from a --db URL; shown as they are
+        m_sslMode->addItem(QStringLiteral("sslmode=%1").arg(sslmode), sslmode);
+    m_sslMode->setCurrentIndex(m_sslMode->findData(sslmode));
+    m_sslRootCert->setText(p.pgOptions.value(QStringLiteral("sslrootcert")));
     m_url->setText(p.walletdUrl);
     m_operator->setText(p.operatorName);
     m_password->clear();
@@ -292,7 +313,8 @@ void ConnectionDialog::kindChanged() {
     const auto kind = Kind(m_kind->currentData().toInt());
     const auto show = [this](Field f, bool visible) { m_form->setRowVisible(m_rows.value(f).box, visible); };
     show(Field::SqlitePath, kind == Kind::Sqlite);
-    for (Field f : {Field::PgHost, Field::PgPort, Field::PgDatabase, Field::PgUser})
+    for (Field f : {Field::PgHost, Field::PgPort, Field::PgDatabase, Field::PgUser, Field::PgSslMode,
+                    Field::PgSslRootCert})
         show(f, kind == Kind::Postgres);
     show(Field::WalletdUrl, kind == Kind::Walletd);
     const bool secret = kind != Kind::Sqlite;
@@ -400,6 +422,15 @@ ConnectionProfile ConnectionDialog::formProfile() const {
         p.pgPort = ConnectionProfile::parsePort(m_port->text(), &ignored).value_or(0); // 0 fails problems()
         p.pgDatabase = m_database->text().trimmed();
         p.pgUser = m_user->text().trimmed();
+        p.pgOptions = m_shownOptions;
+        if (const QString mode = m_sslMode->currentData().toString(); mode.isEmpty())
+            p.pgOptions.remove(QStringLiteral("sslmode"));
+        else
+            p.pgOptions.insert(QStringLiteral("sslmode"), mode);
+        if (const QString root = m_sslRootCert->text().trimmed(); root.isEmpty())
+            p.pgOptions.remove(QStringLiteral("sslrootcert"));
+        else
+            p.pgOptions.insert(QStringLiteral("sslrootcert"), root);
         break;
     case Kind::Walletd:
         p.walletdUrl = m_url->text().trimmed();

@@ -89,6 +89,10 @@ private:
     QLineEdit *m_port = nullptr;
     QLineEdit *m_database = nullptr;
     QLineEdit *m_user = nullptr;
+    QComboBox *m_sslMode = nullptr;    ///< libpq's sslmode; "" leaves it to DatabaseUrl (TLS across a network)
+    QLineEdit *m_sslRootCert = nullptr; ///< libpq's sslrootcert
+    /// The libpq parameters of the profile shown: those the form does not edit travel on unchanged.
+    QMap<QString, QString> m_shownOptions;
     QLineEdit *m_url = nullptr;
     QLineEdit *m_operator = nullptr;
     QLabel *m_operatorLabel = nullptr;

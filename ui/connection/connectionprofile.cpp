@@ -27,6 +27,12 @@ QList<ConnectionProfile::Problem> ConnectionProfile::problems() const {
             out.append({Field::PgDatabase, tr("Enter the name of the ledger database.")});
         if (pgUser.trimmed().isEmpty())
             out.append({Field::PgUser, tr("Enter the database user name.")});
+        // Qt hands libpq's parameters over with ';' turned into a blank.
+        if (pgOptions.value(QStringLiteral("sslrootcert")).contains(u';'))
+            out.append({Field::PgSslRootCert, tr("The certificate's path may not contain “;”.")});
+        if (!pgHost.trimmed().isEmpty() && !databaseUrl({}).transportProblem().isEmpty())
+            out.append({Field::PgSslMode, tr("This server is across a network: choose an encrypted connection, or "
+                                             "“Off” to send the ledger unencrypted on purpose.")});
         break;
     case Kind::Walletd:
         if (const QString p = walletdUrlProblem(walletdUrl); !p.isEmpty())
@@ -72,6 +78,7 @@ DatabaseUrl ConnectionProfile::databaseUrl(const QString &password) const {
         url.database = pgDatabase;
         url.user = pgUser;
         url.password = password;
+        url.options = pgOptions;
     } else {
         url.kind = DatabaseUrl::Kind::Sqlite;
         url.path = sqlitePath;
@@ -87,6 +94,7 @@ ConnectionProfile ConnectionProfile::fromDatabaseUrl(const DatabaseUrl &url, QSt
         p.pgPort = url.port;
         p.pgDatabase = url.database;
         p.pgUser = url.user;
+        p.pgOptions = url.options;
         *password = url.password;
     } else {
         p.kind = Kind::Sqlite;

@@ -20,12 +20,16 @@ struct ConnectionProfile {
     int pgPort = 5432;
     QString pgDatabase;
     QString pgUser;
+    /// libpq parameters as a database URL carries them (DatabaseUrl::options): sslmode and sslrootcert, which
+    /// the dialog edits, and any other a `--db` URL brought (target_session_attrs, timeouts, ...).
+    QMap<QString, QString> pgOptions;
     QString walletdUrl; ///< https://walletd.example:8443
     /// The operator the app acts as in the ledger; for walletd, the login name that goes with the token.
     QString operatorName;
 
     /// The fields that validation can name, so the dialog shows each message beside its field.
-    enum class Field { Name, SqlitePath, PgHost, PgPort, PgDatabase, PgUser, WalletdUrl, Operator };
+    enum class Field { Name, SqlitePath, PgHost, PgPort, PgDatabase, PgUser, PgSslMode, PgSslRootCert, WalletdUrl,
+                       Operator };
     struct Problem {
         Field field;
         QString message;

@@ -19,6 +19,9 @@ ConnectionProfile readProfile(const QSettings &s) {
     p.pgPort = s.value(QStringLiteral("pgPort"), p.pgPort).toInt();
     p.pgDatabase = s.value(QStringLiteral("pgDatabase")).toString();
     p.pgUser = s.value(QStringLiteral("pgUser")).toString();
+    const QVariantMap options = s.value(QStringLiteral("pgOptions")).toMap();
+    for (auto it = options.cbegin(); it != options.cend(); ++it)
+        p.pgOptions.insert(it.key(), it.value().toString());
     p.walletdUrl = s.value(QStringLiteral("walletdUrl")).toString();
     p.operatorName = s.value(QStringLiteral("operator")).toString();
     return p;
@@ -37,6 +40,12 @@ void writeProfile(QSettings &s, const ConnectionProfile &p) {
         s.setValue(QStringLiteral("pgPort"), p.pgPort);
         s.setValue(QStringLiteral("pgDatabase"), p.pgDatabase);
         s.setValue(QStringLiteral("pgUser"), p.pgUser);
+        if (!p.pgOptions.isEmpty()) {
+            QVariantMap options;
+            for (auto it = p.pgOptions.cbegin(); it != p.pgOptions.cend(); ++it)
+                options.insert(it.key(), it.value());
+            s.setValue(QStringLiteral("pgOptions"), options);
+        }
         break;
     case ConnectionProfile::Kind::Walletd:
         s.setValue(QStringLiteral("walletdUrl"), p.walletdUrl);
