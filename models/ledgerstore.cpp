@@ -1180,8 +1180,13 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
         const QString message = db.lastError().text();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(connection);
-        return LedgerError{ErrorCode::Database,
-                           QStringLiteral("cannot open %1: %2").arg(url.display(), message.simplified())};
+        QString why = message.simplified();
+        // The sslmode=require that DatabaseUrl adds across a network is ours, not the user's: say so.
+        if (pg && !url.isLocal() && !url.options.contains(QStringLiteral("sslmode")) &&
+            why.contains(u"SSL was required"))
+            why += QStringLiteral(" (a server across a network is reached over TLS; add sslmode=disable to the URL "
+                                  "to allow an unencrypted connection)");
+        return LedgerError{ErrorCode::Database, QStringLiteral("cannot open %1: %2").arg(url.display(), why)};
     }
     std::unique_ptr<LedgerStore> store(new LedgerStore(pg ? Dialect::Postgres : Dialect::Sqlite, db));
     db = QSqlDatabase(); // the store holds the connection now; no second handle may outlive it

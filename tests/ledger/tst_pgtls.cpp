@@ -171,6 +171,9 @@ void TestPgTls::aServerAcrossTheNetworkWithoutTlsIsRefused() {
         [&] { return opening.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }, 30000));
     const QString message = opening.get();
     QVERIFY2(message.contains(u"server does not support SSL, but SSL was required"_s), qPrintable(message));
+    QVERIFY2(message.endsWith(u"(a server across a network is reached over TLS; add sslmode=disable to the URL to "
+                              "allow an unencrypted connection)"_s),
+             qPrintable(message));
     QVERIFY(sslRequests >= 1);
     QCOMPARE(plainStartups, 0);
 }
