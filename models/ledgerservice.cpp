@@ -2,6 +2,9 @@
 
 #include "chainhasher.h"
 
+#include <QDateTime>
+#include <QTimer>
+
 LedgerService::LedgerService(QObject *parent)
     : QObject(parent) {
     m_thread.setObjectName(QStringLiteral("ledger-worker"));
@@ -34,9 +37,13 @@ QFuture<Result<Done>> LedgerService::open(const DatabaseUrl &url) {
         m_worker,
         [this, promise, url] {
             m_store.reset();
+            m_url = url;
+            m_lost = false;
+            m_backoffMs = 0;
             auto opened = LedgerStore::open(url);
             if (opened) {
                 m_store = std::move(opened).value();
+                setAvailable(true, {});
                 promise->addResult(Result<Done>(Done{}));
             } else {
                 promise->addResult(Result<Done>(opened.error()));
@@ -45,6 +52,73 @@ QFuture<Result<Done>> LedgerService::open(const DatabaseUrl &url) {
         },
         Qt::QueuedConnection);
     return future;
+}
+
+namespace {
+constexpr int FirstReconnectDelayMs = 100;
+constexpr int MaxReconnectDelayMs = 1000; // walletd serves again within about a second of the database
+} // namespace
+
+LedgerStore *LedgerService::storeForJob(LedgerError *error) {
+    if (!m_lost) {
+        if (!m_store)
+            *error = LedgerError{ErrorCode::Database, QStringLiteral("no ledger is open")};
+        return m_store.get();
+    }
+    if (QDateTime::currentMSecsSinceEpoch() >= m_nextAttemptAt && tryReconnect())
+        return m_store.get();
+    *error = LedgerError{ErrorCode::Database,
+                         QStringLiteral("the ledger database is unreachable (%1); reconnecting").arg(m_lostReason)};
+    return nullptr;
+}
+
+bool LedgerService::recoverConnection(const QString &failure) {
+    if (m_lost || !m_store || m_store->isConnected())
+        return false; // a failure of this job alone (a constraint, a full disk, a timeout), not of the connection
+    const bool uncertain = m_store->lastCommitUncertain();
+    m_store.reset(); // the connection is dead; its QSqlDatabase goes on this thread, as it must
+    m_lost = true;
+    m_lostReason = failure.left(300);
+    m_backoffMs = FirstReconnectDelayMs;
+    if (uncertain)
+        m_nextAttemptAt = 0; // no attempt yet: the next job may make one at once
+    else if (tryReconnect())
+        return true; // the server was back already (a restart that ended before this job came)
+    setAvailable(false, m_lostReason);
+    scheduleReconnect();
+    return false;
+}
+
+bool LedgerService::tryReconnect() {
+    auto opened = LedgerStore::open(m_url);
+    if (!opened) {
+        m_lostReason = opened.error().message.left(300);
+        m_nextAttemptAt = QDateTime::currentMSecsSinceEpoch() + m_backoffMs;
+        m_backoffMs = std::min(m_backoffMs * 2, MaxReconnectDelayMs);
+        return false;
+    }
+    m_store = std::move(opened).value();
+    m_lost = false;
+    setAvailable(true, {});
+    return true;
+}
+
+void LedgerService::scheduleReconnect() {
+    // Also without jobs: the desktop app learns that the ledger is back, and walletd's readiness turns.
+    if (m_reconnectScheduled)
+        return;
+    m_reconnectScheduled = true;
+    QTimer::singleShot(m_backoffMs, m_worker, [this] {
+        m_reconnectScheduled = false;
+        if (m_lost && !tryReconnect())
+            scheduleReconnect();
+    });
+}
+
+void LedgerService::setAvailable(bool available, const QString &reason) {
+    if (m_available.fetchAndStoreRelaxed(available ? 1 : 0) == (available ? 1 : 0))
+        return;
+    Q_EMIT availabilityChanged(available, reason);
 }
 
 void LedgerService::notify(const Result<PostingResult> &result) {

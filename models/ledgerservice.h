@@ -2,6 +2,7 @@
 
 #include "ledgerstore.h"
 
+#include <QAtomicInt>
 #include <QFuture>
 #include <QObject>
 #include <QPromise>
@@ -12,6 +13,12 @@
 /// The asynchronous face of the ledger. A worker thread owns the LedgerStore and with it the database
 /// connection (a QSqlDatabase may only be used from the thread that made it); callers on any thread,
 /// the GUI thread included, get a QFuture that completes on the worker. Jobs run in the order given.
+///
+/// A lost connection (PostgreSQL restarted, failed over, or a network dropped it) is noticed when a job fails
+/// with a database error and the connection no longer answers; the service then reconnects by itself, with a
+/// backoff from 100 ms to 1 s, and says so through availabilityChanged. Meanwhile jobs fail at once with
+/// ErrorCode::Database ("unreachable ... reconnecting") rather than wait: walletd answers them 503 with
+/// Retry-After, and a retry with the same idempotency key is answered as the original was (docs/reliability.md).
 class LedgerService final : public QObject {
     Q_OBJECT
 public:
@@ -31,11 +38,23 @@ public:
         QMetaObject::invokeMethod(
             m_worker,
             [this, promise, job = std::move(job)]() mutable {
-                if (m_store)
-                    promise->addResult(job(*m_store));
-                else
-                    promise->addResult(
-                        R(LedgerError{ErrorCode::Database, QStringLiteral("no ledger is open")}));
+                LedgerError unavailable;
+                if (LedgerStore *store = storeForJob(&unavailable)) {
+                    R result = job(*store);
+                    // A connection found dead (a database restart) with nothing of the job committed: once
+                    // reconnected, the job runs again rather than fail.
+                    if (!result && result.error().code == ErrorCode::Database) {
+                        if (recoverConnection(result.error().message))
+                            result = job(*m_store);
+                    } else if (!store->database().isOpen()) {
+                        // The job coped with a failure itself (and answered with it); the connection is gone
+                        // all the same. Not run again: it answered.
+                        recoverConnection(QStringLiteral("the database connection closed"));
+                    }
+                    promise->addResult(std::move(result));
+                } else {
+                    promise->addResult(R(unavailable));
+                }
                 promise->finish();
             },
             Qt::QueuedConnection);
@@ -50,12 +69,36 @@ public:
     QFuture<Result<QList<HistoryEntry>>> history(qint64 accountId, qint64 beforeEntryId, int limit);
     QFuture<Result<VerifyReport>> verify();
 
+    /// Whether the last job found the database (false from a lost connection until the reconnection). Any
+    /// thread.
+    bool isAvailable() const { return m_available.loadRelaxed() != 0; }
+
 Q_SIGNALS:
     /// Emitted (on the worker thread; connect queued) after a write through this service touched accounts.
     void accountsChanged(const QList<qint64> &accountIds);
+    /// The connection was lost (false, with what failed) or is back (true). On the worker thread.
+    void availabilityChanged(bool available, const QString &reason);
 
 private:
     void notify(const Result<PostingResult> &result);
+    /// On the worker: the store a job runs on, after reconnecting if the connection was lost and the backoff
+    /// allows a try now; nullptr with *error set when there is none.
+    LedgerStore *storeForJob(LedgerError *error);
+    /// On the worker, after a job failed with a database error: when the connection itself is gone, drops it
+    /// and reconnects. True when the job may run again now: reconnected, and the failure came before any
+    /// COMMIT (so nothing of the job was written). Otherwise the service reconnects in the background.
+    bool recoverConnection(const QString &failure);
+    bool tryReconnect();
+    void scheduleReconnect();
+    void setAvailable(bool available, const QString &reason);
+
+    DatabaseUrl m_url;        ///< what open() opened, for reconnecting (worker thread)
+    bool m_lost = false;      ///< the connection was lost and not yet re-established (worker thread)
+    QString m_lostReason;     ///< what failed, for the error jobs get meanwhile (worker thread)
+    int m_backoffMs = 0;      ///< the wait before the next reconnection attempt (worker thread)
+    qint64 m_nextAttemptAt = 0; ///< msecs since the epoch (worker thread)
+    bool m_reconnectScheduled = false;
+    QAtomicInt m_available = 1;
 
     QThread m_thread;
     QObject *m_worker = nullptr;          ///< lives in m_thread; jobs are queued to it

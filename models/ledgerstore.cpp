@@ -199,12 +199,16 @@ struct LedgerStore::Impl {
                 else
                     run("BEGIN IMMEDIATE"); // a cached statement: this runs once per posting
                 inTransaction = true;
+                s.m_commitUncertain = false;
                 auto value = body();
                 flush();
+                // From here until COMMIT answers, a lost connection leaves unknown whether it committed.
+                s.m_commitUncertain = true;
                 if (pg())
                     execRaw(QStringLiteral("COMMIT"));
                 else
                     run("COMMIT");
+                s.m_commitUncertain = false;
                 inTransaction = false;
                 cache.clear();
                 return value;
@@ -1204,6 +1208,12 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
                 store->m_security = {url.isLocal() ? ConnectionSecurity::Kind::Local
                                                    : ConnectionSecurity::Kind::Unencrypted,
                                      {}};
+            // One stuck statement or lock must not hold a worker (and every request queued behind it) for
+            // ever: past these the statement fails, the transaction rolls back, and the caller gets a database
+            // error (walletd: 503). Verification lifts the statement timeout for its own long reads.
+            d.execRaw(QStringLiteral("SET statement_timeout = '30s'"));
+            d.execRaw(QStringLiteral("SET lock_timeout = '10s'"));
+            d.execRaw(QStringLiteral("SET idle_in_transaction_session_timeout = '60s'"));
         }
         if (!pg) {
             // WAL lets readers go on while one writer commits; FULL makes each commit durable.
@@ -1257,6 +1267,15 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
         return f.error;
     }
     return store;
+}
+
+bool LedgerStore::isConnected() {
+    if (m_dialect == Dialect::Sqlite)
+        return true;
+    if (!m_db.isOpen())
+        return false;
+    QSqlQuery ping(m_db);
+    return ping.exec(QStringLiteral("SELECT 1")) && ping.next();
 }
 
 int LedgerStore::schemaVersion() {

@@ -41,6 +41,12 @@ public:
 
     Dialect dialect() const { return m_dialect; }
     QSqlDatabase database() const { return m_db; }
+    /// Whether the database still answers on this connection (a PostgreSQL server may have gone away). Always
+    /// true for SQLite, whose failures are of a statement, never of a connection.
+    bool isConnected();
+    /// Whether the last failed write failed at its COMMIT, so that it may have committed after all (the
+    /// connection died while the server was answering). False when it failed before: nothing was written.
+    bool lastCommitUncertain() const { return m_commitUncertain; }
     /// Whether this connection is encrypted, as the server reports it (PostgreSQL's pg_stat_ssl).
     ConnectionSecurity security() const { return m_security; }
     static int knownSchemaVersion();
@@ -113,5 +119,6 @@ private:
     Dialect m_dialect;
     QSqlDatabase m_db;
     ConnectionSecurity m_security;
+    bool m_commitUncertain = false;
     std::unique_ptr<Impl> d;
 };

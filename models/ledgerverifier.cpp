@@ -88,6 +88,10 @@ Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &prog
     if (!begin.exec(m_postgres ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                                : QStringLiteral("BEGIN")))
         return LedgerError{ErrorCode::Database, begin.lastError().text()};
+    // The store's connection has a statement timeout (LedgerStore::open); reading a whole journal may take
+    // longer, and is canceled by its own means.
+    if (m_postgres && !begin.exec(QStringLiteral("SET LOCAL statement_timeout = 0")))
+        return LedgerError{ErrorCode::Database, begin.lastError().text()};
     QString snapshot;
     QByteArray marker;
     // SQLite has no way to share a snapshot between connections, so the workers' connections must see the

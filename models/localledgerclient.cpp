@@ -10,6 +10,10 @@ LocalLedgerClient::LocalLedgerClient(QObject *parent)
     // The service emits on its worker thread; the queued connection brings the news to this client's thread.
     connect(&m_service, &LedgerService::accountsChanged, this, &LocalLedgerClient::announceWrite,
             Qt::QueuedConnection);
+    // A lost database connection (a PostgreSQL restart) and its return, as RemoteLedgerClient reports a lost
+    // walletd: the window says so, holds back postings and refreshes when it is back.
+    connect(&m_service, &LedgerService::availabilityChanged, this, &LedgerClient::availabilityChanged,
+            Qt::QueuedConnection);
 }
 
 LocalLedgerClient::~LocalLedgerClient() = default;

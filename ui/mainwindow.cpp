@@ -239,6 +239,7 @@ void MainWindow::setClient(LedgerClient *client) {
     if (m_client && m_client != client)
         m_client->deleteLater();
     m_client = client;
+    m_online = true; // a new connection has just answered
     if (client) {
         client->setParent(this);
         connect(client, &LedgerClient::accountsChanged, this, &MainWindow::onAccountsChanged);
@@ -247,10 +248,14 @@ void MainWindow::setClient(LedgerClient *client) {
                 [this](bool available, const QString &reason) {
                     m_online = available;
                     updateStatus();
-                    if (!available)
-                        statusBar()->showMessage(tr("Connection lost: %1. Retrying…").arg(reason));
-                    else
+                    updateActions();
+                    if (!available) {
+                        // What is on screen stays; postings wait until the ledger answers again.
+                        statusBar()->showMessage(tr("Connection lost: %1. Reconnecting…").arg(reason));
+                    } else {
                         statusBar()->showMessage(tr("Connected again."), 5000);
+                        refreshAll(); // what others posted meanwhile
+                    }
                 });
         connect(client, &LedgerClient::signInRequired, this, [this] { askToSignInAgain(QString()); });
         client->setPollInterval(m_pollMs);
@@ -340,7 +345,7 @@ void MainWindow::updateStatus() {
     const SessionInfo s = m_client->session();
     m_connectionLabel->setText(tr("Ledger: %1").arg(s.connectionLabel));
     m_operatorLabel->setText(tr("Operator: %1 (%2)").arg(s.operatorName, roleText(s.role)));
-    m_onlineLabel->setText(m_online ? tr("Online") : tr("Connection lost, retrying"));
+    m_onlineLabel->setText(m_online ? tr("Online") : tr("Reconnecting…"));
     switch (s.security.kind) {
     case ConnectionSecurity::Kind::Local:
         m_securityLabel->setText(tr("On this computer"));
@@ -416,6 +421,11 @@ void MainWindow::updateActions() {
          tr("Select a pending posting in Approvals first"));
     need(action(QStringLiteral("reject")), approvalSelected,
          tr("Select a pending posting in Approvals first"));
+    // While the ledger is unreachable nothing can be written: say so rather than let a dialog fail.
+    const QString unreachable = tr("The ledger is unreachable; reconnecting…");
+    for (const char *write : {"newAccount", "import", "post", "transfer", "reverse", "freeze", "unfreeze", "close",
+                              "approve", "reject"})
+        need(action(QLatin1StringView(write)), m_online, unreachable);
     action(QStringLiteral("verify"))->setEnabled(connected);
     const bool exportable = (onAccounts && account) || m_tabs->currentWidget() == m_journal;
     action(QStringLiteral("export"))->setEnabled(connected && exportable);

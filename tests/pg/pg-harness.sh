@@ -4,6 +4,8 @@
 #   pg-harness.sh start DIR   initdb + start a throw-away cluster, create database walletdesk_test owned by the
 #                             cluster's superuser role walletdesk, write its URL to DIR/url and print it
 #   pg-harness.sh stop DIR    stop that server and remove DIR (and its runtime folder); fine if nothing runs
+#   pg-harness.sh restart DIR   pg_ctl restart -m fast (as a managed database's minor update does), keeping data
+#   pg-harness.sh pause DIR     stop the server (-m fast) but keep its data; resume DIR starts it again
 #
 # The server listens on a unix socket only (listen_addresses=''), in DIR itself. If the postgres user cannot reach
 # DIR (for example a checkout under /root) or DIR is too long for a socket path, the cluster and its socket live
@@ -36,8 +38,8 @@ close_inherited_fds() {
     done
 }
 
-[[ $# -eq 2 && ( $1 == start || $1 == stop ) ]] || {
-    echo "usage: $0 start|stop DIR" >&2
+[[ $# -eq 2 && ( $1 == start || $1 == stop || $1 == restart || $1 == pause || $1 == resume ) ]] || {
+    echo "usage: $0 start|stop|restart|pause|resume DIR" >&2
     exit 2
 }
 command=$1
@@ -229,7 +231,23 @@ EOF
     printf '%s\n' "$url"
 }
 
+# For the fault tests: the cluster of DIR goes away and comes back with its data.
+control_server() {
+    local run
+    run=$(runtime_dir)
+    [[ -d $run/data ]] || die "no cluster in $dir"
+    case $1 in
+    restart) (close_inherited_fds && as_owner "$bindir/pg_ctl" -D "$run/data" -l "$run/log" -m fast -w -t 60 \
+        restart) >/dev/null 2>&1 || die "pg_ctl restart failed (log: $run/log)" ;;
+    pause) as_owner "$bindir/pg_ctl" -D "$run/data" -m fast -w -t 60 stop >/dev/null 2>&1 ||
+        die "pg_ctl stop failed (log: $run/log)" ;;
+    resume) (close_inherited_fds && as_owner "$bindir/pg_ctl" -D "$run/data" -l "$run/log" -w -t 60 start) \
+        >/dev/null 2>&1 || die "pg_ctl start failed (log: $run/log)" ;;
+    esac
+}
+
 case $command in
 start) start_server ;;
 stop) stop_server ;;
+restart | pause | resume) control_server "$command" ;;
 esac

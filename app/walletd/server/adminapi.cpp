@@ -71,6 +71,8 @@ void AdminApi::authed(LedgerService &service, const ApiRequest &request, Role mi
         .run([token, origin, minimum, what, target,
               job = std::move(job)](LedgerStore &s) -> Result<ApiResponse> {
             const auto p = OperatorAuth::authenticate(s, token);
+            if (!p && p.error().code == ErrorCode::Database)
+                return p.error(); // as the job's error, so that a lost connection is recovered and this run again
             if (!p) {
                 if (p.error().code == ErrorCode::PermissionDenied)
                     s.audit(Actor{QString(), origin}, QStringLiteral("access"), target,
@@ -105,6 +107,8 @@ void AdminApi::login(const ApiRequest &request, const Respond &respond) {
         .run([name, password, origin](LedgerStore &s) -> Result<ApiResponse> {
             OperatorAuth::LoginRefusal refusal;
             const auto session = OperatorAuth::login(s, name, password, origin, &refusal);
+            if (!session && session.error().code == ErrorCode::Database)
+                return session.error(); // as the job's error: LedgerService recovers a lost connection
             if (!session) {
                 const int status = refusal == OperatorAuth::LoginRefusal::Throttled        ? 429
                                    : refusal == OperatorAuth::LoginRefusal::BadCredentials ? 401

@@ -35,7 +35,15 @@ void ChargeBatcher::dispatch(LedgerService *service) {
     m_requests += requests.size();
     service
         ->run([actor = m_actor, requests](LedgerStore &store) -> Result<QList<Result<PostingResult>>> {
-            return store.postBatch(actor, requests);
+            QList<Result<PostingResult>> results = store.postBatch(actor, requests);
+            // The whole batch's transaction failed in the database (each request carries that one error): say
+            // so as the job's own error, so that LedgerService sees a lost connection and recovers (and runs
+            // the batch again when nothing of it was committed).
+            if (!results.isEmpty() && std::all_of(results.cbegin(), results.cend(), [](const auto &r) {
+                    return !r && r.error().code == ErrorCode::Database;
+                }))
+                return results.constFirst().error();
+            return results;
         })
         .then(this, [this, service, batch](const Result<QList<Result<PostingResult>>> &results) {
             m_idle.append(service);

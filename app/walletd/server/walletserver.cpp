@@ -6,6 +6,8 @@
 #include "responsesequencer.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QPointer>
@@ -214,6 +216,9 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
                 responder->writeHeader(QByteArrayLiteral("Content-Type"), a.contentType);
                 if (closeAfter)
                     responder->writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
+                // Every 503 is worth retrying soon (a database reconnecting, a drain): say when (RFC 9110 10.2.3).
+                if (a.status == 503)
+                    responder->writeHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
                 // Admin answers carry balances, histories and tokens: no cache (a proxy's or the client's
                 // disk) may keep them (OWASP ASVS 8.2.1), and no browser may guess another content type.
                 if (adminApi) {
@@ -255,6 +260,10 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
             {}});
         return true;
     }
+    if (r.method == u"GET" && (r.path == u"/livez" || r.path == u"/readyz")) {
+        probe(r.path == u"/readyz", respond);
+        return true;
+    }
     if (m_admin->handle(r, respond) || m_game->handle(r, respond))
         return true;
     respond(
@@ -264,6 +273,49 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
                     QByteArrayLiteral("application/json"),
                     {}});
     return true;
+}
+
+void WalletServer::probe(bool readiness, const Respond &respond) {
+    const auto answer = [](int status, const QString &state, const QString &reason) {
+        QJsonObject o{{QStringLiteral("status"), state}};
+        if (!reason.isEmpty())
+            o.insert(QStringLiteral("reason"), reason);
+        return ApiResponse{status, QJsonDocument(o).toJson(QJsonDocument::Compact),
+                           QByteArrayLiteral("application/json"), {}};
+    };
+    // Liveness: the process serves requests (systemd's watchdog, a load balancer's restart rule). It asks
+    // nothing of the database: a database outage is no reason to restart walletd.
+    if (!readiness) {
+        respond(answer(200, QStringLiteral("alive"), {}));
+        return;
+    }
+    // Readiness: send traffic here only when the ledger answers, with the schema this walletd knows, and the
+    // posting connection is not reconnecting.
+    if (m_draining) {
+        respond(answer(503, QStringLiteral("unavailable"), QStringLiteral("walletd is stopping")));
+        return;
+    }
+    const bool writerAvailable = m_write.isAvailable();
+    m_read
+        .run([](LedgerStore &s) -> Result<int> {
+            if (!s.isConnected())
+                return LedgerError{ErrorCode::Database, QStringLiteral("the ledger database does not answer")};
+            return s.schemaVersion();
+        })
+        .then(this, [respond, answer, writerAvailable](const Result<int> &version) {
+            if (!version)
+                respond(answer(503, QStringLiteral("unavailable"), version.error().message));
+            else if (*version != LedgerStore::knownSchemaVersion())
+                respond(answer(503, QStringLiteral("unavailable"),
+                               QStringLiteral("the ledger has schema version %1; this walletd needs %2")
+                                   .arg(*version)
+                                   .arg(LedgerStore::knownSchemaVersion())));
+            else if (!writerAvailable)
+                respond(answer(503, QStringLiteral("unavailable"),
+                               QStringLiteral("the posting connection is reconnecting")));
+            else
+                respond(answer(200, QStringLiteral("ready"), {}));
+        });
 }
 
 void WalletServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "adminapi.h"
+#include "apirequest.h"
 #include "chargebatcher.h"
 #include "gameapi.h"
 #include "ledgerservice.h"
@@ -41,6 +42,8 @@ protected:
 
 private:
     void finishOne();
+    /// GET /livez (the process serves) and GET /readyz (the ledger answers, schema current).
+    void probe(bool readiness, const Respond &respond);
 
     ServerConfig m_config;
     LedgerService m_write;

@@ -1,0 +1,326 @@
+// Riding out a database restart (issue 14): a real PostgreSQL (the postgres_faults fixture, a cluster of its own)
+// is restarted and stopped for seconds while walletd takes wins from 8 clients and while the desktop's
+// LocalLedgerClient works. Nothing may be lost or applied twice, nothing may hang or answer 500, and service
+// must come back by itself within seconds of the database; the window says so meanwhile.
+#include "ledgerstore.h"
+#include "localledgerclient.h"
+#include "mainwindow.h"
+#include "testsupport.h"
+#include "walletdharness.h"
+
+#include <QElapsedTimer>
+#include <QAction>
+#include <QFile>
+#include <QLabel>
+#include <QStatusBar>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTimer>
+#include <QtTest>
+
+#include <memory>
+
+using namespace WalletdTest;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+/// One game server: sends its wins one after another, each with its own event id, and retries an event
+/// (same id) after a 503 or a lost connection until it is acknowledged, as the seeds' clients do.
+class GameClient : public QObject {
+public:
+    GameClient(const QUrl &url, qint64 user, int firstEvent, int events)
+        : m_url(url)
+        , m_user(user)
+        , m_event(firstEvent)
+        , m_last(firstEvent + events - 1) {}
+
+    void start() { send(); }
+    bool done() const { return m_event > m_last; }
+
+    qint64 acknowledgedCents = 0;
+    int acknowledged = 0;
+    int unavailable = 0;    ///< 503 answers (each must carry Retry-After)
+    int withoutRetryAfter = 0;
+    int connectionErrors = 0;
+    QList<int> unexpected;  ///< any other status: a 500, a 400 ... (must stay empty)
+    qint64 slowestMs = 0;   ///< the longest any single request took
+    qint64 lastOkAt = 0;    ///< msecs since the epoch of the latest 200
+
+private:
+    void send() {
+        if (done())
+            return;
+        QNetworkRequest request(m_url);
+        request.setRawHeader("Authorization", "Bearer " + ServiceToken.toLatin1());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setTransferTimeout(30000);
+        const QByteArray body = "{\"UserId\":" + QByteArray::number(m_user) +
+                                ",\"WinningEventId\":" + QByteArray::number(m_event) + ",\"Amount\":" +
+                                amountText() + "}"; // a JSON number, as the seeds' clients send
+        m_timer.start();
+        QNetworkReply *reply = m_nam.post(request, body);
+        connect(reply, &QNetworkReply::finished, this, [this, reply] {
+            reply->deleteLater();
+            slowestMs = std::max(slowestMs, m_timer.elapsed());
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 200) {
+                ++acknowledged;
+                acknowledgedCents += cents();
+                lastOkAt = QDateTime::currentMSecsSinceEpoch();
+                ++m_event;
+                send();
+                return;
+            }
+            if (status == 503) {
+                ++unavailable;
+                if (reply->rawHeader("Retry-After").isEmpty())
+                    ++withoutRetryAfter;
+            } else if (status == 0) {
+                ++connectionErrors;
+            } else {
+                unexpected << status;
+            }
+            QTimer::singleShot(100, this, [this] { send(); }); // the same event again
+        });
+    }
+    qint64 cents() const { return 100 + m_event % 7; }
+    QByteArray amountText() const {
+        return QByteArray::number(cents() / 100) + '.' + QByteArray::number(cents() % 100).rightJustified(2, '0');
+    }
+
+    QNetworkAccessManager m_nam;
+    QUrl m_url;
+    qint64 m_user;
+    int m_event;
+    int m_last;
+    QElapsedTimer m_timer;
+};
+
+} // namespace
+
+class TestFaults : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void walletdRidesOutARestartAndAnOutage();
+    void theDesktopClientReconnectsByItself();
+    void theWindowSaysSoAndHoldsBackPostings();
+
+private:
+    /// Runs pg-harness.sh COMMAND on the fixture's cluster while this thread's event loop keeps turning.
+    bool harness(const QString &command);
+    qint64 createPlayer(Walletd &w, const QString &token, const QString &player);
+
+    QString m_dir;
+    QString m_url;
+    Http m_http;
+};
+
+void TestFaults::initTestCase() {
+    m_dir = qEnvironmentVariable("WALLETDESK_TEST_PGFAULTS_DIR");
+    QVERIFY2(!m_dir.isEmpty(), "WALLETDESK_TEST_PGFAULTS_DIR is not set: run through ctest (fixture postgres_faults)");
+    QFile f(m_dir + u"/url"_s);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    m_url = QString::fromUtf8(f.readAll()).trimmed();
+}
+
+void TestFaults::init() {
+    // A clean schema on the fixture's own database, as testsupport does for the shared one.
+    {
+        WalletDeskTest::RawDb raw(m_url);
+        QString why;
+        QVERIFY2(raw.exec(u"DROP SCHEMA public CASCADE"_s, &why), qPrintable(why));
+        QVERIFY2(raw.exec(u"CREATE SCHEMA public"_s, &why), qPrintable(why));
+    }
+    const QString prepared = prepareLedger(m_url);
+    QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
+}
+
+bool TestFaults::harness(const QString &command) {
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p.start(qEnvironmentVariable("WALLETDESK_PG_HARNESS"), {command, m_dir});
+    if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, 120000))
+        return false;
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+qint64 TestFaults::createPlayer(Walletd &w, const QString &token, const QString &player) {
+    const Reply r = m_http.post(w.url(u"/admin/v1/accounts"_s),
+                                QJsonDocument(QJsonObject{{u"currency"_s, u"USD"_s}, {u"player"_s, player}}).toJson(),
+                                token);
+    return r.status == 201 ? r.json().value(u"id"_s).toInteger() : 0;
+}
+
+void TestFaults::walletdRidesOutARestartAndAnOutage() {
+    Walletd w;
+    const QString started = w.start(m_url);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    const QString root = m_http.login(w, u"root"_s);
+    QVERIFY(!root.isEmpty());
+    constexpr int Clients = 8, Events = 60;
+    QList<qint64> accounts;
+    for (int c = 0; c < Clients; ++c) {
+        accounts << createPlayer(w, root, QString::number(7000 + c));
+        QVERIFY(accounts.constLast() > 0);
+    }
+    QCOMPARE(m_http.get(w.url(u"/readyz"_s)).status, 200);
+
+    std::vector<std::unique_ptr<GameClient>> clients;
+    for (int c = 0; c < Clients; ++c) {
+        clients.push_back(std::make_unique<GameClient>(w.url(u"/api/v1/win"_s), 7000 + c, c * 1000, Events));
+        clients.back()->start();
+    }
+    const auto acked = [&] {
+        int n = 0;
+        for (const auto &c : clients)
+            n += c->acknowledged;
+        return n;
+    };
+    const auto allDone = [&] {
+        return std::all_of(clients.cbegin(), clients.cend(), [](const auto &c) { return c->done(); });
+    };
+
+    // 1. A restart (pg_ctl restart -m fast) in the middle of the traffic.
+    QTRY_VERIFY_WITH_TIMEOUT(acked() >= 80, 60000);
+    QVERIFY(harness(u"restart"_s));
+    const qint64 restartedAt = QDateTime::currentMSecsSinceEpoch();
+    const int ackedAtRestart = acked();
+    QTRY_VERIFY_WITH_TIMEOUT(acked() > ackedAtRestart + 8, 30000);
+    qint64 servingAgainAt = 0;
+    for (const auto &c : clients)
+        if (c->lastOkAt >= restartedAt && (servingAgainAt == 0 || c->lastOkAt < servingAgainAt))
+            servingAgainAt = c->lastOkAt;
+    const qint64 afterRestartMs = servingAgainAt - restartedAt;
+    qInfo("restart: %d acknowledged before; serving again %lld ms after the database was back", ackedAtRestart,
+          afterRestartMs);
+    QVERIFY2(afterRestartMs < 5000, qPrintable(QString::number(afterRestartMs)));
+
+    // 2. An outage: the database stopped for 3 s. Requests are answered (503, Retry-After), none hangs;
+    // walletd is alive but not ready; then it is ready again by itself.
+    QVERIFY(harness(u"pause"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(m_http.get(w.url(u"/readyz"_s)).status, 503, 10000);
+    const Reply live = m_http.get(w.url(u"/livez"_s));
+    QCOMPARE(live.status, 200);
+    QCOMPARE(live.json().value(u"status"_s).toString(), u"alive"_s);
+    const Reply notReady = m_http.get(w.url(u"/readyz"_s));
+    QCOMPARE(notReady.headers.value("retry-after"), QByteArrayLiteral("1"));
+    QVERIFY2(!notReady.json().value(u"reason"_s).toString().isEmpty(), notReady.body.constData());
+    QTest::qWait(3000);
+    QVERIFY(harness(u"resume"_s));
+    const qint64 resumedAt = QDateTime::currentMSecsSinceEpoch();
+    QTRY_COMPARE_WITH_TIMEOUT(m_http.get(w.url(u"/readyz"_s)).status, 200, 5000);
+    qInfo("outage: ready again %lld ms after the database", QDateTime::currentMSecsSinceEpoch() - resumedAt);
+
+    QTRY_VERIFY_WITH_TIMEOUT(allDone(), 120000);
+    int unavailable = 0, connectionErrors = 0;
+    qint64 slowest = 0, cents = 0;
+    for (const auto &c : clients) {
+        QVERIFY2(c->unexpected.isEmpty(), qPrintable(QString::number(c->unexpected.value(0))));
+        QCOMPARE(c->withoutRetryAfter, 0);
+        unavailable += c->unavailable;
+        connectionErrors += c->connectionErrors;
+        slowest = std::max(slowest, c->slowestMs);
+        cents += c->acknowledgedCents;
+    }
+    qInfo("%d wins acknowledged; %d answers 503 during the faults; %d connection errors; slowest %lld ms",
+          acked(), unavailable, connectionErrors, slowest);
+    QCOMPARE(acked(), Clients * Events);
+    QVERIFY(unavailable > 0);   // the outage was seen, so the counts above mean something
+    QVERIFY(slowest < 15000);   // answered, never left hanging
+
+    // Exactly what was acknowledged, each once; the ledger verifies.
+    RawDb raw(m_url);
+    qint64 balances = 0;
+    for (qint64 account : std::as_const(accounts))
+        balances += raw.scalar(u"SELECT balance FROM accounts WHERE id = ?"_s, {account});
+    QCOMPARE(balances, cents);
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM entries WHERE account_id IN (SELECT id FROM accounts WHERE "
+                        "kind = 'player')"_s),
+             qint64(Clients * Events));
+    // Sessions live in the ledger: the sign-in from before the faults still holds, and a new one works.
+    const Reply signIn = m_http.post(w.url(u"/admin/v1/login"_s),
+                                     QJsonDocument(QJsonObject{{u"operator"_s, u"sue"_s}, {u"password"_s, Password}})
+                                         .toJson(QJsonDocument::Compact));
+    QVERIFY2(signIn.status == 200, signIn.body.constData());
+    const Reply verified = m_http.post(w.url(u"/admin/v1/verify"_s), {}, root);
+    QCOMPARE(verified.status, 200);
+    QCOMPARE(verified.json().value(u"ok"_s).toBool(), true);
+    QCOMPARE(w.stop(), 0);
+}
+
+void TestFaults::theDesktopClientReconnectsByItself() {
+    QString error;
+    const auto url = DatabaseUrl::parse(m_url, &error);
+    QVERIFY2(url, qPrintable(error));
+    LocalLedgerClient client;
+    const auto session = WalletDeskTest::await(client.connectTo(*url, u"root"_s));
+    QVERIFY2(session, qPrintable(session ? QString() : session.error().message));
+    QSignalSpy availability(&client, &LedgerClient::availabilityChanged);
+    const auto currencies = [&client] { return WalletDeskTest::await(client.currencies()); };
+    QVERIFY(currencies());
+
+    // A restart while the app is idle: its next read finds the old connection dead, reconnects and is answered,
+    // with no error shown and no reconnecting state at all.
+    QVERIFY(harness(u"restart"_s));
+    const auto afterRestart = currencies();
+    QVERIFY2(afterRestart, qPrintable(afterRestart ? QString() : afterRestart.error().message));
+    QCOMPARE(availability.count(), 0);
+
+    // An outage: a read fails at once (no hang) and says the ledger is reconnecting; the client says it is
+    // unavailable, and available again by itself once the database is back, without another request.
+    QVERIFY(harness(u"pause"_s));
+    QElapsedTimer timer;
+    timer.start();
+    const auto during = currencies();
+    QVERIFY(!during);
+    QVERIFY(timer.elapsed() < 5000);
+    QCOMPARE(during.error().code, ErrorCode::Database);
+    QTRY_COMPARE_WITH_TIMEOUT(availability.count(), 1, 5000);
+    QCOMPARE(availability.at(0).at(0).toBool(), false);
+    const auto stillDown = currencies();
+    QVERIFY(!stillDown);
+    QVERIFY2(stillDown.error().message.contains(u"reconnecting"_s), qPrintable(stillDown.error().message));
+    QVERIFY(harness(u"resume"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(availability.count(), 2, 5000);
+    QCOMPARE(availability.at(1).at(0).toBool(), true);
+    QVERIFY(currencies());
+}
+
+void TestFaults::theWindowSaysSoAndHoldsBackPostings() {
+    QString error;
+    const auto url = DatabaseUrl::parse(m_url, &error);
+    QVERIFY2(url, qPrintable(error));
+    auto *client = new LocalLedgerClient; // the window takes it
+    MainWindow window;
+    const auto session = WalletDeskTest::await(client->connectTo(*url, u"root"_s));
+    QVERIFY2(session, qPrintable(session ? QString() : session.error().message));
+    window.setPollInterval(200); // it looks for others' changes, and so notices the outage by itself
+    window.setClient(client);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *online = window.findChild<QLabel *>(u"statusOnline"_s);
+    QVERIFY(online);
+    QTRY_COMPARE(online->text(), u"Online"_s);
+    QAction *newAccount = window.action(u"newAccount"_s);
+    QVERIFY(newAccount->isEnabled()); // root is an admin
+
+    QVERIFY(harness(u"pause"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(online->text(), u"Reconnecting…"_s, 10000);
+    QVERIFY(!newAccount->isEnabled());
+    QCOMPARE(newAccount->toolTip(), u"The ledger is unreachable; reconnecting…"_s);
+    QVERIFY(window.statusBar()->currentMessage().startsWith(u"Connection lost: "_s));
+
+    QVERIFY(harness(u"resume"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(online->text(), u"Online"_s, 10000);
+    QVERIFY(newAccount->isEnabled());
+}
+
+QTEST_MAIN(TestFaults)
+#include "tst_faults.moc"
