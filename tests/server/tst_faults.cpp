@@ -19,6 +19,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTimer>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
@@ -111,6 +112,8 @@ private slots:
     void walletdRidesOutARestartAndAnOutage();
     void theDesktopClientReconnectsByItself();
     void theWindowSaysSoAndHoldsBackPostings();
+    void aRequestPastItsDeadlineIsAnswered503();
+    void theNextHostIsTriedWhenOneIsDown();
 
 private:
     /// Runs pg-harness.sh COMMAND on the fixture's cluster while this thread's event loop keeps turning.
@@ -320,6 +323,75 @@ void TestFaults::theWindowSaysSoAndHoldsBackPostings() {
     QVERIFY(harness(u"resume"_s));
     QTRY_COMPARE_WITH_TIMEOUT(online->text(), u"Online"_s, 10000);
     QVERIFY(newAccount->isEnabled());
+}
+
+void TestFaults::aRequestPastItsDeadlineIsAnswered503() {
+    QTemporaryDir dir;
+    const QString config = dir.filePath(u"walletd.ini"_s);
+    {
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        f.write("[walletd]\ngame_currency = USD\ngame_operator = game\nrequest_deadline_s = 1\ngame_tokens = " +
+                ServiceToken.toUtf8() + "\n");
+    }
+    Walletd w;
+    const QString started = w.start(m_url, {u"--config"_s, config});
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    const QString root = m_http.login(w, u"root"_s);
+    const qint64 account = createPlayer(w, root, u"7100"_s);
+    QVERIFY(account > 0);
+
+    // Another session holds every account row: postings wait for it (up to lock_timeout, 10 s).
+    WalletDeskTest::RawDb blocker(m_url);
+    QString why;
+    QVERIFY2(blocker.exec(u"BEGIN"_s, &why), qPrintable(why));
+    QVERIFY2(blocker.exec(u"LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE"_s, &why), qPrintable(why));
+    const QByteArray deposit = u"{\"kind\":\"deposit\",\"account\":%1,\"amount\":\"700\"}"_s.arg(account).toUtf8();
+    QElapsedTimer timer;
+    timer.start();
+    const Reply late = m_http.post(w.url(u"/admin/v1/postings"_s), deposit, root, "deadline-1");
+    const qint64 waited = timer.elapsed();
+    QCOMPARE(late.status, 503);
+    QCOMPARE(late.headers.value("retry-after"), QByteArrayLiteral("1"));
+    QVERIFY2(late.error().contains(u"did not finish this request within 1 s"_s), late.body.constData());
+    QVERIFY2(waited >= 1000 && waited < 5000, qPrintable(QString::number(waited)));
+    // A game request past its deadline keeps its family's error shape.
+    const Reply game = m_http.request("POST", w.url(u"/api/v1/win"_s),
+                                      R"({"UserId":7100,"WinningEventId":1,"Amount":2.50})",
+                                      {{"Authorization", "Bearer " + ServiceToken.toLatin1()}});
+    QCOMPARE(game.status, 503);
+    QCOMPARE(game.body, QByteArrayLiteral(R"({"success":false,"error":"Service unavailable"})"));
+
+    // The lock goes; what was asked is done once, and the retries are answered as the originals.
+    QVERIFY2(blocker.exec(u"ROLLBACK"_s, &why), qPrintable(why));
+    QTRY_COMPARE_WITH_TIMEOUT(m_http.post(w.url(u"/admin/v1/postings"_s), deposit, root, "deadline-1").status, 200,
+                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_http.request("POST", w.url(u"/api/v1/win"_s),
+                                             R"({"UserId":7100,"WinningEventId":1,"Amount":2.50})",
+                                             {{"Authorization", "Bearer " + ServiceToken.toLatin1()}})
+                                  .status,
+                              200, 10000);
+    RawDb raw(m_url);
+    QCOMPARE(raw.scalar(u"SELECT balance FROM accounts WHERE id = ?"_s, {account}), qint64(700 + 250));
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM entries WHERE account_id = ?"_s, {account}), qint64(2));
+    QTRY_VERIFY(w.log().contains(u"POST /admin/v1/postings 503"_s));
+    QCOMPARE(w.stop(), 0);
+}
+
+void TestFaults::theNextHostIsTriedWhenOneIsDown() {
+    // libpq's host list, as for a primary and its standby: the first is not there, the second is, and
+    // target_session_attrs=read-write would pass over one that only reads (a standby not yet promoted).
+    QVERIFY(m_url.contains(u"?host="_s));
+    QString text = m_url;
+    text.replace(u"?host="_s, u"?target_session_attrs=read-write&host=%2Fnonexistent-walletdesk-primary,"_s);
+    QString error;
+    const auto url = DatabaseUrl::parse(text, &error);
+    QVERIFY2(url, qPrintable(error));
+    QVERIFY(url->host.startsWith(u"/nonexistent-walletdesk-primary,"_s));
+    QVERIFY(url->isLocal());
+    const auto store = LedgerStore::open(*url);
+    QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+    QVERIFY((*store)->operators());
 }
 
 QTEST_MAIN(TestFaults)

@@ -59,6 +59,15 @@ bool GameApi::authorised(const ApiRequest &request) const {
     return match;
 }
 
+std::optional<ApiResponse> GameApi::unavailable(const QString &path) {
+    if (path == u"/api/v1/charge" || path == u"/api/v1/win" || path == u"/api/v1/healthcheck")
+        return walletError(503, QStringLiteral("Service unavailable"));
+    if (path == u"/createwallet" || path == u"/getfunds" || path == u"/addfunds" || path == u"/withdrawfunds" ||
+        path == u"/transactions")
+        return serverlessError(503, QStringLiteral("Service unavailable"));
+    return std::nullopt;
+}
+
 bool GameApi::handle(const ApiRequest &request, const Respond &respond) {
     const QString &p = request.path;
     const bool get = request.method == u"GET";

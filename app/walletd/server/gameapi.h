@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <optional>
 
 /// The two game-server API families of ../shared/compat-apis.md: "wallet-server" (/api/v1/...) and
 /// "serverless wallet" (/createwallet, /getfunds, ...). Both address a player's account in the game currency
@@ -28,6 +29,10 @@ public:
     Q_DISABLE_COPY_MOVE(GameApi)
 
     bool handle(const ApiRequest &request, const Respond &respond);
+    /// A 503 in the error shape of the game API family `path` belongs to ("Service unavailable"), or nullopt
+    /// when it is not a game API path. For answers walletd gives before or instead of a handler's (a drain, a
+    /// request past its deadline).
+    static std::optional<ApiResponse> unavailable(const QString &path);
 
 private:
     enum class Family { WalletServer, Serverless };

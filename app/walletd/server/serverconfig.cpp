@@ -150,7 +150,8 @@ bool ServerConfig::parse(const QStringList &args, QString *error, Action *action
                                        QStringLiteral("game_api_insecure"),
                                        QStringLiteral("max_body_bytes"),
                                        QStringLiteral("max_batch"),
-                                       QStringLiteral("batch_writers")};
+                                       QStringLiteral("batch_writers"),
+                                       QStringLiteral("request_deadline_s")};
         for (const QString &key : settings.allKeys()) {
             // QSettings knows only ';' comments: a '#' line holding '=' arrives as a key. It is a comment.
             if (key.startsWith(u'#'))
@@ -245,6 +246,15 @@ bool ServerConfig::parse(const QStringList &args, QString *error, Action *action
             return false;
         }
         batchWriters = n;
+    }
+    if (file.contains(QStringLiteral("request_deadline_s"))) {
+        bool ok = false;
+        const int n = file.value(QStringLiteral("request_deadline_s")).toInt(&ok);
+        if (!ok || n < 1 || n > 600) {
+            *error = QStringLiteral("request_deadline_s must be from 1 to 600");
+            return false;
+        }
+        requestDeadlineS = n;
     }
     return true;
 }

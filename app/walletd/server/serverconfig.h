@@ -28,6 +28,10 @@ struct ServerConfig {
     /// Group commit: batches in flight at once, each on its own connection; 0: 4 on PostgreSQL, 1 on SQLite
     /// (one writer at a time there).
     int batchWriters = 0;
+    /// A request not answered within this many seconds is answered 503 (it may still complete; a retry with
+    /// the same key is answered as the original). Longer than PostgreSQL's lock timeout, shorter than its
+    /// statement timeout.
+    int requestDeadlineS = 20;
 
     /// What the command line asks for: to serve, or only to print the help or the version.
     enum class Action { Serve, Help, Version };

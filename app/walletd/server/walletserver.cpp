@@ -5,6 +5,7 @@
 #include "guardedserver.h"
 #include "responsesequencer.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -59,7 +60,11 @@ bool asksToClose(const QByteArray &connection) {
 
 WalletServer::WalletServer(ServerConfig config, QObject *parent)
     : QAbstractHttpServer(parent)
-    , m_config(std::move(config)) {}
+    , m_config(std::move(config)) {
+    m_deadlineSweep.setInterval(1000);
+    connect(&m_deadlineSweep, &QTimer::timeout, this, &WalletServer::sweepDeadlines);
+    m_deadlineSweep.start();
+}
 
 WalletServer::~WalletServer() = default;
 
@@ -243,11 +248,22 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
             write(); // the connection is gone: only the log line and the count are left
     };
 
+    // Exactly one answer per request: the handler's, or the deadline's if that comes first (the handler's late
+    // one is then dropped; what it did stands, and a retry with the same key is answered as the original).
+    const quint64 number = ++m_lastRequest;
+    auto answered = std::make_shared<bool>(false);
+    respond = [this, number, answered, write = std::move(respond)](ApiResponse answer) {
+        if (std::exchange(*answered, true))
+            return;
+        m_pending.remove(number);
+        write(std::move(answer));
+    };
+    m_pending.insert(number, Pending{QDateTime::currentMSecsSinceEpoch(), r.path, respond});
+
     if (m_draining) {
-        respond(ApiResponse{503,
-                            ApiCodec::errorBody({ErrorCode::Database, QStringLiteral("walletd is stopping")}),
-                            QByteArrayLiteral("application/json"),
-                            {}});
+        respond(GameApi::unavailable(r.path).value_or(ApiResponse{
+            503, ApiCodec::errorBody({ErrorCode::Database, QStringLiteral("walletd is stopping")}),
+            QByteArrayLiteral("application/json"), {}}));
         return true;
     }
     if (r.body.size() > m_config.maxBodyBytes) {
@@ -273,6 +289,21 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
                     QByteArrayLiteral("application/json"),
                     {}});
     return true;
+}
+
+void WalletServer::sweepDeadlines() {
+    const qint64 limit = QDateTime::currentMSecsSinceEpoch() - qint64(m_config.requestDeadlineS) * 1000;
+    QList<Pending> late;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+        if (it->startedMs <= limit)
+            late << *it;
+    const QString message = QStringLiteral("walletd did not finish this request within %1 s; it may still complete: "
+                                           "retry with the same key")
+                                .arg(m_config.requestDeadlineS);
+    for (const Pending &p : std::as_const(late))
+        p.respond(GameApi::unavailable(p.path).value_or(
+            ApiResponse{503, ApiCodec::errorBody({ErrorCode::Database, message}), QByteArrayLiteral("application/json"),
+                        {}}));
 }
 
 void WalletServer::probe(bool readiness, const Respond &respond) {

@@ -9,6 +9,8 @@
 
 #include <QAbstractHttpServer>
 #include <QElapsedTimer>
+#include <QHash>
+#include <QTimer>
 #include <memory>
 #include <vector>
 
@@ -57,5 +59,17 @@ private:
     std::unique_ptr<GameApi> m_game;
     quint16 m_port = 0;
     qint64 m_inFlight = 0;
+    /// Requests not yet answered, by number: when each came and how to answer it. A sweep once a second answers
+    /// those past the deadline (one timer for all, rather than a timer per request at tens of thousands a
+    /// second).
+    struct Pending {
+        qint64 startedMs = 0;
+        QString path; ///< for the answer's shape (a game API family's, or the admin API's)
+        Respond respond;
+    };
+    QHash<quint64, Pending> m_pending;
+    quint64 m_lastRequest = 0;
+    QTimer m_deadlineSweep;
+    void sweepDeadlines();
     bool m_draining = false;
 };
