@@ -9,6 +9,7 @@
 #include <QPromise>
 #include <QTimer>
 
+#include <algorithm>
 #include <utility>
 
 namespace {
@@ -98,6 +99,14 @@ void RemoteLedgerClient::send(const Call &call, Decoder decode,
                 return;
             }
             done(std::nullopt);
+            return;
+        }
+        // walletd is up but its ledger is not (a database reconnecting, a request past its deadline): what is
+        // safe to repeat is sent again when Retry-After says, a few times, before the error is shown.
+        if (status == 503 && call.repeatable && attempt < m_retries) {
+            const int retryAfterMs = reply->rawHeader(QByteArrayLiteral("Retry-After")).trimmed().toInt() * 1000;
+            QTimer::singleShot(std::clamp(retryAfterMs, m_firstDelayMs, 5000), this,
+                               [=, this] { send(call, decode, done, attempt + 1); });
             return;
         }
         if (auto error = ApiCodec::errorFromBody(body)) {
