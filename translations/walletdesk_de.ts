@@ -1464,10 +1464,6 @@ Geben Sie das Passwort von %1 ein, um dort weiterzumachen, wo Sie aufgehört hab
         <translation>Aktionen</translation>
     </message>
     <message>
-        <source>Connection lost: %1. Retrying…</source>
-        <translation>Verbindung verloren: %1. Neuer Versuch…</translation>
-    </message>
-    <message>
         <source>Connected again.</source>
         <translation>Wieder verbunden.</translation>
     </message>
@@ -1486,10 +1482,6 @@ Geben Sie das Passwort von %1 ein, um dort weiterzumachen, wo Sie aufgehört hab
     <message>
         <source>Online</source>
         <translation>Online</translation>
-    </message>
-    <message>
-        <source>Connection lost, retrying</source>
-        <translation>Verbindung verloren, neuer Versuch</translation>
     </message>
     <message>
         <source>WalletDesk – %1</source>
@@ -1706,6 +1698,22 @@ Erstes Problem: %1</translation>
     <message>
         <source>The connection to the ledger crosses the network unencrypted: anyone on the way can read and change it.</source>
         <translation>Die Verbindung zum Hauptbuch geht unverschlüsselt über das Netzwerk: Jeder auf dem Weg kann sie lesen und verändern.</translation>
+    </message>
+    <message>
+        <source>The connection to the ledger was lost. Reconnecting… (what is shown may be out of date)</source>
+        <translation>Die Verbindung zum Hauptbuch ist unterbrochen. Verbinde neu … (die Anzeige ist womöglich nicht mehr aktuell)</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbinde neu …</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>The ledger is unreachable; reconnecting…</source>
+        <translation>Das Hauptbuch ist nicht erreichbar; verbinde neu …</translation>
     </message>
 </context>
 <context>

@@ -1464,10 +1464,6 @@ Saisissez le mot de passe de %1 pour reprendre là où vous en étiez ; ce que v
         <translation>Actions</translation>
     </message>
     <message>
-        <source>Connection lost: %1. Retrying…</source>
-        <translation>Connexion perdue&#xa0;: %1. Nouvelle tentative…</translation>
-    </message>
-    <message>
         <source>Connected again.</source>
         <translation>De nouveau connecté.</translation>
     </message>
@@ -1486,10 +1482,6 @@ Saisissez le mot de passe de %1 pour reprendre là où vous en étiez ; ce que v
     <message>
         <source>Online</source>
         <translation>En ligne</translation>
-    </message>
-    <message>
-        <source>Connection lost, retrying</source>
-        <translation>Connexion perdue, nouvelle tentative</translation>
     </message>
     <message>
         <source>WalletDesk – %1</source>
@@ -1706,6 +1698,22 @@ Premier problème&#xa0;: %1</translation>
     <message>
         <source>The connection to the ledger crosses the network unencrypted: anyone on the way can read and change it.</source>
         <translation>La connexion au registre traverse le réseau en clair : n&apos;importe qui en chemin peut la lire et la modifier.</translation>
+    </message>
+    <message>
+        <source>The connection to the ledger was lost. Reconnecting… (what is shown may be out of date)</source>
+        <translation>La connexion au registre est perdue. Reconnexion… (l&apos;affichage n&apos;est peut-être plus à jour)</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Reconnexion…</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Cause : %1</translation>
+    </message>
+    <message>
+        <source>The ledger is unreachable; reconnecting…</source>
+        <translation>Le registre est injoignable ; reconnexion…</translation>
     </message>
 </context>
 <context>

@@ -247,11 +247,15 @@ void MainWindow::setClient(LedgerClient *client) {
         connect(client, &LedgerClient::availabilityChanged, this,
                 [this](bool available, const QString &reason) {
                     m_online = available;
+                    // The driver's own words (libpq's run to several lines) are for the curious: a tooltip.
+                    m_offlineReason = available ? QString() : reason.simplified();
                     updateStatus();
                     updateActions();
                     if (!available) {
                         // What is on screen stays; postings wait until the ledger answers again.
-                        statusBar()->showMessage(tr("Connection lost: %1. Reconnecting…").arg(reason));
+                        statusBar()->showMessage(
+                            tr("The connection to the ledger was lost. Reconnecting… (what is shown may be out of "
+                               "date)"));
                     } else {
                         statusBar()->showMessage(tr("Connected again."), 5000);
                         refreshAll(); // what others posted meanwhile
@@ -346,6 +350,7 @@ void MainWindow::updateStatus() {
     m_connectionLabel->setText(tr("Ledger: %1").arg(s.connectionLabel));
     m_operatorLabel->setText(tr("Operator: %1 (%2)").arg(s.operatorName, roleText(s.role)));
     m_onlineLabel->setText(m_online ? tr("Online") : tr("Reconnecting…"));
+    m_onlineLabel->setToolTip(m_online ? QString() : tr("Why: %1").arg(m_offlineReason));
     switch (s.security.kind) {
     case ConnectionSecurity::Kind::Local:
         m_securityLabel->setText(tr("On this computer"));

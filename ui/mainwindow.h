@@ -106,4 +106,5 @@ private:
     QLabel *m_securityLabel = nullptr; ///< whether the connection to the ledger is encrypted
     QHash<QString, QAction *> m_actions;
     bool m_online = true;
+    QString m_offlineReason; ///< what failed when the connection was lost, for the status bar's tooltip
 };

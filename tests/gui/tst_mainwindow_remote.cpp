@@ -224,7 +224,8 @@ void TestMainWindowRemote::saysSoWhenWalletdGoesAway() {
     QCOMPARE(online->text(), QStringLiteral("Online"));
     QCOMPARE(m_walletd.stop(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(online->text(), QStringLiteral("Reconnecting…"), Waiting);
-    QVERIFY(w.statusBar()->currentMessage().startsWith(u"Connection lost: "));
+    QVERIFY(w.statusBar()->currentMessage().startsWith(u"The connection to the ledger was lost. Reconnecting…"));
+    QVERIFY2(online->toolTip().contains(u"cannot be reached"), qPrintable(online->toolTip()));
     QCOMPARE(w.accountsPage()->model()->rowCount(), m_accounts.size()); // the views keep their data
 }
 

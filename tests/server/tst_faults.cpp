@@ -334,7 +334,8 @@ void TestFaults::theWindowSaysSoAndHoldsBackPostings() {
     QTRY_COMPARE_WITH_TIMEOUT(online->text(), u"Reconnecting…"_s, 10000);
     QVERIFY(!newAccount->isEnabled());
     QCOMPARE(newAccount->toolTip(), u"The ledger is unreachable; reconnecting…"_s);
-    QVERIFY(window.statusBar()->currentMessage().startsWith(u"Connection lost: "_s));
+    QVERIFY(window.statusBar()->currentMessage().startsWith(u"The connection to the ledger was lost. Reconnecting…"_s));
+    QVERIFY2(online->toolTip().startsWith(u"Why: "_s) && online->toolTip().size() > 10, qPrintable(online->toolTip()));
 
     QVERIFY(harness(u"resume"_s));
     QTRY_COMPARE_WITH_TIMEOUT(online->text(), u"Online"_s, 10000);
