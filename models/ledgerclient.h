@@ -12,6 +12,7 @@
 #include "ledgererror.h"
 #include "newaccount.h"
 #include "operatorinfo.h"
+#include "postingoutcome.h"
 #include "postingrequest.h"
 #include "postingresult.h"
 #include "reversalrequest.h"
@@ -60,6 +61,8 @@ public:
     virtual QFuture<Result<QList<JournalLine>>> journal(const JournalQuery &query, qint64 beforeEntryId,
                                                         int limit) = 0;
     virtual QFuture<Result<JournalTransaction>> transaction(qint64 id) = 0;
+    /// What became of the posting sent with `idempotencyKey`: for a dialog whose answer was lost.
+    virtual QFuture<Result<PostingOutcome>> postingOutcome(const QString &idempotencyKey) = 0;
     virtual QFuture<Result<QList<Approval>>> approvals(bool pendingOnly) = 0;
     /// Newest first, records older than `beforeId` (0: from the newest).
     virtual QFuture<Result<QList<AuditRecord>>> audit(qint64 beforeId, int limit) = 0;

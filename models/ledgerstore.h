@@ -12,6 +12,7 @@
 #include "ledgererror.h"
 #include "newaccount.h"
 #include "operatorinfo.h"
+#include "postingoutcome.h"
 #include "postingrequest.h"
 #include "postingresult.h"
 #include "reversalrequest.h"
@@ -86,6 +87,8 @@ public:
 
     // --- reading
     Result<JournalTransaction> transaction(qint64 id);
+    /// What became of the posting sent with `idempotencyKey` (posted, waiting for approval, or nothing).
+    Result<PostingOutcome> postingOutcome(const QString &idempotencyKey);
     /// Newest first; entries older than beforeEntryId (0 = from the newest). Keyset pagination.
     Result<QList<HistoryEntry>> history(qint64 accountId, qint64 beforeEntryId, int limit);
     /// The balance at the end of the given moment (ms since epoch).

@@ -102,6 +102,10 @@ QFuture<Result<JournalTransaction>> LocalLedgerClient::transaction(qint64 id) {
     return m_service.run([id](LedgerStore &s) { return s.transaction(id); });
 }
 
+QFuture<Result<PostingOutcome>> LocalLedgerClient::postingOutcome(const QString &idempotencyKey) {
+    return m_service.run([idempotencyKey](LedgerStore &s) { return s.postingOutcome(idempotencyKey); });
+}
+
 QFuture<Result<QList<Approval>>> LocalLedgerClient::approvals(bool pendingOnly) {
     return m_service.run([pendingOnly](LedgerStore &s) { return s.approvals(pendingOnly, 1000); });
 }

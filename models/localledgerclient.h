@@ -30,6 +30,7 @@ public:
     QFuture<Result<QList<JournalLine>>> journal(const JournalQuery &query, qint64 beforeEntryId,
                                                 int limit) override;
     QFuture<Result<JournalTransaction>> transaction(qint64 id) override;
+    QFuture<Result<PostingOutcome>> postingOutcome(const QString &idempotencyKey) override;
     QFuture<Result<QList<Approval>>> approvals(bool pendingOnly) override;
     QFuture<Result<QList<AuditRecord>>> audit(qint64 beforeId, int limit) override;
     QFuture<Result<QList<OperatorInfo>>> operators() override;

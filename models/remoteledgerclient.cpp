@@ -310,6 +310,25 @@ QFuture<Result<JournalTransaction>> RemoteLedgerClient::transaction(qint64 id) {
         [](const QJsonObject &o, JournalTransaction *out) { return ApiCodec::fromJson(o, out); });
 }
 
+QFuture<Result<PostingOutcome>> RemoteLedgerClient::postingOutcome(const QString &idempotencyKey) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("idempotency_key"), QString::fromUtf8(QUrl::toPercentEncoding(idempotencyKey)));
+    return fetch<PostingOutcome>(
+        {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/postings"), q, {}, {}, true},
+        [](const QJsonObject &o, PostingOutcome *out) {
+            const QString status = o.value(QStringLiteral("status")).toString();
+            if (status == u"posted")
+                *out = {PostingOutcome::Status::Posted, o.value(QStringLiteral("transaction_id")).toInteger(), 0};
+            else if (status == u"pending")
+                *out = {PostingOutcome::Status::Pending, 0, o.value(QStringLiteral("approval_id")).toInteger()};
+            else if (status == u"none")
+                *out = {};
+            else
+                return false;
+            return true;
+        });
+}
+
 QFuture<Result<QList<Approval>>> RemoteLedgerClient::approvals(bool pendingOnly) {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("pending"), pendingOnly ? QStringLiteral("1") : QStringLiteral("0"));

@@ -1213,6 +1213,22 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
         <source>Sending to the ledger… (the dialog stays open until it answers)</source>
         <translation>Wird an das Hauptbuch gesendet… (der Dialog bleibt geöffnet, bis es antwortet)</translation>
     </message>
+    <message>
+        <source>The ledger has nothing under this request&apos;s key, so it has not been posted. OK sends it again with the same key: it is posted at most once.</source>
+        <translation>Das Hauptbuch hat nichts unter dem Schlüssel dieser Anfrage, sie wurde also nicht gebucht. OK sendet sie mit demselben Schlüssel erneut: Sie wird höchstens einmal gebucht.</translation>
+    </message>
+    <message>
+        <source>Whether it was posted is not known yet: the ledger cannot be asked now. OK sends it again with the same key when it can: it is posted at most once.</source>
+        <translation>Ob gebucht wurde, ist noch nicht bekannt: Das Hauptbuch kann gerade nicht gefragt werden. OK sendet die Anfrage mit demselben Schlüssel erneut, sobald es geht: Sie wird höchstens einmal gebucht.</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way, but the ledger has the posting: transaction %1.</source>
+        <translation>Die Antwort ging unterwegs verloren, aber das Hauptbuch hat die Buchung: Transaktion %1.</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way, but the ledger has the request: it waits for approval (request %1).</source>
+        <translation>Die Antwort ging unterwegs verloren, aber das Hauptbuch hat die Anfrage: Sie wartet auf Freigabe (Anfrage %1).</translation>
+    </message>
 </context>
 <context>
     <name>LedgerErrorText</name>
@@ -1261,16 +1277,16 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
         <translation>Im aktuellen Zustand nicht möglich. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <source>The ledger could not complete the request (database or connection problem). Nothing was changed; you can safely try again.</source>
-        <translation>Das Hauptbuch konnte die Anfrage nicht abschließen (Datenbank- oder Verbindungsproblem). Es wurde nichts geändert; Sie können es gefahrlos erneut versuchen.</translation>
-    </message>
-    <message>
         <source>The ledger refused the request.</source>
         <translation>Das Hauptbuch hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
         <source>The ledger said: %1</source>
         <translation>Meldung des Hauptbuchs: %1</translation>
+    </message>
+    <message>
+        <source>The request did not get an answer from the ledger (a database or connection problem).</source>
+        <translation>Die Anfrage hat keine Antwort vom Hauptbuch erhalten (ein Datenbank- oder Verbindungsproblem).</translation>
     </message>
 </context>
 <context>

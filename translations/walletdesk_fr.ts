@@ -1213,6 +1213,22 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
         <source>Sending to the ledger… (the dialog stays open until it answers)</source>
         <translation>Envoi au registre… (la boîte de dialogue reste ouverte jusqu&apos;à sa réponse)</translation>
     </message>
+    <message>
+        <source>The ledger has nothing under this request&apos;s key, so it has not been posted. OK sends it again with the same key: it is posted at most once.</source>
+        <translation>Le registre n&apos;a rien sous la clé de cette demande : elle n&apos;a donc pas été passée. OK la renvoie avec la même clé : elle est passée au plus une fois.</translation>
+    </message>
+    <message>
+        <source>Whether it was posted is not known yet: the ledger cannot be asked now. OK sends it again with the same key when it can: it is posted at most once.</source>
+        <translation>On ne sait pas encore si elle a été passée : le registre ne peut pas être interrogé pour l&apos;instant. OK la renvoie avec la même clé dès que possible : elle est passée au plus une fois.</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way, but the ledger has the posting: transaction %1.</source>
+        <translation>La réponse s&apos;est perdue en chemin, mais le registre a l&apos;écriture : transaction %1.</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way, but the ledger has the request: it waits for approval (request %1).</source>
+        <translation>La réponse s&apos;est perdue en chemin, mais le registre a la demande : elle attend une approbation (demande %1).</translation>
+    </message>
 </context>
 <context>
     <name>LedgerErrorText</name>
@@ -1261,16 +1277,16 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
         <translation>Impossible dans l&apos;état actuel. Rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <source>The ledger could not complete the request (database or connection problem). Nothing was changed; you can safely try again.</source>
-        <translation>Le registre n&apos;a pas pu traiter la requête (problème de base de données ou de connexion). Rien n&apos;a été modifié&#xa0;; vous pouvez réessayer sans risque.</translation>
-    </message>
-    <message>
         <source>The ledger refused the request.</source>
         <translation>Le registre a refusé la requête.</translation>
     </message>
     <message>
         <source>The ledger said: %1</source>
         <translation>Réponse du registre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The request did not get an answer from the ledger (a database or connection problem).</source>
+        <translation>La demande n&apos;a pas reçu de réponse du registre (un problème de base de données ou de connexion).</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@
 
 #include "ledgerreader.h"
 #include "localledgerclient.h"
+#include "moneyedit.h"
+#include "postingdialog.h"
 #include "remoteledgerclient.h"
 #include "testsupport.h"
 #include "walletdharness.h"
@@ -13,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFutureWatcher>
+#include <QPushButton>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -260,6 +263,8 @@ public:
                         client->deleteLater();
                         return;
                     }
+                    if (!m_dropAnswersTo.isEmpty() && request.startsWith(m_dropAnswersTo))
+                        client->setProperty("dropAnswer", true);
                     up->write(request);
                 });
                 connect(up, &QTcpSocket::readyRead, client, [this, client, up] {
@@ -273,6 +278,13 @@ public:
                             if (target)
                                 target->write(answer);
                         });
+                        return;
+                    }
+                    if (client->property("dropAnswer").toBool()) {
+                        // walletd did it; the answer is lost on the way back.
+                        ++m_dropped;
+                        client->abort();
+                        client->deleteLater();
                         return;
                     }
                     if (m_drop > 0) {
@@ -298,6 +310,8 @@ public:
     int stalled() const { return m_stalled; }
     /// The next `requests` requests are cut off (connection reset) before they reach walletd.
     void resetNext(int requests) { m_resetRequests = requests; }
+    /// Every answer to a request that starts with `requestLine` (e.g. "POST /admin/v1/postings") is lost.
+    void dropAnswersTo(const QByteArray &requestLine) { m_dropAnswersTo = requestLine; }
     int reset() const { return m_reset; }
 
 private:
@@ -309,6 +323,7 @@ private:
     int m_stalled = 0;
     int m_resetRequests = 0;
     int m_reset = 0;
+    QByteArray m_dropAnswersTo;
 };
 
 } // namespace
@@ -323,6 +338,8 @@ private Q_SLOTS:
     void lostConnectionIsReportedAndRetriedPostingPostsOnce();
     void resetAndStalledConnectionsPostOnce();
     void aPostingAnswered503IsRetriedAndPostsOnce();
+    void postingOutcomesAsLocal();
+    void aDialogWhoseAnswerWasLostAsksTheLedger();
     void anEndedSessionWaitsForSignInAndResumes();
     void verifyReportsProgressAndCancelStopsIt();
 
@@ -542,6 +559,99 @@ void TestRemoteClient::aPostingAnswered503IsRetriedAndPostsOnce() {
     QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {account->id}), qint64(900));
 }
 
+void TestRemoteClient::postingOutcomesAsLocal() {
+    // What became of a posting, asked by its key: the same through walletd as on the database itself.
+    const QString url = freshLedger();
+    Walletd walletd;
+    QVERIFY(walletd.start(url).isEmpty());
+    QString error;
+    LocalLedgerClient local;
+    QVERIFY(await(local.connectTo(*DatabaseUrl::parse(url, &error), QStringLiteral("sam"))));
+    RemoteLedgerClient remote;
+    QVERIFY(await(remote.connectTo(walletd.url(QString()), QStringLiteral("sam"), Password)));
+    const auto account = await(local.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("81"), {}, false}));
+    QVERIFY(account);
+    const auto posted = await(local.post(posting(TransactionKind::Deposit, account->id, 500, QStringLiteral("o-1"))));
+    QVERIFY(posted);
+    // Above sam's limit of 100.00 USD: waits for approval.
+    const auto pending =
+        await(local.post(posting(TransactionKind::Deposit, account->id, 50000, QStringLiteral("o-2"))));
+    QVERIFY(pending && pending->status == PostingResult::Status::Pending);
+    for (LedgerClient *client : {static_cast<LedgerClient *>(&local), static_cast<LedgerClient *>(&remote)}) {
+        const auto p = await(client->postingOutcome(QStringLiteral("o-1")));
+        QVERIFY2(p, qPrintable(p ? QString() : p.error().message));
+        QCOMPARE(p->status, PostingOutcome::Status::Posted);
+        QCOMPARE(p->transactionId, posted->transactionId);
+        const auto w = await(client->postingOutcome(QStringLiteral("o-2")));
+        QVERIFY(w);
+        QCOMPARE(w->status, PostingOutcome::Status::Pending);
+        QCOMPARE(w->approvalId, pending->approvalId);
+        const auto n = await(client->postingOutcome(QStringLiteral("never & sent?")));
+        QVERIFY(n);
+        QCOMPARE(n->status, PostingOutcome::Status::NotFound);
+    }
+    // walletd: signed in first (401 before anything else), then the key is checked.
+    Http http;
+    QCOMPARE(http.get(walletd.url(QStringLiteral("/admin/v1/postings?idempotency_key=o-1"))).status, 401);
+    const QString token = http.login(walletd, QStringLiteral("vera")); // a viewer may ask
+    QCOMPARE(http.get(walletd.url(QStringLiteral("/admin/v1/postings?idempotency_key=o-1")), token).status, 200);
+    const Reply empty = http.get(walletd.url(QStringLiteral("/admin/v1/postings")), token);
+    QCOMPARE(empty.status, 400);
+    QVERIFY2(empty.error().startsWith(u"idempotency_key: "), empty.body.constData());
+}
+
+void TestRemoteClient::aDialogWhoseAnswerWasLostAsksTheLedger() {
+    const QString url = freshLedger();
+    Walletd walletd;
+    QVERIFY(walletd.start(url).isEmpty());
+    LossyProxy proxy(quint16(walletd.url(QString()).port()));
+    RemoteLedgerClient client;
+    client.setRetryPolicy(0, 10); // no retries of its own: the dialog must find out by itself
+    QVERIFY(await(client.connectTo(proxy.url(), QStringLiteral("root"), Password)));
+    const auto created = await(client.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("82"), {}, false}));
+    QVERIFY(created);
+    const auto enterAndPost = [](PostingDialog &dialog, const QString &amount) {
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTRY_VERIFY(!dialog.isLoading());
+        QTest::keyClicks(dialog.findChild<MoneyEdit *>(QStringLiteral("amountEdit")), amount);
+        auto *ok = dialog.findChild<QPushButton *>(QStringLiteral("okButton"));
+        QTRY_VERIFY(ok->isEnabled());
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy() && !dialog.isLoading(), 30000);
+    };
+
+    // walletd posts it, and every answer to the posting is lost on the way back: the dialog asks the ledger by
+    // the key and says the posting was made, instead of guessing.
+    proxy.dropAnswersTo("POST /admin/v1/postings");
+    {
+        PostingDialog dialog(&client, *created);
+        enterAndPost(dialog, QStringLiteral("12.34"));
+        QVERIFY2(dialog.resultText().startsWith(
+                     u"The answer was lost on the way, but the ledger has the posting: transaction "),
+                 qPrintable(dialog.resultText() + dialog.errorText()));
+        QVERIFY(dialog.isDone());
+    }
+    QVERIFY(proxy.dropped() >= 1);
+    RawDb raw(url);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions t JOIN entries e ON e.transaction_id = "
+                                       "t.id WHERE e.account_id = ?"),
+                        {created->id}),
+             qint64(1));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {created->id}), qint64(1234));
+
+    // walletd gone: neither the posting nor the question gets through, and the dialog says that it cannot know.
+    QCOMPARE(walletd.stop(), 0);
+    {
+        PostingDialog dialog(&client, *created);
+        enterAndPost(dialog, QStringLiteral("1"));
+        QVERIFY(!dialog.isDone());
+        QVERIFY2(dialog.errorText().contains(u"Whether it was posted is not known yet"),
+                 qPrintable(dialog.errorText().replace(u'\n', u'|')));
+    }
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {created->id}), qint64(1234));
+}
+
 void TestRemoteClient::anEndedSessionWaitsForSignInAndResumes() {
     const QString url = freshLedger();
     Walletd walletd;
@@ -645,5 +755,5 @@ void TestRemoteClient::verifyReportsProgressAndCancelStopsIt() {
     QCOMPARE(walletd.stop(), 0);
 }
 
-QTEST_GUILESS_MAIN(TestRemoteClient)
+QTEST_MAIN(TestRemoteClient)
 #include "tst_remoteclient.moc"

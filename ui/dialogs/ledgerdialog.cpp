@@ -1,5 +1,6 @@
 #include "ledgerdialog.h"
 
+#include "ledgerclient.h"
 #include "ledgererrortext.h"
 
 #include <QAbstractButton>
@@ -288,6 +289,31 @@ void LedgerDialog::onOk() {
 void LedgerDialog::failed(const LedgerError &error) {
     setBusy(false);
     showError(error);
+}
+
+void LedgerDialog::settleLostAnswer(const QString &key, const LedgerError &error,
+                                    std::function<void(const PostingOutcome &)> found) {
+    m_client->postingOutcome(key).then(this, [this, error, found](const Result<PostingOutcome> &outcome) {
+        if (outcome && outcome->status != PostingOutcome::Status::NotFound) {
+            found(*outcome);
+            return;
+        }
+        const QString known =
+            outcome ? tr("The ledger has nothing under this request's key, so it has not been posted. OK sends "
+                         "it again with the same key: it is posted at most once.")
+                    : tr("Whether it was posted is not known yet: the ledger cannot be asked now. OK sends it "
+                         "again with the same key when it can: it is posted at most once.");
+        failed(LedgerError{error.code, error.message + u'\n' + known});
+    });
+}
+
+void LedgerDialog::settledAsDone(const PostingOutcome &outcome) {
+    succeeded(outcome.status == PostingOutcome::Status::Posted
+                  ? tr("The answer was lost on the way, but the ledger has the posting: transaction %1.")
+                        .arg(outcome.transactionId)
+                  : tr("The answer was lost on the way, but the ledger has the request: it waits for approval "
+                       "(request %1).")
+                        .arg(outcome.approvalId));
 }
 
 void LedgerDialog::succeeded(const QString &result) {

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "ledgererror.h"
+#include "postingoutcome.h"
 
 #include <QDialog>
 #include <QList>
 #include <QPointer>
+#include <functional>
 
 class LedgerClient;
 class QDialogButtonBox;
@@ -85,6 +87,13 @@ protected:
 
     void failed(const LedgerError &error);
     void succeeded(const QString &result);
+    /// After a posting sent with `key` failed with a database or connection error, the answer may be what was
+    /// lost, not the posting: asks the ledger what became of it. A posting or approval request it has goes to
+    /// `found` (which calls succeeded()); otherwise the error is shown with what is known, never a guess.
+    void settleLostAnswer(const QString &key, const LedgerError &error,
+                          std::function<void(const PostingOutcome &)> found);
+    /// succeeded() for a posting whose answer was lost but which the ledger has (settleLostAnswer's `found`).
+    void settledAsDone(const PostingOutcome &outcome);
 
 protected Q_SLOTS:
     /// Re-checks the input and updates OK; also cancels a pending confirmation.

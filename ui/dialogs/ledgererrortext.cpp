@@ -27,8 +27,9 @@ QString LedgerErrorText::headline(ErrorCode code) {
     case ErrorCode::StateConflict:
         return tr("Not possible in the current state. Nothing was changed.");
     case ErrorCode::Database:
-        return tr("The ledger could not complete the request (database or connection problem). Nothing "
-                  "was changed; you can safely try again.");
+        // Not "nothing was changed": when the answer is what got lost, the request may have been done. The
+        // posting dialogs ask the ledger and say which (LedgerDialog::settleLostAnswer).
+        return tr("The request did not get an answer from the ledger (a database or connection problem).");
     }
     return tr("The ledger refused the request.");
 }

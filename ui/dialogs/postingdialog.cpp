@@ -201,6 +201,15 @@ void PostingDialog::send() {
     request.memo = m_memo->text().trimmed();
     client()->post(request).then(this, [this, amount](const Result<PostingResult> &r) {
         if (!r) {
+            if (r.error().code == ErrorCode::Database) {
+                // The answer may be what was lost, not the posting: ask the ledger, do not guess (and reload only
+                // then, so that a failed reload does not cover what is known).
+                settleLostAnswer(m_key, r.error(), [this](const PostingOutcome &o) {
+                    settledAsDone(o);
+                    reloadAccount();
+                });
+                return;
+            }
             failed(r.error());
             reloadAccount(); // balances may have moved under us; the preview follows
             return;

@@ -307,6 +307,33 @@ bool AdminApi::handle(const ApiRequest &request, const Respond &respond) {
         }
         return false;
     }
+    if (n == 1 && s0 == u"postings" && get) {
+        // What became of a posting whose answer the client lost: asked by its key, never guessed.
+        const QString key = request.query.queryItemValue(QStringLiteral("idempotency_key"), QUrl::FullyDecoded);
+        authed(
+            m_read, request, Role::Viewer, QStringLiteral("looking up a posting"),
+            [key](LedgerStore &s, const OperatorAuth::Principal &) -> ApiResponse {
+                if (key.trimmed().isEmpty() || key.size() > 200)
+                    return badRequest(QStringLiteral(
+                        "idempotency_key: give the key the posting was sent with (1 to 200 characters)"));
+                const auto outcome = s.postingOutcome(key);
+                if (!outcome)
+                    return error(outcome.error());
+                switch (outcome->status) {
+                case PostingOutcome::Status::Posted:
+                    return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("posted")},
+                                                 {QStringLiteral("transaction_id"), outcome->transactionId}});
+                case PostingOutcome::Status::Pending:
+                    return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("pending")},
+                                                 {QStringLiteral("approval_id"), outcome->approvalId}});
+                case PostingOutcome::Status::NotFound:
+                    break;
+                }
+                return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("none")}});
+            },
+            respond);
+        return true;
+    }
     if (n == 1 && s0 == u"postings" && post) {
         PostingRequest posting;
         if (!ApiCodec::decodePosting(request.body, key(request), &posting, &problem)) {
