@@ -831,6 +831,12 @@ void TestWalletd::versionHelpAndBadSettingsDoNotServe() {
          QStringLiteral("game_api_insecure must be true or false, not \"yes\"")},
         {{QStringLiteral("--config"), dir.filePath(QStringLiteral("missing.conf"))},
          QStringLiteral("cannot read the configuration file ")},
+        {{QStringLiteral("--config"), configWith("listen = 127.0.0.1:0\nrequest_deadline_s = 0\n")},
+         QStringLiteral("request_deadline_s must be from 1 to 600")},
+        {{QStringLiteral("--config"), configWith("listen = 127.0.0.1:0\nmax_batch = many\n")},
+         QStringLiteral("max_batch must be from 1 to 10000")},
+        {{QStringLiteral("--config"), configWith("listen = 127.0.0.1:0\nmax_body_bytes = 1023\n")},
+         QStringLiteral("max_body_bytes must be from 1024 to 16777216")},
     };
     for (const auto &[arguments, message] : cases) {
         const auto [code, out, err] = run(arguments);

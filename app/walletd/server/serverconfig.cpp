@@ -3,6 +3,7 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <type_traits>
 #include <unistd.h>
 
 namespace {
@@ -220,41 +221,21 @@ bool ServerConfig::parse(const QStringList &args, QString *error, Action *action
         return false;
     }
     gameApiInsecure = flags.contains(QStringLiteral("--game-api-insecure")) || insecure == u"true";
-    if (file.contains(QStringLiteral("max_body_bytes"))) {
+    // The whole-number settings: each optional, each within its range, each named when it is not.
+    const auto number = [&](const QString &key, qlonglong min, qlonglong max, auto *out) {
+        if (!file.contains(key))
+            return true;
         bool ok = false;
-        const qlonglong n = file.value(QStringLiteral("max_body_bytes")).toLongLong(&ok);
-        if (!ok || n < 1024 || n > 16 * 1024 * 1024) {
-            *error = QStringLiteral("max_body_bytes must be from 1024 to 16777216");
+        const qlonglong n = file.value(key).toLongLong(&ok);
+        if (!ok || n < min || n > max) {
+            *error = QStringLiteral("%1 must be from %2 to %3").arg(key).arg(min).arg(max);
             return false;
         }
-        maxBodyBytes = qsizetype(n);
-    }
-    if (file.contains(QStringLiteral("max_batch"))) {
-        bool ok = false;
-        const int n = file.value(QStringLiteral("max_batch")).toInt(&ok);
-        if (!ok || n < 1 || n > 10000) {
-            *error = QStringLiteral("max_batch must be from 1 to 10000");
-            return false;
-        }
-        maxBatch = n;
-    }
-    if (file.contains(QStringLiteral("batch_writers"))) {
-        bool ok = false;
-        const int n = file.value(QStringLiteral("batch_writers")).toInt(&ok);
-        if (!ok || n < 1 || n > 32) {
-            *error = QStringLiteral("batch_writers must be from 1 to 32");
-            return false;
-        }
-        batchWriters = n;
-    }
-    if (file.contains(QStringLiteral("request_deadline_s"))) {
-        bool ok = false;
-        const int n = file.value(QStringLiteral("request_deadline_s")).toInt(&ok);
-        if (!ok || n < 1 || n > 600) {
-            *error = QStringLiteral("request_deadline_s must be from 1 to 600");
-            return false;
-        }
-        requestDeadlineS = n;
-    }
-    return true;
+        *out = static_cast<std::remove_pointer_t<decltype(out)>>(n);
+        return true;
+    };
+    return number(QStringLiteral("max_body_bytes"), 1024, 16 * 1024 * 1024, &maxBodyBytes) &&
+           number(QStringLiteral("max_batch"), 1, 10000, &maxBatch) &&
+           number(QStringLiteral("batch_writers"), 1, 32, &batchWriters) &&
+           number(QStringLiteral("request_deadline_s"), 1, 600, &requestDeadlineS);
 }
