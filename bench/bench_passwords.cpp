@@ -1,7 +1,7 @@
 // bench_passwords: what an operator's sign-in costs with the password hashes WalletDesk stores
-// (docs/performance.md, "Sign-in"). Prints, in one run, the Argon2id hash and check (19 MiB, 2 passes, 1 lane),
-// the PBKDF2-HMAC-SHA256 check at the old 120,000 iterations and at OWASP's 600,000 for comparison, and a whole
-// sign-in (OperatorAuth::login: throttle check, hash check, session row) on a SQLite ledger.
+// (docs/performance.md, "Sign-in"). Prints, in one run, the Argon2id hash and check (19 MiB, 2 passes, 1
+// lane), the PBKDF2-HMAC-SHA256 check at the old 120,000 iterations and at OWASP's 600,000 for comparison,
+// and a whole sign-in (OperatorAuth::login: throttle check, hash check, session row) on a SQLite ledger.
 //
 //   bench_passwords [--rounds N]
 #include "ledgerstore.h"
@@ -55,7 +55,8 @@ int main(int argc, char *argv[]) {
 
     std::printf("bench_passwords: %d rounds each\n", rounds);
     const QString argon = OperatorAuth::hashPassword(password);
-    print("Argon2id hash (new or changed password)", measure(rounds, [&] { OperatorAuth::hashPassword(password); }));
+    print("Argon2id hash (new or changed password)",
+          measure(rounds, [&] { OperatorAuth::hashPassword(password); }));
     print("Argon2id check", measure(rounds, [&] {
               if (!OperatorAuth::verifyPassword(password, argon))
                   qFatal("the Argon2id check failed");
@@ -81,10 +82,11 @@ int main(int argc, char *argv[]) {
         !OperatorAuth::setPassword(**store, root, root.operatorName, password))
         qFatal("could not set up the ledger");
     OperatorAuth::LoginRefusal refusal{};
-    print("sign-in (OperatorAuth::login, SQLite, durable)", measure(rounds, [&] {
-              if (!OperatorAuth::login(**store, root.operatorName, password, QStringLiteral("bench"), &refusal))
-                  qFatal("the sign-in failed");
-          }));
+    print(
+        "sign-in (OperatorAuth::login, SQLite, durable)", measure(rounds, [&] {
+            if (!OperatorAuth::login(**store, root.operatorName, password, QStringLiteral("bench"), &refusal))
+                qFatal("the sign-in failed");
+        }));
     // A refused one costs the same hash check (and a failure row); a new name each time, so that throttling,
     // which answers without checking, stays out of the figure.
     int unknown = 0;

@@ -11,24 +11,33 @@ namespace {
 /// display() hides it), passfile and service (they read files that override the URL), options (server
 /// settings, which could switch off the ledger's own), and replication.
 const QStringList &passedKeywords() {
-    static const QStringList keywords{
-        QStringLiteral("sslmode"),           QStringLiteral("sslrootcert"),
-        QStringLiteral("sslcert"),           QStringLiteral("sslkey"),
-        QStringLiteral("sslpassword"),       QStringLiteral("sslcrl"),
-        QStringLiteral("sslcrldir"),         QStringLiteral("sslsni"),
-        QStringLiteral("ssl_min_protocol_version"), QStringLiteral("ssl_max_protocol_version"),
-        QStringLiteral("channel_binding"),   QStringLiteral("gssencmode"),
-        QStringLiteral("requirepeer"),       QStringLiteral("target_session_attrs"),
-        QStringLiteral("connect_timeout"),   QStringLiteral("tcp_user_timeout"),
-        QStringLiteral("keepalives"),        QStringLiteral("keepalives_idle"),
-        QStringLiteral("keepalives_interval"), QStringLiteral("keepalives_count"),
-        QStringLiteral("application_name")};
+    static const QStringList keywords{QStringLiteral("sslmode"),
+                                      QStringLiteral("sslrootcert"),
+                                      QStringLiteral("sslcert"),
+                                      QStringLiteral("sslkey"),
+                                      QStringLiteral("sslpassword"),
+                                      QStringLiteral("sslcrl"),
+                                      QStringLiteral("sslcrldir"),
+                                      QStringLiteral("sslsni"),
+                                      QStringLiteral("ssl_min_protocol_version"),
+                                      QStringLiteral("ssl_max_protocol_version"),
+                                      QStringLiteral("channel_binding"),
+                                      QStringLiteral("gssencmode"),
+                                      QStringLiteral("requirepeer"),
+                                      QStringLiteral("target_session_attrs"),
+                                      QStringLiteral("connect_timeout"),
+                                      QStringLiteral("tcp_user_timeout"),
+                                      QStringLiteral("keepalives"),
+                                      QStringLiteral("keepalives_idle"),
+                                      QStringLiteral("keepalives_interval"),
+                                      QStringLiteral("keepalives_count"),
+                                      QStringLiteral("application_name")};
     return keywords;
 }
 
 const QStringList &sslModes() {
-    static const QStringList modes{QStringLiteral("disable"), QStringLiteral("allow"),
-                                   QStringLiteral("prefer"),  QStringLiteral("require"),
+    static const QStringList modes{QStringLiteral("disable"),   QStringLiteral("allow"),
+                                   QStringLiteral("prefer"),    QStringLiteral("require"),
                                    QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
     return modes;
 }
@@ -167,7 +176,8 @@ bool DatabaseUrl::isLocal() const {
     if (kind == Kind::Sqlite)
         return true;
     const QStringList hosts = host.split(u',');
-    return std::all_of(hosts.cbegin(), hosts.cend(), [](const QString &h) { return isLocalHost(h.trimmed()); });
+    return std::all_of(hosts.cbegin(), hosts.cend(),
+                       [](const QString &h) { return isLocalHost(h.trimmed()); });
 }
 
 QString DatabaseUrl::transportProblem() const {

@@ -10,8 +10,8 @@
 /// PARAMS are libpq connection keywords (https://www.postgresql.org/docs/15/libpq-connect.html), passed to
 /// libpq as given: host= (a unix socket directory, or several hosts "a,b"), the TLS ones (sslmode,
 /// sslrootcert, sslcert, sslkey, ...), and those for timeouts, keep-alives and failover
-/// (target_session_attrs). Only keywords on the list in databaseurl.cpp are taken; any other is an error, so a
-/// typo cannot leave a default (an unencrypted connection, say) silently in force.
+/// (target_session_attrs). Only keywords on the list in databaseurl.cpp are taken; any other is an error, so
+/// a typo cannot leave a default (an unencrypted connection, say) silently in force.
 ///
 /// A PostgreSQL server that is neither a unix socket nor on the loopback interface is reached over TLS:
 /// without sslmode the connection uses sslmode=require, and sslmode=allow or prefer (which fall back to plain

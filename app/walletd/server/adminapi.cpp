@@ -72,7 +72,8 @@ void AdminApi::authed(LedgerService &service, const ApiRequest &request, Role mi
               job = std::move(job)](LedgerStore &s) -> Result<ApiResponse> {
             const auto p = OperatorAuth::authenticate(s, token);
             if (!p && p.error().code == ErrorCode::Database)
-                return p.error(); // as the job's error, so that a lost connection is recovered and this run again
+                return p
+                    .error(); // as the job's error, so that a lost connection is recovered and this run again
             if (!p) {
                 if (p.error().code == ErrorCode::PermissionDenied)
                     s.audit(Actor{QString(), origin}, QStringLiteral("access"), target,
@@ -309,7 +310,8 @@ bool AdminApi::handle(const ApiRequest &request, const Respond &respond) {
     }
     if (n == 1 && s0 == u"postings" && get) {
         // What became of a posting whose answer the client lost: asked by its key, never guessed.
-        const QString key = request.query.queryItemValue(QStringLiteral("idempotency_key"), QUrl::FullyDecoded);
+        const QString key =
+            request.query.queryItemValue(QStringLiteral("idempotency_key"), QUrl::FullyDecoded);
         authed(
             m_read, request, Role::Viewer, QStringLiteral("looking up a posting"),
             [key](LedgerStore &s, const OperatorAuth::Principal &) -> ApiResponse {

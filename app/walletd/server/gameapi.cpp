@@ -62,8 +62,8 @@ bool GameApi::authorised(const ApiRequest &request) const {
 std::optional<ApiResponse> GameApi::unavailable(const QString &path) {
     if (path == u"/api/v1/charge" || path == u"/api/v1/win" || path == u"/api/v1/healthcheck")
         return walletError(503, QStringLiteral("Service unavailable"));
-    if (path == u"/createwallet" || path == u"/getfunds" || path == u"/addfunds" || path == u"/withdrawfunds" ||
-        path == u"/transactions")
+    if (path == u"/createwallet" || path == u"/getfunds" || path == u"/addfunds" ||
+        path == u"/withdrawfunds" || path == u"/transactions")
         return serverlessError(503, QStringLiteral("Service unavailable"));
     return std::nullopt;
 }

@@ -38,9 +38,9 @@ bool splitListen(const QString &text, QHostAddress *host, QString *hostText, qui
     return true;
 }
 
-/// OpenSSH refuses a private key that others can read; walletd warns instead, since its configuration file holds
-/// the game servers' service tokens but an operator may have reasons for wider modes. A file its own group can
-/// read is fine when that group is walletd's (the packages install it root:walletd 0640).
+/// OpenSSH refuses a private key that others can read; walletd warns instead, since its configuration file
+/// holds the game servers' service tokens but an operator may have reasons for wider modes. A file its own
+/// group can read is fine when that group is walletd's (the packages install it root:walletd 0640).
 QString warningIfReadableByOthers(const QString &path) {
     const QFileInfo info(path);
     const QFileDevice::Permissions p = info.permissions();
@@ -48,8 +48,8 @@ QString warningIfReadableByOthers(const QString &path) {
     if (p & QFileDevice::ReadOther)
         who = QStringLiteral("every local user");
     else if ((p & QFileDevice::ReadGroup) && info.groupId() != ::getegid())
-        who = QStringLiteral("the group %1").arg(info.group().isEmpty() ? QString::number(info.groupId())
-                                                                        : info.group());
+        who = QStringLiteral("the group %1")
+                  .arg(info.group().isEmpty() ? QString::number(info.groupId()) : info.group());
     if (who.isEmpty())
         return {};
     return QStringLiteral("WARNING: the configuration file %1 can be read by %2; it holds the game servers' "

@@ -7,10 +7,10 @@
 
 #include <QDateTime>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
 #include <QSslCertificate>
 #include <QSslCipher>
@@ -221,7 +221,8 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
                 responder->writeHeader(QByteArrayLiteral("Content-Type"), a.contentType);
                 if (closeAfter)
                     responder->writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
-                // Every 503 is worth retrying soon (a database reconnecting, a drain): say when (RFC 9110 10.2.3).
+                // Every 503 is worth retrying soon (a database reconnecting, a drain): say when (RFC
+                // 9110 10.2.3).
                 if (a.status == 503)
                     responder->writeHeader(QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1"));
                 // Admin answers carry balances, histories and tokens: no cache (a proxy's or the client's
@@ -231,7 +232,8 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
                     responder->writeHeader(QByteArrayLiteral("X-Content-Type-Options"),
                                            QByteArrayLiteral("nosniff"));
                 }
-                responder->writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(a.body.size()));
+                responder->writeHeader(QByteArrayLiteral("Content-Length"),
+                                       QByteArray::number(a.body.size()));
                 responder->writeBody(a.body);
                 // Hand the answer to the kernel now: after the last answer of a graceful stop the process
                 // exits.
@@ -248,8 +250,9 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
             write(); // the connection is gone: only the log line and the count are left
     };
 
-    // Exactly one answer per request: the handler's, or the deadline's if that comes first (the handler's late
-    // one is then dropped; what it did stands, and a retry with the same key is answered as the original).
+    // Exactly one answer per request: the handler's, or the deadline's if that comes first (the handler's
+    // late one is then dropped; what it did stands, and a retry with the same key is answered as the
+    // original).
     const quint64 number = ++m_lastRequest;
     auto answered = std::make_shared<bool>(false);
     respond = [this, number, answered, write = std::move(respond)](ApiResponse answer) {
@@ -261,9 +264,7 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     m_pending.insert(number, Pending{QDateTime::currentMSecsSinceEpoch(), r.path, respond});
 
     if (m_draining) {
-        respond(GameApi::unavailable(r.path).value_or(ApiResponse{
-            503, ApiCodec::errorBody({ErrorCode::Database, QStringLiteral("walletd is stopping")}),
-            QByteArrayLiteral("application/json"), {}}));
+        respond(unavailable(r.path, QStringLiteral("walletd is stopping")));
         return true;
     }
     if (r.body.size() > m_config.maxBodyBytes) {
@@ -291,19 +292,24 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     return true;
 }
 
+ApiResponse WalletServer::unavailable(const QString &path, const QString &message) {
+    // A game API family keeps its seeds' error shape; everything else gets the admin API's error object.
+    return GameApi::unavailable(path).value_or(ApiResponse{
+        503, ApiCodec::errorBody({ErrorCode::Database, message}), QByteArrayLiteral("application/json"), {}});
+}
+
 void WalletServer::sweepDeadlines() {
     const qint64 limit = QDateTime::currentMSecsSinceEpoch() - qint64(m_config.requestDeadlineS) * 1000;
     QList<Pending> late;
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
         if (it->startedMs <= limit)
             late << *it;
-    const QString message = QStringLiteral("walletd did not finish this request within %1 s; it may still complete: "
-                                           "retry with the same key")
-                                .arg(m_config.requestDeadlineS);
+    const QString message =
+        QStringLiteral("walletd did not finish this request within %1 s; it may still complete: "
+                       "retry with the same key")
+            .arg(m_config.requestDeadlineS);
     for (const Pending &p : std::as_const(late))
-        p.respond(GameApi::unavailable(p.path).value_or(
-            ApiResponse{503, ApiCodec::errorBody({ErrorCode::Database, message}), QByteArrayLiteral("application/json"),
-                        {}}));
+        p.respond(unavailable(p.path, message));
 }
 
 void WalletServer::probe(bool readiness, const Respond &respond) {
@@ -311,8 +317,10 @@ void WalletServer::probe(bool readiness, const Respond &respond) {
         QJsonObject o{{QStringLiteral("status"), state}};
         if (!reason.isEmpty())
             o.insert(QStringLiteral("reason"), reason);
-        return ApiResponse{status, QJsonDocument(o).toJson(QJsonDocument::Compact),
-                           QByteArrayLiteral("application/json"), {}};
+        return ApiResponse{status,
+                           QJsonDocument(o).toJson(QJsonDocument::Compact),
+                           QByteArrayLiteral("application/json"),
+                           {}};
     };
     // Liveness: the process serves requests (systemd's watchdog, a load balancer's restart rule). It asks
     // nothing of the database: a database outage is no reason to restart walletd.
@@ -330,7 +338,8 @@ void WalletServer::probe(bool readiness, const Respond &respond) {
     m_read
         .run([](LedgerStore &s) -> Result<int> {
             if (!s.isConnected())
-                return LedgerError{ErrorCode::Database, QStringLiteral("the ledger database does not answer")};
+                return LedgerError{ErrorCode::Database,
+                                   QStringLiteral("the ledger database does not answer")};
             return s.schemaVersion();
         })
         .then(this, [respond, answer, writerAvailable](const Result<int> &version) {

@@ -59,9 +59,9 @@ private:
     std::unique_ptr<GameApi> m_game;
     quint16 m_port = 0;
     qint64 m_inFlight = 0;
-    /// Requests not yet answered, by number: when each came and how to answer it. A sweep once a second answers
-    /// those past the deadline (one timer for all, rather than a timer per request at tens of thousands a
-    /// second).
+    /// Requests not yet answered, by number: when each came and how to answer it. A sweep once a second
+    /// answers those past the deadline (one timer for all, rather than a timer per request at tens of
+    /// thousands a second).
     struct Pending {
         qint64 startedMs = 0;
         QString path; ///< for the answer's shape (a game API family's, or the admin API's)
@@ -71,5 +71,7 @@ private:
     quint64 m_lastRequest = 0;
     QTimer m_deadlineSweep;
     void sweepDeadlines();
+    /// A 503 for `path` that walletd gives itself (a drain, a deadline), in the shape of the path's API.
+    static ApiResponse unavailable(const QString &path, const QString &message);
     bool m_draining = false;
 };
