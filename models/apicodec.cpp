@@ -2,6 +2,7 @@
 
 #include "apijson.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -815,6 +816,167 @@ bool fromJson(const QJsonObject &o, VerifyReport *v) {
     v->firstProblem = o.value(QStringLiteral("first_problem")).toString();
     v->digest = o.value(QStringLiteral("digest")).toString();
     return o.contains(QStringLiteral("ok"));
+}
+
+namespace {
+
+QString isoDay(qint64 dayStartMs) {
+    return QDateTime::fromMSecsSinceEpoch(dayStartMs, Qt::UTC).date().toString(Qt::ISODate);
+}
+
+QJsonObject byKind(const QMap<TransactionKind, qint64> &amounts) {
+    QJsonObject o;
+    for (auto it = amounts.cbegin(); it != amounts.cend(); ++it)
+        o.insert(kindName(it.key()), s64(it.value()));
+    return o;
+}
+
+bool byKindFromJson(const QJsonValue &v, QMap<TransactionKind, qint64> *out) {
+    if (!v.isObject())
+        return false;
+    const QJsonObject o = v.toObject();
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        const auto kind = kindFromName(it.key());
+        if (!kind)
+            return false;
+        out->insert(*kind, i64(it.value()));
+    }
+    return true;
+}
+
+/// A ratio in millionths as a decimal string ("0.412345"): exact, where a JSON number would be a double.
+QString millionths(qint64 m) {
+    const QString sign = m < 0 ? QStringLiteral("-") : QString();
+    const qint64 a = m < 0 ? -m : m;
+    return sign + QString::number(a / 1000000) + u'.' + QStringLiteral("%1").arg(a % 1000000, 6, 10, QChar(u'0'));
+}
+
+qint64 fromMillionths(const QJsonValue &v) {
+    const QString text = v.toString();
+    const bool negative = text.startsWith(u'-');
+    const QStringList parts = text.mid(negative ? 1 : 0).split(u'.');
+    if (parts.size() != 2 || parts.at(1).size() != 6)
+        return 0;
+    const qint64 m = parts.at(0).toLongLong() * 1000000 + parts.at(1).toLongLong();
+    return negative ? -m : m;
+}
+
+} // namespace
+
+QJsonObject toJson(const EconomyReport &r) {
+    QJsonArray days;
+    for (const EconomyDay &d : r.days)
+        days.append(QJsonObject{{QStringLiteral("day"), isoDay(d.dayStartMs)},
+                                {QStringLiteral("day_start"), d.dayStartMs},
+                                {QStringLiteral("holdings"), s64(d.holdings)},
+                                {QStringLiteral("player_change"), s64(d.playerChange)},
+                                {QStringLiteral("sources"), byKind(d.sources)},
+                                {QStringLiteral("sinks"), byKind(d.sinks)},
+                                {QStringLiteral("active_players"), d.activePlayers},
+                                {QStringLiteral("active_balance"), s64(d.activeBalance)}});
+    QJsonArray system;
+    for (const SystemAccountSeries &s : r.systemAccounts) {
+        QJsonArray points;
+        for (const BalancePoint &p : s.days)
+            points.append(toJson(p));
+        system.append(QJsonObject{{QStringLiteral("id"), s.accountId},
+                                  {QStringLiteral("name"), s.name},
+                                  {QStringLiteral("points"), points}});
+    }
+    return {{QStringLiteral("currency"), r.currency},
+            {QStringLiteral("exponent"), r.exponent},
+            {QStringLiteral("from"), r.fromMs},
+            {QStringLiteral("to"), r.toMs},
+            {QStringLiteral("opening_holdings"), s64(r.openingHoldings)},
+            {QStringLiteral("days"), days},
+            {QStringLiteral("system_accounts"), system}};
+}
+
+bool fromJson(const QJsonObject &o, EconomyReport *r) {
+    r->currency = o.value(QStringLiteral("currency")).toString();
+    r->exponent = o.value(QStringLiteral("exponent")).toInt();
+    r->fromMs = i64(o.value(QStringLiteral("from")));
+    r->toMs = i64(o.value(QStringLiteral("to")));
+    r->openingHoldings = i64(o.value(QStringLiteral("opening_holdings")));
+    if (!o.value(QStringLiteral("days")).isArray() || !o.value(QStringLiteral("system_accounts")).isArray())
+        return false;
+    for (const QJsonValue &v : o.value(QStringLiteral("days")).toArray()) {
+        const QJsonObject d = v.toObject();
+        EconomyDay day;
+        day.dayStartMs = i64(d.value(QStringLiteral("day_start")));
+        day.holdings = i64(d.value(QStringLiteral("holdings")));
+        day.playerChange = i64(d.value(QStringLiteral("player_change")));
+        day.activePlayers = i64(d.value(QStringLiteral("active_players")));
+        day.activeBalance = i64(d.value(QStringLiteral("active_balance")));
+        if (!byKindFromJson(d.value(QStringLiteral("sources")), &day.sources) ||
+            !byKindFromJson(d.value(QStringLiteral("sinks")), &day.sinks))
+            return false;
+        r->days << day;
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("system_accounts")).toArray()) {
+        const QJsonObject s = v.toObject();
+        SystemAccountSeries series{i64(s.value(QStringLiteral("id"))), s.value(QStringLiteral("name")).toString(), {}};
+        for (const QJsonValue &p : s.value(QStringLiteral("points")).toArray()) {
+            BalancePoint point;
+            fromJson(p.toObject(), &point);
+            series.days << point;
+        }
+        r->systemAccounts << series;
+    }
+    return !r->currency.isEmpty();
+}
+
+QJsonObject toJson(const BalanceDistribution &d) {
+    QJsonArray bins, holders;
+    for (const BalanceBin &b : d.bins)
+        bins.append(QJsonObject{{QStringLiteral("lower"), s64(b.lower)},
+                                {QStringLiteral("upper"), s64(b.upper)},
+                                {QStringLiteral("count"), b.count},
+                                {QStringLiteral("total"), s64(b.total)}});
+    for (const TopHolder &h : d.topHolders)
+        holders.append(QJsonObject{{QStringLiteral("account_id"), h.accountId},
+                                   {QStringLiteral("player_ref"), h.playerRef},
+                                   {QStringLiteral("name"), h.name},
+                                   {QStringLiteral("balance"), s64(h.balance)}});
+    return {{QStringLiteral("currency"), d.currency},
+            {QStringLiteral("exponent"), d.exponent},
+            {QStringLiteral("players"), d.players},
+            {QStringLiteral("total"), s64(d.total)},
+            {QStringLiteral("zero_count"), d.zeroCount},
+            {QStringLiteral("negative_count"), d.negativeCount},
+            {QStringLiteral("negative_total"), s64(d.negativeTotal)},
+            {QStringLiteral("histogram"), bins},
+            {QStringLiteral("top1_total"), s64(d.top1Total)},
+            {QStringLiteral("top10_total"), s64(d.top10Total)},
+            {QStringLiteral("top1_share"), millionths(d.shareMillionths(d.top1Total))},
+            {QStringLiteral("top10_share"), millionths(d.shareMillionths(d.top10Total))},
+            {QStringLiteral("gini"), millionths(d.giniMillionths)},
+            {QStringLiteral("top_holders"), holders}};
+}
+
+bool fromJson(const QJsonObject &o, BalanceDistribution *d) {
+    d->currency = o.value(QStringLiteral("currency")).toString();
+    d->exponent = o.value(QStringLiteral("exponent")).toInt();
+    d->players = i64(o.value(QStringLiteral("players")));
+    d->total = i64(o.value(QStringLiteral("total")));
+    d->zeroCount = i64(o.value(QStringLiteral("zero_count")));
+    d->negativeCount = i64(o.value(QStringLiteral("negative_count")));
+    d->negativeTotal = i64(o.value(QStringLiteral("negative_total")));
+    d->top1Total = i64(o.value(QStringLiteral("top1_total")));
+    d->top10Total = i64(o.value(QStringLiteral("top10_total")));
+    d->giniMillionths = fromMillionths(o.value(QStringLiteral("gini")));
+    for (const QJsonValue &v : o.value(QStringLiteral("histogram")).toArray()) {
+        const QJsonObject b = v.toObject();
+        d->bins << BalanceBin{i64(b.value(QStringLiteral("lower"))), i64(b.value(QStringLiteral("upper"))),
+                              i64(b.value(QStringLiteral("count"))), i64(b.value(QStringLiteral("total")))};
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("top_holders")).toArray()) {
+        const QJsonObject h = v.toObject();
+        d->topHolders << TopHolder{i64(h.value(QStringLiteral("account_id"))),
+                                   h.value(QStringLiteral("player_ref")).toString(),
+                                   h.value(QStringLiteral("name")).toString(), i64(h.value(QStringLiteral("balance")))};
+    }
+    return !d->currency.isEmpty();
 }
 
 } // namespace ApiCodec

@@ -3,8 +3,10 @@
 #include "accountquery.h"
 #include "approval.h"
 #include "auditrecord.h"
+#include "balancedistribution.h"
 #include "balancepoint.h"
 #include "currency.h"
+#include "economyreport.h"
 #include "historyentry.h"
 #include "journalquery.h"
 #include "journaltransaction.h"
@@ -86,6 +88,8 @@ QJsonObject toJson(const PostingResult &r);
 QJsonObject toJson(const JournalTransaction &t);
 QJsonObject toJson(const VerifyReport &v);
 QJsonObject toJson(const JournalEntry &e);
+QJsonObject toJson(const EconomyReport &r);
+QJsonObject toJson(const BalanceDistribution &d);
 
 bool fromJson(const QJsonObject &o, Account *out);
 bool fromJson(const QJsonObject &o, Currency *out);
@@ -99,5 +103,7 @@ bool fromJson(const QJsonObject &o, PostingResult *out);
 bool fromJson(const QJsonObject &o, JournalTransaction *out);
 bool fromJson(const QJsonObject &o, VerifyReport *out);
 bool fromJson(const QJsonObject &o, JournalEntry *out);
+bool fromJson(const QJsonObject &o, EconomyReport *out);
+bool fromJson(const QJsonObject &o, BalanceDistribution *out);
 
 } // namespace ApiCodec

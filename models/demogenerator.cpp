@@ -2,6 +2,7 @@
 
 #include "bulkstatement.h"
 #include "chainhasher.h"
+#include "economyreport.h"
 #include "ledgerstore.h"
 
 #include <QDateTime>
@@ -39,6 +40,16 @@ struct PlannedEvent {
 
 struct Rollup {
     qint64 opening = 0, closing = 0, low = 0, high = 0, inflow = 0, outflow = 0, count = 0;
+};
+
+/// The demo's currencies, in the order of the player account fields below.
+const std::array<QByteArray, 4> DemoCurrencies{QByteArrayLiteral("GOLD"), QByteArrayLiteral("TREASURE_BOX"),
+                                               QByteArrayLiteral("GEMS"), QByteArrayLiteral("CREDITS")};
+
+/// One currency's economy figures for the day being generated (economy_flows and economy_days).
+struct EconomyDelta {
+    QMap<TransactionKind, qint64> sources, sinks;
+    qint64 playerChange = 0, activePlayers = 0, activeBalance = 0;
 };
 
 struct PlayerAccounts {
@@ -208,6 +219,16 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
     const qint64 accountCount = nextAccount - firstPlayerAccount;
     std::vector<qint64> balance(size_t(accountCount), 0);
     std::vector<qint64> lastActivity(size_t(accountCount), 0);
+    std::vector<quint8> currencyOf(size_t(accountCount), 0); // index into DemoCurrencies
+    for (const PlayerAccounts &p : players) {
+        quint8 c = 0;
+        for (qint64 account : {p.gold, p.box, p.gems, p.credits}) {
+            if (account)
+                currencyOf[size_t(account - firstPlayerAccount)] = c;
+            ++c;
+        }
+    }
+    std::array<EconomyDelta, 4> dayEconomy;
     QHash<qint64, qint64> systemBalance;
     QHash<qint64, Rollup> dayRollups;
 
@@ -257,7 +278,11 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
         BulkStatement insRollup(
             db, "INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, "
                 "inflow, outflow, entry_count) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?)");
-        for (const BulkStatement *s : {&insTxn, &insEntry, &insRollup})
+        BulkStatement insFlow(db, "INSERT INTO economy_flows (currency, day, kind, lane, sources, sinks) "
+                                  "VALUES (?, ?, ?, 0, ?, ?)");
+        BulkStatement insEconomyDay(db, "INSERT INTO economy_days (currency, day, lane, player_change, "
+                                        "active_players, active_balance) VALUES (?, ?, 0, ?, ?, ?)");
+        for (const BulkStatement *s : {&insTxn, &insEntry, &insRollup, &insFlow, &insEconomyDay})
             if (!s->isValid())
                 return dbError(*s);
 
@@ -297,12 +322,14 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
                                                          ticket,
                                                          {},
                                                          0});
+            std::array<qint64, 4> netPlayerChange{};
             for (int i = 0; i < t.legCount; ++i) {
                 const auto [account, amount] = t.legs[size_t(i)];
                 qint64 *bal;
                 if (account >= firstPlayerAccount) {
                     bal = &balance[size_t(account - firstPlayerAccount)];
                     lastActivity[size_t(account - firstPlayerAccount)] = at;
+                    netPlayerChange[currencyOf[size_t(account - firstPlayerAccount)]] += amount;
                 } else {
                     bal = &systemBalance[account];
                 }
@@ -328,6 +355,8 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
                 ++r.count;
                 ++summary.entries;
             }
+            for (size_t c = 0; c < netPlayerChange.size(); ++c)
+                fileNetPlayerChange(dayEconomy[c].sources, dayEconomy[c].sinks, t.kind, netPlayerChange[c]);
             chainHead = hash.finish();
             insTxn.bind(0, id);
             insTxn.bind(1, kind);
@@ -343,6 +372,35 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
             insTxn.bind(10, head);
             ++summary.transactions;
             return insTxn.insert();
+        };
+        auto flushEconomy = [&](qint64 day) -> bool {
+            for (size_t c = 0; c < dayEconomy.size(); ++c) {
+                EconomyDelta &e = dayEconomy[c];
+                QList<TransactionKind> kinds = e.sources.keys();
+                for (TransactionKind kind : e.sinks.keys())
+                    if (!e.sources.contains(kind))
+                        kinds << kind;
+                for (TransactionKind kind : kinds) {
+                    insFlow.bind(0, DemoCurrencies[c]);
+                    insFlow.bind(1, day);
+                    insFlow.bind(2, kindNames[size_t(kind)]);
+                    insFlow.bind(3, e.sources.value(kind));
+                    insFlow.bind(4, e.sinks.value(kind));
+                    if (!insFlow.insert())
+                        return false;
+                }
+                if (e.activePlayers > 0) {
+                    insEconomyDay.bind(0, DemoCurrencies[c]);
+                    insEconomyDay.bind(1, day);
+                    insEconomyDay.bind(2, e.playerChange);
+                    insEconomyDay.bind(3, e.activePlayers);
+                    insEconomyDay.bind(4, e.activeBalance);
+                    if (!insEconomyDay.insert())
+                        return false;
+                }
+                e = EconomyDelta();
+            }
+            return true;
         };
         auto flushRollups = [&](qint64 day) -> bool {
             std::vector<qint64> ids(dayRollups.keyBegin(), dayRollups.keyEnd());
@@ -361,9 +419,15 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
                 if (!insRollup.insert())
                     return false;
                 ++summary.rollups;
+                if (account >= firstPlayerAccount) {
+                    EconomyDelta &e = dayEconomy[currencyOf[size_t(account - firstPlayerAccount)]];
+                    e.playerChange += r.closing - r.opening;
+                    ++e.activePlayers;
+                    e.activeBalance += r.closing;
+                }
             }
             dayRollups.clear();
-            return true;
+            return flushEconomy(day);
         };
 
         qint64 signedUp = 0;
@@ -509,8 +573,12 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
                     return LedgerError{ErrorCode::Database,
                                        insTxn.isValid() ? insEntry.error() : insTxn.error()};
             }
-            if (!flushRollups(firstDay + d))
+            if (!flushRollups(firstDay + d)) {
+                for (const BulkStatement *s : {&insFlow, &insEconomyDay})
+                    if (!s->isValid())
+                        return dbError(*s);
                 return dbError(insRollup);
+            }
             if (progress)
                 progress(int(80 * (d + 1) / o.days));
         }

@@ -4,8 +4,10 @@
 #include "approval.h"
 #include "auditrecord.h"
 #include "connectionsecurity.h"
+#include "balancedistribution.h"
 #include "balancepoint.h"
 #include "currency.h"
+#include "economyreport.h"
 #include "historyentry.h"
 #include "journalquery.h"
 #include "journaltransaction.h"
@@ -58,6 +60,10 @@ public:
                                                          int limit) = 0;
     virtual QFuture<Result<QList<BalancePoint>>> balanceSeries(qint64 accountId, qint64 fromMs,
                                                                qint64 toMs) = 0;
+    /// A currency's economy per day in [fromMs, toMs) (0: open ends); see EconomyReader::economy.
+    virtual QFuture<Result<EconomyReport>> economy(const QString &currency, qint64 fromMs, qint64 toMs) = 0;
+    /// Who holds a currency now; see EconomyReader::distribution.
+    virtual QFuture<Result<BalanceDistribution>> distribution(const QString &currency) = 0;
     virtual QFuture<Result<QList<JournalLine>>> journal(const JournalQuery &query, qint64 beforeEntryId,
                                                         int limit) = 0;
     virtual QFuture<Result<JournalTransaction>> transaction(qint64 id) = 0;

@@ -1,6 +1,7 @@
 #include "ledgerreader.h"
 
 #include "ledgerstore.h"
+#include "readquery.h"
 
 #include <QMap>
 #include <QSqlError>
@@ -12,32 +13,6 @@ namespace {
 
 constexpr qint64 MsPerDay = 86400000;
 constexpr int MaxPage = 5000;
-
-/// A prepared, bound and executed query, or the database's error.
-struct Query {
-    QSqlQuery q;
-    LedgerError error;
-    bool ok = false;
-};
-
-Query execute(const QSqlDatabase &db, bool postgres, const QString &sql, const QVariantList &args) {
-    Query r{QSqlQuery(db), {}, false};
-    // QPSQL's forward-only mode switches to single-row fetching, which fails when a second statement runs
-    // on the connection before the first is drained; SQLite reads forward-only without that problem.
-    r.q.setForwardOnly(!postgres);
-    if (!r.q.prepare(sql)) {
-        r.error = {ErrorCode::Database, r.q.lastError().text()};
-        return r;
-    }
-    for (int i = 0; i < args.size(); ++i)
-        r.q.bindValue(i, args[i]);
-    if (!r.q.exec()) {
-        r.error = {ErrorCode::Database, r.q.lastError().text()};
-        return r;
-    }
-    r.ok = true;
-    return r;
-}
 
 /// The SQL expression an account list is sorted by. Strings compare byte-wise on both databases ("C"),
 /// matching the indexes of schema 3.
@@ -158,7 +133,7 @@ Result<qint64> LedgerReader::countAccounts(const AccountQuery &query) {
     } else {
         sql = QStringLiteral("SELECT count(*) FROM accounts a") + where;
     }
-    Query r = execute(m_db, m_postgres, sql, args);
+    ReadQuery r = ReadQuery::run(m_db, m_postgres, sql, args);
     if (!r.ok)
         return r.error;
     return r.q.next() ? r.q.value(0).toLongLong() : 0;
@@ -171,7 +146,7 @@ bool LedgerReader::searchIsBroad(const AccountQuery &query) {
     const QString sql = QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM accounts a%1 LIMIT %2) probe")
                             .arg(accountFilter(query, m_postgres, &args))
                             .arg(BroadSearch);
-    Query r = execute(m_db, m_postgres, sql, args);
+    ReadQuery r = ReadQuery::run(m_db, m_postgres, sql, args);
     return r.ok && r.q.next() && r.q.value(0).toLongLong() >= BroadSearch;
 }
 
@@ -238,7 +213,7 @@ Result<AccountPage> LedgerReader::accounts(const AccountQuery &query, qint64 off
             "JOIN currencies c ON c.code = a.currency%2 ORDER BY %3%4, a.id%4 LIMIT ? OFFSET ?")
             .arg(balance, where, sort, dir);
     args << limit << skip;
-    Query r = execute(m_db, m_postgres, sql, args);
+    ReadQuery r = ReadQuery::run(m_db, m_postgres, sql, args);
     if (!r.ok)
         return r.error;
     AccountPage page;
@@ -307,7 +282,7 @@ Result<QList<JournalLine>> LedgerReader::journal(const JournalQuery &query, qint
             "JOIN operators o ON o.id = t.operator_id WHERE %1 ORDER BY e.id DESC LIMIT ?")
             .arg(where.join(QStringLiteral(" AND ")));
     args << std::clamp(limit, 1, MaxPage);
-    Query r = execute(m_db, m_postgres, sql, args);
+    ReadQuery r = ReadQuery::run(m_db, m_postgres, sql, args);
     if (!r.ok)
         return r.error;
     QList<JournalLine> out;
@@ -341,8 +316,8 @@ Result<QList<BalancePoint>> LedgerReader::balanceSeries(qint64 accountId, qint64
     // Each shard's closing before the range: a shard with no entry on a day still holds its balance.
     QMap<int, qint64> carried;
     {
-        Query r =
-            execute(m_db, m_postgres,
+        ReadQuery r =
+            ReadQuery::run(m_db, m_postgres,
                     QStringLiteral("SELECT r.shard, r.closing FROM daily_rollups r JOIN (SELECT shard, "
                                    "max(day) AS day FROM daily_rollups WHERE account_id = ? AND day < ? "
                                    "GROUP BY shard) last ON last.shard = r.shard AND last.day = r.day "
@@ -353,8 +328,8 @@ Result<QList<BalancePoint>> LedgerReader::balanceSeries(qint64 accountId, qint64
         while (r.q.next())
             carried.insert(r.q.value(0).toInt(), r.q.value(1).toLongLong());
     }
-    Query r =
-        execute(m_db, m_postgres,
+    ReadQuery r =
+        ReadQuery::run(m_db, m_postgres,
                 QStringLiteral("SELECT day, shard, opening, closing, low, high, inflow, outflow, entry_count "
                                "FROM daily_rollups WHERE account_id = ? AND day >= ? AND day < ? "
                                "ORDER BY day, shard"),
@@ -402,8 +377,8 @@ Result<QList<BalancePoint>> LedgerReader::balanceSeries(qint64 accountId, qint64
 }
 
 Result<qint64> LedgerReader::changeToken() {
-    Query r =
-        execute(m_db, m_postgres, QStringLiteral("SELECT COALESCE(SUM(last_id), 0) FROM chain_heads"), {});
+    ReadQuery r =
+        ReadQuery::run(m_db, m_postgres, QStringLiteral("SELECT COALESCE(SUM(last_id), 0) FROM chain_heads"), {});
     if (!r.ok)
         return r.error;
     return r.q.next() ? r.q.value(0).toLongLong() : 0;

@@ -1,6 +1,7 @@
 #include "ledgerstore.h"
 
 #include "chainhasher.h"
+#include "economyreport.h"
 #include "ledgerverifier.h"
 #include "money.h"
 #include "sqlscript.h"
@@ -123,6 +124,12 @@ struct LedgerStore::Impl {
     /// postings updates each row once instead of once per posting.
     struct RollupDelta {
         qint64 opening = 0, closing = 0, low = 0, high = 0, inflow = 0, outflow = 0, count = 0;
+        QString currency;    ///< for the economy figures of player accounts
+        bool player = false;
+    };
+    /// A currency's sources and sinks per kind on one day (economy_flows), summed over this transaction.
+    struct FlowDelta {
+        QMap<TransactionKind, qint64> sources, sinks;
     };
     /// A locked shard of a system account. `others` is the sum of its other shards when it was locked
     /// (nullopt: beyond 64 bits), so that the account's total can be kept inside the int64 range too.
@@ -145,6 +152,7 @@ struct LedgerStore::Impl {
         QHash<QString, LaneState> lanes; ///< chain -> the lane this transaction holds
         qint64 nextTransactionId = 0, nextAuditId = 0;
         std::map<std::tuple<qint64, int, qint64>, RollupDelta> rollups;
+        std::map<std::pair<QString, qint64>, FlowDelta> flows; ///< (currency, day)
         void clear() { *this = WriteCache(); }
     } cache;
 
@@ -509,7 +517,9 @@ struct LedgerStore::Impl {
         QList<qint64> accountIds, balances, held, activity, shardIds, shardBalances, rollupAccounts,
             rollupDays, opening, closing, low, high, inflow, outflow, count, laneLastIds;
         QList<int> shards, rollupShards, lanes;
-        QStringList chains, heads;
+        QStringList chains, heads, rollupCurrencies, rollupPlayers;
+        QStringList flowCurrencies, flowKinds;
+        QList<qint64> flowDays, flowSources, flowSinks;
         for (qint64 id : std::as_const(cache.dirtyAccounts)) {
             const Account &a = cache.accounts[id];
             accountIds << id;
@@ -533,7 +543,17 @@ struct LedgerStore::Impl {
             inflow << r.inflow;
             outflow << r.outflow;
             count << r.count;
+            rollupCurrencies << r.currency;
+            rollupPlayers << (r.player ? QStringLiteral("t") : QStringLiteral("f"));
         }
+        for (const auto &[key, f] : cache.flows)
+            for (TransactionKind kind : flowKindsOf(f)) {
+                flowCurrencies << key.first;
+                flowDays << key.second;
+                flowKinds << kindName(kind);
+                flowSources << f.sources.value(kind);
+                flowSinks << f.sinks.value(kind);
+            }
         for (auto it = cache.lanes.cbegin(); it != cache.lanes.cend(); ++it)
             if (it->dirty) {
                 chains << it.key();
@@ -547,16 +567,34 @@ struct LedgerStore::Impl {
             "s AS (UPDATE account_shards t SET balance = v.balance FROM unnest(?::bigint[], ?::int[], "
             "?::bigint[]) "
             "AS v(id, shard, balance) WHERE t.account_id = v.id AND t.shard = v.shard), "
+            "d AS (SELECT * FROM unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], "
+            "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::bool[]) "
+            "AS v(account_id, shard, day, opening, closing, low, high, inflow, outflow, entry_count, currency, "
+            "player)), "
             "r AS (INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, inflow, "
-            "outflow, "
-            "entry_count) SELECT * FROM unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], "
-            "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) "
+            "outflow, entry_count) SELECT account_id, shard, day, opening, closing, low, high, inflow, outflow, "
+            "entry_count FROM d "
             "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
             "low = LEAST(daily_rollups.low, excluded.low), high = GREATEST(daily_rollups.high, "
             "excluded.high), "
             "inflow = daily_rollups.inflow + excluded.inflow, outflow = daily_rollups.outflow + "
             "excluded.outflow, "
-            "entry_count = daily_rollups.entry_count + excluded.entry_count), "
+            "entry_count = daily_rollups.entry_count + excluded.entry_count "
+            "RETURNING account_id, shard, day, entry_count), "
+            // A day's rollup row is new when its count is this flush's alone: the account's first entry that day.
+            "ed AS (INSERT INTO economy_days (currency, day, lane, player_change, active_players, active_balance) "
+            "SELECT d.currency, d.day, ?, sum(d.closing - d.opening), count(*) FILTER (WHERE r.entry_count = "
+            "d.entry_count), sum(CASE WHEN r.entry_count = d.entry_count THEN d.closing ELSE d.closing - "
+            "d.opening END) FROM d JOIN r USING (account_id, shard, day) WHERE d.player "
+            "GROUP BY d.currency, d.day "
+            "ON CONFLICT (currency, day, lane) DO UPDATE SET player_change = economy_days.player_change + "
+            "excluded.player_change, active_players = economy_days.active_players + excluded.active_players, "
+            "active_balance = economy_days.active_balance + excluded.active_balance), "
+            "ef AS (INSERT INTO economy_flows (currency, day, kind, lane, sources, sinks) "
+            "SELECT currency, day, kind, ?, sources, sinks FROM unnest(?::text[], ?::bigint[], ?::text[], "
+            "?::bigint[], ?::bigint[]) AS v(currency, day, kind, sources, sinks) "
+            "ON CONFLICT (currency, day, kind, lane) DO UPDATE SET sources = economy_flows.sources + "
+            "excluded.sources, sinks = economy_flows.sinks + excluded.sinks), "
             "h AS (UPDATE chain_heads t SET last_id = v.last_id, head = v.head FROM unnest(?::text[], "
             "?::int[], "
             "?::bigint[], ?::text[]) AS v(chain, lane, last_id, head) WHERE t.chain = v.chain AND t.lane = "
@@ -566,8 +604,25 @@ struct LedgerStore::Impl {
              list(shardIds),     list(shards),     list(shardBalances), list(rollupAccounts),
              list(rollupShards), list(rollupDays), list(opening),       list(closing),
              list(low),          list(high),       list(inflow),        list(outflow),
-             list(count),        list(chains),     list(lanes),         list(laneLastIds),
+             list(count),        list(rollupCurrencies), list(rollupPlayers), economyLane(),
+             economyLane(),      list(flowCurrencies), list(flowDays), list(flowKinds), list(flowSources),
+             list(flowSinks),    list(chains),     list(lanes),         list(laneLastIds),
              list(heads)});
+    }
+
+    /// The kinds with a source or a sink in `f`, each once (one economy_flows row carries both).
+    static QList<TransactionKind> flowKindsOf(const FlowDelta &f) {
+        QList<TransactionKind> kinds = f.sources.keys();
+        for (TransactionKind kind : f.sinks.keys())
+            if (!f.sources.contains(kind))
+                kinds << kind;
+        return kinds;
+    }
+
+    /// The journal lane this transaction holds, which keys its economy rows (0 when it posted nothing).
+    int economyLane() const {
+        const auto it = cache.lanes.constFind(QStringLiteral("journal"));
+        return it == cache.lanes.constEnd() ? 0 : it->lane;
     }
 
     /// Writes what the transaction changed in the cached rows. Runs just before COMMIT.
@@ -586,8 +641,31 @@ struct LedgerStore::Impl {
             run("UPDATE account_shards SET balance = ? WHERE account_id = ? AND shard = ?",
                 {balance, id, shard});
         }
+        struct DayDelta {
+            qint64 change = 0, active = 0, activeBalance = 0;
+        };
+        std::map<std::pair<QString, qint64>, DayDelta> days;
         for (const auto &[key, r] : cache.rollups) {
             const auto &[account, shard, day] = key;
+            if (r.player) {
+                SqlStatement &q = run(
+                    "INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, inflow, "
+                    "outflow, entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
+                    "low = min(daily_rollups.low, excluded.low), high = max(daily_rollups.high, excluded.high), "
+                    "inflow = daily_rollups.inflow + excluded.inflow, outflow = daily_rollups.outflow + "
+                    "excluded.outflow, entry_count = daily_rollups.entry_count + excluded.entry_count "
+                    "RETURNING entry_count",
+                    {account, shard, day, r.opening, r.closing, r.low, r.high, r.inflow, r.outflow, r.count});
+                // The row is new when its count is this transaction's alone: the account's first entry that day.
+                const bool fresh = q.next() && q.value(0).toLongLong() == r.count;
+                q.finish();
+                DayDelta &d = days[{r.currency, day}];
+                d.change += r.closing - r.opening;
+                d.active += fresh ? 1 : 0;
+                d.activeBalance += fresh ? r.closing : r.closing - r.opening;
+                continue;
+            }
             run(pick("INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, "
                      "inflow, outflow, "
                      "entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -606,6 +684,19 @@ struct LedgerStore::Impl {
                      "excluded.entry_count"),
                 {account, shard, day, r.opening, r.closing, r.low, r.high, r.inflow, r.outflow, r.count});
         }
+        for (const auto &[key, d] : days)
+            run("INSERT INTO economy_days (currency, day, lane, player_change, active_players, active_balance) "
+                "VALUES (?, ?, 0, ?, ?, ?) ON CONFLICT (currency, day, lane) DO UPDATE SET player_change = "
+                "economy_days.player_change + excluded.player_change, active_players = "
+                "economy_days.active_players + excluded.active_players, active_balance = "
+                "economy_days.active_balance + excluded.active_balance",
+                {key.first, key.second, d.change, d.active, d.activeBalance});
+        for (const auto &[key, f] : cache.flows)
+            for (TransactionKind kind : flowKindsOf(f))
+                run("INSERT INTO economy_flows (currency, day, kind, lane, sources, sinks) VALUES (?, ?, ?, 0, ?, ?) "
+                    "ON CONFLICT (currency, day, kind, lane) DO UPDATE SET sources = economy_flows.sources + "
+                    "excluded.sources, sinks = economy_flows.sinks + excluded.sinks",
+                    {key.first, key.second, kindName(kind), f.sources.value(kind), f.sinks.value(kind)});
         for (auto it = cache.lanes.cbegin(); it != cache.lanes.cend(); ++it)
             if (it->dirty)
                 run("UPDATE chain_heads SET last_id = ?, head = ? WHERE chain = ? AND lane = ?",
@@ -624,13 +715,30 @@ struct LedgerStore::Impl {
         }
         auto [it, fresh] = cache.rollups.try_emplace({l.accountId, l.shard, at / MsPerDay});
         RollupDelta &r = it->second;
-        if (fresh)
+        if (fresh) {
             r.opening = r.low = r.high = l.balanceBefore;
+            r.currency = l.currency;
+            r.player = !l.system;
+        }
         r.closing = l.balanceAfter;
         r.low = std::min(r.low, l.balanceAfter);
         r.high = std::max(r.high, l.balanceAfter);
         (l.amount > 0 ? r.inflow : r.outflow) += l.amount > 0 ? l.amount : -l.amount;
         ++r.count;
+    }
+
+    /// The transaction's net player change per currency, filed as a source or sink of its kind (economyreport.h).
+    void fileEconomyFlows(TransactionKind kind, const QList<Leg> &legs, qint64 at) {
+        QMap<QString, qint64> net;
+        for (const Leg &l : legs)
+            if (!l.system)
+                net[l.currency] += l.amount; // each leg's balance was range-checked; the sum of one
+                                             // transaction's player legs cannot leave int64 either
+        for (auto it = net.cbegin(); it != net.cend(); ++it)
+            if (it.value() != 0) { // a transfer between players nets to zero: neither source nor sink
+                FlowDelta &f = cache.flows[{it.key(), at / MsPerDay}];
+                fileNetPlayerChange(f.sources, f.sinks, kind, it.value());
+            }
     }
 
     void changeHeld(qint64 accountId, qint64 delta) {
@@ -962,6 +1070,7 @@ struct LedgerStore::Impl {
             result.entries << e;
             applyLeg(l, at);
         }
+        fileEconomyFlows(h.kind, legs, at);
         advanceLane(QStringLiteral("journal"), lane.lane, id, hash);
         if (!batchAudit)
             appendAudit(actor, auditAction,
@@ -1129,7 +1238,7 @@ LedgerStore::~LedgerStore() {
 }
 
 int LedgerStore::knownSchemaVersion() {
-    return 4;
+    return 5;
 }
 
 QString LedgerStore::zeroHash() {

@@ -1,5 +1,6 @@
 #include "localledgerclient.h"
 
+#include "economyreader.h"
 #include "ledgerreader.h"
 
 #include <QPromise>
@@ -90,6 +91,14 @@ QFuture<Result<QList<BalancePoint>>> LocalLedgerClient::balanceSeries(qint64 acc
                                                                       qint64 toMs) {
     return m_service.run(
         [=](LedgerStore &s) { return LedgerReader(s).balanceSeries(accountId, fromMs, toMs); });
+}
+
+QFuture<Result<EconomyReport>> LocalLedgerClient::economy(const QString &currency, qint64 fromMs, qint64 toMs) {
+    return m_service.run([=](LedgerStore &s) { return EconomyReader(s).economy(currency, fromMs, toMs); });
+}
+
+QFuture<Result<BalanceDistribution>> LocalLedgerClient::distribution(const QString &currency) {
+    return m_service.run([=](LedgerStore &s) { return EconomyReader(s).distribution(currency); });
 }
 
 QFuture<Result<QList<JournalLine>>> LocalLedgerClient::journal(const JournalQuery &query,

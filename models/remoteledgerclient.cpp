@@ -293,6 +293,23 @@ QFuture<Result<QList<BalancePoint>>> RemoteLedgerClient::balanceSeries(qint64 ac
                                    QStringLiteral("points"));
 }
 
+QFuture<Result<EconomyReport>> RemoteLedgerClient::economy(const QString &currency, qint64 fromMs, qint64 toMs) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("currency"), currency);
+    q.addQueryItem(QStringLiteral("from"), QString::number(fromMs));
+    q.addQueryItem(QStringLiteral("to"), QString::number(toMs));
+    return fetch<EconomyReport>({QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/economy"), q, {}, {}, true},
+                                [](const QJsonObject &o, EconomyReport *out) { return ApiCodec::fromJson(o, out); });
+}
+
+QFuture<Result<BalanceDistribution>> RemoteLedgerClient::distribution(const QString &currency) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("currency"), currency);
+    return fetch<BalanceDistribution>(
+        {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/economy/distribution"), q, {}, {}, true},
+        [](const QJsonObject &o, BalanceDistribution *out) { return ApiCodec::fromJson(o, out); });
+}
+
 QFuture<Result<QList<JournalLine>>> RemoteLedgerClient::journal(const JournalQuery &query,
                                                                 qint64 beforeEntryId, int limit) {
     return fetchList<JournalLine>({QByteArrayLiteral("GET"),

@@ -51,6 +51,8 @@ public:
     QFuture<Result<Account>> account(qint64 id) override;
     QFuture<Result<QList<HistoryEntry>>> history(qint64 accountId, qint64 beforeEntryId, int limit) override;
     QFuture<Result<QList<BalancePoint>>> balanceSeries(qint64 accountId, qint64 fromMs, qint64 toMs) override;
+    QFuture<Result<EconomyReport>> economy(const QString &currency, qint64 fromMs, qint64 toMs) override;
+    QFuture<Result<BalanceDistribution>> distribution(const QString &currency) override;
     QFuture<Result<QList<JournalLine>>> journal(const JournalQuery &query, qint64 beforeEntryId,
                                                 int limit) override;
     QFuture<Result<JournalTransaction>> transaction(qint64 id) override;

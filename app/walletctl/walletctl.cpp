@@ -1,10 +1,11 @@
 #include "walletctl.h"
+
+#include "apicodec.h"
 #include "buildinfo.h"
-
-#include "operatorauth.h"
-
 #include "demogenerator.h"
+#include "economyreader.h"
 #include "money.h"
+#include "operatorauth.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -49,6 +50,9 @@ commands:
   operator add NAME --role ROLE [--limit CODE:AMOUNT]... | operator list | operator disable NAME
   operator passwd NAME                  sets NAME's walletd password, read from the first line of stdin
   audit [--limit N]
+  economy --currency CODE [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                        per UTC day: holdings, sources and sinks by kind, active players
+  distribution --currency CODE          who holds the currency: histogram, top shares, Gini, top holders
 )";
 
 int exitFor(ErrorCode code) {
@@ -87,6 +91,7 @@ WalletCtl::WalletCtl(QTextStream &out, QTextStream &err)
         {QStringLiteral("key"), {}, QStringLiteral("K")},
         {QStringLiteral("account"), {}, QStringLiteral("ID")},
         {QStringLiteral("to"), {}, QStringLiteral("ID")},
+        {QStringLiteral("from"), {}, QStringLiteral("DAY")},
         {QStringLiteral("amount"), {}, QStringLiteral("A")},
         {QStringLiteral("items"), {}, QStringLiteral("N")},
         {QStringLiteral("reason"), {}, QStringLiteral("TEXT")},
@@ -228,7 +233,8 @@ int WalletCtl::run(const QStringList &arguments) {
         QStringLiteral("post"),     QStringLiteral("reverse"),   QStringLiteral("approve"),
         QStringLiteral("reject"),   QStringLiteral("approvals"), QStringLiteral("freeze"),
         QStringLiteral("unfreeze"), QStringLiteral("close"),     QStringLiteral("verify"),
-        QStringLiteral("operator"), QStringLiteral("audit"),     QStringLiteral("transaction")};
+        QStringLiteral("operator"), QStringLiteral("audit"),     QStringLiteral("transaction"),
+        QStringLiteral("economy"),  QStringLiteral("distribution")};
     if (!known.contains(command))
         return fail(Usage, QStringLiteral("unknown command \"%1\"; see walletctl --help").arg(command));
     if (url->kind == DatabaseUrl::Kind::Sqlite && command != u"init" && command != u"demo" &&
@@ -276,6 +282,10 @@ int WalletCtl::dispatch(const QString &command, const QStringList &args) {
         return cmdOperator(args);
     if (command == u"audit")
         return cmdAudit();
+    if (command == u"economy")
+        return cmdEconomy();
+    if (command == u"distribution")
+        return cmdDistribution();
     return cmdTransaction(args);
 }
 
@@ -908,5 +918,89 @@ int WalletCtl::cmdTransaction(const QStringList &args) {
                        t.reversedById ? QString::number(t.reversedById) : QString()},
                       {QStringLiteral("entries"), entries}},
           text.trimmed());
+    return Ok;
+}
+
+bool WalletCtl::parseDay(const QString &option, qint64 *dayStartMs, int *exitCode) {
+    const QString text = m_parser.value(option);
+    const QDate day = QDate::fromString(text, Qt::ISODate);
+    if (!day.isValid() || text.size() != 10) {
+        *exitCode = fail(Usage, QStringLiteral("--%1 \"%2\" is not a day such as 2026-11-01").arg(option, text.left(40)));
+        return false;
+    }
+    *dayStartMs = QDateTime(day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    return true;
+}
+
+int WalletCtl::cmdEconomy() {
+    int code = Ok;
+    QString currency;
+    if (!needOption(QStringLiteral("currency"), &currency, &code))
+        return code;
+    qint64 from = 0, to = 0;
+    if (m_parser.isSet(QStringLiteral("from")) && !parseDay(QStringLiteral("from"), &from, &code))
+        return code;
+    if (m_parser.isSet(QStringLiteral("to"))) {
+        if (!parseDay(QStringLiteral("to"), &to, &code))
+            return code;
+        to += 86400000; // --to names the last day shown
+    }
+    if (to > 0 && from >= to)
+        return fail(Usage, QStringLiteral("--from must not be after --to"));
+    EconomyReport r;
+    if (!await(m_service.run([=](LedgerStore &s) { return EconomyReader(s).economy(currency, from, to); }), &r,
+               &code))
+        return code;
+    QString text = QStringLiteral("%1 economy, %2 days; holdings at the start %3\n")
+                       .arg(r.currency)
+                       .arg(r.days.size())
+                       .arg(Money::format(r.openingHoldings, r.exponent));
+    text += QStringLiteral("%1  %2  %3  %4  %5\n")
+                .arg(QStringLiteral("day"), -10)
+                .arg(QStringLiteral("holdings"), 16)
+                .arg(QStringLiteral("sources"), 14)
+                .arg(QStringLiteral("sinks"), 14)
+                .arg(QStringLiteral("active"), 8);
+    for (const EconomyDay &d : std::as_const(r.days))
+        text += QStringLiteral("%1  %2  %3  %4  %5%6\n")
+                    .arg(QDateTime::fromMSecsSinceEpoch(d.dayStartMs, Qt::UTC).date().toString(Qt::ISODate))
+                    .arg(Money::format(d.holdings, r.exponent), 16)
+                    .arg(Money::format(d.sourcesTotal(), r.exponent), 14)
+                    .arg(Money::format(d.sinksTotal(), r.exponent), 14)
+                    .arg(d.activePlayers, 8)
+                    .arg(d.balances() ? QString() : QStringLiteral("  flows do not add up to the change of holdings"));
+    print(ApiCodec::toJson(r), text.trimmed());
+    return r.unbalancedDays().isEmpty() ? Ok : VerifyFailed;
+}
+
+int WalletCtl::cmdDistribution() {
+    int code = Ok;
+    QString currency;
+    if (!needOption(QStringLiteral("currency"), &currency, &code))
+        return code;
+    BalanceDistribution d;
+    if (!await(m_service.run([=](LedgerStore &s) { return EconomyReader(s).distribution(currency); }), &d, &code))
+        return code;
+    auto percent = [](qint64 millionths) {
+        return QStringLiteral("%1.%2%").arg(millionths / 10000).arg(millionths % 10000 / 100, 2, 10, QChar(u'0'));
+    };
+    QString text = QStringLiteral("%1: %2 player accounts hold %3; %4 at zero, %5 below zero\n")
+                       .arg(d.currency)
+                       .arg(d.players)
+                       .arg(Money::format(d.total, d.exponent))
+                       .arg(d.zeroCount)
+                       .arg(d.negativeCount);
+    text += QStringLiteral("top 1% hold %1, top 10% hold %2, Gini %3.%4\n")
+                .arg(percent(d.shareMillionths(d.top1Total)), percent(d.shareMillionths(d.top10Total)))
+                .arg(d.giniMillionths / 1000000)
+                .arg(d.giniMillionths % 1000000, 6, 10, QChar(u'0'));
+    for (const BalanceBin &b : std::as_const(d.bins))
+        text += QStringLiteral("  [%1, %2)  %3 accounts\n")
+                    .arg(Money::format(b.lower, d.exponent), Money::format(b.upper, d.exponent))
+                    .arg(b.count);
+    text += QStringLiteral("largest:\n");
+    for (const TopHolder &h : d.topHolders.mid(0, 10))
+        text += QStringLiteral("  %1  %2 %3  %4\n").arg(h.accountId).arg(h.playerRef, h.name).arg(Money::format(h.balance, d.exponent));
+    print(ApiCodec::toJson(d), text.trimmed());
     return Ok;
 }

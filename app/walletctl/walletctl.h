@@ -37,6 +37,9 @@ private:
     int cmdOperator(const QStringList &args);
     int cmdAudit();
     int cmdTransaction(const QStringList &args);
+    int cmdEconomy();
+    int cmdDistribution();
+    bool parseDay(const QString &option, qint64 *dayStartMs, int *exitCode);
 
     bool currencyExponents(QHash<QString, int> *out, int *exitCode);
     bool demoOptions(DemoOptions *o, QString *problem) const;

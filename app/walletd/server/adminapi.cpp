@@ -1,6 +1,7 @@
 #include "adminapi.h"
 
 #include "apicodec.h"
+#include "economyreader.h"
 #include "ledgerreader.h"
 
 #include <QJsonArray>
@@ -186,6 +187,29 @@ bool AdminApi::handle(const ApiRequest &request, const Respond &respond) {
                 const auto t = LedgerReader(s).changeToken();
                 return t ? json(200, QJsonObject{{QStringLiteral("token"), QString::number(*t)}})
                          : error(t.error());
+            },
+            respond);
+        return true;
+    }
+    if (s0 == u"economy" && get && (n == 1 || (n == 2 && seg.at(1) == u"distribution"))) {
+        // The query is read after the caller is known: an anonymous caller learns nothing of its validation.
+        const bool whole = n == 1;
+        authed(
+            m_read, request, Role::Viewer,
+            whole ? QStringLiteral("reading the economy") : QStringLiteral("reading the balance distribution"),
+            [q, whole](LedgerStore &s, const OperatorAuth::Principal &) {
+                const QString currency = q.queryItemValue(QStringLiteral("currency"), QUrl::FullyDecoded);
+                if (currency.isEmpty())
+                    return badRequest(QStringLiteral("currency is required"));
+                if (!whole)
+                    return one(EconomyReader(s).distribution(currency));
+                qint64 from = 0, to = 0;
+                QString bad;
+                if (!ApiCodec::queryInt(q, QStringLiteral("from"), 0, std::numeric_limits<qint64>::max(), 0, &from,
+                                        &bad) ||
+                    !ApiCodec::queryInt(q, QStringLiteral("to"), 0, std::numeric_limits<qint64>::max(), 0, &to, &bad))
+                    return badRequest(bad);
+                return one(EconomyReader(s).economy(currency, from, to));
             },
             respond);
         return true;

@@ -19,7 +19,7 @@ REVOKE ALL ON ALL TABLES IN SCHEMA public FROM walletdesk_app, walletdesk_analys
 GRANT USAGE ON SCHEMA public TO walletdesk_app, walletdesk_analyst;
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO walletdesk_app, walletdesk_analyst;
 GRANT INSERT ON transactions, entries, audit_log TO walletdesk_app;
-GRANT INSERT, UPDATE ON accounts, account_shards, daily_rollups, approvals, chain_heads,
+GRANT INSERT, UPDATE ON accounts, account_shards, daily_rollups, economy_flows, economy_days, approvals, chain_heads,
     operators, operator_limits, currencies TO walletdesk_app;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO walletdesk_app;
 -- walletd's sign-in state (schema 4) is working data, not ledger: the app role keeps and expires it, and
