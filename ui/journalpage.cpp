@@ -8,6 +8,7 @@
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -40,8 +41,8 @@ JournalPage::JournalPage(QWidget *parent)
         connect(edit, &QDateEdit::dateChanged, this, &JournalPage::applyFilters);
         return edit;
     };
-    m_from = dateEdit(QStringLiteral("journalFrom"), tr("From this day (inclusive)"));
-    m_to = dateEdit(QStringLiteral("journalTo"), tr("Up to this day (inclusive)"));
+    m_from = dateEdit(QStringLiteral("journalFrom"), tr("From this day (inclusive, UTC)"));
+    m_to = dateEdit(QStringLiteral("journalTo"), tr("Up to this day (inclusive, UTC)"));
     m_currency = new QComboBox(this);
     m_currency->setObjectName(QStringLiteral("journalCurrency"));
     m_currency->addItem(tr("All currencies"), QString());
@@ -126,6 +127,24 @@ void JournalPage::refresh() {
     m_model->refresh();
 }
 
+void JournalPage::showQuery(const JournalQuery &query) {
+    {
+        const QSignalBlocker blockers[] = {QSignalBlocker(m_kind),      QSignalBlocker(m_operator),
+                                           QSignalBlocker(m_from),      QSignalBlocker(m_to),
+                                           QSignalBlocker(m_currency),  QSignalBlocker(m_minAmount),
+                                           QSignalBlocker(m_maxAmount)};
+        m_kind->setCurrentIndex(std::max(0, m_kind->findData(query.kind ? int(*query.kind) : -1)));
+        m_operator->setCurrentIndex(std::max(0, m_operator->findData(query.operatorName)));
+        auto day = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date(); };
+        m_from->setDate(query.fromMs > 0 ? day(query.fromMs) : AnyDate);
+        m_to->setDate(query.toMs > 0 ? day(query.toMs - 1) : AnyDate);
+        m_currency->setCurrentIndex(std::max(0, m_currency->findData(query.currency)));
+        m_minAmount->clear();
+        m_maxAmount->clear();
+    }
+    applyFilters();
+}
+
 void JournalPage::applyFilters() {
     m_error->hide();
     JournalQuery q;
@@ -133,10 +152,12 @@ void JournalPage::applyFilters() {
     if (kind >= 0)
         q.kind = TransactionKind(kind);
     q.operatorName = m_operator->currentData().toString();
+    // Days are UTC days, as everywhere in the ledger (rollups, the economy page), so that a day means the same
+    // entries on every desk whatever its time zone.
     if (m_from->date() > AnyDate)
-        q.fromMs = m_from->date().startOfDay().toMSecsSinceEpoch();
+        q.fromMs = QDateTime(m_from->date(), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     if (m_to->date() > AnyDate)
-        q.toMs = m_to->date().addDays(1).startOfDay().toMSecsSinceEpoch();
+        q.toMs = QDateTime(m_to->date().addDays(1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
     q.currency = m_currency->currentData().toString();
     int exponent = 0;
     for (const Currency &c : std::as_const(m_currencies))

@@ -24,6 +24,8 @@ public:
     void setCurrencies(const QList<Currency> &currencies);
     void setOperators(const QStringList &names);
     void refresh();
+    /// Shows the entries of `query` (kind, currency and UTC days), as the economy page's drill-down asks.
+    void showQuery(const JournalQuery &query);
 
     JournalTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }

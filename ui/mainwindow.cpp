@@ -8,6 +8,7 @@
 #include "approvalspage.h"
 #include "auditpage.h"
 #include "csvexport.h"
+#include "economypage.h"
 #include "journalpage.h"
 #include "journaltablemodel.h"
 #include "newaccountdialog.h"
@@ -67,10 +68,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_journal = new JournalPage(this);
     m_approvals = new ApprovalsPage(this);
     m_audit = new AuditPage(this);
+    m_economy = new EconomyPage(this);
     m_tabs->addTab(m_accounts, tr("Accounts"));
     m_tabs->addTab(m_journal, tr("Journal"));
     m_tabs->addTab(m_approvals, tr("Approvals"));
     m_tabs->addTab(m_audit, tr("Audit log"));
+    m_tabs->addTab(m_economy, tr("Economy"));
     setCentralWidget(m_tabs);
 
     m_connectionLabel = new QLabel(this);
@@ -101,6 +104,14 @@ MainWindow::MainWindow(QWidget *parent)
         m_tabs->setTabText(2, pending ? tr("Approvals (%1)").arg(pending) : tr("Approvals"));
     });
     connect(m_journal, &JournalPage::accountActivated, this, [this](qint64 id) {
+        m_tabs->setCurrentWidget(m_accounts);
+        m_accounts->showAccount(id);
+    });
+    connect(m_economy, &EconomyPage::journalRequested, this, [this](const JournalQuery &query) {
+        m_journal->showQuery(query);
+        m_tabs->setCurrentWidget(m_journal);
+    });
+    connect(m_economy, &EconomyPage::accountRequested, this, [this](qint64 id) {
         m_tabs->setCurrentWidget(m_accounts);
         m_accounts->showAccount(id);
     });
@@ -172,6 +183,8 @@ void MainWindow::createActions() {
               &MainWindow::showApprovals);
     addAction(QStringLiteral("showAudit"), tr("Au&dit log"), QKeySequence(Qt::CTRL | Qt::Key_4),
               &MainWindow::showAudit);
+    addAction(QStringLiteral("showEconomy"), tr("&Economy"), QKeySequence(Qt::CTRL | Qt::Key_5),
+              &MainWindow::showEconomy);
     addAction(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence::Refresh, &MainWindow::refreshAll);
     addAction(QStringLiteral("about"), tr("&About WalletDesk"), QKeySequence(), &MainWindow::about);
 }
@@ -201,7 +214,7 @@ void MainWindow::createMenus() {
     approvals->addAction(action(QStringLiteral("reject")));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (const char *name : {"showAccounts", "showJournal", "showApprovals", "showAudit"})
+    for (const char *name : {"showAccounts", "showJournal", "showApprovals", "showAudit", "showEconomy"})
         view->addAction(action(QString::fromLatin1(name)));
     view->addSeparator();
     view->addAction(action(QStringLiteral("refresh")));
@@ -243,7 +256,7 @@ void MainWindow::setClient(LedgerClient *client) {
     if (client) {
         client->setParent(this);
         connect(client, &LedgerClient::accountsChanged, this, &MainWindow::onAccountsChanged);
-        connect(client, &LedgerClient::ledgerChanged, this, &MainWindow::refreshAll);
+        connect(client, &LedgerClient::ledgerChanged, this, &MainWindow::refreshLists);
         connect(client, &LedgerClient::availabilityChanged, this,
                 [this](bool available, const QString &reason) {
                     m_online = available;
@@ -258,7 +271,7 @@ void MainWindow::setClient(LedgerClient *client) {
                                "date)"));
                     } else {
                         statusBar()->showMessage(tr("Connected again."), 5000);
-                        refreshAll(); // what others posted meanwhile
+                        refreshLists(); // what others posted meanwhile
                     }
                 });
         connect(client, &LedgerClient::signInRequired, this, [this] { askToSignInAgain(QString()); });
@@ -268,6 +281,7 @@ void MainWindow::setClient(LedgerClient *client) {
     m_journal->setClient(client);
     m_approvals->setClient(client);
     m_audit->setClient(client);
+    m_economy->setClient(client);
     loadReferenceData();
     updateStatus();
     updateActions();
@@ -325,6 +339,7 @@ void MainWindow::loadReferenceData() {
         if (currencies) {
             m_accounts->setCurrencies(*currencies);
             m_journal->setCurrencies(*currencies);
+            m_economy->setCurrencies(*currencies);
         }
     });
     m_client->operators().then(this, [this](const Result<QList<OperatorInfo>> &operators) {
@@ -441,15 +456,23 @@ void MainWindow::updateActions() {
 }
 
 void MainWindow::refreshAll() {
+    refreshLists();
+    m_economy->refresh();
+}
+
+void MainWindow::refreshLists() {
     m_accounts->refresh();
     m_journal->refresh();
     m_approvals->refresh();
     m_audit->refresh();
+    // The economy page reads every account of a currency: it is not redrawn at every posting, it says
+    // that it is out of date and Refresh (F5) redraws it.
+    m_economy->markOutdated();
 }
 
 void MainWindow::onAccountsChanged(const QList<qint64> &) {
     // Our own write: show it now rather than at the next poll. Every list may show a touched account.
-    refreshAll();
+    refreshLists();
 }
 
 void MainWindow::newAccount() {
@@ -685,6 +708,10 @@ void MainWindow::showApprovals() {
 
 void MainWindow::showAudit() {
     m_tabs->setCurrentWidget(m_audit);
+}
+
+void MainWindow::showEconomy() {
+    m_tabs->setCurrentWidget(m_economy);
 }
 
 void MainWindow::findAccount() {

@@ -10,6 +10,7 @@
 class AccountsPage;
 class ApprovalsPage;
 class AuditPage;
+class EconomyPage;
 class ConnectionProfile;
 class JournalPage;
 class QLabel;
@@ -38,6 +39,7 @@ public:
     JournalPage *journalPage() const { return m_journal; }
     ApprovalsPage *approvalsPage() const { return m_approvals; }
     AuditPage *auditPage() const { return m_audit; }
+    EconomyPage *economyPage() const { return m_economy; }
     QTabWidget *tabs() const { return m_tabs; }
     /// The action with this object name ("post", "transfer", "reverse", ...), for tests and the toolbar.
     QAction *action(const QString &name) const { return m_actions.value(name); }
@@ -87,6 +89,8 @@ private:
     void showJournal();
     void showApprovals();
     void showAudit();
+    void showEconomy();
+    void refreshLists();
     void findAccount();
     void openConnection();
     void setLanguage(const QString &code);
@@ -100,6 +104,7 @@ private:
     JournalPage *m_journal = nullptr;
     ApprovalsPage *m_approvals = nullptr;
     AuditPage *m_audit = nullptr;
+    EconomyPage *m_economy = nullptr;
     QLabel *m_connectionLabel = nullptr;
     QLabel *m_operatorLabel = nullptr;
     QLabel *m_onlineLabel = nullptr;

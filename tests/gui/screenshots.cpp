@@ -13,6 +13,7 @@
 #include "balancechartview.h"
 #include "connectiondialog.h"
 #include "demogenerator.h"
+#include "economypage.h"
 #include "historytablemodel.h"
 #include "journalpage.h"
 #include "journaltablemodel.h"
@@ -162,6 +163,20 @@ int main(int argc, char *argv[]) {
     waitFor([&] { return window.approvalsPage()->model()->rowCount() > 0; });
     window.approvalsPage()->table()->setCurrentIndex(window.approvalsPage()->model()->index(0, 0));
     shoot(&window, QStringLiteral("approvals"));
+
+    // The analysts' page: GOLD over the whole demo, its players, who holds it, and the days table.
+    EconomyPage *economy = window.economyPage();
+    window.tabs()->setCurrentWidget(economy);
+    economy->setCurrency(QStringLiteral("GOLD"));
+    economy->setRange(EconomyPage::Range::All);
+    waitFor([&] { return !economy->isLoading() && !economy->report().days.isEmpty(); });
+    shoot(&window, QStringLiteral("economy"));
+    economy->tabs()->setCurrentIndex(1);
+    shoot(&window, QStringLiteral("economy-players"));
+    economy->tabs()->setCurrentIndex(2);
+    shoot(&window, QStringLiteral("economy-distribution"));
+    economy->tabs()->setCurrentIndex(3);
+    shoot(&window, QStringLiteral("economy-days"));
     window.tabs()->setCurrentWidget(accounts);
 
     if (!accounts->detail()->account()) {

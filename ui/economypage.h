@@ -1,0 +1,108 @@
+#pragma once
+
+#include "balancedistribution.h"
+#include "currency.h"
+#include "economyreport.h"
+#include "journalquery.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class ChartPanel;
+class LedgerClient;
+class QButtonGroup;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QStandardItemModel;
+class QTabWidget;
+class QTableView;
+
+/// The analysts' page: a currency's economy over a range of days, from the ledger's own figures (every
+/// amount exact, every bar leading to the transactions behind it). Holdings with treasury and net issuance;
+/// sources and sinks by kind; active players; who holds the currency (histogram, top shares, Gini, top
+/// holders); and whether the figures add up (previous holdings + sources - sinks = holdings, every day).
+class EconomyPage final : public QWidget {
+    Q_OBJECT
+public:
+    enum class Range { Week, Month, Quarter, Year, All, Custom };
+
+    explicit EconomyPage(QWidget *parent = nullptr);
+
+    void setClient(LedgerClient *client);
+    void setCurrencies(const QList<Currency> &currencies);
+    void setCurrency(const QString &code);
+    void setRange(Range range);
+    /// A custom range of UTC days, both inclusive.
+    void setCustomRange(const QDate &from, const QDate &to);
+    void refresh();
+    /// The ledger changed: say the page is out of date (it is redrawn on Refresh, or when next shown).
+    void markOutdated();
+
+    bool isLoading() const { return m_pending > 0; }
+    const EconomyReport &report() const { return m_report; }
+    const BalanceDistribution &distribution() const { return m_distribution; }
+    QString identityText() const;
+    ChartPanel *holdingsChart() const { return m_holdings; }
+    ChartPanel *flowsChart() const { return m_flows; }
+    ChartPanel *activeChart() const { return m_active; }
+    ChartPanel *averageChart() const { return m_average; }
+    ChartPanel *histogramChart() const { return m_histogram; }
+    QTableView *flowsTable() const { return m_flowsTable; }
+    QTableView *holdersTable() const { return m_holdersTable; }
+    QTableView *daysTable() const { return m_daysTable; }
+    QTabWidget *tabs() const { return m_tabs; }
+    /// Writes a table as CSV (what it shows, amounts in plain exact form). False with `error` on failure.
+    bool exportTable(QTableView *table, const QString &path, QString *error) const;
+    /// The journal query behind a day of the flows (and a kind, if the click hit one of its bars).
+    JournalQuery drillDownQuery(qint64 dayStartMs, std::optional<TransactionKind> kind) const;
+
+Q_SIGNALS:
+    void loaded();
+    /// Show these transactions in the Journal (a bar or a day was clicked).
+    void journalRequested(const JournalQuery &query);
+    /// Show this account (a top holder was double-clicked).
+    void accountRequested(qint64 accountId);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void load();
+    void showReport();
+    void showDistribution();
+    void fillFlowsTable();
+    void fillDaysTable();
+    void exportFromButton(QTableView *table, const QString &suggestedName);
+    std::pair<qint64, qint64> rangeMs() const;
+
+    QPointer<LedgerClient> m_client;
+    QList<Currency> m_currencies;
+    Range m_range = Range::Quarter;
+    quint64 m_generation = 0;
+    int m_pending = 0;
+    bool m_stale = false; ///< a refresh was asked for while hidden
+    EconomyReport m_report;
+    BalanceDistribution m_distribution;
+
+    QComboBox *m_currency = nullptr;
+    QButtonGroup *m_rangeButtons = nullptr;
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_identity = nullptr;
+    QLabel *m_summary = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    ChartPanel *m_holdings = nullptr;
+    ChartPanel *m_flows = nullptr;
+    ChartPanel *m_active = nullptr;
+    ChartPanel *m_average = nullptr;
+    ChartPanel *m_histogram = nullptr;
+    QLabel *m_distributionSummary = nullptr;
+    QStandardItemModel *m_flowsModel = nullptr;
+    QStandardItemModel *m_holdersModel = nullptr;
+    QStandardItemModel *m_daysModel = nullptr;
+    QTableView *m_flowsTable = nullptr;
+    QTableView *m_holdersTable = nullptr;
+    QTableView *m_daysTable = nullptr;
+};
