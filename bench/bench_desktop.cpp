@@ -16,6 +16,7 @@
 #include "accounttablemodel.h"
 #include "balancechartview.h"
 #include "demogenerator.h"
+#include "economypage.h"
 #include "historytablemodel.h"
 #include "localledgerclient.h"
 #include "mainwindow.h"
@@ -203,6 +204,10 @@ int main(int argc, char *argv[]) {
     const qint64 house = q.value(0).toLongLong();
     const qint64 houseEntries = q.value(1).toLongLong();
     q.finish();
+    q.exec(QStringLiteral("SELECT count(*) FROM accounts"));
+    q.next();
+    const qint64 accountCount = q.value(0).toLongLong();
+    q.finish();
     db.close();
     settle(200);
     watchdog.start(); // from here on: the stalls a person at work would feel
@@ -260,6 +265,28 @@ int main(int argc, char *argv[]) {
     std::printf("house GOLD: %lld entries, %lld points drawn\n", houseEntries,
                 qlonglong(detail->chart()->points().size()));
     report("chart of an account with that many entries", double(t.elapsed()), "ms", 100);
+
+    // 6. The economy page for GOLD over all time: the day figures drawn (holdings, flows, players), then the
+    // distribution over every GOLD player account.
+    EconomyPage *economy = window.economyPage();
+    window.tabs()->setCurrentWidget(economy);
+    waitFor([&] { return !economy->isLoading(); });
+    settle(300);
+    economy->setCurrency(QStringLiteral("GOLD"));
+    waitFor([&] { return !economy->isLoading(); });
+    settle(300);
+    t.start();
+    economy->setRange(EconomyPage::Range::All);
+    waitFor([&] { return economy->report().currency == u"GOLD" && economy->report().fromMs < economy->report().toMs - 100LL * 86400000; });
+    QCoreApplication::processEvents(); // the repaint
+    const qint64 economyMs = t.elapsed();
+    waitFor([&] { return !economy->isLoading(); });
+    QCoreApplication::processEvents();
+    const qint64 bothMs = t.elapsed();
+    std::printf("economy of GOLD: %lld days; distribution over %lld player accounts (%lld accounts in the ledger)\n",
+                qlonglong(economy->report().days.size()), economy->distribution().players, accountCount);
+    report("economy page, one currency, all time, click to drawn", double(economyMs), "ms", 300);
+    report("distribution of that currency, drawn (after the economy)", double(bothMs - economyMs), "ms", 500);
 
     report("longest GUI-thread stall meanwhile", double(watchdog.worstMs()), "ms", 50);
     report("resident memory (peak)", double(residentKb("VmHWM:")) / 1024.0, "MB", 300);

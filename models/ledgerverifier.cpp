@@ -123,8 +123,9 @@ Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &prog
     std::thread balanceWorker([&] {
         onSecondConnection(
             snapshot, marker, balances, QStringLiteral("balances"), snapshotsTaken, [&](QSqlDatabase db) {
-                if (loadAccounts(db, balances) && checkEntries(db, balances) && checkBalances(db, balances))
-                    checkRollups(db, balances);
+                if (loadAccounts(db, balances) && checkEntries(db, balances) && checkBalances(db, balances) &&
+                    checkRollups(db, balances))
+                    checkEconomy(db, balances);
             });
     });
     std::thread tailWorker([&] {
@@ -344,6 +345,9 @@ void LedgerVerifier::closeDay(State &s, qint64 accountId, int shard) {
     s.rollupDigest += rollupDigest(accountId, shard, s.day, s.opening, s.balance, s.low, s.high, s.inflow,
                                    s.outflow, s.count);
     ++s.rollupRows;
+    const Flags &f = m_flags[size_t(accountId)];
+    if (!f.system)
+        m_economy.addPlayerDay(f.currency, s.day, s.opening, s.balance);
 }
 
 bool LedgerVerifier::checkChains(QSqlDatabase db, Part &part, Slice &slice,
@@ -465,7 +469,8 @@ bool LedgerVerifier::checkEntries(QSqlDatabase db, Part &part) {
     }
     SqlCursor e(db, entriesInJournalOrder(), QStringLiteral("verify_balances"));
     std::vector<qint64> sums(size_t(m_currencies.size()), 0);
-    qint64 currentTxn = -1;
+    std::vector<qint64> playerSums(size_t(m_currencies.size()), 0); // the net player change per currency
+    qint64 currentTxn = -1, currentDay = 0;
     int entriesInTxn = 0;
     bool currentForced = false;
     auto closeTxn = [&]() -> bool {
@@ -480,6 +485,9 @@ bool LedgerVerifier::checkEntries(QSqlDatabase db, Part &part) {
                 return part.problem(QStringLiteral("transaction %1: its entries do not sum to zero in %2")
                                         .arg(currentTxn)
                                         .arg(QString::fromUtf8(m_currencies.key(int(c)))));
+        for (size_t c = 0; c < playerSums.size(); ++c)
+            if (playerSums[c] != 0)
+                m_economy.addTransaction(int(c), currentDay, playerSums[c]);
         return true;
     };
     qint64 seen = 0;
@@ -496,7 +504,9 @@ bool LedgerVerifier::checkEntries(QSqlDatabase db, Part &part) {
             currentTxn = txn;
             entriesInTxn = 0;
             currentForced = forced.contains(txn);
+            currentDay = e.integer(6) / MsPerDay;
             std::fill(sums.begin(), sums.end(), 0);
+            std::fill(playerSums.begin(), playerSums.end(), 0);
         }
         if (accountId <= 0 || size_t(accountId) >= m_flags.size() || !m_flags[size_t(accountId)].exists)
             return part.problem(
@@ -513,6 +523,8 @@ bool LedgerVerifier::checkEntries(QSqlDatabase db, Part &part) {
         if (!sum || !running)
             return part.problem(QStringLiteral("entry %1: amounts overflow").arg(entryId));
         sums[size_t(flags.currency)] = *sum;
+        if (!flags.system)
+            playerSums[size_t(flags.currency)] += amount; // bounded like `sum`: a player's legs of one transaction
         if (*running != after)
             return part.problem(
                 QStringLiteral("entry %1: account %2 balance after is %3, but its entries sum to %4")
@@ -650,6 +662,14 @@ bool LedgerVerifier::checkRollups(QSqlDatabase db, Part &part) {
             if ((*it)[shard].rollupRows > 0 && !systemShardsWithRollups.value(it.key()).contains(int(shard)))
                 return part.problem(locateRollupProblem(db, it.key()));
     return true;
+}
+
+bool LedgerVerifier::checkEconomy(QSqlDatabase db, Part &part) {
+    QString readError;
+    const QString difference = m_economy.compare(db, m_currencies, &readError);
+    if (!readError.isEmpty())
+        return part.readFailure(readError);
+    return difference.isEmpty() || part.problem(difference);
 }
 
 QString LedgerVerifier::locateRollupProblem(QSqlDatabase db, qint64 accountId) {

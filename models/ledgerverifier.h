@@ -1,5 +1,6 @@
 #pragma once
 
+#include "economytally.h"
 #include "ledgererror.h"
 #include "verifyreport.h"
 
@@ -84,9 +85,10 @@ private:
     bool checkEntries(QSqlDatabase db, Part &part);
     bool checkBalances(QSqlDatabase db, Part &part);
     bool checkRollups(QSqlDatabase db, Part &part);
+    bool checkEconomy(QSqlDatabase db, Part &part);
     QString locateRollupProblem(QSqlDatabase db, qint64 accountId);
     State *stateFor(qint64 accountId, int shard);
-    static void closeDay(State &s, qint64 accountId, int shard);
+    void closeDay(State &s, qint64 accountId, int shard);
 
     QByteArray snapshotMarker(QSqlDatabase db);
     QString entriesInJournalOrder() const;
@@ -100,5 +102,6 @@ private:
     std::vector<State> m_players;                           ///< by account id
     QHash<qint64, std::vector<State>> m_systemShards;       ///< system account id -> state per shard
     QHash<QByteArray, int> m_currencies;                    ///< code -> index into per-currency sums
+    EconomyTally m_economy; ///< the economy rollups as the entries say they must be
     std::vector<std::pair<QByteArray, int>> m_currencyList; ///< the same, searched by currencyIndex()
 };

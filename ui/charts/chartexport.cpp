@@ -17,6 +17,7 @@ bool saveSvg(QWidget *widget, const QString &path, const QString &title) {
     QSvgGenerator svg;
     svg.setFileName(path);
     svg.setSize(widget->size());
+    svg.setResolution(96); // the CSS pixel: browsers then show the drawing at the size it had on screen
     svg.setViewBox(QRect(QPoint(0, 0), widget->size()));
     svg.setTitle(title);
     svg.setDescription(QStringLiteral("WalletDesk"));
