@@ -34,8 +34,9 @@ QString EconomyTally::compare(QSqlDatabase db, const QHash<QByteArray, int> &cur
     auto key = [&](const QString &code, qint64 day) {
         return std::pair{currencies.value(code.toUtf8(), -1), day};
     };
-    if (!q.exec(QStringLiteral("SELECT currency, day, SUM(sources), SUM(sinks) FROM economy_flows "
-                               "GROUP BY currency, day"))) {
+    // PostgreSQL's SUM of bigints is a numeric, which the driver hands over as a double: the casts keep it exact.
+    if (!q.exec(QStringLiteral("SELECT currency, day, CAST(SUM(sources) AS BIGINT), CAST(SUM(sinks) AS BIGINT) "
+                               "FROM economy_flows GROUP BY currency, day"))) {
         *readError = q.lastError().text();
         return {};
     }
@@ -44,8 +45,9 @@ QString EconomyTally::compare(QSqlDatabase db, const QHash<QByteArray, int> &cur
         f.sources = q.value(2).toLongLong();
         f.sinks = q.value(3).toLongLong();
     }
-    if (!q.exec(QStringLiteral("SELECT currency, day, SUM(player_change), SUM(active_players), "
-                               "SUM(active_balance) FROM economy_days GROUP BY currency, day"))) {
+    if (!q.exec(QStringLiteral("SELECT currency, day, CAST(SUM(player_change) AS BIGINT), CAST(SUM(active_players) "
+                               "AS BIGINT), CAST(SUM(active_balance) AS BIGINT) FROM economy_days "
+                               "GROUP BY currency, day"))) {
         *readError = q.lastError().text();
         return {};
     }
