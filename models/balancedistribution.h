@@ -33,7 +33,8 @@ struct BalanceDistribution {
     qint64 negativeCount = 0; ///< accounts below zero (allowed negative, or a forced reversal)
     qint64 negativeTotal = 0;
     /// Positive balances in logarithmic bins (1-2-5 steps: [1,2), [2,5), [5,10), [10,20) ... in minor units),
-    /// from the first to the last non-empty bin, empty bins in between included.
+    /// from the first to the last non-empty bin, empty bins in between included. The last possible bin is
+    /// [5 * 10^18, int64 maximum), and it also holds a balance at the maximum itself.
     QList<BalanceBin> bins;
     qint64 top1Total = 0;  ///< sum of the largest ceil(1%) of balances
     qint64 top10Total = 0; ///< sum of the largest ceil(10%)

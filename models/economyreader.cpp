@@ -16,13 +16,14 @@ constexpr qint64 MsPerDay = 86400000;
 /// Balances sorted ascending, each with how many accounts hold it.
 using BalanceGroups = std::vector<std::pair<qint64, qint64>>;
 
-/// The next edge of the 1-2-5 sequence above `edge` (1, 2, 5, 10, 20, 50, ...).
+/// The next edge of the 1-2-5 sequence above `edge` (1, 2, 5, 10, 20, 50, ...), the int64 maximum after
+/// 5 * 10^18 (where 10^19 would not fit).
 qint64 nextEdge(qint64 edge) {
     qint64 decade = 1;
-    while (decade * 10 <= edge)
+    while (decade <= edge / 10) // decade * 10 <= edge, without overflowing at 10^18
         decade *= 10;
     const qint64 lead = edge / decade;
-    if (edge > std::numeric_limits<qint64>::max() / 5)
+    if (lead >= 5 && decade > std::numeric_limits<qint64>::max() / 10)
         return std::numeric_limits<qint64>::max();
     return lead < 2 ? 2 * decade : lead < 5 ? 5 * decade : 10 * decade;
 }
@@ -67,12 +68,14 @@ void describe(const BalanceGroups &groups, BalanceDistribution &d) {
     auto it = std::find_if(groups.cbegin(), groups.cend(), [](const auto &g) { return g.first > 0; });
     if (it == groups.cend())
         return;
+    // The last bin, [5 * 10^18, int64 maximum), also holds the maximum itself.
+    constexpr qint64 Top = std::numeric_limits<qint64>::max();
     qint64 lower = 1;
-    while (nextEdge(lower) <= it->first)
+    while (nextEdge(lower) <= it->first && nextEdge(lower) < Top)
         lower = nextEdge(lower);
     BalanceBin bin{lower, nextEdge(lower), 0, 0};
     for (; it != groups.cend(); ++it) {
-        while (it->first >= bin.upper) {
+        while (it->first >= bin.upper && bin.upper < Top) {
             d.bins << bin;
             bin = BalanceBin{bin.upper, nextEdge(bin.upper), 0, 0};
         }
@@ -116,7 +119,10 @@ Result<EconomyReport> EconomyReader::economy(const QString &currency, qint64 fro
     const qint64 toDay = toMs > 0 ? (toMs + MsPerDay - 1) / MsPerDay : today + 1;
     ReadQuery days = ReadQuery::run(
         m_db, m_postgres,
-        QStringLiteral("SELECT day, SUM(player_change), SUM(active_players), SUM(active_balance) FROM economy_days "
+        // PostgreSQL's SUM of bigints is a numeric, which the driver hands over as a double (exact only to
+        // 2^53): the casts keep the sums integers, and one beyond 64 bits an error instead of a wrong figure.
+        QStringLiteral("SELECT day, CAST(SUM(player_change) AS BIGINT), CAST(SUM(active_players) AS BIGINT), "
+                       "CAST(SUM(active_balance) AS BIGINT) FROM economy_days "
                        "WHERE currency = ? AND day < ? GROUP BY day ORDER BY day"),
         {currency, toDay});
     if (!days.ok)
@@ -156,7 +162,8 @@ Result<EconomyReport> EconomyReader::economy(const QString &currency, qint64 fro
 
     ReadQuery flows = ReadQuery::run(
         m_db, m_postgres,
-        QStringLiteral("SELECT day, kind, SUM(sources), SUM(sinks) FROM economy_flows WHERE currency = ? AND "
+        QStringLiteral("SELECT day, kind, CAST(SUM(sources) AS BIGINT), CAST(SUM(sinks) AS BIGINT) FROM "
+                       "economy_flows WHERE currency = ? AND "
                        "day >= ? AND day < ? GROUP BY day, kind"),
         {currency, firstDay, toDay});
     if (!flows.ok)

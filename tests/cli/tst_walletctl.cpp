@@ -30,6 +30,9 @@
 #include <QUuid>
 #include <QtTest>
 
+#include <algorithm>
+#include <numeric>
+
 namespace {
 
 /// One walletctl run.
@@ -421,6 +424,7 @@ private slots:
     void balanceAtBadTime();
     void verifyHealthyLedger();
     void verifyDetectsTampering();
+    void economyAndDistribution();
 
     // Product bugs found by this suite, fixed; kept as regression tests.
     void repeatedOptionIsRefused();
@@ -1879,6 +1883,195 @@ void TestWalletctl::verifyDetectsTampering() {
 
 // --- known product bugs
 // -----------------------------------------------------------------------------------------
+
+void TestWalletctl::economyAndDistribution() {
+    // A small demo ledger (six days of history and today's desk work); the figures walletctl prints are
+    // checked against sums straight from the journal.
+    WC_OK(wc({QStringLiteral("demo"), QStringLiteral("--players"), QStringLiteral("80"),
+              QStringLiteral("--days"), QStringLiteral("6"), QStringLiteral("--seed"), QStringLiteral("4")}));
+    Snapshot before;
+    WC_SNAPSHOT(before);
+
+    // The brute force: each GOLD transaction's net change of player balances, filed by UTC day and kind.
+    struct Day {
+        qint64 change = 0, active = 0;
+        QMap<QString, qint64> sources, sinks;
+    };
+    QMap<QString, Day> expected; // YYYY-MM-DD, so in order
+    QMap<qint64, qint64> balances;
+    QString why;
+    const auto isoDay = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date().toString(Qt::ISODate);
+    };
+    QVERIFY2(
+        withDatabase(&why,
+                     [&](QSqlDatabase &db, QString *err) {
+                         QSqlQuery q(db);
+                         if (!q.exec(QStringLiteral(
+                                 "SELECT t.created_at, t.kind, CAST(SUM(e.amount) AS BIGINT) FROM entries e "
+                                 "JOIN accounts a ON a.id = e.account_id JOIN transactions t ON t.id = "
+                                 "e.transaction_id WHERE a.kind = 'player' AND a.currency = 'GOLD' "
+                                 "GROUP BY e.transaction_id, t.created_at, t.kind"))) {
+                             *err = q.lastError().text();
+                             return false;
+                         }
+                         while (q.next()) {
+                             Day &d = expected[isoDay(q.value(0).toLongLong())];
+                             const qint64 net = q.value(2).toLongLong();
+                             d.change += net;
+                             if (net > 0)
+                                 d.sources[q.value(1).toString()] += net;
+                             else if (net < 0)
+                                 d.sinks[q.value(1).toString()] -= net;
+                         }
+                         if (!q.exec(QStringLiteral(
+                                 "SELECT DISTINCT e.created_at / 86400000, e.account_id FROM entries e JOIN "
+                                 "accounts a ON a.id = e.account_id WHERE a.kind = 'player' AND "
+                                 "a.currency = 'GOLD'"))) {
+                             *err = q.lastError().text();
+                             return false;
+                         }
+                         while (q.next())
+                             ++expected[isoDay(q.value(0).toLongLong() * 86400000)].active;
+                         if (!q.exec(QStringLiteral("SELECT id, balance FROM accounts WHERE kind = 'player' "
+                                                    "AND currency = 'GOLD'"))) {
+                             *err = q.lastError().text();
+                             return false;
+                         }
+                         while (q.next())
+                             balances.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+                         return true;
+                     }),
+        qPrintable(why));
+    QVERIFY2(expected.size() >= 6, qPrintable(expected.keys().join(u' ')));
+
+    // economy --json: every day from the first with activity to today, oldest first, amounts in minor units.
+    QJsonObject o;
+    WC_JSON(wc({QStringLiteral("--json"), QStringLiteral("economy"), QStringLiteral("--currency"),
+                QStringLiteral("GOLD")}),
+            o);
+    QCOMPARE(o.value(QStringLiteral("currency")).toString(), QStringLiteral("GOLD"));
+    const QJsonArray days = o.value(QStringLiteral("days")).toArray();
+    QCOMPARE(days.first().toObject().value(QStringLiteral("day")).toString(), expected.firstKey());
+    QCOMPARE(days.last().toObject().value(QStringLiteral("day")).toString(),
+             isoDay(QDateTime::currentMSecsSinceEpoch()));
+    const auto kinds = [](const QJsonObject &byKind) {
+        QMap<QString, qint64> m;
+        for (auto it = byKind.constBegin(); it != byKind.constEnd(); ++it) {
+            bool number = false;
+            m.insert(it.key(), it.value().toString().toLongLong(&number));
+            if (!number || !it.value().isString())
+                m.insert(it.key() + QStringLiteral("(not minor units as a string)"), 0);
+        }
+        return m;
+    };
+    qint64 holdings = 0;
+    QDate previous;
+    for (const QJsonValue &v : days) {
+        const QJsonObject d = v.toObject();
+        const QString name = d.value(QStringLiteral("day")).toString();
+        const QDate date = QDate::fromString(name, Qt::ISODate);
+        QVERIFY2(date.isValid() && (previous.isNull() || previous.addDays(1) == date), qPrintable(name));
+        previous = date;
+        const Day e = expected.value(name);
+        holdings += e.change;
+        QVERIFY(d.value(QStringLiteral("holdings")).isString());
+        QCOMPARE(d.value(QStringLiteral("holdings")).toString(), QString::number(holdings));
+        QCOMPARE(kinds(d.value(QStringLiteral("sources")).toObject()), e.sources);
+        QCOMPARE(kinds(d.value(QStringLiteral("sinks")).toObject()), e.sinks);
+        QCOMPARE(d.value(QStringLiteral("active_players")).toInteger(), e.active);
+    }
+    qint64 total = 0;
+    for (qint64 b : std::as_const(balances))
+        total += b;
+    QCOMPARE(holdings, total);
+
+    // A range of days: --to names the last day shown; the holdings carry over from before it.
+    const QStringList names = expected.keys();
+    WC_JSON(wc({QStringLiteral("--json"), QStringLiteral("economy"), QStringLiteral("--currency"),
+                QStringLiteral("GOLD"), QStringLiteral("--from"), names.at(2), QStringLiteral("--to"),
+                names.at(4)}),
+            o);
+    const QJsonArray range = o.value(QStringLiteral("days")).toArray();
+    QCOMPARE(range.size(), 3);
+    QCOMPARE(range.first().toObject().value(QStringLiteral("day")).toString(), names.at(2));
+    QCOMPARE(range.last().toObject().value(QStringLiteral("day")).toString(), names.at(4));
+    qint64 upTo = 0;
+    for (int i = 0; i <= 4; ++i)
+        upTo += expected.value(names.at(i)).change;
+    QCOMPARE(range.last().toObject().value(QStringLiteral("holdings")).toString(), QString::number(upTo));
+    QCOMPARE(o.value(QStringLiteral("opening_holdings")).toString(),
+             QString::number(expected.value(names.at(0)).change + expected.value(names.at(1)).change));
+
+    // The text form: one line per day after the header.
+    const Run text = wc({QStringLiteral("economy"), QStringLiteral("--currency"), QStringLiteral("GOLD")});
+    WC_OK(text);
+    QVERIFY2(text.out.startsWith(QStringLiteral("GOLD economy, %1 days").arg(days.size())),
+             qPrintable(text.out));
+    QCOMPARE(text.out.count(u'\n'), days.size() + 2);
+
+    // distribution --json
+    WC_JSON(wc({QStringLiteral("--json"), QStringLiteral("distribution"), QStringLiteral("--currency"),
+                QStringLiteral("GOLD")}),
+            o);
+    QCOMPARE(o.value(QStringLiteral("players")).toInteger(), balances.size());
+    QCOMPARE(o.value(QStringLiteral("total")).toString(), QString::number(total));
+    QList<qint64> sorted = balances.values();
+    std::sort(sorted.begin(), sorted.end(), std::greater<>());
+    const QJsonArray histogram = o.value(QStringLiteral("histogram")).toArray();
+    QVERIFY(!histogram.isEmpty());
+    qint64 positive = 0, binned = 0;
+    for (qint64 b : std::as_const(sorted))
+        positive += b > 0 ? 1 : 0;
+    for (const QJsonValue &v : histogram) {
+        const QJsonObject bin = v.toObject();
+        const qint64 lower = bin.value(QStringLiteral("lower")).toString().toLongLong();
+        const qint64 upper = bin.value(QStringLiteral("upper")).toString().toLongLong();
+        const qint64 count =
+            std::count_if(sorted.cbegin(), sorted.cend(), [&](qint64 b) { return b >= lower && b < upper; });
+        QCOMPARE(bin.value(QStringLiteral("count")).toInteger(), count);
+        binned += count;
+    }
+    QCOMPARE(binned, positive);
+    const QJsonArray holders = o.value(QStringLiteral("top_holders")).toArray();
+    QCOMPARE(holders.size(), std::min<qsizetype>(100, sorted.size()));
+    for (qsizetype i = 0; i < holders.size(); ++i)
+        QCOMPARE(holders.at(i).toObject().value(QStringLiteral("balance")).toString(),
+                 QString::number(sorted.at(i)));
+    const auto share = [total](qint64 part) {
+        const qint64 m = part * 1000000 / total;
+        return QStringLiteral("%1.%2").arg(m / 1000000).arg(m % 1000000, 6, 10, QChar(u'0'));
+    };
+    QCOMPARE(o.value(QStringLiteral("top1_share")).toString(), share(sorted.at(0)));
+    QCOMPARE(o.value(QStringLiteral("top10_share")).toString(),
+             share(std::accumulate(sorted.cbegin(), sorted.cbegin() + (sorted.size() + 9) / 10, qint64(0))));
+    QVERIFY2(QRegularExpression(QStringLiteral("^0\\.\\d{6}$"))
+                 .match(o.value(QStringLiteral("gini")).toString())
+                 .hasMatch(),
+             qPrintable(o.value(QStringLiteral("gini")).toString()));
+
+    // Bad input: exit 2 (usage) or 3 (no such currency), one stderr line, nothing on stdout.
+    WC_FAILS(wc({QStringLiteral("--json"), QStringLiteral("economy"), QStringLiteral("--currency"),
+                 QStringLiteral("GOLD"), QStringLiteral("--from"), QStringLiteral("2026-01-01"),
+                 QStringLiteral("--to"), QStringLiteral("2025-01-01")}),
+             2, QStringLiteral("--from must not be after --to"));
+    WC_FAILS(wc({QStringLiteral("economy"), QStringLiteral("--currency"), QStringLiteral("GOLD"),
+                 QStringLiteral("--from"), QStringLiteral("2026-13-01")}),
+             2, QStringLiteral("2026-13-01"));
+    WC_FAILS(wc({QStringLiteral("economy"), QStringLiteral("--currency"), QStringLiteral("GOLD"),
+                 QStringLiteral("--to"), QStringLiteral("yesterday")}),
+             2, QStringLiteral("yesterday"));
+    WC_FAILS(wc({QStringLiteral("economy")}), 2, QStringLiteral("--currency"));
+    WC_FAILS(wc({QStringLiteral("distribution")}), 2, QStringLiteral("--currency"));
+    WC_FAILS(wc({QStringLiteral("--json"), QStringLiteral("economy"), QStringLiteral("--currency"),
+                 QStringLiteral("NOPE")}),
+             3, QStringLiteral("NOPE"));
+    WC_FAILS(wc({QStringLiteral("--json"), QStringLiteral("distribution"), QStringLiteral("--currency"),
+                 QStringLiteral("NOPE")}),
+             3, QStringLiteral("NOPE"));
+    // Reading the figures writes nothing.
+    WC_UNCHANGED(before, QStringList());
+}
 
 void TestWalletctl::repeatedOptionIsRefused() {
     WC_SEED();

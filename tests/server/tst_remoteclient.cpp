@@ -4,7 +4,10 @@
 // result and every error's code and message) must be equal. Then what only the remote client has: sign-in,
 // lost connections, and a retried posting whose first answer was lost.
 
+#include "demogenerator.h"
+#include "economyreader.h"
 #include "ledgerreader.h"
+#include "ledgerservice.h"
 #include "localledgerclient.h"
 #include "moneyedit.h"
 #include "postingdialog.h"
@@ -12,9 +15,11 @@
 #include "testsupport.h"
 #include "walletdharness.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFutureWatcher>
+#include <QJsonArray>
 #include <QPushButton>
 #include <QPointer>
 #include <QSignalSpy>
@@ -242,6 +247,65 @@ QStringList scenario(LedgerClient &sam, LedgerClient &sue, LedgerClient &vera) {
     return t;
 }
 
+QString byKind(const QMap<TransactionKind, qint64> &amounts) {
+    QStringList parts;
+    for (auto it = amounts.cbegin(); it != amounts.cend(); ++it)
+        parts << QStringLiteral("%1=%2").arg(kindName(it.key())).arg(it.value());
+    return parts.join(u' ');
+}
+
+/// Every field of an economy report, a line per day and per point of a system account.
+QStringList describeEconomy(const EconomyReport &r) {
+    QStringList out{QStringLiteral("%1/%2 from %3 to %4 opening %5")
+                        .arg(r.currency)
+                        .arg(r.exponent)
+                        .arg(r.fromMs)
+                        .arg(r.toMs)
+                        .arg(r.openingHoldings)};
+    for (const EconomyDay &d : r.days)
+        out << QStringLiteral("day %1: holdings %2 change %3 active %4 balance %5 sources [%6] sinks [%7]")
+                   .arg(d.dayStartMs)
+                   .arg(d.holdings)
+                   .arg(d.playerChange)
+                   .arg(d.activePlayers)
+                   .arg(d.activeBalance)
+                   .arg(byKind(d.sources), byKind(d.sinks));
+    for (const SystemAccountSeries &s : r.systemAccounts) {
+        out << QStringLiteral("system %1 %2").arg(s.accountId).arg(s.name);
+        for (const BalancePoint &p : s.days)
+            out << QStringLiteral("  %1: %2 %3 %4 %5 %6 %7 %8")
+                       .arg(p.dayStartMs)
+                       .arg(p.opening)
+                       .arg(p.closing)
+                       .arg(p.low)
+                       .arg(p.high)
+                       .arg(p.inflow)
+                       .arg(p.outflow)
+                       .arg(p.entryCount);
+    }
+    return out;
+}
+
+/// Every field of a balance distribution.
+QStringList describeDistribution(const BalanceDistribution &d) {
+    QStringList out{QStringLiteral("%1/%2 players %3 total %4 zero %5 negative %6 (%7) top1 %8 top10 %9")
+                        .arg(d.currency)
+                        .arg(d.exponent)
+                        .arg(d.players)
+                        .arg(d.total)
+                        .arg(d.zeroCount)
+                        .arg(d.negativeCount)
+                        .arg(d.negativeTotal)
+                        .arg(d.top1Total)
+                        .arg(d.top10Total),
+                    QStringLiteral("gini %1").arg(d.giniMillionths)};
+    for (const BalanceBin &b : d.bins)
+        out << QStringLiteral("bin [%1, %2) %3 %4").arg(b.lower).arg(b.upper).arg(b.count).arg(b.total);
+    for (const TopHolder &h : d.topHolders)
+        out << QStringLiteral("holder %1 %2 %3 %4").arg(h.accountId).arg(h.playerRef, h.name).arg(h.balance);
+    return out;
+}
+
 /// Forwards connections to walletd; the next `dropNext` answers are swallowed and the client's
 /// connection cut, as if the network failed after walletd had done the work.
 class LossyProxy : public QObject {
@@ -339,6 +403,7 @@ private Q_SLOTS:
     void resetAndStalledConnectionsPostOnce();
     void aPostingAnswered503IsRetriedAndPostsOnce();
     void postingOutcomesAsLocal();
+    void economyAsLocal();
     void aDialogWhoseAnswerWasLostAsksTheLedger();
     void anEndedSessionWaitsForSignInAndResumes();
     void verifyReportsProgressAndCancelStopsIt();
@@ -598,6 +663,144 @@ void TestRemoteClient::postingOutcomesAsLocal() {
     const Reply empty = http.get(walletd.url(QStringLiteral("/admin/v1/postings")), token);
     QCOMPARE(empty.status, 400);
     QVERIFY2(empty.error().startsWith(u"idempotency_key: "), empty.body.constData());
+}
+
+void TestRemoteClient::economyAsLocal() {
+    // Days of history (the demo) and today's postings of every kind: each currency's economy and distribution
+    // through walletd, read by a viewer, equal LocalLedgerClient's on the same ledger, field by field.
+    const QString url = freshLedger();
+    QString error;
+    const DatabaseUrl dbUrl = *DatabaseUrl::parse(url, &error);
+    {
+        LedgerService service;
+        QVERIFY(await(service.open(dbUrl)));
+        DemoOptions o;
+        o.players = 150;
+        o.days = 8;
+        o.seed = 9;
+        const auto made = await(
+            service.run([o](LedgerStore &s) { return DemoGenerator(s, o, QStringLiteral("root")).run(); }));
+        QVERIFY2(made, qPrintable(made ? QString() : made.error().message));
+    }
+    LocalLedgerClient sue;
+    QVERIFY(await(sue.connectTo(dbUrl, QStringLiteral("sue"))));
+    const auto ann = await(sue.createAccount(
+        NewAccount{QStringLiteral("USD"), QStringLiteral("e1"), QStringLiteral("Ann"), false}));
+    const auto ben = await(sue.createAccount(
+        NewAccount{QStringLiteral("USD"), QStringLiteral("e2"), QStringLiteral("Ben"), true}));
+    const auto cat = await(sue.createAccount(
+        NewAccount{QStringLiteral("USD"), QStringLiteral("e3"), QStringLiteral("Cat"), false}));
+    QVERIFY(ann && ben && cat);
+    const auto deposit =
+        await(sue.post(posting(TransactionKind::Deposit, ann->id, 90000, QStringLiteral("e-d"))));
+    QVERIFY(deposit);
+    PostingRequest transfer = posting(TransactionKind::Transfer, ann->id, 30000, QStringLiteral("e-t"));
+    transfer.counterAccountId = ben->id;
+    PostingRequest adjustment = posting(TransactionKind::Adjustment, ben->id, -700, QStringLiteral("e-a"));
+    adjustment.reasonCode = QStringLiteral("CORRECTION");
+    for (const PostingRequest &r :
+         {transfer, adjustment, posting(TransactionKind::Deposit, cat->id, 200000, QStringLiteral("e-z")),
+          posting(TransactionKind::Win, ann->id, 1200, QStringLiteral("e-w")),
+          posting(TransactionKind::Charge, ben->id, 400, QStringLiteral("e-c")),
+          posting(TransactionKind::Bonus, ben->id, 50, QStringLiteral("e-b")),
+          posting(TransactionKind::Withdrawal, ann->id, 55000, QStringLiteral("e-x")),
+          posting(TransactionKind::Withdrawal, ben->id, 40000, QStringLiteral("e-y"))}) // ben goes below zero
+        QVERIFY2(await(sue.post(r)), qPrintable(r.idempotencyKey));
+    QVERIFY(
+        await(sue.reverse(ReversalRequest{deposit->transactionId, QStringLiteral("e-r"),
+                                          QStringLiteral("chargeback"), true}))); // forced: ann below zero
+
+    Walletd walletd;
+    QVERIFY(walletd.start(url).isEmpty());
+    LocalLedgerClient local;
+    QVERIFY(await(local.connectTo(dbUrl, QStringLiteral("vera"))));
+    RemoteLedgerClient remote;
+    QVERIFY(await(remote.connectTo(walletd.url(QString()), QStringLiteral("vera"), Password))); // a viewer
+    const qint64 day = 86400000;
+    const qint64 today = QDateTime::currentMSecsSinceEpoch() / day;
+    for (const QString &currency : {QStringLiteral("USD"), QStringLiteral("GOLD"), QStringLiteral("GEMS"),
+                                    QStringLiteral("CREDITS"), QStringLiteral("TREASURE_BOX")}) {
+        for (const auto &[from, to] : {std::pair<qint64, qint64>{0, 0},
+                                       {(today - 6) * day, (today - 2) * day},
+                                       {(today - 3) * day + 1, 0}}) {
+            const auto mine = await(local.economy(currency, from, to));
+            const auto theirs = await(remote.economy(currency, from, to));
+            QVERIFY2(mine, qPrintable(mine ? QString() : mine.error().message));
+            QVERIFY2(theirs, qPrintable(theirs ? QString() : theirs.error().message));
+            const QStringList a = describeEconomy(*theirs), b = describeEconomy(*mine);
+            QVERIFY2(b.size() > 2, qPrintable(b.join(u'\n')));
+            for (qsizetype i = 0; i < std::max(a.size(), b.size()); ++i)
+                QCOMPARE(a.value(i), b.value(i));
+            QVERIFY(mine->unbalancedDays().isEmpty());
+        }
+        const auto mine = await(local.distribution(currency));
+        const auto theirs = await(remote.distribution(currency));
+        QVERIFY(mine && theirs);
+        const QStringList a = describeDistribution(*theirs), b = describeDistribution(*mine);
+        QVERIFY2(b.size() > 3, qPrintable(b.join(u'\n')));
+        for (qsizetype i = 0; i < std::max(a.size(), b.size()); ++i)
+            QCOMPARE(a.value(i), b.value(i));
+    }
+    const auto usd = await(local.distribution(QStringLiteral("USD")));
+    QCOMPARE(usd->negativeCount, 2); // the figures compared are not trivial ones
+    QVERIFY(usd->giniMillionths != 0);
+
+    // Errors: the same code and message through walletd.
+    for (const auto &[currency, from, to] :
+         {std::tuple<QString, qint64, qint64>{QStringLiteral("NOPE"), 0, 0},
+          {QStringLiteral("USD"), 5 * day, 5 * day},
+          {QStringLiteral("USD"), day, (EconomyReader::MaxDays + 2) * day}}) {
+        const auto mine = await(local.economy(currency, from, to));
+        const auto theirs = await(remote.economy(currency, from, to));
+        QVERIFY(!mine && !theirs);
+        QCOMPARE(LedgerError::codeName(theirs.error().code), LedgerError::codeName(mine.error().code));
+        QCOMPARE(theirs.error().message, mine.error().message);
+    }
+    QCOMPARE(await(remote.economy(QStringLiteral("NOPE"), 0, 0)).error().code, ErrorCode::NotFound);
+    QCOMPARE(await(remote.distribution(QStringLiteral("NOPE"))).error().code, ErrorCode::NotFound);
+
+    // The HTTP API itself: signed in first (an anonymous caller learns nothing of the query's validation).
+    Http http;
+    for (const char *path : {"/admin/v1/economy?currency=USD", "/admin/v1/economy?currency=USD&from=abc",
+                             "/admin/v1/economy/distribution?currency=USD", "/admin/v1/economy"})
+        QCOMPARE(http.get(walletd.url(QString::fromLatin1(path))).status, 401);
+    const QString token = http.login(walletd, QStringLiteral("vera"));
+    QVERIFY(!token.isEmpty());
+    const Reply economy = http.get(walletd.url(QStringLiteral("/admin/v1/economy?currency=USD")), token);
+    QCOMPARE(economy.status, 200);
+    const QJsonArray days = economy.json().value(QStringLiteral("days")).toArray();
+    const auto mine = await(local.economy(QStringLiteral("USD"), 0, 0));
+    QCOMPARE(days.size(), mine->days.size());
+    const QJsonObject last = days.last().toObject();
+    QCOMPARE(
+        last.value(QStringLiteral("day")).toString(),
+        QDateTime::fromMSecsSinceEpoch(mine->days.last().dayStartMs, Qt::UTC).date().toString(Qt::ISODate));
+    QCOMPARE(last.value(QStringLiteral("holdings")).toString(), QString::number(mine->days.last().holdings));
+    QCOMPARE(last.value(QStringLiteral("sources")).toObject().value(QStringLiteral("deposit")).toString(),
+             QString::number(mine->days.last().sources.value(TransactionKind::Deposit)));
+    const Reply distribution =
+        http.get(walletd.url(QStringLiteral("/admin/v1/economy/distribution?currency=USD")), token);
+    QCOMPARE(distribution.status, 200);
+    QCOMPARE(distribution.json().value(QStringLiteral("total")).toString(), QString::number(usd->total));
+    const Reply unknown = http.get(walletd.url(QStringLiteral("/admin/v1/economy?currency=NOPE")), token);
+    QCOMPARE(unknown.status, 404);
+    QCOMPARE(unknown.code(), QStringLiteral("not_found"));
+    QCOMPARE(
+        http.get(walletd.url(QStringLiteral("/admin/v1/economy/distribution?currency=NOPE")), token).status,
+        404);
+    for (const char *path :
+         {"/admin/v1/economy", "/admin/v1/economy/distribution",
+          "/admin/v1/economy?currency=", "/admin/v1/economy?currency=USD&from=abc",
+          "/admin/v1/economy?currency=USD&to=1.5", "/admin/v1/economy?currency=USD&from=-1",
+          "/admin/v1/economy?currency=USD&from=864000000&to=86400000"}) {
+        const Reply bad = http.get(walletd.url(QString::fromLatin1(path)), token);
+        QVERIFY2(bad.status == 400, qPrintable(QStringLiteral("%1: %2 %3")
+                                                   .arg(QLatin1StringView(path))
+                                                   .arg(bad.status)
+                                                   .arg(QString::fromUtf8(bad.body))));
+        QCOMPARE(bad.code(), QStringLiteral("invalid_argument"));
+    }
+    QCOMPARE(walletd.stop(), 0);
 }
 
 void TestRemoteClient::aDialogWhoseAnswerWasLostAsksTheLedger() {
