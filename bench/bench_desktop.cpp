@@ -268,16 +268,21 @@ int main(int argc, char *argv[]) {
 
     // 6. The economy page for GOLD over all time: the day figures drawn (holdings, flows, players), then the
     // distribution over every GOLD player account.
+    std::printf("longest GUI-thread stall before the economy page: %lld ms\n", watchdog.worstMs());
     EconomyPage *economy = window.economyPage();
+    int reports = 0;
+    QObject::connect(economy, &EconomyPage::reportShown, [&reports] { ++reports; });
     window.tabs()->setCurrentWidget(economy);
     waitFor([&] { return !economy->isLoading(); });
     settle(300);
     economy->setCurrency(QStringLiteral("GOLD"));
     waitFor([&] { return !economy->isLoading(); });
     settle(300);
+    std::printf("longest GUI-thread stall after showing the page for GOLD: %lld ms\n", watchdog.worstMs());
+    const int before = reports;
     t.start();
     economy->setRange(EconomyPage::Range::All);
-    waitFor([&] { return economy->report().currency == u"GOLD" && economy->report().fromMs < economy->report().toMs - 100LL * 86400000; });
+    waitFor([&] { return reports > before; });
     QCoreApplication::processEvents(); // the repaint
     const qint64 economyMs = t.elapsed();
     waitFor([&] { return !economy->isLoading(); });

@@ -9,7 +9,6 @@
 #include "tableviews.h"
 #include "transactionkindtext.h"
 
-#include <QAreaSeries>
 #include <QButtonGroup>
 #include <QChart>
 #include <QComboBox>
@@ -151,6 +150,8 @@ EconomyPage::EconomyPage(QWidget *parent)
     m_flows->setObjectName(QStringLiteral("economyFlows"));
     m_flows->setDescriber([this](const QPointF &v) { return EconomyCharts::describeFlows(m_report, v); });
     m_flows->view()->setToolTip(tr("Click a bar to see its transactions in the Journal"));
+    // Bars are axis-aligned rectangles: antialiasing only blurs their edges.
+    m_flows->view()->setRenderHint(QPainter::Antialiasing, false);
     for (ChartPanel *panel : {m_holdings, m_flows})
         connect(panel, &ChartPanel::clickedAt, this, [this, panel](const QPointF &v) {
             const EconomyDay *day = EconomyCharts::dayAt(m_report, v.x());
@@ -373,6 +374,7 @@ void EconomyPage::load() {
             showReport();
             m_summary->setText(tr("The economy could not be read: %1").arg(r.error().message));
         }
+        Q_EMIT reportShown();
         finished();
     });
     m_client->distribution(currency).then(this, [this, generation, finished](const Result<BalanceDistribution> &r) {

@@ -59,6 +59,8 @@ public:
 
 Q_SIGNALS:
     void loaded();
+    /// The day figures (not yet the distribution) are drawn.
+    void reportShown();
     /// Show these transactions in the Journal (a bar or a day was clicked).
     void journalRequested(const JournalQuery &query);
     /// Show this account (a top holder was double-clicked).

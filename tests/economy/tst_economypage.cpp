@@ -13,7 +13,6 @@
 #include "testsupport.h"
 
 #include <QAbstractAxis>
-#include <QAreaSeries>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
