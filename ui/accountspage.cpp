@@ -17,6 +17,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace {
 /// Coalesces keystrokes typed faster than this into one query; short enough that results still come
@@ -75,6 +76,9 @@ AccountsPage::AccountsPage(QWidget *parent)
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("accountsTable"));
     TableViews::setUp(m_table);
+    // Several accounts at once (Ctrl+click, Shift+click) for Account > Compare balances; the current row is
+    // the one the detail shows.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setModel(m_model);
     m_table->setSortingEnabled(true); // AccountTableModel::sort asks the database
     m_table->horizontalHeader()->setSortIndicator(AccountTableModel::IdColumn, Qt::AscendingOrder);
@@ -158,6 +162,8 @@ void AccountsPage::setClient(LedgerClient *client) {
     // The selection model is replaced with the model's reset only when the model changes; it does not.
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AccountsPage::onCurrentRowChanged, Qt::UniqueConnection);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AccountsPage::selectionChanged, Qt::UniqueConnection);
     m_model->setClient(client);
 }
 
@@ -184,6 +190,18 @@ void AccountsPage::focusSearch() {
 
 qint64 AccountsPage::currentAccountId() const {
     return m_detail->accountId();
+}
+
+QList<Account> AccountsPage::selectedAccounts() const {
+    QList<int> rows;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QList<Account> out;
+    for (int row : std::as_const(rows))
+        if (const auto account = m_model->accountAt(row))
+            out.append(*account);
+    return out;
 }
 
 std::optional<qint64> AccountsPage::parseBalance(QLineEdit *field, bool *ok) {

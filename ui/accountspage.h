@@ -1,5 +1,6 @@
 #pragma once
 
+#include "account.h"
 #include "accountquery.h"
 #include "currency.h"
 
@@ -40,12 +41,17 @@ public:
     QLineEdit *searchField() const { return m_search; }
     /// The account whose detail is shown (0: none).
     qint64 currentAccountId() const;
+    /// The selected rows' accounts in list order (the list selects several with Ctrl or Shift); rows whose
+    /// page has not arrived yet are left out.
+    QList<Account> selectedAccounts() const;
 
     void saveState(const QString &group) const;
     void restoreState(const QString &group);
 
 Q_SIGNALS:
     void currentAccountChanged(qint64 accountId);
+    /// The set of selected rows changed (Account > Compare balances needs two or more).
+    void selectionChanged();
 
 private:
     void applyFilters();

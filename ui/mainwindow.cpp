@@ -7,6 +7,7 @@
 #include "approvaldecisiondialog.h"
 #include "approvalspage.h"
 #include "auditpage.h"
+#include "comparechartwindow.h"
 #include "csvexport.h"
 #include "economypage.h"
 #include "journalpage.h"
@@ -29,6 +30,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
 
 namespace {
@@ -93,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
 
     connect(m_accounts, &AccountsPage::currentAccountChanged, this, &MainWindow::updateActions);
+    connect(m_accounts, &AccountsPage::selectionChanged, this, &MainWindow::updateActions);
     connect(m_accounts->detail(), &AccountDetailView::accountLoaded, this, &MainWindow::updateActions);
     connect(m_accounts->detail(), &AccountDetailView::selectedTransactionChanged, this,
             &MainWindow::updateActions);
@@ -170,6 +173,8 @@ void MainWindow::createActions() {
               &MainWindow::unfreeze);
     addAction(QStringLiteral("close"), tr("C&lose account…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
               &MainWindow::closeAccount);
+    addAction(QStringLiteral("compare"), tr("&Compare balances…"),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), &MainWindow::compareAccounts);
     addAction(QStringLiteral("approve"), tr("&Approve…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
               &MainWindow::approve);
     addAction(QStringLiteral("reject"), tr("Re&ject…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J),
@@ -202,7 +207,7 @@ void MainWindow::createMenus() {
     account->setToolTipsVisible(true); // disabled actions say which role they need
     for (const char *name :
          std::initializer_list<const char *>{"find", "newAccount", nullptr, "post", "transfer", "reverse",
-                                             nullptr, "freeze", "unfreeze", "close"}) {
+                                             nullptr, "freeze", "unfreeze", "close", nullptr, "compare"}) {
         if (name)
             account->addAction(action(QString::fromLatin1(name)));
         else
@@ -212,6 +217,9 @@ void MainWindow::createMenus() {
     approvals->setToolTipsVisible(true);
     approvals->addAction(action(QStringLiteral("approve")));
     approvals->addAction(action(QStringLiteral("reject")));
+    // The list's context menu: what acts on the selected rows.
+    m_accounts->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_accounts->table()->addAction(action(QStringLiteral("compare")));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (const char *name : {"showAccounts", "showJournal", "showApprovals", "showAudit", "showEconomy"})
@@ -453,6 +461,12 @@ void MainWindow::updateActions() {
         ->setToolTip(exportable ? tr("Save the account's history or the journal as CSV")
                                 : tr("Select an account, or open the journal, first"));
     action(QStringLiteral("refresh"))->setEnabled(connected);
+    const bool several = onAccounts && m_accounts->selectedAccounts().size() >= 2;
+    action(QStringLiteral("compare"))->setEnabled(connected && several);
+    action(QStringLiteral("compare"))
+        ->setToolTip(several
+                         ? tr("Overlay the selected accounts' balances in one chart")
+                         : tr("Select two or more accounts in the list first (Ctrl+click or Shift+click)"));
 }
 
 void MainWindow::refreshAll() {
@@ -533,6 +547,24 @@ void MainWindow::unfreeze() {
 
 void MainWindow::closeAccount() {
     changeState(int(AccountState::Closed));
+}
+
+void MainWindow::compareAccounts() {
+    const QList<Account> accounts = m_accounts->selectedAccounts();
+    if (!m_client || accounts.isEmpty())
+        return;
+    const QString problem = CompareChartWindow::refusal(accounts);
+    if (!problem.isEmpty()) {
+        auto *box =
+            new QMessageBox(QMessageBox::Warning, tr("Compare balances"), problem, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("compareRefused"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    auto *window = new CompareChartWindow(m_client, accounts, this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
 }
 
 void MainWindow::decide(bool approve) {

@@ -79,6 +79,7 @@ private:
     void freeze();
     void unfreeze();
     void closeAccount();
+    void compareAccounts();
     void approve();
     void reject();
     void verify();
