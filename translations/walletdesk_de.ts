@@ -570,8 +570,87 @@
         <translation>Keine Buchungen in diesem Zeitraum.</translation>
     </message>
     <message>
-        <source>%1: %2 %3</source>
-        <translation>%1: %2 %3</translation>
+        <source>Lowest to highest balance during the day</source>
+        <translation>Niedrigster bis höchster Saldo des Tages</translation>
+    </message>
+    <message>
+        <source>Balance at the end of the day</source>
+        <translation>Saldo am Ende des Tages</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Money in</source>
+        <translation>Eingänge</translation>
+    </message>
+    <message>
+        <source>Money out</source>
+        <translation>Ausgänge</translation>
+    </message>
+    <message>
+        <source>Money in (up) and out (down) per day</source>
+        <translation>Eingänge (oben) und Ausgänge (unten) pro Tag</translation>
+    </message>
+    <message>
+        <source>The balance could not be loaded: %1</source>
+        <translation>Der Saldo konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (UTC): %2 %3 at the end of the day · low %4 · high %5 · in %6 · out %7 · entries: %8</source>
+        <translation>%1 (UTC): %2 %3 am Tagesende · tief %4 · hoch %5 · ein %6 · aus %7 · Buchungen: %8</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (UTC): %3 %4 at the end · low %5 · high %6 · in %7 · out %8 · entries: %9</source>
+        <translation>%1 bis %2 (UTC): %3 %4 am Ende · tief %5 · hoch %6 · ein %7 · aus %8 · Buchungen: %9</translation>
+    </message>
+    <message>
+        <source>%1 (UTC): %2 %3, no entries</source>
+        <translation>%1 (UTC): %2 %3, keine Buchungen</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show the whole range again (Home, Escape or a double-click)</source>
+        <translation>Wieder den ganzen Zeitraum zeigen (Pos1, Esc oder Doppelklick)</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG picture or an SVG drawing</source>
+        <translation>Dieses Diagramm als PNG-Bild oder SVG-Zeichnung speichern</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy this chart to the clipboard as a picture</source>
+        <translation>Dieses Diagramm als Bild in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Wheel or drag to zoom, Shift+drag or arrow keys to pan, double-click to reset</source>
+        <translation>Mausrad oder Ziehen zoomt, Umschalt+Ziehen oder Pfeiltasten verschieben, Doppelklick setzt zurück</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>The chart could not be written to %1.</source>
+        <translation>Das Diagramm konnte nicht nach %1 geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -645,6 +724,61 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
     <message>
         <source>Usage: walletdesk [options]</source>
         <translation>Aufruf: walletdesk [Optionen]</translation>
+    </message>
+</context>
+<context>
+    <name>CompareChartWindow</name>
+    <message>
+        <source>Select two or more accounts in the list to compare their balances.</source>
+        <translation>Wählen Sie zwei oder mehr Konten in der Liste, um ihre Salden zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>These accounts hold different currencies (%1); compare accounts of one currency.</source>
+        <translation>Diese Konten führen verschiedene Währungen (%1); vergleichen Sie Konten einer Währung.</translation>
+    </message>
+    <message>
+        <source>%1 accounts are selected; compare at most %2 at a time.</source>
+        <translation>%1 Konten sind gewählt; vergleichen Sie höchstens %2 auf einmal.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, system account #%3)</source>
+        <translation>%1 (%2, Systemkonto #%3)</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3)</source>
+        <translation>%1 / %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Compare balances in %1</source>
+        <translation>Salden in %1 vergleichen</translation>
+    </message>
+    <message>
+        <source>Each line is one account&apos;s balance at the end of each day (UTC), held flat until the next day with entries.</source>
+        <translation>Jede Linie ist der Saldo eines Kontos am Ende jedes Tages (UTC), waagrecht bis zum nächsten Tag mit Buchungen.</translation>
+    </message>
+    <message>
+        <source>Balances in %1</source>
+        <translation>Salden in %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No balances to show.</source>
+        <translation>Keine Salden anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>Some balances could not be loaded: %1</source>
+        <translation>Einige Salden konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 (UTC): %2</source>
+        <translation>%1 (UTC): %2</translation>
     </message>
 </context>
 <context>
@@ -1047,6 +1181,260 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
     </message>
 </context>
 <context>
+    <name>EconomyPage</name>
+    <message>
+        <source>The currency whose economy is shown</source>
+        <translation>Die Währung, deren Wirtschaft gezeigt wird</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Währung:</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 Tage</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 Jahr</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigener</translation>
+    </message>
+    <message>
+        <source>First day shown (UTC)</source>
+        <translation>Erster gezeigter Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>Last day shown (UTC)</source>
+        <translation>Letzter gezeigter Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>Holdings</source>
+        <translation>Bestände</translation>
+    </message>
+    <message>
+        <source>Sources and sinks per day</source>
+        <translation>Quellen und Senken pro Tag</translation>
+    </message>
+    <message>
+        <source>Click a bar to see its transactions in the Journal</source>
+        <translation>Klicken Sie auf einen Balken, um seine Buchungen im Journal zu sehen</translation>
+    </message>
+    <message>
+        <source>Top sources and sinks in the range</source>
+        <translation>Größte Quellen und Senken im Zeitraum</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Holdings and flows</source>
+        <translation>Bestände und Ströme</translation>
+    </message>
+    <message>
+        <source>Active players per day</source>
+        <translation>Aktive Spieler pro Tag</translation>
+    </message>
+    <message>
+        <source>Average balance of an active player</source>
+        <translation>Durchschnittssaldo eines aktiven Spielers</translation>
+    </message>
+    <message>
+        <source>Players</source>
+        <translation>Spieler</translation>
+    </message>
+    <message>
+        <source>Player accounts by balance</source>
+        <translation>Spielerkonten nach Saldo</translation>
+    </message>
+    <message>
+        <source>Double-click to open the account</source>
+        <translation>Doppelklick öffnet das Konto</translation>
+    </message>
+    <message>
+        <source>Largest holders</source>
+        <translation>Größte Inhaber</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Verteilung</translation>
+    </message>
+    <message>
+        <source>Double-click a day to see its transactions in the Journal</source>
+        <translation>Doppelklick auf einen Tag zeigt seine Buchungen im Journal</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>The ledger has changed since: Refresh (F5) to update.</source>
+        <translation>Das Hauptbuch hat sich seitdem geändert: Aktualisieren (F5) zeigt den neuen Stand.</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>Der letzte Tag liegt vor dem ersten.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The economy could not be read: %1</source>
+        <translation>Die Wirtschaft konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The distribution could not be read: %1</source>
+        <translation>Die Verteilung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The figures do not add up on %n day(s), first on %1: the change of holdings differs from sources minus sinks. Run Verify and report this.</source>
+        <translation>
+            <numerusform>Die Zahlen gehen an %n Tag nicht auf, am %1: die Veränderung der Bestände weicht von Quellen minus Senken ab. Führen Sie Prüfen aus und melden Sie es.</numerusform>
+            <numerusform>Die Zahlen gehen an %n Tagen nicht auf, zuerst am %1: die Veränderung der Bestände weicht von Quellen minus Senken ab. Führen Sie Prüfen aus und melden Sie es.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every day adds up: previous day&apos;s holdings + sources − sinks = holdings.</source>
+        <translation>Jeder Tag geht auf: Bestände des Vortags + Quellen − Senken = Bestände.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s holdings equal the sum of all player balances.</source>
+        <translation>Die heutigen Bestände sind gleich der Summe aller Spielersalden.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s holdings (%1) differ from the sum of all player balances (%2); a posting may have landed between the two reads: refresh.</source>
+        <translation>Die heutigen Bestände (%1) weichen von der Summe aller Spielersalden (%2) ab; vielleicht kam zwischen den beiden Abfragen eine Buchung: aktualisieren Sie.</translation>
+    </message>
+    <message>
+        <source>No days in this range.</source>
+        <translation>Keine Tage in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3 (UTC): holdings went from %4 to %5 %6; sources %7, sinks %8, net issuance %9.</source>
+        <translation>%1, %2 bis %3 (UTC): Bestände von %4 auf %5 %6; Quellen %7, Senken %8, Nettoausgabe %9.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Share of its side</source>
+        <translation>Anteil an seiner Seite</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>sink</source>
+        <translation>Senke</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Tag (UTC)</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Sinks</source>
+        <translation>Senken</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <source>Active players</source>
+        <translation>Aktive Spieler</translation>
+    </message>
+    <message>
+        <source>Average active balance</source>
+        <translation>Durchschnittssaldo aktiv</translation>
+    </message>
+    <message>
+        <source>Adds up</source>
+        <translation>Geht auf</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation>NEIN</translation>
+    </message>
+    <message>
+        <source>No player holds this currency.</source>
+        <translation>Kein Spieler hält diese Währung.</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Spieler</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>%1 player accounts hold %2 %3. %4 at zero, %5 below zero. The top 1% hold %6, the top 10% hold %7; Gini coefficient %8 (0: everyone holds the same, 1: one account holds everything).</source>
+        <translation>%1 Spielerkonten halten %2 %3. %4 auf null, %5 unter null. Die obersten 1 % halten %6, die obersten 10 % halten %7; Gini-Koeffizient %8 (0: alle halten gleich viel, 1: ein Konto hält alles).</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTableModel</name>
     <message>
         <source>Double-click to open the linked transaction</source>
@@ -1112,14 +1500,6 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
         <translation>Beliebig</translation>
     </message>
     <message>
-        <source>From this day (inclusive)</source>
-        <translation>Ab diesem Tag (einschließlich)</translation>
-    </message>
-    <message>
-        <source>Up to this day (inclusive)</source>
-        <translation>Bis zu diesem Tag (einschließlich)</translation>
-    </message>
-    <message>
         <source>All currencies</source>
         <translation>Alle Währungen</translation>
     </message>
@@ -1150,6 +1530,14 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
     <message>
         <source>The end date is before the start date.</source>
         <translation>Das Enddatum liegt vor dem Startdatum.</translation>
+    </message>
+    <message>
+        <source>From this day (inclusive, UTC)</source>
+        <translation>Ab diesem Tag (einschließlich, UTC)</translation>
+    </message>
+    <message>
+        <source>Up to this day (inclusive, UTC)</source>
+        <translation>Bis zu diesem Tag (einschließlich, UTC)</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +2119,30 @@ Erstes Problem: %1</translation>
         <source>The ledger is unreachable; reconnecting…</source>
         <translation>Das Hauptbuch ist nicht erreichbar; verbinde neu …</translation>
     </message>
+    <message>
+        <source>Economy</source>
+        <translation>Wirtschaft</translation>
+    </message>
+    <message>
+        <source>&amp;Compare balances…</source>
+        <translation>Salden &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>&amp;Economy</source>
+        <translation>&amp;Wirtschaft</translation>
+    </message>
+    <message>
+        <source>Overlay the selected accounts&apos; balances in one chart</source>
+        <translation>Die Salden der gewählten Konten in einem Diagramm übereinanderlegen</translation>
+    </message>
+    <message>
+        <source>Select two or more accounts in the list first (Ctrl+click or Shift+click)</source>
+        <translation>Wählen Sie zuerst zwei oder mehr Konten in der Liste (Strg+Klick oder Umschalt+Klick)</translation>
+    </message>
+    <message>
+        <source>Compare balances</source>
+        <translation>Salden vergleichen</translation>
+    </message>
 </context>
 <context>
     <name>MoneyValidator</name>
@@ -2072,6 +2484,73 @@ Erstes Problem: %1</translation>
     <message>
         <source>%L1 rows written</source>
         <translation>%L1 Zeilen geschrieben</translation>
+    </message>
+    <message>
+        <source>Player holdings</source>
+        <translation>Spielerbestände</translation>
+    </message>
+    <message>
+        <source>Net issuance since %1</source>
+        <translation>Nettoausgabe seit %1</translation>
+    </message>
+    <message>
+        <source>Active players</source>
+        <translation>Aktive Spieler</translation>
+    </message>
+    <message>
+        <source>Average balance of an active player</source>
+        <translation>Durchschnittssaldo eines aktiven Spielers</translation>
+    </message>
+    <message>
+        <source>&lt; 0</source>
+        <translation>&lt; 0</translation>
+    </message>
+    <message>
+        <source>Player accounts</source>
+        <translation>Spielerkonten</translation>
+    </message>
+    <message>
+        <source>Balance from (%1)</source>
+        <translation>Saldo ab (%1)</translation>
+    </message>
+    <message>
+        <source>%1: holdings %2 %3, sources %4, sinks %5</source>
+        <translation>%1: Bestände %2 %3, Quellen %4, Senken %5</translation>
+    </message>
+    <message>
+        <source>%1: sources %2 %3, sinks %4</source>
+        <translation>%1: Quellen %2 %3, Senken %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 brought in %3 %4</source>
+        <translation>%1: %2 brachte %3 %4 ein</translation>
+    </message>
+    <message>
+        <source>%1: %2 took out %3 %4</source>
+        <translation>%1: %2 nahm %3 %4 heraus</translation>
+    </message>
+    <message>
+        <source>%1: %2 active players, average balance %3 %4</source>
+        <translation>%1: %2 aktive Spieler, Durchschnittssaldo %3 %4</translation>
+    </message>
+    <message>
+        <source>below zero</source>
+        <translation>unter null</translation>
+    </message>
+    <message>
+        <source>at zero</source>
+        <translation>auf null</translation>
+    </message>
+    <message>
+        <source>from %1 to under %2 %3</source>
+        <translation>von %1 bis unter %2 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln account(s) %1</source>
+        <translation>
+            <numerusform>%Ln Konto %1</numerusform>
+            <numerusform>%Ln Konten %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,26 @@
     </message>
 </context>
 <context>
+    <name>EconomyPage</name>
+    <message numerus="yes">
+        <source>The figures do not add up on %n day(s), first on %1: the change of holdings differs from sources minus sinks. Run Verify and report this.</source>
+        <translation>
+            <numerusform>The figures do not add up on %n day, %1: the change of holdings differs from sources minus sinks. Run Verify and report this.</numerusform>
+            <numerusform>The figures do not add up on %n days, first on %1: the change of holdings differs from sources minus sinks. Run Verify and report this.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>%Ln account(s) %1</source>
+        <translation>
+            <numerusform>%Ln account %1</numerusform>
+            <numerusform>%Ln accounts %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MoneyValidator</name>
     <message numerus="yes">
         <source>has more than %n decimal place(s)</source>

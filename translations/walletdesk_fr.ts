@@ -570,8 +570,87 @@
         <translation>Aucun mouvement sur cette période.</translation>
     </message>
     <message>
-        <source>%1: %2 %3</source>
-        <translation>%1&#xa0;: %2 %3</translation>
+        <source>Lowest to highest balance during the day</source>
+        <translation>Solde le plus bas au plus haut de la journée</translation>
+    </message>
+    <message>
+        <source>Balance at the end of the day</source>
+        <translation>Solde en fin de journée</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Money in</source>
+        <translation>Entrées</translation>
+    </message>
+    <message>
+        <source>Money out</source>
+        <translation>Sorties</translation>
+    </message>
+    <message>
+        <source>Money in (up) and out (down) per day</source>
+        <translation>Entrées (en haut) et sorties (en bas) par jour</translation>
+    </message>
+    <message>
+        <source>The balance could not be loaded: %1</source>
+        <translation>Le solde n’a pas pu être chargé : %1</translation>
+    </message>
+    <message>
+        <source>%1 (UTC): %2 %3 at the end of the day · low %4 · high %5 · in %6 · out %7 · entries: %8</source>
+        <translation>%1 (UTC) : %2 %3 en fin de journée · bas %4 · haut %5 · entrées %6 · sorties %7 · écritures : %8</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (UTC): %3 %4 at the end · low %5 · high %6 · in %7 · out %8 · entries: %9</source>
+        <translation>%1 au %2 (UTC) : %3 %4 à la fin · bas %5 · haut %6 · entrées %7 · sorties %8 · écritures : %9</translation>
+    </message>
+    <message>
+        <source>%1 (UTC): %2 %3, no entries</source>
+        <translation>%1 (UTC) : %2 %3, aucune écriture</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Reset zoom</source>
+        <translation>Réinitialiser le zoom</translation>
+    </message>
+    <message>
+        <source>Show the whole range again (Home, Escape or a double-click)</source>
+        <translation>Montrer de nouveau toute la période (Début, Échap ou double-clic)</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG picture or an SVG drawing</source>
+        <translation>Enregistrer ce graphique en image PNG ou en dessin SVG</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy this chart to the clipboard as a picture</source>
+        <translation>Copier ce graphique dans le presse-papiers en image</translation>
+    </message>
+    <message>
+        <source>Wheel or drag to zoom, Shift+drag or arrow keys to pan, double-click to reset</source>
+        <translation>Molette ou glisser pour zoomer, Maj+glisser ou flèches pour déplacer, double-clic pour réinitialiser</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png);;SVG drawing (*.svg)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>The chart could not be written to %1.</source>
+        <translation>Le graphique n’a pas pu être écrit dans %1.</translation>
     </message>
 </context>
 <context>
@@ -645,6 +724,61 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
     <message>
         <source>Usage: walletdesk [options]</source>
         <translation>Utilisation : walletdesk [options]</translation>
+    </message>
+</context>
+<context>
+    <name>CompareChartWindow</name>
+    <message>
+        <source>Select two or more accounts in the list to compare their balances.</source>
+        <translation>Sélectionnez deux comptes ou plus dans la liste pour comparer leurs soldes.</translation>
+    </message>
+    <message>
+        <source>These accounts hold different currencies (%1); compare accounts of one currency.</source>
+        <translation>Ces comptes sont en devises différentes (%1) ; comparez des comptes d’une même devise.</translation>
+    </message>
+    <message>
+        <source>%1 accounts are selected; compare at most %2 at a time.</source>
+        <translation>%1 comptes sont sélectionnés ; comparez-en au plus %2 à la fois.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, system account #%3)</source>
+        <translation>%1 (%2, compte système n° %3)</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3)</source>
+        <translation>%1 / %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Compare balances in %1</source>
+        <translation>Comparer les soldes en %1</translation>
+    </message>
+    <message>
+        <source>Each line is one account&apos;s balance at the end of each day (UTC), held flat until the next day with entries.</source>
+        <translation>Chaque ligne est le solde d’un compte en fin de journée (UTC), constant jusqu’au jour suivant avec des écritures.</translation>
+    </message>
+    <message>
+        <source>Balances in %1</source>
+        <translation>Soldes en %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>No balances to show.</source>
+        <translation>Aucun solde à afficher.</translation>
+    </message>
+    <message>
+        <source>Some balances could not be loaded: %1</source>
+        <translation>Certains soldes n’ont pas pu être chargés : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1 : %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 (UTC): %2</source>
+        <translation>%1 (UTC) : %2</translation>
     </message>
 </context>
 <context>
@@ -1047,6 +1181,260 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
     </message>
 </context>
 <context>
+    <name>EconomyPage</name>
+    <message>
+        <source>The currency whose economy is shown</source>
+        <translation>La devise dont l’économie est affichée</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Devise :</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 jours</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 jours</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 jours</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 an</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisé</translation>
+    </message>
+    <message>
+        <source>First day shown (UTC)</source>
+        <translation>Premier jour affiché (UTC)</translation>
+    </message>
+    <message>
+        <source>Last day shown (UTC)</source>
+        <translation>Dernier jour affiché (UTC)</translation>
+    </message>
+    <message>
+        <source>Holdings</source>
+        <translation>Avoirs</translation>
+    </message>
+    <message>
+        <source>Sources and sinks per day</source>
+        <translation>Sources et puits par jour</translation>
+    </message>
+    <message>
+        <source>Click a bar to see its transactions in the Journal</source>
+        <translation>Cliquez sur une barre pour voir ses transactions dans le journal</translation>
+    </message>
+    <message>
+        <source>Top sources and sinks in the range</source>
+        <translation>Principales sources et puits sur la période</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Holdings and flows</source>
+        <translation>Avoirs et flux</translation>
+    </message>
+    <message>
+        <source>Active players per day</source>
+        <translation>Joueurs actifs par jour</translation>
+    </message>
+    <message>
+        <source>Average balance of an active player</source>
+        <translation>Solde moyen d’un joueur actif</translation>
+    </message>
+    <message>
+        <source>Players</source>
+        <translation>Joueurs</translation>
+    </message>
+    <message>
+        <source>Player accounts by balance</source>
+        <translation>Comptes joueurs par solde</translation>
+    </message>
+    <message>
+        <source>Double-click to open the account</source>
+        <translation>Double-cliquez pour ouvrir le compte</translation>
+    </message>
+    <message>
+        <source>Largest holders</source>
+        <translation>Plus gros détenteurs</translation>
+    </message>
+    <message>
+        <source>Distribution</source>
+        <translation>Répartition</translation>
+    </message>
+    <message>
+        <source>Double-click a day to see its transactions in the Journal</source>
+        <translation>Double-cliquez sur un jour pour voir ses transactions dans le journal</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Jours</translation>
+    </message>
+    <message>
+        <source>The ledger has changed since: Refresh (F5) to update.</source>
+        <translation>Le grand livre a changé depuis : Actualiser (F5) pour mettre à jour.</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day.</source>
+        <translation>Le dernier jour est avant le premier.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>The economy could not be read: %1</source>
+        <translation>L’économie n’a pas pu être lue : %1</translation>
+    </message>
+    <message>
+        <source>The distribution could not be read: %1</source>
+        <translation>La répartition n’a pas pu être lue : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The figures do not add up on %n day(s), first on %1: the change of holdings differs from sources minus sinks. Run Verify and report this.</source>
+        <translation>
+            <numerusform>Les chiffres ne sont pas justes sur %n jour, le %1 : la variation des avoirs diffère des sources moins les puits. Lancez Vérifier et signalez-le.</numerusform>
+            <numerusform>Les chiffres ne sont pas justes sur %n jours, d’abord le %1 : la variation des avoirs diffère des sources moins les puits. Lancez Vérifier et signalez-le.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every day adds up: previous day&apos;s holdings + sources − sinks = holdings.</source>
+        <translation>Chaque jour est juste : avoirs de la veille + sources − puits = avoirs.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s holdings equal the sum of all player balances.</source>
+        <translation>Les avoirs du jour égalent la somme des soldes de tous les joueurs.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s holdings (%1) differ from the sum of all player balances (%2); a posting may have landed between the two reads: refresh.</source>
+        <translation>Les avoirs du jour (%1) diffèrent de la somme des soldes des joueurs (%2) ; une écriture est peut-être arrivée entre les deux lectures : actualisez.</translation>
+    </message>
+    <message>
+        <source>No days in this range.</source>
+        <translation>Aucun jour sur cette période.</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3 (UTC): holdings went from %4 to %5 %6; sources %7, sinks %8, net issuance %9.</source>
+        <translation>%1, du %2 au %3 (UTC) : les avoirs sont passés de %4 à %5 %6 ; sources %7, puits %8, émission nette %9.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Share of its side</source>
+        <translation>Part de son côté</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>sink</source>
+        <translation>puits</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Jour (UTC)</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Sinks</source>
+        <translation>Puits</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <source>Active players</source>
+        <translation>Joueurs actifs</translation>
+    </message>
+    <message>
+        <source>Average active balance</source>
+        <translation>Solde moyen actif</translation>
+    </message>
+    <message>
+        <source>Adds up</source>
+        <translation>Juste</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation>NON</translation>
+    </message>
+    <message>
+        <source>No player holds this currency.</source>
+        <translation>Aucun joueur ne détient cette devise.</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Player</source>
+        <translation>Joueur</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Part</translation>
+    </message>
+    <message>
+        <source>%1 player accounts hold %2 %3. %4 at zero, %5 below zero. The top 1% hold %6, the top 10% hold %7; Gini coefficient %8 (0: everyone holds the same, 1: one account holds everything).</source>
+        <translation>%1 comptes joueurs détiennent %2 %3. %4 à zéro, %5 sous zéro. Les 1 % du haut détiennent %6, les 10 % du haut %7 ; coefficient de Gini %8 (0 : tous détiennent autant, 1 : un compte détient tout).</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Exporter en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 n’a pas pu être écrit : %2</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTableModel</name>
     <message>
         <source>Double-click to open the linked transaction</source>
@@ -1112,14 +1500,6 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
         <translation>Indifférent</translation>
     </message>
     <message>
-        <source>From this day (inclusive)</source>
-        <translation>À partir de ce jour (inclus)</translation>
-    </message>
-    <message>
-        <source>Up to this day (inclusive)</source>
-        <translation>Jusqu&apos;à ce jour (inclus)</translation>
-    </message>
-    <message>
         <source>All currencies</source>
         <translation>Toutes les devises</translation>
     </message>
@@ -1150,6 +1530,14 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
     <message>
         <source>The end date is before the start date.</source>
         <translation>La date de fin est antérieure à la date de début.</translation>
+    </message>
+    <message>
+        <source>From this day (inclusive, UTC)</source>
+        <translation>À partir de ce jour (inclus, UTC)</translation>
+    </message>
+    <message>
+        <source>Up to this day (inclusive, UTC)</source>
+        <translation>Jusqu’à ce jour (inclus, UTC)</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +2119,30 @@ Premier problème&#xa0;: %1</translation>
         <source>The ledger is unreachable; reconnecting…</source>
         <translation>Le registre est injoignable ; reconnexion…</translation>
     </message>
+    <message>
+        <source>Economy</source>
+        <translation>Économie</translation>
+    </message>
+    <message>
+        <source>&amp;Compare balances…</source>
+        <translation>&amp;Comparer les soldes…</translation>
+    </message>
+    <message>
+        <source>&amp;Economy</source>
+        <translation>É&amp;conomie</translation>
+    </message>
+    <message>
+        <source>Overlay the selected accounts&apos; balances in one chart</source>
+        <translation>Superposer les soldes des comptes sélectionnés dans un graphique</translation>
+    </message>
+    <message>
+        <source>Select two or more accounts in the list first (Ctrl+click or Shift+click)</source>
+        <translation>Sélectionnez d’abord deux comptes ou plus dans la liste (Ctrl+clic ou Maj+clic)</translation>
+    </message>
+    <message>
+        <source>Compare balances</source>
+        <translation>Comparer les soldes</translation>
+    </message>
 </context>
 <context>
     <name>MoneyValidator</name>
@@ -2072,6 +2484,73 @@ Premier problème&#xa0;: %1</translation>
     <message>
         <source>%L1 rows written</source>
         <translation>%L1 lignes écrites</translation>
+    </message>
+    <message>
+        <source>Player holdings</source>
+        <translation>Avoirs des joueurs</translation>
+    </message>
+    <message>
+        <source>Net issuance since %1</source>
+        <translation>Émission nette depuis le %1</translation>
+    </message>
+    <message>
+        <source>Active players</source>
+        <translation>Joueurs actifs</translation>
+    </message>
+    <message>
+        <source>Average balance of an active player</source>
+        <translation>Solde moyen d’un joueur actif</translation>
+    </message>
+    <message>
+        <source>&lt; 0</source>
+        <translation>&lt; 0</translation>
+    </message>
+    <message>
+        <source>Player accounts</source>
+        <translation>Comptes joueurs</translation>
+    </message>
+    <message>
+        <source>Balance from (%1)</source>
+        <translation>Solde à partir de (%1)</translation>
+    </message>
+    <message>
+        <source>%1: holdings %2 %3, sources %4, sinks %5</source>
+        <translation>%1 : avoirs %2 %3, sources %4, puits %5</translation>
+    </message>
+    <message>
+        <source>%1: sources %2 %3, sinks %4</source>
+        <translation>%1 : sources %2 %3, puits %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 brought in %3 %4</source>
+        <translation>%1 : %2 a apporté %3 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 took out %3 %4</source>
+        <translation>%1 : %2 a retiré %3 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 active players, average balance %3 %4</source>
+        <translation>%1 : %2 joueurs actifs, solde moyen %3 %4</translation>
+    </message>
+    <message>
+        <source>below zero</source>
+        <translation>sous zéro</translation>
+    </message>
+    <message>
+        <source>at zero</source>
+        <translation>à zéro</translation>
+    </message>
+    <message>
+        <source>from %1 to under %2 %3</source>
+        <translation>de %1 à moins de %2 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln account(s) %1</source>
+        <translation>
+            <numerusform>%Ln compte %1</numerusform>
+            <numerusform>%Ln comptes %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

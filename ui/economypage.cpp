@@ -27,6 +27,7 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -88,6 +89,8 @@ EconomyPage::EconomyPage(QWidget *parent)
     m_currency = new QComboBox(this);
     m_currency->setObjectName(QStringLiteral("economyCurrency"));
     m_currency->setToolTip(tr("The currency whose economy is shown"));
+    m_currency->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_currency->setMinimumContentsLength(10);
     connect(m_currency, &QComboBox::currentIndexChanged, this, &EconomyPage::refresh);
     bar->addWidget(new QLabel(tr("Currency:"), this));
     bar->addWidget(m_currency);
@@ -96,7 +99,8 @@ EconomyPage::EconomyPage(QWidget *parent)
                                                 {Range::Quarter, tr("90 days")}, {Range::Year, tr("1 year")},
                                                 {Range::All, tr("All")},         {Range::Custom, tr("Custom")}};
     for (const auto &[range, label] : ranges) {
-        auto *button = new QPushButton(label, this);
+        auto *button = new QToolButton(this); // compact: the bar must fit a 900-pixel window
+        button->setText(label);
         button->setCheckable(true);
         button->setObjectName(QStringLiteral("economyRange%1").arg(int(range)));
         button->setChecked(range == m_range);
@@ -162,7 +166,6 @@ EconomyPage::EconomyPage(QWidget *parent)
         });
     m_flowsModel = new QStandardItemModel(this);
     m_flowsTable = makeTable(m_flowsModel, QStringLiteral("economyFlowsTable"), this);
-    m_flowsTable->setMinimumWidth(380);
     connect(m_flowsTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const auto kind = kindFromName(m_flowsModel->item(index.row(), 0)->data(Qt::UserRole).toString());
         if (kind && !m_report.days.isEmpty()) {
@@ -189,6 +192,7 @@ EconomyPage::EconomyPage(QWidget *parent)
     flowsPage->addWidget(flowsSide);
     flowsPage->setStretchFactor(0, 3);
     flowsPage->setStretchFactor(1, 1);
+    flowsPage->setSizes({900, 380}); // room for the table's four columns at the window's first size
     m_tabs->addTab(flowsPage, tr("Holdings and flows"));
 
     // Players: how many are active, and what an active player holds.
@@ -213,7 +217,6 @@ EconomyPage::EconomyPage(QWidget *parent)
     m_distributionSummary->setWordWrap(true);
     m_holdersModel = new QStandardItemModel(this);
     m_holdersTable = makeTable(m_holdersModel, QStringLiteral("economyHoldersTable"), this);
-    m_holdersTable->setMinimumWidth(480);
     m_holdersTable->setToolTip(tr("Double-click to open the account"));
     connect(m_holdersTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         Q_EMIT accountRequested(m_holdersModel->item(index.row(), 1)->data(Qt::UserRole).toLongLong());
@@ -238,6 +241,7 @@ EconomyPage::EconomyPage(QWidget *parent)
     distribution->addWidget(right);
     distribution->setStretchFactor(0, 3);
     distribution->setStretchFactor(1, 2);
+    distribution->setSizes({780, 500});
     m_tabs->addTab(distribution, tr("Distribution"));
 
     // Days: every figure of every day, to read exactly or export.

@@ -238,6 +238,10 @@ void TestEconomyPage::chartsSaveAsPngAndSvgAtTheirShownSize() {
     QSvgRenderer renderer(svg);
     QVERIFY(renderer.isValid());
     QCOMPARE(renderer.viewBox().size(), panel->view()->size());
+    // The size travels in millimetres with three decimals: within a pixel of the view's.
+    QVERIFY2(qAbs(renderer.defaultSize().width() - panel->view()->width()) <= 1 &&
+                 qAbs(renderer.defaultSize().height() - panel->view()->height()) <= 1,
+             qPrintable(QStringLiteral("%1x%2").arg(renderer.defaultSize().width()).arg(renderer.defaultSize().height())));
     QFile file(svg);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().contains("<path")); // a drawing, not an embedded picture

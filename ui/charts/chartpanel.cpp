@@ -30,6 +30,9 @@ ChartPanel::ChartPanel(const QString &title, QChart *chart, QWidget *parent)
     m_hover = new QLabel(this);
     m_hover->setObjectName(QStringLiteral("chartHover"));
     m_hover->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long read-out is cut at the panel's edge rather than widening the window.
+    m_hover->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_hover->setMinimumWidth(0);
     bar->addWidget(m_hover, 1, Qt::AlignRight);
     m_reset = new QToolButton(this);
     m_reset->setObjectName(QStringLiteral("chartResetZoom"));
