@@ -21,7 +21,7 @@ flags=(-std=c++20 -O1 -g -fPIC -fsanitize=fuzzer-no-link,address,undefined -fno-
 # The decoders and the few value sources they use; rebuilt only when a source is newer than its object.
 sources=(models/apijson.cpp models/apicodec.cpp models/apigame.cpp models/money.cpp models/transactionkind.cpp
          models/account.cpp models/role.cpp models/approval.cpp models/ledgererror.cpp models/postingrequest.cpp
-         models/currency.cpp tests/server/fuzz_apidecode.cpp)
+         models/currency.cpp models/balancedistribution.cpp models/economyreport.cpp tests/server/fuzz_apidecode.cpp)
 objects=()
 for src in "${sources[@]}"; do
     obj=$out/obj/$(basename "${src%.cpp}").o

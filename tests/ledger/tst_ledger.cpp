@@ -180,8 +180,8 @@ void TestLedger::schemaIsVersionedAndNewerIsRefused() {
 }
 
 void TestLedger::olderSchemaIsMigratedForward() {
-    // Roll the ledger back to version 1 by hand (4 added walletd's session tables), as a database written by
-    // an older WalletDesk would be.
+    // Roll the ledger back to version 1 by hand (4 added walletd's session tables, 5 the economy rollups), as a
+    // database written by an older WalletDesk would be.
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("before"))));
     m_ledger.reset();
     {
@@ -189,6 +189,8 @@ void TestLedger::olderSchemaIsMigratedForward() {
         QVERIFY(raw.exec(QStringLiteral("DROP INDEX transactions_forced")));
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE sessions")));
         QVERIFY(raw.exec(QStringLiteral("DROP TABLE login_failures")));
+        QVERIFY(raw.exec(QStringLiteral("DROP TABLE economy_flows")));
+        QVERIFY(raw.exec(QStringLiteral("DROP TABLE economy_days")));
         for (const char *index :
              {"accounts_by_name", "accounts_by_player_ref", "accounts_by_currency", "accounts_by_balance",
               "accounts_by_state", "accounts_by_last_activity", "accounts_by_created"})
@@ -199,8 +201,11 @@ void TestLedger::olderSchemaIsMigratedForward() {
     QString error;
     m_ledger = std::make_unique<LedgerService>();
     QVERIFY(await(m_ledger->open(*DatabaseUrl::parse(m_url, &error))).ok());
-    QCOMPARE(run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).value(), 4);
+    QCOMPARE(run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).value(), 5);
     RawDb raw(m_url);
+    // 5 computed the economy rollups from the journal: the deposit is a source of its day.
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT SUM(sources) FROM economy_flows WHERE kind = 'deposit'")), 100);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT SUM(active_players) FROM economy_days")), 1);
     const QString indexCount =
         raw.pg()
             ? QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE indexname IN ('transactions_forced', "
