@@ -2039,8 +2039,12 @@ Result<Done> LedgerStore::bulkLoad(const std::function<Result<Done>()> &body) {
             definitions << q.value(1).toString();
         }
         q.finish();
-        if (pg)
+        if (pg) {
             d->execRaw(QStringLiteral("SET CONSTRAINTS ALL DEFERRED"));
+            // The connection's 30 s statement timeout (open()) guards requests; checking millions of deferred
+            // references and rebuilding indexes legitimately takes longer (a 1 M-player demo was cancelled).
+            d->execRaw(QStringLiteral("SET LOCAL statement_timeout = 0"));
+        }
         for (const QString &name : std::as_const(names))
             d->execRaw(QStringLiteral("DROP INDEX %1").arg(name)); // catalogue names, not user input
         Result<Done> loaded = body();

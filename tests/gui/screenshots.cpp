@@ -12,6 +12,7 @@
 #include "approvaltablemodel.h"
 #include "balancechartview.h"
 #include "connectiondialog.h"
+#include "comparechartwindow.h"
 #include "demogenerator.h"
 #include "economypage.h"
 #include "historytablemodel.h"
@@ -178,6 +179,20 @@ int main(int argc, char *argv[]) {
     economy->tabs()->setCurrentIndex(3);
     shoot(&window, QStringLiteral("economy-days"));
     window.tabs()->setCurrentWidget(accounts);
+
+    // Three of the busiest GOLD players' balances side by side (Account > Compare balances).
+    QList<Account> gold;
+    for (int row = 0; row < accounts->model()->rowCount() && gold.size() < 3; ++row)
+        if (const auto a = accounts->model()->accountAt(row); a && a->currency == u"GOLD")
+            gold << *a;
+    if (gold.size() == 3) {
+        CompareChartWindow compare(client, gold);
+        compare.resize(1100, 620);
+        compare.show();
+        compare.setRange(BalanceChartView::Range::All);
+        waitFor([&] { return !compare.isLoading(); });
+        shoot(&compare, QStringLiteral("compare"));
+    }
 
     if (!accounts->detail()->account()) {
         std::fprintf(stderr, "no account is selected\n");

@@ -13,4 +13,4 @@ WALLETDESK_COLOR_SCHEME=dark xvfb-run -a -s "-screen 0 1600x1000x24" "$program" 
 QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 3200x2000x24" "$program" "$out/hidpi"
 count=$(find "$out" -name '*.png' | wc -l)
 echo "screenshots: $count PNG files in $out"
-[[ $count -ge 54 ]]
+[[ $count -ge 57 ]]
