@@ -40,8 +40,8 @@ qint64 topSum(const BalanceGroups &groups, qint64 k) {
 }
 
 void describe(const BalanceGroups &groups, BalanceDistribution &d) {
-    // Gini over the sorted balances x_1 <= ... <= x_n: G = (2 * sum(i * x_i) - (n + 1) * sum(x)) / (n * sum(x)),
-    // in 128-bit integers so that nothing is rounded before the final division.
+    // Gini over the sorted balances x_1 <= ... <= x_n: G = (2 * sum(i * x_i) - (n + 1) * sum(x)) / (n *
+    // sum(x)), in 128-bit integers so that nothing is rounded before the final division.
     Int128 weighted = 0;
     qint64 rank = 0;
     for (const auto &[balance, count] : groups) {
@@ -93,8 +93,8 @@ EconomyReader::EconomyReader(LedgerStore &store)
     , m_postgres(store.dialect() == LedgerStore::Dialect::Postgres) {}
 
 Result<int> EconomyReader::exponentOf(const QString &currency) {
-    ReadQuery r = ReadQuery::run(m_db, m_postgres,
-                                 QStringLiteral("SELECT exponent FROM currencies WHERE code = ?"), {currency});
+    ReadQuery r = ReadQuery::run(
+        m_db, m_postgres, QStringLiteral("SELECT exponent FROM currencies WHERE code = ?"), {currency});
     if (!r.ok)
         return r.error;
     if (!r.q.next())
@@ -104,8 +104,7 @@ Result<int> EconomyReader::exponentOf(const QString &currency) {
 
 Result<EconomyReport> EconomyReader::economy(const QString &currency, qint64 fromMs, qint64 toMs) {
     if (fromMs < 0 || toMs < 0 || (toMs > 0 && fromMs >= toMs))
-        return LedgerError{ErrorCode::InvalidArgument,
-                           QStringLiteral("the range must start before it ends")};
+        return LedgerError{ErrorCode::InvalidArgument, QStringLiteral("the range must start before it ends")};
     const Result<int> exponent = exponentOf(currency);
     if (!exponent)
         return exponent.error();
@@ -132,12 +131,14 @@ Result<EconomyReport> EconomyReader::economy(const QString &currency, qint64 fro
     };
     std::vector<DayRow> rows;
     while (days.q.next())
-        rows.push_back({days.q.value(0).toLongLong(), days.q.value(1).toLongLong(), days.q.value(2).toLongLong(),
-                        days.q.value(3).toLongLong()});
-    const qint64 firstDay = fromMs > 0 ? fromMs / MsPerDay : (rows.empty() ? std::min(today, toDay - 1) : rows.front().day);
+        rows.push_back({days.q.value(0).toLongLong(), days.q.value(1).toLongLong(),
+                        days.q.value(2).toLongLong(), days.q.value(3).toLongLong()});
+    const qint64 firstDay =
+        fromMs > 0 ? fromMs / MsPerDay : (rows.empty() ? std::min(today, toDay - 1) : rows.front().day);
     if (toDay - firstDay > MaxDays)
-        return LedgerError{ErrorCode::InvalidArgument,
-                           QStringLiteral("the range is longer than %1 days; choose a shorter one").arg(MaxDays)};
+        return LedgerError{
+            ErrorCode::InvalidArgument,
+            QStringLiteral("the range is longer than %1 days; choose a shorter one").arg(MaxDays)};
     report.fromMs = firstDay * MsPerDay;
     report.toMs = toDay * MsPerDay;
 
@@ -187,7 +188,8 @@ Result<EconomyReport> EconomyReader::economy(const QString &currency, qint64 fro
     if (!system.ok)
         return system.error;
     while (system.q.next())
-        report.systemAccounts << SystemAccountSeries{system.q.value(0).toLongLong(), system.q.value(1).toString(), {}};
+        report.systemAccounts << SystemAccountSeries{
+            system.q.value(0).toLongLong(), system.q.value(1).toString(), {}};
     LedgerReader reader(m_store);
     for (SystemAccountSeries &s : report.systemAccounts) {
         // From the start: the first point's opening is then the balance before the range.
@@ -210,10 +212,11 @@ Result<BalanceDistribution> EconomyReader::distribution(const QString &currency)
     BalanceGroups groups;
     if (m_postgres) {
         // The server groups (a few tens of thousands of distinct balances instead of a million rows).
-        ReadQuery r = ReadQuery::run(m_db, true,
-                                     QStringLiteral("SELECT balance, count(*) FROM accounts WHERE currency = ? AND "
-                                                    "kind = 'player' GROUP BY balance ORDER BY balance"),
-                                     {currency});
+        ReadQuery r =
+            ReadQuery::run(m_db, true,
+                           QStringLiteral("SELECT balance, count(*) FROM accounts WHERE currency = ? AND "
+                                          "kind = 'player' GROUP BY balance ORDER BY balance"),
+                           {currency});
         if (!r.ok)
             return r.error;
         while (r.q.next())
@@ -250,7 +253,7 @@ Result<BalanceDistribution> EconomyReader::distribution(const QString &currency)
     if (!top.ok)
         return top.error;
     while (top.q.next())
-        d.topHolders << TopHolder{top.q.value(0).toLongLong(), top.q.value(1).toString(), top.q.value(2).toString(),
-                                  top.q.value(3).toLongLong()};
+        d.topHolders << TopHolder{top.q.value(0).toLongLong(), top.q.value(1).toString(),
+                                  top.q.value(2).toString(), top.q.value(3).toLongLong()};
     return d;
 }

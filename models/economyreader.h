@@ -21,7 +21,8 @@ public:
     static constexpr int TopHolderCount = 100;
 
     /// Every day in [fromMs, toMs) (0 for open ends: from the currency's first active day, up to today),
-    /// with holdings, sources and sinks per kind, active players; and the currency's system accounts' balances.
+    /// with holdings, sources and sinks per kind, active players; and the currency's system accounts'
+    /// balances.
     Result<EconomyReport> economy(const QString &currency, qint64 fromMs, qint64 toMs);
     /// Every player account's balance in the currency now: histogram, top shares, Gini, top holders.
     Result<BalanceDistribution> distribution(const QString &currency);

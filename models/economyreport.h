@@ -9,8 +9,9 @@
 
 /// One UTC day of a currency's economy. Definitions (the same in the core, the app, walletctl and walletd):
 /// a transaction's net player change in a currency is the sum of its entries on player accounts in that
-/// currency; a positive one is a source, a negative one a sink, filed under the transaction's kind; a transfer
-/// between players nets to zero and is neither. Holdings are the sum of all player balances at the day's end.
+/// currency; a positive one is a source, a negative one a sink, filed under the transaction's kind; a
+/// transfer between players nets to zero and is neither. Holdings are the sum of all player balances at the
+/// day's end.
 struct EconomyDay {
     qint64 dayStartMs = 0; ///< midnight UTC at the start of the day
     qint64 holdings = 0;   ///< sum of player balances at the end of the day
@@ -55,8 +56,9 @@ struct EconomyReport {
     QList<qint64> unbalancedDays() const;
 };
 
-/// Adds one transaction's net player change in a currency to per-kind sources and sinks: the one place the
-/// rule lives, used by the posting path, the demo generator and the tests' brute force.
+/// Adds one transaction's net player change in a currency to per-kind sources and sinks: the rule as the
+/// posting path and the demo generator apply it (the verifier's EconomyTally checks the per-day totals of the
+/// same rule).
 inline void fileNetPlayerChange(QMap<TransactionKind, qint64> &sources, QMap<TransactionKind, qint64> &sinks,
                                 TransactionKind kind, qint64 net) {
     if (net > 0)

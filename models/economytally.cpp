@@ -23,7 +23,8 @@ void EconomyTally::addPlayerDay(int currency, qint64 day, qint64 opening, qint64
     f.activeBalance += closing;
 }
 
-QString EconomyTally::compare(QSqlDatabase db, const QHash<QByteArray, int> &currencies, QString *readError) const {
+QString EconomyTally::compare(QSqlDatabase db, const QHash<QByteArray, int> &currencies,
+                              QString *readError) const {
     std::map<std::pair<int, qint64>, Figures> stored;
     QHash<int, QByteArray> codes;
     for (auto it = currencies.cbegin(); it != currencies.cend(); ++it)
@@ -34,9 +35,11 @@ QString EconomyTally::compare(QSqlDatabase db, const QHash<QByteArray, int> &cur
     auto key = [&](const QString &code, qint64 day) {
         return std::pair{currencies.value(code.toUtf8(), -1), day};
     };
-    // PostgreSQL's SUM of bigints is a numeric, which the driver hands over as a double: the casts keep it exact.
-    if (!q.exec(QStringLiteral("SELECT currency, day, CAST(SUM(sources) AS BIGINT), CAST(SUM(sinks) AS BIGINT) "
-                               "FROM economy_flows GROUP BY currency, day"))) {
+    // PostgreSQL's SUM of bigints is a numeric, which the driver hands over as a double: the casts keep it
+    // exact.
+    if (!q.exec(
+            QStringLiteral("SELECT currency, day, CAST(SUM(sources) AS BIGINT), CAST(SUM(sinks) AS BIGINT) "
+                           "FROM economy_flows GROUP BY currency, day"))) {
         *readError = q.lastError().text();
         return {};
     }
@@ -45,9 +48,10 @@ QString EconomyTally::compare(QSqlDatabase db, const QHash<QByteArray, int> &cur
         f.sources = q.value(2).toLongLong();
         f.sinks = q.value(3).toLongLong();
     }
-    if (!q.exec(QStringLiteral("SELECT currency, day, CAST(SUM(player_change) AS BIGINT), CAST(SUM(active_players) "
-                               "AS BIGINT), CAST(SUM(active_balance) AS BIGINT) FROM economy_days "
-                               "GROUP BY currency, day"))) {
+    if (!q.exec(QStringLiteral(
+            "SELECT currency, day, CAST(SUM(player_change) AS BIGINT), CAST(SUM(active_players) "
+            "AS BIGINT), CAST(SUM(active_balance) AS BIGINT) FROM economy_days "
+            "GROUP BY currency, day"))) {
         *readError = q.lastError().text();
         return {};
     }
@@ -58,10 +62,14 @@ QString EconomyTally::compare(QSqlDatabase db, const QHash<QByteArray, int> &cur
         f.activeBalance = q.value(4).toLongLong();
     }
     auto describe = [&](const std::pair<int, qint64> &k, const Figures &kept, const Figures &journal) {
-        const QString day = QDateTime::fromMSecsSinceEpoch(k.second * MsPerDay, Qt::UTC).date().toString(Qt::ISODate);
-        return QStringLiteral("the economy figures of %1 on %2 differ from the journal: kept sources %3, sinks %4, "
-                              "player change %5, active players %6; from the entries %7, %8, %9, %10")
-            .arg(k.first >= 0 ? QString::fromUtf8(codes.value(k.first)) : QStringLiteral("an unknown currency"), day)
+        const QString day =
+            QDateTime::fromMSecsSinceEpoch(k.second * MsPerDay, Qt::UTC).date().toString(Qt::ISODate);
+        return QStringLiteral(
+                   "the economy figures of %1 on %2 differ from the journal: kept sources %3, sinks %4, "
+                   "player change %5, active players %6; from the entries %7, %8, %9, %10")
+            .arg(k.first >= 0 ? QString::fromUtf8(codes.value(k.first))
+                              : QStringLiteral("an unknown currency"),
+                 day)
             .arg(kept.sources)
             .arg(kept.sinks)
             .arg(kept.playerChange)

@@ -2,7 +2,8 @@
 
 #include <QSqlError>
 
-ReadQuery ReadQuery::run(const QSqlDatabase &db, bool postgres, const QString &sql, const QVariantList &args) {
+ReadQuery ReadQuery::run(const QSqlDatabase &db, bool postgres, const QString &sql,
+                         const QVariantList &args) {
     ReadQuery r{QSqlQuery(db), {}, false};
     // QPSQL's forward-only mode switches to single-row fetching, which fails when a second statement runs
     // on the connection before the first is drained; SQLite reads forward-only without that problem.

@@ -217,24 +217,6 @@ QButtonGroup *BalanceChartView::addRangeButtons(QWidget *parent, QBoxLayout *lay
     return group;
 }
 
-std::pair<qint64, qint64> BalanceChartView::rangeBounds(Range range, qint64 nowMs) {
-    const qint64 to =
-        (nowMs >= 0 ? nowMs / MsPerDay : (nowMs - MsPerDay + 1) / MsPerDay) * MsPerDay + MsPerDay;
-    switch (range) {
-    case Range::Week:
-        return {to - 7 * MsPerDay, to};
-    case Range::Month:
-        return {to - 30 * MsPerDay, to};
-    case Range::Quarter:
-        return {to - 90 * MsPerDay, to};
-    case Range::Year:
-        return {to - 365 * MsPerDay, to};
-    case Range::All:
-        return {0, to};
-    }
-    return {0, to};
-}
-
 QList<SeriesPoint> BalanceChartView::stepLine(const QList<BalancePoint> &days, qint64 fromMs, qint64 toMs,
                                               std::optional<qint64> quietBalance) {
     QList<SeriesPoint> line;
@@ -304,7 +286,7 @@ void BalanceChartView::reload() {
         return;
     }
     m_loading = true;
-    const auto bounds = rangeBounds(m_range, QDateTime::currentMSecsSinceEpoch());
+    const auto bounds = ChartRanges::bounds(m_range, QDateTime::currentMSecsSinceEpoch());
     const qint64 from = bounds.first, to = bounds.second, account = m_accountId;
     m_client->balanceSeries(account, from, 0)
         .then(this, [this, generation, from, to, account](const Result<QList<BalancePoint>> &days) {

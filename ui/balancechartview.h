@@ -1,6 +1,7 @@
 #pragma once
 
 #include "balancepoint.h"
+#include "chartrange.h"
 #include "seriesreducer.h"
 
 #include <QPointer>
@@ -29,7 +30,7 @@ class QLineSeries;
 class BalanceChartView final : public QWidget {
     Q_OBJECT
 public:
-    enum class Range { Week, Month, Quarter, Year, All };
+    using Range = ChartRange;
 
     /// Several days of rollups taken together, as the band, the bars and the read-out show them (one day,
     /// unless the range has more days than the chart has room for).
@@ -70,8 +71,6 @@ public:
     QAreaSeries *inflowSeries() const { return m_inflow; }
     QAreaSeries *outflowSeries() const { return m_outflow; }
 
-    /// The UTC days a range covers at `nowMs`: [from, to), whole days, today last. All: from is 0.
-    static std::pair<qint64, qint64> rangeBounds(Range range, qint64 nowMs);
     /// The range buttons (7 days … All) in a row, checkable, ids are Range values, object names "rangeN".
     static QButtonGroup *addRangeButtons(QWidget *parent, QBoxLayout *layout, Range checked);
     /// The closing step line over [fromMs, toMs] from daily rollups (sorted by day): before the first day its

@@ -156,7 +156,7 @@ void CompareChartWindow::reload() {
         finish();
         return;
     }
-    const auto bounds = BalanceChartView::rangeBounds(m_range, QDateTime::currentMSecsSinceEpoch());
+    const auto bounds = ChartRanges::bounds(m_range, QDateTime::currentMSecsSinceEpoch());
     m_fromMs = bounds.first;
     m_toMs = bounds.second;
     m_pending = int(m_lines.size());

@@ -13,9 +13,9 @@
 #include <QDateTimeAxis>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QStackedBarSeries>
 #include <QValueAxis>
-#include <QLocale>
 #include <algorithm>
 #include <cmath>
 
@@ -26,11 +26,10 @@ namespace {
 constexpr qint64 MsPerDay = 86400000;
 
 /// Kinds in the order they are stacked (and listed in legends).
-const TransactionKind StackOrder[] = {TransactionKind::Deposit,    TransactionKind::Win,
-                                      TransactionKind::Bonus,      TransactionKind::Adjustment,
-                                      TransactionKind::Purchase,   TransactionKind::Charge,
-                                      TransactionKind::Withdrawal, TransactionKind::Reversal,
-                                      TransactionKind::Transfer};
+const TransactionKind StackOrder[] = {
+    TransactionKind::Deposit,    TransactionKind::Win,      TransactionKind::Bonus,
+    TransactionKind::Adjustment, TransactionKind::Purchase, TransactionKind::Charge,
+    TransactionKind::Withdrawal, TransactionKind::Reversal, TransactionKind::Transfer};
 
 void clear(QChart *chart) {
     chart->removeAllSeries();
@@ -78,7 +77,8 @@ void attach(QChart *chart, QAbstractSeries *series, QAbstractAxis *x, QAbstractA
 }
 
 QString dayText(qint64 dayStartMs) {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(dayStartMs, Qt::UTC).date(), QLocale::ShortFormat);
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(dayStartMs, Qt::UTC).date(),
+                              QLocale::ShortFormat);
 }
 
 QString money(qint64 v, const EconomyReport &r) {
@@ -137,8 +137,8 @@ void fillHoldings(QChart *chart, const EconomyReport &report) {
     QLineSeries *n = stepLine(QObject::tr("Net issuance since %1").arg(dayText(report.fromMs)), issuance);
     attach(chart, n, x, y);
     n->setPen(QPen(QColor(0x2e, 0x7d, 0x32), 2));
-    const QColor systemColors[] = {QColor(0x75, 0x75, 0x75), QColor(0xef, 0x6c, 0x00), QColor(0x6a, 0x1b, 0x9a),
-                                   QColor(0xc6, 0x28, 0x28)};
+    const QColor systemColors[] = {QColor(0x75, 0x75, 0x75), QColor(0xef, 0x6c, 0x00),
+                                   QColor(0x6a, 0x1b, 0x9a), QColor(0xc6, 0x28, 0x28)};
     int systemIndex = 0;
     for (const SystemAccountSeries &s : report.systemAccounts) {
         // Carry each day's closing forward over quiet days; before the first point, its opening.
@@ -168,10 +168,11 @@ void fillFlows(QChart *chart, const EconomyReport &report) {
     clear(chart);
     if (report.days.isEmpty())
         return;
-    // The dates are read off a QDateTimeAxis held by an invisible anchor series, added first so that hover and
-    // click positions map to dates (QChart::mapToValue uses the first series). The bars themselves sit on a
-    // hidden value axis over [-0.5, days - 0.5], which maps linearly onto the same span: bar i is day i, centred.
-    // Both axes zoom and pan together. Bars rather than stacked areas: an area redraw took 75 ms for 91 days.
+    // The dates are read off a QDateTimeAxis held by an invisible anchor series, added first so that hover
+    // and click positions map to dates (QChart::mapToValue uses the first series). The bars themselves sit on
+    // a hidden value axis over [-0.5, days - 0.5], which maps linearly onto the same span: bar i is day i,
+    // centred. Both axes zoom and pan together. Bars rather than stacked areas: an area redraw took 75 ms for
+    // 91 days.
     QDateTimeAxis *x = timeAxis(chart, report);
     QCategoryAxis *y = valueAxis(chart);
     auto *anchor = new QLineSeries;
@@ -343,8 +344,8 @@ QString describeFlows(const EconomyReport &r, const QPointF &value) {
         return {};
     const auto kind = kindAt(*d, value.y());
     if (!kind)
-        return QObject::tr("%1: sources %2 %3, sinks %4").arg(dayText(d->dayStartMs), money(d->sourcesTotal(), r),
-                                                               r.currency, money(d->sinksTotal(), r));
+        return QObject::tr("%1: sources %2 %3, sinks %4")
+            .arg(dayText(d->dayStartMs), money(d->sourcesTotal(), r), r.currency, money(d->sinksTotal(), r));
     const bool source = value.y() >= 0;
     return (source ? QObject::tr("%1: %2 brought in %3 %4") : QObject::tr("%1: %2 took out %3 %4"))
         .arg(dayText(d->dayStartMs), TransactionKindText::of(*kind),
@@ -356,8 +357,8 @@ QString describeActivity(const EconomyReport &r, const QPointF &value) {
     if (!d)
         return {};
     return QObject::tr("%1: %2 active players, average balance %3 %4")
-        .arg(dayText(d->dayStartMs), QLocale().toString(d->activePlayers), money(d->averageActiveBalance(), r),
-             r.currency);
+        .arg(dayText(d->dayStartMs), QLocale().toString(d->activePlayers),
+             money(d->averageActiveBalance(), r), r.currency);
 }
 
 QString describeHistogram(const BalanceDistribution &d, const QPointF &value) {

@@ -1,6 +1,7 @@
 #include "economypage.h"
 
 #include "chartpanel.h"
+#include "chartrange.h"
 #include "csvexport.h"
 #include "economycharts.h"
 #include "interactivechartview.h"
@@ -95,9 +96,9 @@ EconomyPage::EconomyPage(QWidget *parent)
     bar->addWidget(new QLabel(tr("Currency:"), this));
     bar->addWidget(m_currency);
     m_rangeButtons = new QButtonGroup(this);
-    const std::pair<Range, QString> ranges[] = {{Range::Week, tr("7 days")},  {Range::Month, tr("30 days")},
-                                                {Range::Quarter, tr("90 days")}, {Range::Year, tr("1 year")},
-                                                {Range::All, tr("All")},         {Range::Custom, tr("Custom")}};
+    const std::pair<Range, QString> ranges[] = {
+        {Range::Week, tr("7 days")}, {Range::Month, tr("30 days")}, {Range::Quarter, tr("90 days")},
+        {Range::Year, tr("1 year")}, {Range::All, tr("All")},       {Range::Custom, tr("Custom")}};
     for (const auto &[range, label] : ranges) {
         auto *button = new QToolButton(this); // compact: the bar must fit a 900-pixel window
         button->setText(label);
@@ -149,7 +150,8 @@ EconomyPage::EconomyPage(QWidget *parent)
     // Flows: holdings over the stacked sources and sinks, the kinds' totals beside them.
     m_holdings = new ChartPanel(tr("Holdings"), new QChart, this);
     m_holdings->setObjectName(QStringLiteral("economyHoldings"));
-    m_holdings->setDescriber([this](const QPointF &v) { return EconomyCharts::describeHoldings(m_report, v); });
+    m_holdings->setDescriber(
+        [this](const QPointF &v) { return EconomyCharts::describeHoldings(m_report, v); });
     m_flows = new ChartPanel(tr("Sources and sinks per day"), new QChart, this);
     m_flows->setObjectName(QStringLiteral("economyFlows"));
     m_flows->setDescriber([this](const QPointF &v) { return EconomyCharts::describeFlows(m_report, v); });
@@ -161,8 +163,8 @@ EconomyPage::EconomyPage(QWidget *parent)
             const EconomyDay *day = EconomyCharts::dayAt(m_report, v.x());
             if (!day)
                 return;
-            Q_EMIT journalRequested(
-                drillDownQuery(day->dayStartMs, panel == m_flows ? EconomyCharts::kindAt(*day, v.y()) : std::nullopt));
+            Q_EMIT journalRequested(drillDownQuery(
+                day->dayStartMs, panel == m_flows ? EconomyCharts::kindAt(*day, v.y()) : std::nullopt));
         });
     m_flowsModel = new QStandardItemModel(this);
     m_flowsTable = makeTable(m_flowsModel, QStringLiteral("economyFlowsTable"), this);
@@ -201,7 +203,8 @@ EconomyPage::EconomyPage(QWidget *parent)
     m_average = new ChartPanel(tr("Average balance of an active player"), new QChart, this);
     m_average->setObjectName(QStringLiteral("economyAverage"));
     for (ChartPanel *panel : {m_active, m_average})
-        panel->setDescriber([this](const QPointF &v) { return EconomyCharts::describeActivity(m_report, v); });
+        panel->setDescriber(
+            [this](const QPointF &v) { return EconomyCharts::describeActivity(m_report, v); });
     auto *players = new QSplitter(Qt::Vertical, this);
     players->addWidget(m_active);
     players->addWidget(m_average);
@@ -249,15 +252,16 @@ EconomyPage::EconomyPage(QWidget *parent)
     m_daysTable = makeTable(m_daysModel, QStringLiteral("economyDaysTable"), this);
     m_daysTable->setToolTip(tr("Double-click a day to see its transactions in the Journal"));
     connect(m_daysTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        Q_EMIT journalRequested(drillDownQuery(m_daysModel->item(index.row(), 0)->data(Qt::UserRole).toLongLong(),
-                                               std::nullopt));
+        Q_EMIT journalRequested(
+            drillDownQuery(m_daysModel->item(index.row(), 0)->data(Qt::UserRole).toLongLong(), std::nullopt));
     });
     auto *days = new QWidget(this);
     auto *daysLayout = new QVBoxLayout(days);
     daysLayout->addWidget(m_daysTable, 1);
     auto *exportDays = new QPushButton(tr("Export CSV…"), days);
     exportDays->setObjectName(QStringLiteral("economyExportDays"));
-    connect(exportDays, &QPushButton::clicked, this, [this] { exportFromButton(m_daysTable, QStringLiteral("days")); });
+    connect(exportDays, &QPushButton::clicked, this,
+            [this] { exportFromButton(m_daysTable, QStringLiteral("days")); });
     daysLayout->addWidget(exportDays, 0, Qt::AlignRight);
     m_tabs->addTab(days, tr("Days"));
 }
@@ -273,8 +277,9 @@ void EconomyPage::setCurrencies(const QList<Currency> &currencies) {
     const QSignalBlocker blocker(m_currency);
     m_currency->clear();
     for (const Currency &c : currencies)
-        m_currency->addItem(c.name.isEmpty() || c.name == c.code ? c.code : QStringLiteral("%1 (%2)").arg(c.code, c.name),
-                            c.code);
+        m_currency->addItem(
+            c.name.isEmpty() || c.name == c.code ? c.code : QStringLiteral("%1 (%2)").arg(c.code, c.name),
+            c.code);
     const int index = m_currency->findData(current);
     m_currency->setCurrentIndex(index >= 0 ? index : 0);
     refresh();
@@ -305,23 +310,12 @@ void EconomyPage::setCustomRange(const QDate &from, const QDate &to) {
 }
 
 std::pair<qint64, qint64> EconomyPage::rangeMs() const {
-    const qint64 today = QDateTime::currentMSecsSinceEpoch() / MsPerDay * MsPerDay;
-    const qint64 end = today + MsPerDay;
-    switch (m_range) {
-    case Range::Week:
-        return {end - 7 * MsPerDay, end};
-    case Range::Month:
-        return {end - 30 * MsPerDay, end};
-    case Range::Quarter:
-        return {end - 90 * MsPerDay, end};
-    case Range::Year:
-        return {end - 365 * MsPerDay, end};
-    case Range::All:
-        return {0, 0};
-    case Range::Custom:
+    if (m_range == Range::Custom)
         return {utcStart(m_from->date()), utcStart(m_to->date().addDays(1))};
-    }
-    return {0, 0};
+    if (m_range == Range::All)
+        return {0, 0}; // from the currency's first active day
+    static_assert(int(Range::Year) == int(ChartRange::Year), "the presets are the charts' ranges");
+    return ChartRanges::bounds(ChartRange(int(m_range)), QDateTime::currentMSecsSinceEpoch());
 }
 
 void EconomyPage::refresh() {
@@ -367,29 +361,32 @@ void EconomyPage::load() {
             Q_EMIT loaded();
         }
     };
-    m_client->economy(currency, from, to).then(this, [this, generation, finished](const Result<EconomyReport> &r) {
-        if (generation != m_generation)
-            return;
-        if (r) {
-            m_report = *r;
-            showReport();
-        } else {
-            m_report = EconomyReport();
-            showReport();
-            m_summary->setText(tr("The economy could not be read: %1").arg(r.error().message));
-        }
-        Q_EMIT reportShown();
-        finished();
-    });
-    m_client->distribution(currency).then(this, [this, generation, finished](const Result<BalanceDistribution> &r) {
-        if (generation != m_generation)
-            return;
-        m_distribution = r ? *r : BalanceDistribution();
-        showDistribution();
-        if (!r)
-            m_distributionSummary->setText(tr("The distribution could not be read: %1").arg(r.error().message));
-        finished();
-    });
+    m_client->economy(currency, from, to)
+        .then(this, [this, generation, finished](const Result<EconomyReport> &r) {
+            if (generation != m_generation)
+                return;
+            if (r) {
+                m_report = *r;
+                showReport();
+            } else {
+                m_report = EconomyReport();
+                showReport();
+                m_summary->setText(tr("The economy could not be read: %1").arg(r.error().message));
+            }
+            Q_EMIT reportShown();
+            finished();
+        });
+    m_client->distribution(currency).then(
+        this, [this, generation, finished](const Result<BalanceDistribution> &r) {
+            if (generation != m_generation)
+                return;
+            m_distribution = r ? *r : BalanceDistribution();
+            showDistribution();
+            if (!r)
+                m_distributionSummary->setText(
+                    tr("The distribution could not be read: %1").arg(r.error().message));
+            finished();
+        });
 }
 
 QString EconomyPage::identityText() const {
@@ -406,12 +403,13 @@ QString EconomyPage::identityText() const {
     if (rangeEndsToday && m_distribution.currency == m_report.currency && m_distribution.players > 0) {
         const qint64 last = m_report.days.last().holdings;
         text += u' ';
-        text += last == m_distribution.total
-                    ? tr("Today's holdings equal the sum of all player balances.")
-                    : tr("Today's holdings (%1) differ from the sum of all player balances (%2); a posting may "
-                         "have landed between the two reads: refresh.")
-                          .arg(Money::formatLocalized(last, m_report.exponent, QLocale()),
-                               Money::formatLocalized(m_distribution.total, m_report.exponent, QLocale()));
+        text +=
+            last == m_distribution.total
+                ? tr("Today's holdings equal the sum of all player balances.")
+                : tr("Today's holdings (%1) differ from the sum of all player balances (%2); a posting may "
+                     "have landed between the two reads: refresh.")
+                      .arg(Money::formatLocalized(last, m_report.exponent, QLocale()),
+                           Money::formatLocalized(m_distribution.total, m_report.exponent, QLocale()));
     }
     return text;
 }
@@ -453,16 +451,18 @@ void EconomyPage::showReport() {
         sinks += d.sinksTotal();
     }
     auto money = [&](qint64 v) { return Money::formatLocalized(v, r.exponent, locale); };
-    m_summary->setText(tr("%1, %2 to %3 (UTC): holdings went from %4 to %5 %6; sources %7, sinks %8, net issuance %9.")
-                           .arg(r.currency, locale.toString(utcDate(r.fromMs), QLocale::ShortFormat),
-                                locale.toString(utcDate(r.toMs - MsPerDay), QLocale::ShortFormat),
-                                money(r.openingHoldings), money(r.days.last().holdings), r.currency, money(sources),
-                                money(sinks), money(sources - sinks)));
+    m_summary->setText(
+        tr("%1, %2 to %3 (UTC): holdings went from %4 to %5 %6; sources %7, sinks %8, net issuance %9.")
+            .arg(r.currency, locale.toString(utcDate(r.fromMs), QLocale::ShortFormat),
+                 locale.toString(utcDate(r.toMs - MsPerDay), QLocale::ShortFormat), money(r.openingHoldings),
+                 money(r.days.last().holdings), r.currency, money(sources), money(sinks),
+                 money(sources - sinks)));
 }
 
 void EconomyPage::fillFlowsTable() {
     m_flowsModel->clear();
-    m_flowsModel->setHorizontalHeaderLabels({tr("Kind"), tr("Direction"), tr("Total"), tr("Share of its side")});
+    m_flowsModel->setHorizontalHeaderLabels(
+        {tr("Kind"), tr("Direction"), tr("Total"), tr("Share of its side")});
     struct Row {
         TransactionKind kind;
         bool source;
@@ -484,9 +484,10 @@ void EconomyPage::fillFlowsTable() {
         QStandardItem *kind = item(TransactionKindText::of(row.kind));
         kind->setData(kindName(row.kind), Qt::UserRole);
         kind->setData(EconomyCharts::colorOf(row.kind), Qt::DecorationRole);
-        m_flowsModel->appendRow({kind, item(row.source ? tr("source") : tr("sink")), amount(row.total, m_report.exponent),
-                                 item(percent(shareMillionths(row.total, row.source ? sourceTotal : sinkTotal)),
-                                      Qt::AlignRight | Qt::AlignVCenter)});
+        m_flowsModel->appendRow(
+            {kind, item(row.source ? tr("source") : tr("sink")), amount(row.total, m_report.exponent),
+             item(percent(shareMillionths(row.total, row.source ? sourceTotal : sinkTotal)),
+                  Qt::AlignRight | Qt::AlignVCenter)});
     }
     m_flowsTable->resizeColumnsToContents();
 }
@@ -499,10 +500,11 @@ void EconomyPage::fillDaysTable() {
     for (const EconomyDay &d : std::as_const(m_report.days)) {
         QStandardItem *day = item(utcDate(d.dayStartMs).toString(Qt::ISODate));
         day->setData(d.dayStartMs, Qt::UserRole);
-        m_daysModel->appendRow({day, amount(d.holdings, m_report.exponent), amount(d.sourcesTotal(), m_report.exponent),
-                                amount(d.sinksTotal(), m_report.exponent), amount(d.playerChange, m_report.exponent),
-                                count(d.activePlayers), amount(d.averageActiveBalance(), m_report.exponent),
-                                item(d.balances() ? tr("yes") : tr("NO"))});
+        m_daysModel->appendRow(
+            {day, amount(d.holdings, m_report.exponent), amount(d.sourcesTotal(), m_report.exponent),
+             amount(d.sinksTotal(), m_report.exponent), amount(d.playerChange, m_report.exponent),
+             count(d.activePlayers), amount(d.averageActiveBalance(), m_report.exponent),
+             item(d.balances() ? tr("yes") : tr("NO"))});
     }
     m_daysTable->resizeColumnsToContents();
 }
@@ -517,9 +519,9 @@ void EconomyPage::showDistribution() {
     int rank = 0;
     for (const TopHolder &h : d.topHolders) {
         QStandardItem *account = count(h.accountId);
-        m_holdersModel->appendRow({count(++rank), account, item(h.playerRef), item(h.name),
-                                   amount(h.balance, d.exponent),
-                                   item(percent(d.shareMillionths(h.balance)), Qt::AlignRight | Qt::AlignVCenter)});
+        m_holdersModel->appendRow(
+            {count(++rank), account, item(h.playerRef), item(h.name), amount(h.balance, d.exponent),
+             item(percent(d.shareMillionths(h.balance)), Qt::AlignRight | Qt::AlignVCenter)});
     }
     m_holdersTable->resizeColumnsToContents();
     if (d.players == 0) {
@@ -528,7 +530,8 @@ void EconomyPage::showDistribution() {
     }
     const QLocale locale;
     m_distributionSummary->setText(
-        tr("%1 player accounts hold %2 %3. %4 at zero, %5 below zero. The top 1% hold %6, the top 10% hold %7; "
+        tr("%1 player accounts hold %2 %3. %4 at zero, %5 below zero. The top 1% hold %6, the top 10% hold "
+           "%7; "
            "Gini coefficient %8 (0: everyone holds the same, 1: one account holds everything).")
             .arg(locale.toString(d.players), Money::formatLocalized(d.total, d.exponent, locale), d.currency,
                  locale.toString(d.zeroCount), locale.toString(d.negativeCount),
@@ -565,13 +568,14 @@ bool EconomyPage::exportTable(QTableView *table, const QString &path, QString *e
 
 void EconomyPage::exportFromButton(QTableView *table, const QString &suggestedName) {
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export as CSV"), QStringLiteral("%1-%2.csv").arg(m_report.currency.toLower(), suggestedName),
-        tr("CSV files (*.csv)"));
+        this, tr("Export as CSV"),
+        QStringLiteral("%1-%2.csv").arg(m_report.currency.toLower(), suggestedName), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
     QString error;
     if (!exportTable(table, path, &error))
         QMessageBox::warning(this, tr("Export as CSV"), tr("%1 could not be written: %2").arg(path, error));
     else if (m_client)
-        m_client->recordExport(QStringLiteral("economy:%1").arg(m_report.currency), QFileInfo(path).fileName());
+        m_client->recordExport(QStringLiteral("economy:%1").arg(m_report.currency),
+                               QFileInfo(path).fileName());
 }

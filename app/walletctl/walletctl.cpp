@@ -228,12 +228,12 @@ int WalletCtl::run(const QStringList &arguments) {
 
     const QString command = positional.first();
     static const QStringList known{
-        QStringLiteral("init"),     QStringLiteral("demo"),      QStringLiteral("currency"),
-        QStringLiteral("account"),  QStringLiteral("history"),   QStringLiteral("balance"),
-        QStringLiteral("post"),     QStringLiteral("reverse"),   QStringLiteral("approve"),
-        QStringLiteral("reject"),   QStringLiteral("approvals"), QStringLiteral("freeze"),
-        QStringLiteral("unfreeze"), QStringLiteral("close"),     QStringLiteral("verify"),
-        QStringLiteral("operator"), QStringLiteral("audit"),     QStringLiteral("transaction"),
+        QStringLiteral("init"),     QStringLiteral("demo"),        QStringLiteral("currency"),
+        QStringLiteral("account"),  QStringLiteral("history"),     QStringLiteral("balance"),
+        QStringLiteral("post"),     QStringLiteral("reverse"),     QStringLiteral("approve"),
+        QStringLiteral("reject"),   QStringLiteral("approvals"),   QStringLiteral("freeze"),
+        QStringLiteral("unfreeze"), QStringLiteral("close"),       QStringLiteral("verify"),
+        QStringLiteral("operator"), QStringLiteral("audit"),       QStringLiteral("transaction"),
         QStringLiteral("economy"),  QStringLiteral("distribution")};
     if (!known.contains(command))
         return fail(Usage, QStringLiteral("unknown command \"%1\"; see walletctl --help").arg(command));
@@ -925,7 +925,8 @@ bool WalletCtl::parseDay(const QString &option, qint64 *dayStartMs, int *exitCod
     const QString text = m_parser.value(option);
     const QDate day = QDate::fromString(text, Qt::ISODate);
     if (!day.isValid() || text.size() != 10) {
-        *exitCode = fail(Usage, QStringLiteral("--%1 \"%2\" is not a day such as 2026-11-01").arg(option, text.left(40)));
+        *exitCode = fail(
+            Usage, QStringLiteral("--%1 \"%2\" is not a day such as 2026-11-01").arg(option, text.left(40)));
         return false;
     }
     *dayStartMs = QDateTime(day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
@@ -948,8 +949,8 @@ int WalletCtl::cmdEconomy() {
     if (to > 0 && from >= to)
         return fail(Usage, QStringLiteral("--from must not be after --to"));
     EconomyReport r;
-    if (!await(m_service.run([=](LedgerStore &s) { return EconomyReader(s).economy(currency, from, to); }), &r,
-               &code))
+    if (!await(m_service.run([=](LedgerStore &s) { return EconomyReader(s).economy(currency, from, to); }),
+               &r, &code))
         return code;
     QString text = QStringLiteral("%1 economy, %2 days; holdings at the start %3\n")
                        .arg(r.currency)
@@ -968,7 +969,8 @@ int WalletCtl::cmdEconomy() {
                     .arg(Money::format(d.sourcesTotal(), r.exponent), 14)
                     .arg(Money::format(d.sinksTotal(), r.exponent), 14)
                     .arg(d.activePlayers, 8)
-                    .arg(d.balances() ? QString() : QStringLiteral("  flows do not add up to the change of holdings"));
+                    .arg(d.balances() ? QString()
+                                      : QStringLiteral("  flows do not add up to the change of holdings"));
     print(ApiCodec::toJson(r), text.trimmed());
     return r.unbalancedDays().isEmpty() ? Ok : VerifyFailed;
 }
@@ -979,10 +981,13 @@ int WalletCtl::cmdDistribution() {
     if (!needOption(QStringLiteral("currency"), &currency, &code))
         return code;
     BalanceDistribution d;
-    if (!await(m_service.run([=](LedgerStore &s) { return EconomyReader(s).distribution(currency); }), &d, &code))
+    if (!await(m_service.run([=](LedgerStore &s) { return EconomyReader(s).distribution(currency); }), &d,
+               &code))
         return code;
     auto percent = [](qint64 millionths) {
-        return QStringLiteral("%1.%2%").arg(millionths / 10000).arg(millionths % 10000 / 100, 2, 10, QChar(u'0'));
+        return QStringLiteral("%1.%2%")
+            .arg(millionths / 10000)
+            .arg(millionths % 10000 / 100, 2, 10, QChar(u'0'));
     };
     QString text = QStringLiteral("%1: %2 player accounts hold %3; %4 at zero, %5 below zero\n")
                        .arg(d.currency)
@@ -1000,7 +1005,10 @@ int WalletCtl::cmdDistribution() {
                     .arg(b.count);
     text += QStringLiteral("largest:\n");
     for (const TopHolder &h : d.topHolders.mid(0, 10))
-        text += QStringLiteral("  %1  %2 %3  %4\n").arg(h.accountId).arg(h.playerRef, h.name).arg(Money::format(h.balance, d.exponent));
+        text += QStringLiteral("  %1  %2 %3  %4\n")
+                    .arg(h.accountId)
+                    .arg(h.playerRef, h.name)
+                    .arg(Money::format(h.balance, d.exponent));
     print(ApiCodec::toJson(d), text.trimmed());
     return Ok;
 }

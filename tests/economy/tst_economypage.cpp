@@ -63,7 +63,8 @@ private:
 
 void TestEconomyPage::initTestCase() {
     QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                       m_dir.filePath(QStringLiteral("settings")));
     QString error;
     m_url = databaseUrl(QStringLiteral("sqlite"), m_dir, &error);
     QVERIFY2(!m_url.isEmpty(), qPrintable(error));
@@ -97,7 +98,8 @@ EconomyPage *TestEconomyPage::loadedPage(EconomyPage::Range range) {
     EconomyPage *page = m_window->economyPage();
     m_window->tabs()->setCurrentWidget(page);
     // The currencies arrive asynchronously; GOLD is the demo's main currency.
-    if (!QTest::qWaitFor([&] { return page->findChild<QComboBox *>(QStringLiteral("economyCurrency"))->count() > 0; }))
+    if (!QTest::qWaitFor(
+            [&] { return page->findChild<QComboBox *>(QStringLiteral("economyCurrency"))->count() > 0; }))
         return nullptr;
     page->setCurrency(QStringLiteral("GOLD"));
     page->setRange(range);
@@ -116,7 +118,8 @@ void TestEconomyPage::showsTheLedgersFiguresForTheWholeDemo() {
     const qint64 balances = m_raw->scalar(
         QStringLiteral("SELECT SUM(balance) FROM accounts WHERE kind = 'player' AND currency = 'GOLD'"));
     QCOMPARE(r.days.last().holdings, balances);
-    QVERIFY2(page->identityText().contains(QStringLiteral("Every day adds up")), qPrintable(page->identityText()));
+    QVERIFY2(page->identityText().contains(QStringLiteral("Every day adds up")),
+             qPrintable(page->identityText()));
     QVERIFY(page->identityText().contains(QStringLiteral("equal the sum of all player balances")));
 
     // The holdings line ends at the same figure, drawn as a step: two points a day.
@@ -144,8 +147,8 @@ void TestEconomyPage::showsTheLedgersFiguresForTheWholeDemo() {
 
     // The histogram counts every GOLD player account once.
     const BalanceDistribution &d = page->distribution();
-    QCOMPARE(d.players,
-             m_raw->scalar(QStringLiteral("SELECT COUNT(*) FROM accounts WHERE kind = 'player' AND currency = 'GOLD'")));
+    QCOMPARE(d.players, m_raw->scalar(QStringLiteral(
+                            "SELECT COUNT(*) FROM accounts WHERE kind = 'player' AND currency = 'GOLD'")));
     auto *bars = qobject_cast<QBarSeries *>(page->histogramChart()->chart()->series().value(0));
     QVERIFY(bars);
     qint64 counted = 0;
@@ -181,8 +184,8 @@ void TestEconomyPage::clickingABarOpensItsTransactionsInTheJournal() {
     // A real click in the middle of the day's deposit bar (deposits are stacked first, from zero).
     InteractiveChartView *view = page->flowsChart()->view();
     QChart *chart = page->flowsChart()->chart();
-    const QPointF scene =
-        chart->mapToScene(chart->mapToPosition(QPointF(qreal(day.dayStartMs + MsPerDay / 2), qreal(deposits) / 2)));
+    const QPointF scene = chart->mapToScene(
+        chart->mapToPosition(QPointF(qreal(day.dayStartMs + MsPerDay / 2), qreal(deposits) / 2)));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(scene));
 
     JournalPage *journal = m_window->journalPage();
@@ -195,9 +198,10 @@ void TestEconomyPage::clickingABarOpensItsTransactionsInTheJournal() {
     QTRY_VERIFY_WITH_TIMEOUT(journal->model()->rowCount() > 0, 10000);
     // What the journal lists adds up to the bar: every deposit entry on a GOLD player that day.
     const qint64 expectedRows = m_raw->scalar(
-        QStringLiteral("SELECT COUNT(*) FROM entries e JOIN accounts a ON a.id = e.account_id JOIN transactions t "
-                       "ON t.id = e.transaction_id WHERE a.kind = 'player' AND a.currency = 'GOLD' AND t.kind = "
-                       "'deposit' AND e.created_at >= %1 AND e.created_at < %2")
+        QStringLiteral(
+            "SELECT COUNT(*) FROM entries e JOIN accounts a ON a.id = e.account_id JOIN transactions t "
+            "ON t.id = e.transaction_id WHERE a.kind = 'player' AND a.currency = 'GOLD' AND t.kind = "
+            "'deposit' AND e.created_at >= %1 AND e.created_at < %2")
             .arg(day.dayStartMs)
             .arg(day.dayStartMs + MsPerDay));
     QTRY_COMPARE_WITH_TIMEOUT(qint64(journal->model()->rowCount()), expectedRows, 10000);
@@ -229,7 +233,8 @@ void TestEconomyPage::chartsSaveAsPngAndSvgAtTheirShownSize() {
     EconomyPage *page = loadedPage();
     QVERIFY(page);
     ChartPanel *panel = page->flowsChart();
-    const QString png = m_dir.filePath(QStringLiteral("flows.png")), svg = m_dir.filePath(QStringLiteral("flows.svg"));
+    const QString png = m_dir.filePath(QStringLiteral("flows.png")),
+                  svg = m_dir.filePath(QStringLiteral("flows.svg"));
     QVERIFY(panel->savePng(png));
     QVERIFY(panel->saveSvg(svg));
     const QImage image(png);
@@ -241,7 +246,9 @@ void TestEconomyPage::chartsSaveAsPngAndSvgAtTheirShownSize() {
     // The size travels in millimetres with three decimals: within a pixel of the view's.
     QVERIFY2(qAbs(renderer.defaultSize().width() - panel->view()->width()) <= 1 &&
                  qAbs(renderer.defaultSize().height() - panel->view()->height()) <= 1,
-             qPrintable(QStringLiteral("%1x%2").arg(renderer.defaultSize().width()).arg(renderer.defaultSize().height())));
+             qPrintable(QStringLiteral("%1x%2")
+                            .arg(renderer.defaultSize().width())
+                            .arg(renderer.defaultSize().height())));
     QFile file(svg);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().contains("<path")); // a drawing, not an embedded picture
@@ -256,12 +263,14 @@ void TestEconomyPage::tablesExportAsCsvWithExactAmounts() {
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = file.readAll().split('\n');
-    QCOMPARE(lines.size(), page->report().days.size() + 2); // header, days, the empty piece after the last CRLF
+    QCOMPARE(lines.size(),
+             page->report().days.size() + 2); // header, days, the empty piece after the last CRLF
     QVERIFY(lines.at(0).startsWith("Day (UTC),Holdings,Sources,Sinks"));
     const EconomyDay &last = page->report().days.last();
-    const QByteArray expected = QDateTime::fromMSecsSinceEpoch(last.dayStartMs, Qt::UTC).date().toString(Qt::ISODate).toUtf8() +
-                                ',' + QByteArray::number(last.holdings) + ',' + QByteArray::number(last.sourcesTotal()) +
-                                ',' + QByteArray::number(last.sinksTotal());
+    const QByteArray expected =
+        QDateTime::fromMSecsSinceEpoch(last.dayStartMs, Qt::UTC).date().toString(Qt::ISODate).toUtf8() + ',' +
+        QByteArray::number(last.holdings) + ',' + QByteArray::number(last.sourcesTotal()) + ',' +
+        QByteArray::number(last.sinksTotal());
     QVERIFY2(lines.at(lines.size() - 2).startsWith(expected), lines.at(lines.size() - 2).constData());
 }
 

@@ -25,7 +25,8 @@ qint64 niceStep(qint64 span, int ticks) {
 
 namespace {
 
-template <typename Label> void setRange(QCategoryAxis *axis, qint64 low, qint64 high, int ticks, Label label) {
+template <typename Label>
+void setRange(QCategoryAxis *axis, qint64 low, qint64 high, int ticks, Label label) {
     if (low == high) {
         low = low > std::numeric_limits<qint64>::min() ? low - 1 : low;
         high = high < std::numeric_limits<qint64>::max() ? high + 1 : high;
@@ -52,7 +53,8 @@ template <typename Label> void setRange(QCategoryAxis *axis, qint64 low, qint64 
 } // namespace
 
 void setMoneyRange(QCategoryAxis *axis, qint64 min, qint64 max, int exponent, int ticks) {
-    setRange(axis, min, max, ticks, [exponent](qint64 v) { return Money::formatLocalized(v, exponent, QLocale()); });
+    setRange(axis, min, max, ticks,
+             [exponent](qint64 v) { return Money::formatLocalized(v, exponent, QLocale()); });
 }
 
 void setCountRange(QCategoryAxis *axis, qint64 min, qint64 max, int ticks) {

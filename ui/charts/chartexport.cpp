@@ -17,8 +17,8 @@ bool saveSvg(QWidget *widget, const QString &path, const QString &title) {
     QSvgGenerator svg;
     svg.setFileName(path);
     svg.setSize(widget->size());
-    // QSvgGenerator states the size in millimetres; Qt's SVG reader turns them back into pixels at 90 per inch, so
-    // at 90 the drawing opens in Qt (and Inkscape, also 90) at exactly the size it had on screen.
+    // QSvgGenerator states the size in millimetres; Qt's SVG reader turns them back into pixels at 90 per
+    // inch, so at 90 the drawing opens in Qt (and Inkscape, also 90) at exactly the size it had on screen.
     svg.setResolution(90);
     svg.setViewBox(QRect(QPoint(0, 0), widget->size()));
     svg.setTitle(title);

@@ -4,7 +4,8 @@
 
 class QWidget;
 
-/// Saves or copies what a chart widget shows, at the size it is shown (times the screen's pixel ratio for PNG).
+/// Saves or copies what a chart widget shows, at the size it is shown (times the screen's pixel ratio for
+/// PNG).
 namespace ChartExport {
 
 bool savePng(QWidget *widget, const QString &path);

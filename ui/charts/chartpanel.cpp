@@ -101,8 +101,9 @@ void ChartPanel::copyToClipboard() {
 
 void ChartPanel::askAndSave() {
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save chart"), m_title + QStringLiteral(".png"),
-                                                      tr("PNG picture (*.png);;SVG drawing (*.svg)"), &filter);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save chart"), m_title + QStringLiteral(".png"),
+                                     tr("PNG picture (*.png);;SVG drawing (*.svg)"), &filter);
     if (path.isEmpty())
         return;
     const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive) ||
@@ -124,7 +125,8 @@ void ChartPanel::resizeEvent(QResizeEvent *event) {
 
 void ChartPanel::contextMenuEvent(QContextMenuEvent *event) {
     QMenu menu(this);
-    menu.addAction(tr("Reset zoom"), m_view, &InteractiveChartView::resetZoom)->setEnabled(m_view->isZoomed());
+    menu.addAction(tr("Reset zoom"), m_view, &InteractiveChartView::resetZoom)
+        ->setEnabled(m_view->isZoomed());
     menu.addAction(tr("Save…"), this, &ChartPanel::askAndSave);
     menu.addAction(tr("Copy"), this, &ChartPanel::copyToClipboard);
     menu.exec(event->globalPos());

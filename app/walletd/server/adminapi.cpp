@@ -196,7 +196,8 @@ bool AdminApi::handle(const ApiRequest &request, const Respond &respond) {
         const bool whole = n == 1;
         authed(
             m_read, request, Role::Viewer,
-            whole ? QStringLiteral("reading the economy") : QStringLiteral("reading the balance distribution"),
+            whole ? QStringLiteral("reading the economy")
+                  : QStringLiteral("reading the balance distribution"),
             [q, whole](LedgerStore &s, const OperatorAuth::Principal &) {
                 const QString currency = q.queryItemValue(QStringLiteral("currency"), QUrl::FullyDecoded);
                 if (currency.isEmpty())
@@ -205,9 +206,10 @@ bool AdminApi::handle(const ApiRequest &request, const Respond &respond) {
                     return one(EconomyReader(s).distribution(currency));
                 qint64 from = 0, to = 0;
                 QString bad;
-                if (!ApiCodec::queryInt(q, QStringLiteral("from"), 0, std::numeric_limits<qint64>::max(), 0, &from,
-                                        &bad) ||
-                    !ApiCodec::queryInt(q, QStringLiteral("to"), 0, std::numeric_limits<qint64>::max(), 0, &to, &bad))
+                if (!ApiCodec::queryInt(q, QStringLiteral("from"), 0, std::numeric_limits<qint64>::max(), 0,
+                                        &from, &bad) ||
+                    !ApiCodec::queryInt(q, QStringLiteral("to"), 0, std::numeric_limits<qint64>::max(), 0,
+                                        &to, &bad))
                     return badRequest(bad);
                 return one(EconomyReader(s).economy(currency, from, to));
             },
