@@ -7,7 +7,7 @@
 //   the GUI thread never blocked more than 50 ms meanwhile (an event-loop stall watchdog)
 //   resident memory                                         < 300 MB
 //
-//   bench_desktop [--db FILE] [--players N]
+//   bench_desktop [--db FILE or postgresql://URL] [--players N]
 // FILE (default /tmp/walletdesk-bench-desktop.sqlite) is made with the demo generator when it does not exist
 // (about 100 s for a million players); later runs reuse it. Runs on the offscreen platform unless
 // QT_QPA_PLATFORM says otherwise.
@@ -134,7 +134,7 @@ int main(int argc, char *argv[]) {
         return 2;
     }
 
-    if (!QFile::exists(path)) {
+    if (url->kind == DatabaseUrl::Kind::Sqlite && !QFile::exists(path)) { // a PostgreSQL ledger is made by walletctl demo
         std::printf("making the demo ledger %s (%s players); later runs reuse it\n", qPrintable(path),
                     qPrintable(parser.value(QStringLiteral("players"))));
         std::fflush(stdout);
