@@ -28,6 +28,7 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -365,16 +366,30 @@ void EconomyPage::load() {
         .then(this, [this, generation, finished](const Result<EconomyReport> &r) {
             if (generation != m_generation)
                 return;
-            if (r) {
-                m_report = *r;
-                showReport();
-            } else {
-                m_report = EconomyReport();
-                showReport();
+            m_report = r ? *r : EconomyReport();
+            showReport();
+            if (!r)
                 m_summary->setText(tr("The economy could not be read: %1").arg(r.error().message));
-            }
-            Q_EMIT reportShown();
-            finished();
+            // The other charts are filled in later turns of the event loop, so that the window redraws in
+            // between: filling all of them at once held the GUI thread for 60 ms and more on long ranges.
+            const std::function<void(QChart *, const EconomyReport &)> fills[] = {
+                EconomyCharts::fillFlows, EconomyCharts::fillActivePlayers,
+                EconomyCharts::fillAverageBalance};
+            QChart *charts[] = {m_flows->chart(), m_active->chart(), m_average->chart()};
+            auto step = std::make_shared<std::function<void(int)>>();
+            // The step holds itself weakly; each queued call keeps it alive until it has run.
+            *step = [this, generation, finished, fills, charts, self = std::weak_ptr(step)](int i) {
+                if (generation != m_generation)
+                    return;
+                if (i == 3) {
+                    Q_EMIT reportShown();
+                    finished();
+                    return;
+                }
+                fills[i](charts[i], m_report);
+                QTimer::singleShot(0, this, [next = self.lock(), i] { (*next)(i + 1); });
+            };
+            QTimer::singleShot(0, this, [step] { (*step)(0); });
         });
     m_client->distribution(currency).then(
         this, [this, generation, finished](const Result<BalanceDistribution> &r) {
@@ -425,10 +440,7 @@ JournalQuery EconomyPage::drillDownQuery(qint64 dayStartMs, std::optional<Transa
 
 void EconomyPage::showReport() {
     const EconomyReport &r = m_report;
-    EconomyCharts::fillHoldings(m_holdings->chart(), r);
-    EconomyCharts::fillFlows(m_flows->chart(), r);
-    EconomyCharts::fillActivePlayers(m_active->chart(), r);
-    EconomyCharts::fillAverageBalance(m_average->chart(), r);
+    EconomyCharts::fillHoldings(m_holdings->chart(), r); // the others follow in later turns (load())
     const QString empty = r.days.isEmpty() ? tr("No days in this range.") : QString();
     for (ChartPanel *panel : {m_holdings, m_flows, m_active, m_average})
         panel->setEmptyText(empty);
