@@ -503,13 +503,16 @@ bool AdminApi::handle(const ApiRequest &request, const Respond &respond) {
             m_read, request, Role::Supervisor, what,
             [jobs, id, get, origin](LedgerStore &s, const OperatorAuth::Principal &p) {
                 if (id.isEmpty()) {
-                    const auto started = jobs->start(p.operatorName);
+                    // Audited before the job runs, so that its digest covers the record of its own start (a
+                    // verify right after it then gives the same digest; under load the record used to land
+                    // after the job's snapshot).
+                    const auto started = jobs->start(p.operatorName, [&](const QString &jobId) {
+                        s.audit(Actor{p.operatorName, origin}, QStringLiteral("verify"),
+                                QStringLiteral("verify-job:%1").arg(jobId), QStringLiteral("ok"),
+                                QStringLiteral("started"));
+                    });
                     if (!started)
                         return error(started.error());
-                    s.audit(
-                        Actor{p.operatorName, origin}, QStringLiteral("verify"),
-                        QStringLiteral("verify-job:%1").arg(started->value(QStringLiteral("id")).toString()),
-                        QStringLiteral("ok"), QStringLiteral("started"));
                     return json(202, *started);
                 }
                 const auto job = get ? jobs->state(id, p.operatorName) : jobs->cancel(id, p.operatorName);

@@ -24,7 +24,8 @@ VerifyJobs::~VerifyJobs() {
             job->thread.join();
 }
 
-Result<QJsonObject> VerifyJobs::start(const QString &owner) {
+Result<QJsonObject> VerifyJobs::start(const QString &owner,
+                                      const std::function<void(const QString &)> &beforeRun) {
     std::unique_lock lock(m_mutex);
     prune(lock);
     int running = 0; // canceled ones too, until they notice: starting and canceling must not pile up threads
@@ -42,6 +43,8 @@ Result<QJsonObject> VerifyJobs::start(const QString &owner) {
     job->id = QString::number(QRandomGenerator::system()->generate64(), 16).rightJustified(16, u'0');
     job->owner = owner;
     m_jobs.insert(job->id, job);
+    if (beforeRun)
+        beforeRun(job->id); // e.g. the audit record of the start, which the job's snapshot must include
     job->thread = std::thread([this, raw = job.get()] { run(raw); });
     return describe(*job);
 }

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -36,7 +37,9 @@ public:
 
     /// Starts a verification for `owner`; its state as JSON (with its id), or StateConflict when MaxRunning
     /// are running already.
-    Result<QJsonObject> start(const QString &owner);
+    /// `beforeRun` is called with the new job's id before the job takes its snapshot of the ledger.
+    Result<QJsonObject> start(const QString &owner,
+                              const std::function<void(const QString &)> &beforeRun = {});
     /// The job's state as JSON: state (running, done, failed or canceled), checked and total entries, and
     /// the report or the error once finished. NotFound for an unknown id or another operator's job.
     Result<QJsonObject> state(const QString &id, const QString &owner);
