@@ -134,7 +134,8 @@ int main(int argc, char *argv[]) {
         return 2;
     }
 
-    if (url->kind == DatabaseUrl::Kind::Sqlite && !QFile::exists(path)) { // a PostgreSQL ledger is made by walletctl demo
+    if (url->kind == DatabaseUrl::Kind::Sqlite &&
+        !QFile::exists(path)) { // a PostgreSQL ledger is made by walletctl demo
         std::printf("making the demo ledger %s (%s players); later runs reuse it\n", qPrintable(path),
                     qPrintable(parser.value(QStringLiteral("players"))));
         std::fflush(stdout);
@@ -288,8 +289,9 @@ int main(int argc, char *argv[]) {
     waitFor([&] { return !economy->isLoading(); });
     QCoreApplication::processEvents();
     const qint64 bothMs = t.elapsed();
-    std::printf("economy of GOLD: %lld days; distribution over %lld player accounts (%lld accounts in the ledger)\n",
-                qlonglong(economy->report().days.size()), economy->distribution().players, accountCount);
+    std::printf(
+        "economy of GOLD: %lld days; distribution over %lld player accounts (%lld accounts in the ledger)\n",
+        qlonglong(economy->report().days.size()), economy->distribution().players, accountCount);
     report("economy page, one currency, all time, click to drawn", double(economyMs), "ms", 300);
     report("distribution of that currency, drawn (after the economy)", double(bothMs - economyMs), "ms", 500);
 

@@ -848,7 +848,8 @@ bool byKindFromJson(const QJsonValue &v, QMap<TransactionKind, qint64> *out) {
 QString millionths(qint64 m) {
     const QString sign = m < 0 ? QStringLiteral("-") : QString();
     const qint64 a = m < 0 ? -m : m;
-    return sign + QString::number(a / 1000000) + u'.' + QStringLiteral("%1").arg(a % 1000000, 6, 10, QChar(u'0'));
+    return sign + QString::number(a / 1000000) + u'.' +
+           QStringLiteral("%1").arg(a % 1000000, 6, 10, QChar(u'0'));
 }
 
 qint64 fromMillionths(const QJsonValue &v) {
@@ -915,7 +916,8 @@ bool fromJson(const QJsonObject &o, EconomyReport *r) {
     }
     for (const QJsonValue &v : o.value(QStringLiteral("system_accounts")).toArray()) {
         const QJsonObject s = v.toObject();
-        SystemAccountSeries series{i64(s.value(QStringLiteral("id"))), s.value(QStringLiteral("name")).toString(), {}};
+        SystemAccountSeries series{
+            i64(s.value(QStringLiteral("id"))), s.value(QStringLiteral("name")).toString(), {}};
         for (const QJsonValue &p : s.value(QStringLiteral("points")).toArray()) {
             BalancePoint point;
             fromJson(p.toObject(), &point);
@@ -972,9 +974,9 @@ bool fromJson(const QJsonObject &o, BalanceDistribution *d) {
     }
     for (const QJsonValue &v : o.value(QStringLiteral("top_holders")).toArray()) {
         const QJsonObject h = v.toObject();
-        d->topHolders << TopHolder{i64(h.value(QStringLiteral("account_id"))),
-                                   h.value(QStringLiteral("player_ref")).toString(),
-                                   h.value(QStringLiteral("name")).toString(), i64(h.value(QStringLiteral("balance")))};
+        d->topHolders << TopHolder{
+            i64(h.value(QStringLiteral("account_id"))), h.value(QStringLiteral("player_ref")).toString(),
+            h.value(QStringLiteral("name")).toString(), i64(h.value(QStringLiteral("balance")))};
     }
     return !d->currency.isEmpty();
 }

@@ -316,24 +316,24 @@ Result<QList<BalancePoint>> LedgerReader::balanceSeries(qint64 accountId, qint64
     // Each shard's closing before the range: a shard with no entry on a day still holds its balance.
     QMap<int, qint64> carried;
     {
-        ReadQuery r =
-            ReadQuery::run(m_db, m_postgres,
-                    QStringLiteral("SELECT r.shard, r.closing FROM daily_rollups r JOIN (SELECT shard, "
-                                   "max(day) AS day FROM daily_rollups WHERE account_id = ? AND day < ? "
-                                   "GROUP BY shard) last ON last.shard = r.shard AND last.day = r.day "
-                                   "WHERE r.account_id = ?"),
-                    {accountId, fromDay, accountId});
+        ReadQuery r = ReadQuery::run(
+            m_db, m_postgres,
+            QStringLiteral("SELECT r.shard, r.closing FROM daily_rollups r JOIN (SELECT shard, "
+                           "max(day) AS day FROM daily_rollups WHERE account_id = ? AND day < ? "
+                           "GROUP BY shard) last ON last.shard = r.shard AND last.day = r.day "
+                           "WHERE r.account_id = ?"),
+            {accountId, fromDay, accountId});
         if (!r.ok)
             return r.error;
         while (r.q.next())
             carried.insert(r.q.value(0).toInt(), r.q.value(1).toLongLong());
     }
-    ReadQuery r =
-        ReadQuery::run(m_db, m_postgres,
-                QStringLiteral("SELECT day, shard, opening, closing, low, high, inflow, outflow, entry_count "
-                               "FROM daily_rollups WHERE account_id = ? AND day >= ? AND day < ? "
-                               "ORDER BY day, shard"),
-                {accountId, fromDay, toDay});
+    ReadQuery r = ReadQuery::run(
+        m_db, m_postgres,
+        QStringLiteral("SELECT day, shard, opening, closing, low, high, inflow, outflow, entry_count "
+                       "FROM daily_rollups WHERE account_id = ? AND day >= ? AND day < ? "
+                       "ORDER BY day, shard"),
+        {accountId, fromDay, toDay});
     if (!r.ok)
         return r.error;
     QList<BalancePoint> out;
@@ -377,8 +377,8 @@ Result<QList<BalancePoint>> LedgerReader::balanceSeries(qint64 accountId, qint64
 }
 
 Result<qint64> LedgerReader::changeToken() {
-    ReadQuery r =
-        ReadQuery::run(m_db, m_postgres, QStringLiteral("SELECT COALESCE(SUM(last_id), 0) FROM chain_heads"), {});
+    ReadQuery r = ReadQuery::run(m_db, m_postgres,
+                                 QStringLiteral("SELECT COALESCE(SUM(last_id), 0) FROM chain_heads"), {});
     if (!r.ok)
         return r.error;
     return r.q.next() ? r.q.value(0).toLongLong() : 0;

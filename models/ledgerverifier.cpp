@@ -121,12 +121,12 @@ Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &prog
     const bool split = planSlices(head, tail);
     std::latch snapshotsTaken(split ? 2 : 1);
     std::thread balanceWorker([&] {
-        onSecondConnection(
-            snapshot, marker, balances, QStringLiteral("balances"), snapshotsTaken, [&](QSqlDatabase db) {
-                if (loadAccounts(db, balances) && checkEntries(db, balances) && checkBalances(db, balances) &&
-                    checkRollups(db, balances))
-                    checkEconomy(db, balances);
-            });
+        onSecondConnection(snapshot, marker, balances, QStringLiteral("balances"), snapshotsTaken,
+                           [&](QSqlDatabase db) {
+                               if (loadAccounts(db, balances) && checkEntries(db, balances) &&
+                                   checkBalances(db, balances) && checkRollups(db, balances))
+                                   checkEconomy(db, balances);
+                           });
     });
     std::thread tailWorker([&] {
         if (split)
@@ -524,7 +524,8 @@ bool LedgerVerifier::checkEntries(QSqlDatabase db, Part &part) {
             return part.problem(QStringLiteral("entry %1: amounts overflow").arg(entryId));
         sums[size_t(flags.currency)] = *sum;
         if (!flags.system)
-            playerSums[size_t(flags.currency)] += amount; // bounded like `sum`: a player's legs of one transaction
+            playerSums[size_t(flags.currency)] +=
+                amount; // bounded like `sum`: a player's legs of one transaction
         if (*running != after)
             return part.problem(
                 QStringLiteral("entry %1: account %2 balance after is %3, but its entries sum to %4")

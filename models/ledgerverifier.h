@@ -98,10 +98,10 @@ private:
     std::atomic<bool> m_stop{false};
     std::atomic<qint64> m_entriesChecked{0}; ///< by both chain slices, in steps of ProgressEvery
     std::vector<Lane> m_journalLanes, m_auditLanes;
-    std::vector<Flags> m_flags;                             ///< by account id
-    std::vector<State> m_players;                           ///< by account id
-    QHash<qint64, std::vector<State>> m_systemShards;       ///< system account id -> state per shard
-    QHash<QByteArray, int> m_currencies;                    ///< code -> index into per-currency sums
-    EconomyTally m_economy; ///< the economy rollups as the entries say they must be
+    std::vector<Flags> m_flags;                       ///< by account id
+    std::vector<State> m_players;                     ///< by account id
+    QHash<qint64, std::vector<State>> m_systemShards; ///< system account id -> state per shard
+    QHash<QByteArray, int> m_currencies;              ///< code -> index into per-currency sums
+    EconomyTally m_economy;                           ///< the economy rollups as the entries say they must be
     std::vector<std::pair<QByteArray, int>> m_currencyList; ///< the same, searched by currencyIndex()
 };

@@ -93,7 +93,8 @@ QFuture<Result<QList<BalancePoint>>> LocalLedgerClient::balanceSeries(qint64 acc
         [=](LedgerStore &s) { return LedgerReader(s).balanceSeries(accountId, fromMs, toMs); });
 }
 
-QFuture<Result<EconomyReport>> LocalLedgerClient::economy(const QString &currency, qint64 fromMs, qint64 toMs) {
+QFuture<Result<EconomyReport>> LocalLedgerClient::economy(const QString &currency, qint64 fromMs,
+                                                          qint64 toMs) {
     return m_service.run([=](LedgerStore &s) { return EconomyReader(s).economy(currency, fromMs, toMs); });
 }
 
