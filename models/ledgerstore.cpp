@@ -124,7 +124,7 @@ struct LedgerStore::Impl {
     /// postings updates each row once instead of once per posting.
     struct RollupDelta {
         qint64 opening = 0, closing = 0, low = 0, high = 0, inflow = 0, outflow = 0, count = 0;
-        QString currency;    ///< for the economy figures of player accounts
+        QString currency; ///< for the economy figures of player accounts
         bool player = false;
     };
     /// A currency's sources and sinks per kind on one day (economy_flows), summed over this transaction.
@@ -569,10 +569,12 @@ struct LedgerStore::Impl {
             "AS v(id, shard, balance) WHERE t.account_id = v.id AND t.shard = v.shard), "
             "d AS (SELECT * FROM unnest(?::bigint[], ?::int[], ?::bigint[], ?::bigint[], ?::bigint[], "
             "?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::bool[]) "
-            "AS v(account_id, shard, day, opening, closing, low, high, inflow, outflow, entry_count, currency, "
+            "AS v(account_id, shard, day, opening, closing, low, high, inflow, outflow, entry_count, "
+            "currency, "
             "player)), "
             "r AS (INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, inflow, "
-            "outflow, entry_count) SELECT account_id, shard, day, opening, closing, low, high, inflow, outflow, "
+            "outflow, entry_count) SELECT account_id, shard, day, opening, closing, low, high, inflow, "
+            "outflow, "
             "entry_count FROM d "
             "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
             "low = LEAST(daily_rollups.low, excluded.low), high = GREATEST(daily_rollups.high, "
@@ -581,8 +583,10 @@ struct LedgerStore::Impl {
             "excluded.outflow, "
             "entry_count = daily_rollups.entry_count + excluded.entry_count "
             "RETURNING account_id, shard, day, entry_count), "
-            // A day's rollup row is new when its count is this flush's alone: the account's first entry that day.
-            "ed AS (INSERT INTO economy_days (currency, day, lane, player_change, active_players, active_balance) "
+            // A day's rollup row is new when its count is this flush's alone: the account's first entry that
+            // day.
+            "ed AS (INSERT INTO economy_days (currency, day, lane, player_change, active_players, "
+            "active_balance) "
             "SELECT d.currency, d.day, ?, sum(d.closing - d.opening), count(*) FILTER (WHERE r.entry_count = "
             "d.entry_count), sum(CASE WHEN r.entry_count = d.entry_count THEN d.closing ELSE d.closing - "
             "d.opening END) FROM d JOIN r USING (account_id, shard, day) WHERE d.player "
@@ -600,14 +604,21 @@ struct LedgerStore::Impl {
             "?::bigint[], ?::text[]) AS v(chain, lane, last_id, head) WHERE t.chain = v.chain AND t.lane = "
             "v.lane) "
             "SELECT 1",
-            {list(accountIds),   list(balances),   list(held),          list(activity),
-             list(shardIds),     list(shards),     list(shardBalances), list(rollupAccounts),
-             list(rollupShards), list(rollupDays), list(opening),       list(closing),
-             list(low),          list(high),       list(inflow),        list(outflow),
-             list(count),        list(rollupCurrencies), list(rollupPlayers), economyLane(),
-             economyLane(),      list(flowCurrencies), list(flowDays), list(flowKinds), list(flowSources),
-             list(flowSinks),    list(chains),     list(lanes),         list(laneLastIds),
-             list(heads)});
+            {list(accountIds),    list(balances),
+             list(held),          list(activity),
+             list(shardIds),      list(shards),
+             list(shardBalances), list(rollupAccounts),
+             list(rollupShards),  list(rollupDays),
+             list(opening),       list(closing),
+             list(low),           list(high),
+             list(inflow),        list(outflow),
+             list(count),         list(rollupCurrencies),
+             list(rollupPlayers), economyLane(),
+             economyLane(),       list(flowCurrencies),
+             list(flowDays),      list(flowKinds),
+             list(flowSources),   list(flowSinks),
+             list(chains),        list(lanes),
+             list(laneLastIds),   list(heads)});
     }
 
     /// The kinds with a source or a sink in `f`, each once (one economy_flows row carries both).
@@ -647,45 +658,30 @@ struct LedgerStore::Impl {
         std::map<std::pair<QString, qint64>, DayDelta> days;
         for (const auto &[key, r] : cache.rollups) {
             const auto &[account, shard, day] = key;
-            if (r.player) {
-                SqlStatement &q = run(
-                    "INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, inflow, "
-                    "outflow, entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
-                    "low = min(daily_rollups.low, excluded.low), high = max(daily_rollups.high, excluded.high), "
-                    "inflow = daily_rollups.inflow + excluded.inflow, outflow = daily_rollups.outflow + "
-                    "excluded.outflow, entry_count = daily_rollups.entry_count + excluded.entry_count "
-                    "RETURNING entry_count",
-                    {account, shard, day, r.opening, r.closing, r.low, r.high, r.inflow, r.outflow, r.count});
-                // The row is new when its count is this transaction's alone: the account's first entry that day.
-                const bool fresh = q.next() && q.value(0).toLongLong() == r.count;
-                q.finish();
-                DayDelta &d = days[{r.currency, day}];
-                d.change += r.closing - r.opening;
-                d.active += fresh ? 1 : 0;
-                d.activeBalance += fresh ? r.closing : r.closing - r.opening;
-                continue;
-            }
-            run(pick("INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, "
-                     "inflow, outflow, "
-                     "entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                     "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
-                     "low = min(daily_rollups.low, excluded.low), high = max(daily_rollups.high, "
-                     "excluded.high), "
-                     "inflow = daily_rollups.inflow + excluded.inflow, outflow = daily_rollups.outflow + "
-                     "excluded.outflow, entry_count = daily_rollups.entry_count + excluded.entry_count",
-                     "INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, "
-                     "inflow, outflow, "
-                     "entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                     "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
-                     "low = LEAST(daily_rollups.low, excluded.low), high = GREATEST(daily_rollups.high, "
-                     "excluded.high), inflow = daily_rollups.inflow + excluded.inflow, outflow = "
-                     "daily_rollups.outflow + excluded.outflow, entry_count = daily_rollups.entry_count + "
-                     "excluded.entry_count"),
+            // SQLite only (PostgreSQL returned above): one statement for every row; players' rows also tell
+            // whether they are new, i.e. the account's first entry that day (its count is this
+            // transaction's).
+            SqlStatement &q = run(
+                "INSERT INTO daily_rollups (account_id, shard, day, opening, closing, low, high, inflow, "
+                "outflow, entry_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (account_id, shard, day) DO UPDATE SET closing = excluded.closing, "
+                "low = min(daily_rollups.low, excluded.low), high = max(daily_rollups.high, excluded.high), "
+                "inflow = daily_rollups.inflow + excluded.inflow, outflow = daily_rollups.outflow + "
+                "excluded.outflow, entry_count = daily_rollups.entry_count + excluded.entry_count "
+                "RETURNING entry_count",
                 {account, shard, day, r.opening, r.closing, r.low, r.high, r.inflow, r.outflow, r.count});
+            const bool fresh = q.next() && q.value(0).toLongLong() == r.count;
+            q.finish();
+            if (!r.player)
+                continue;
+            DayDelta &d = days[{r.currency, day}];
+            d.change += r.closing - r.opening;
+            d.active += fresh ? 1 : 0;
+            d.activeBalance += fresh ? r.closing : r.closing - r.opening;
         }
         for (const auto &[key, d] : days)
-            run("INSERT INTO economy_days (currency, day, lane, player_change, active_players, active_balance) "
+            run("INSERT INTO economy_days (currency, day, lane, player_change, active_players, "
+                "active_balance) "
                 "VALUES (?, ?, 0, ?, ?, ?) ON CONFLICT (currency, day, lane) DO UPDATE SET player_change = "
                 "economy_days.player_change + excluded.player_change, active_players = "
                 "economy_days.active_players + excluded.active_players, active_balance = "
@@ -693,7 +689,8 @@ struct LedgerStore::Impl {
                 {key.first, key.second, d.change, d.active, d.activeBalance});
         for (const auto &[key, f] : cache.flows)
             for (TransactionKind kind : flowKindsOf(f))
-                run("INSERT INTO economy_flows (currency, day, kind, lane, sources, sinks) VALUES (?, ?, ?, 0, ?, ?) "
+                run("INSERT INTO economy_flows (currency, day, kind, lane, sources, sinks) VALUES (?, ?, ?, "
+                    "0, ?, ?) "
                     "ON CONFLICT (currency, day, kind, lane) DO UPDATE SET sources = economy_flows.sources + "
                     "excluded.sources, sinks = economy_flows.sinks + excluded.sinks",
                     {key.first, key.second, kindName(kind), f.sources.value(kind), f.sinks.value(kind)});
@@ -727,7 +724,8 @@ struct LedgerStore::Impl {
         ++r.count;
     }
 
-    /// The transaction's net player change per currency, filed as a source or sink of its kind (economyreport.h).
+    /// The transaction's net player change per currency, filed as a source or sink of its kind
+    /// (economyreport.h).
     void fileEconomyFlows(TransactionKind kind, const QList<Leg> &legs, qint64 at) {
         QMap<QString, qint64> net;
         for (const Leg &l : legs)
@@ -1245,20 +1243,21 @@ QString LedgerStore::zeroHash() {
     return QString(64, u'0');
 }
 
-/// A new SQLite ledger is private to its owner (0600) from its first byte: it holds every player's history and
-/// the operators' password hashes. SQLite gives the -wal and -shm files the database file's mode. An existing
-/// file keeps the mode its owner chose.
+/// A new SQLite ledger is private to its owner (0600) from its first byte: it holds every player's history
+/// and the operators' password hashes. SQLite gives the -wal and -shm files the database file's mode. An
+/// existing file keeps the mode its owner chose.
 static Result<Done> createPrivateFile(const DatabaseUrl &url) {
     const QString &path = url.path;
     if (path == u":memory:" || QFileInfo::exists(path))
         return Done{};
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        if (QFileInfo::exists(path)) // another process created it meanwhile: it is theirs to have made private
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        if (QFileInfo::exists(
+                path)) // another process created it meanwhile: it is theirs to have made private
             return Done{};
-        return LedgerError{ErrorCode::Database,
-                           QStringLiteral("cannot open %1: cannot create the file: %2")
-                               .arg(url.display(), file.errorString())};
+        return LedgerError{ErrorCode::Database, QStringLiteral("cannot open %1: cannot create the file: %2")
+                                                    .arg(url.display(), file.errorString())};
     }
     return Done{};
 }
@@ -1297,8 +1296,9 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
         // The sslmode=require that DatabaseUrl adds across a network is ours, not the user's: say so.
         if (pg && !url.isLocal() && !url.options.contains(QStringLiteral("sslmode")) &&
             why.contains(u"SSL was required"))
-            why += QStringLiteral(" (a server across a network is reached over TLS; add sslmode=disable to the URL "
-                                  "to allow an unencrypted connection)");
+            why += QStringLiteral(
+                " (a server across a network is reached over TLS; add sslmode=disable to the URL "
+                "to allow an unencrypted connection)");
         return LedgerError{ErrorCode::Database, QStringLiteral("cannot open %1: %2").arg(url.display(), why)};
     }
     std::unique_ptr<LedgerStore> store(new LedgerStore(pg ? Dialect::Postgres : Dialect::Sqlite, db));
@@ -1311,15 +1311,16 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
             if (q.exec(QStringLiteral(
                     "SELECT ssl, version, cipher FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) &&
                 q.next() && q.value(0).toBool())
-                store->m_security = {ConnectionSecurity::Kind::Encrypted,
-                                     QStringLiteral("%1, %2").arg(q.value(1).toString(), q.value(2).toString())};
+                store->m_security = {
+                    ConnectionSecurity::Kind::Encrypted,
+                    QStringLiteral("%1, %2").arg(q.value(1).toString(), q.value(2).toString())};
             else
                 store->m_security = {url.isLocal() ? ConnectionSecurity::Kind::Local
                                                    : ConnectionSecurity::Kind::Unencrypted,
                                      {}};
             // One stuck statement or lock must not hold a worker (and every request queued behind it) for
-            // ever: past these the statement fails, the transaction rolls back, and the caller gets a database
-            // error (walletd: 503). Verification lifts the statement timeout for its own long reads.
+            // ever: past these the statement fails, the transaction rolls back, and the caller gets a
+            // database error (walletd: 503). Verification lifts the statement timeout for its own long reads.
             d.execRaw(QStringLiteral("SET statement_timeout = '30s'"));
             d.execRaw(QStringLiteral("SET lock_timeout = '10s'"));
             d.execRaw(QStringLiteral("SET idle_in_transaction_session_timeout = '60s'"));
