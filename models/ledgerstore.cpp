@@ -203,7 +203,11 @@ struct LedgerStore::Impl {
         for (int attempt = 0;; ++attempt) {
             try {
                 if (pg())
-                    execRaw(QStringLiteral("BEGIN"));
+                    // A writing transaction runs only key lookups and writes, whose best plan never depends
+                    // on the values bound; PostgreSQL would plan them afresh on every execution (it keeps
+                    // custom plans when arrays are bound, as the flush does), which cost each posting more
+                    // than all its inserts. Sent with BEGIN in one round trip; it ends with the transaction.
+                    execRaw(QStringLiteral("BEGIN; SET LOCAL plan_cache_mode = force_generic_plan"));
                 else
                     run("BEGIN IMMEDIATE"); // a cached statement: this runs once per posting
                 inTransaction = true;
