@@ -171,7 +171,7 @@ QStringList scenario(LedgerClient &sam, LedgerClient &sue, LedgerClient &vera) {
         return s;
     });
     if (page && !page->accounts.isEmpty()) {
-        const auto next = await(vera.accounts(q, 1, 5, LedgerReader::keyOf(q, page->accounts.first()), -1));
+        const auto next = await(vera.accounts(q, 1, 5, AccountKey::of(q, page->accounts.first()), -1));
         t << outcome<AccountPage>(next, [](const AccountPage &p) {
             QString s = QStringLiteral("next page at %1:").arg(p.offset);
             for (const Account &a : p.accounts)

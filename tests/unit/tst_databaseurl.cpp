@@ -1,4 +1,4 @@
-// DatabaseUrl (models/databaseurl.h): where a ledger lives, from --db / WALLETDESK_DB text.
+// DatabaseUrl (models/storage/databaseurl.h): where a ledger lives, from --db / WALLETDESK_DB text.
 #include "databaseurl.h"
 
 #include <QtTest>

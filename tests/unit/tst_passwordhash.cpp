@@ -1,4 +1,4 @@
-// Operator password hashes (models/operatorauth.h): Argon2id for new ones, PBKDF2 from earlier versions still
+// Operator password hashes (models/storage/operatorauth.h): Argon2id for new ones, PBKDF2 from earlier versions still
 // accepted and marked for rehashing.
 #include "operatorauth.h"
 

@@ -1,4 +1,4 @@
-// splitSqlScript (models/sqlscript.h): migration scripts into statements; ';' at the end of a line ends one,
+// splitSqlScript (models/storage/sqlscript.h): migration scripts into statements; ';' at the end of a line ends one,
 // except inside a $$ body; "--" comment lines are dropped outside bodies.
 #include "sqlscript.h"
 

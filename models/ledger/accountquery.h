@@ -11,6 +11,11 @@
 struct AccountQuery {
     enum class Sort { Id, PlayerRef, Name, Currency, Balance, Available, State, LastActivity, Created };
 
+    /// A search's count stops here: counting accounts gives at most SearchCountCap + 1 for a query with a
+    /// search text, and a list shows at most SearchCountCap of its rows (people narrow a search, they do
+    /// not scroll through a million results).
+    static constexpr qint64 SearchCountCap = 10000;
+
     /// An exact account id (digits), or a prefix of the player reference or of the name (case-insensitive).
     QString search;
     std::optional<AccountState> state;
@@ -29,6 +34,9 @@ struct AccountQuery {
 struct AccountKey {
     QVariant sortValue;
     qint64 id = 0;
+
+    /// The key of `account` under the query's sort.
+    static AccountKey of(const AccountQuery &query, const Account &account);
 };
 
 /// One window of the accounts list.

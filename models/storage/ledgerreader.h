@@ -22,10 +22,7 @@ class LedgerReader final {
 public:
     explicit LedgerReader(LedgerStore &store);
 
-    /// A search's count stops here: countAccounts() returns at most SearchCountCap + 1 for a query with a
-    /// search text, and a list shows at most SearchCountCap of its rows (people narrow a search, they do
-    /// not scroll through a million results).
-    static constexpr qint64 SearchCountCap = 10000;
+    static constexpr qint64 SearchCountCap = AccountQuery::SearchCountCap;
 
     /// How many accounts match (the list's row count); see SearchCountCap for searches.
     Result<qint64> countAccounts(const AccountQuery &query);
@@ -34,8 +31,6 @@ public:
     /// count, used to count from the end when that is nearer (pass -1 if unknown).
     Result<AccountPage> accounts(const AccountQuery &query, qint64 offset, int limit,
                                  const std::optional<AccountKey> &after, qint64 total);
-    /// The key of `account` under the query's sort (for keyset pagination by callers).
-    static AccountKey keyOf(const AccountQuery &query, const Account &account);
 
     /// Newest first, entries older than `beforeEntryId` (0: from the newest).
     Result<QList<JournalLine>> journal(const JournalQuery &query, qint64 beforeEntryId, int limit);

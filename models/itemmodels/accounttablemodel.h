@@ -54,7 +54,7 @@ public:
     int rowOfAccount(qint64 id) const;
     /// True when the count is known and no page request is outstanding (tests and benchmarks wait on it).
     bool isIdle() const { return m_countKnown && m_inFlight.isEmpty() && m_wanted.isEmpty(); }
-    /// The search matches more rows than the list shows (LedgerReader::SearchCountCap).
+    /// The search matches more rows than the list shows (AccountQuery::SearchCountCap).
     bool isCapped() const { return m_capped; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -1,7 +1,6 @@
 #include "accounttablemodel.h"
 
 #include "ledgerclient.h"
-#include "ledgerreader.h"
 #include "money.h"
 
 #include <QDateTime>
@@ -55,9 +54,9 @@ void AccountTableModel::requestCount(bool keepRows) {
             Q_EMIT loadFailed(count.error().message);
             return;
         }
-        // A search's count stops just past the cap (LedgerReader::SearchCountCap): show the capped rows.
-        m_capped = !m_query.search.trimmed().isEmpty() && *count > LedgerReader::SearchCountCap;
-        const qint64 total = m_capped ? LedgerReader::SearchCountCap
+        // A search's count stops just past the cap (AccountQuery::SearchCountCap): show the capped rows.
+        m_capped = !m_query.search.trimmed().isEmpty() && *count > AccountQuery::SearchCountCap;
+        const qint64 total = m_capped ? AccountQuery::SearchCountCap
                                       : std::min<qint64>(*count, std::numeric_limits<int>::max());
         if (total > m_total) {
             beginInsertRows({}, int(m_total), int(total - 1));
@@ -120,7 +119,7 @@ void AccountTableModel::fetchPage(qint64 page, bool refreshing) {
     std::optional<AccountKey> after;
     auto previous = m_pages.constFind(page - 1);
     if (page > 0 && previous != m_pages.constEnd() && previous->size() == PageSize)
-        after = LedgerReader::keyOf(m_query, previous->last());
+        after = AccountKey::of(m_query, previous->last());
     const quint64 generation = m_generation;
     m_client->accounts(m_query, page * PageSize, PageSize, after, m_countKnown && !m_capped ? m_total : -1)
         .then(this, [this, generation, page](const Result<AccountPage> &result) {
