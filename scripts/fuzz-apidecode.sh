@@ -16,12 +16,12 @@ command -v "$CXX" >/dev/null || { echo "fuzz-apidecode: $CXX is not installed (p
 qt_inc=$(pkg-config --cflags Qt6Core 2>/dev/null || echo "-I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore")
 qt_lib=$(pkg-config --libs Qt6Core 2>/dev/null || echo "-lQt6Core")
 flags=(-std=c++20 -O1 -g -fPIC -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
-       -DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -DQT_NO_DEBUG -Imodels $qt_inc)
+       -DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -DQT_NO_DEBUG -Imodels/ledger -Imodels/api $qt_inc)
 
 # The decoders and the few value sources they use; rebuilt only when a source is newer than its object.
 sources=(models/api/apijson.cpp models/api/apicodec.cpp models/api/apigame.cpp models/ledger/money.cpp models/ledger/transactionkind.cpp
          models/ledger/account.cpp models/ledger/role.cpp models/ledger/approval.cpp models/ledger/ledgererror.cpp models/ledger/postingrequest.cpp
-         models/ledger/currency.cpp models/ledger/balancedistribution.cpp models/ledger/economyreport.cpp tests/server/fuzz_apidecode.cpp)
+         models/ledger/accountquery.cpp models/ledger/currency.cpp models/ledger/balancedistribution.cpp models/ledger/economyreport.cpp tests/server/fuzz_apidecode.cpp)
 objects=()
 for src in "${sources[@]}"; do
     obj=$out/obj/$(basename "${src%.cpp}").o

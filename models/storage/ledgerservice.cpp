@@ -67,14 +67,16 @@ LedgerStore *LedgerService::storeForJob(LedgerError *error) {
     }
     if (QDateTime::currentMSecsSinceEpoch() >= m_nextAttemptAt && tryReconnect())
         return m_store.get();
-    *error = LedgerError{ErrorCode::Database,
-                         QStringLiteral("the ledger database is unreachable (%1); reconnecting").arg(m_lostReason)};
+    *error = LedgerError{
+        ErrorCode::Database,
+        QStringLiteral("the ledger database is unreachable (%1); reconnecting").arg(m_lostReason)};
     return nullptr;
 }
 
 bool LedgerService::recoverConnection(const QString &failure) {
     if (m_lost || !m_store || m_store->isConnected())
-        return false; // a failure of this job alone (a constraint, a full disk, a timeout), not of the connection
+        return false; // a failure of this job alone (a constraint, a full disk, a timeout), not of the
+                      // connection
     const bool uncertain = m_store->lastCommitUncertain();
     m_store.reset(); // the connection is dead; its QSqlDatabase goes on this thread, as it must
     m_lost = true;

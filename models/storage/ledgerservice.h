@@ -18,7 +18,8 @@
 /// with a database error and the connection no longer answers; the service then reconnects by itself, with a
 /// backoff from 100 ms to 1 s, and says so through availabilityChanged. Meanwhile jobs fail at once with
 /// ErrorCode::Database ("unreachable ... reconnecting") rather than wait: walletd answers them 503 with
-/// Retry-After, and a retry with the same idempotency key is answered as the original was (docs/reliability.md).
+/// Retry-After, and a retry with the same idempotency key is answered as the original was
+/// (docs/reliability.md).
 class LedgerService final : public QObject {
     Q_OBJECT
 public:
@@ -92,10 +93,10 @@ private:
     void scheduleReconnect();
     void setAvailable(bool available, const QString &reason);
 
-    DatabaseUrl m_url;        ///< what open() opened, for reconnecting (worker thread)
-    bool m_lost = false;      ///< the connection was lost and not yet re-established (worker thread)
-    QString m_lostReason;     ///< what failed, for the error jobs get meanwhile (worker thread)
-    int m_backoffMs = 0;      ///< the wait before the next reconnection attempt (worker thread)
+    DatabaseUrl m_url;          ///< what open() opened, for reconnecting (worker thread)
+    bool m_lost = false;        ///< the connection was lost and not yet re-established (worker thread)
+    QString m_lostReason;       ///< what failed, for the error jobs get meanwhile (worker thread)
+    int m_backoffMs = 0;        ///< the wait before the next reconnection attempt (worker thread)
     qint64 m_nextAttemptAt = 0; ///< msecs since the epoch (worker thread)
     bool m_reconnectScheduled = false;
     QAtomicInt m_available = 1;

@@ -245,9 +245,8 @@ Result<Session> login(LedgerStore &store, const QString &name, const QString &pa
     }
     q.finish();
     // The KDF runs even for an unknown name, so the answer's timing does not tell which names exist.
-    const bool good =
-        verifyPassword(password, stored.isEmpty() ? dummyHash() : stored) && id > 0 && !disabled &&
-        !stored.isEmpty();
+    const bool good = verifyPassword(password, stored.isEmpty() ? dummyHash() : stored) && id > 0 &&
+                      !disabled && !stored.isEmpty();
     if (!good) {
         *refusal = LoginRefusal::BadCredentials;
         if (!exec(
@@ -267,10 +266,11 @@ Result<Session> login(LedgerStore &store, const QString &name, const QString &pa
         return LedgerError{ErrorCode::PermissionDenied, QStringLiteral("wrong operator name or password")};
     }
 
-    // A hash from an earlier version (PBKDF2) or with weaker parameters is replaced now, while the password is
-    // at hand. Only if it is still the one just checked: a password changed meanwhile stays changed.
+    // A hash from an earlier version (PBKDF2) or with weaker parameters is replaced now, while the password
+    // is at hand. Only if it is still the one just checked: a password changed meanwhile stays changed.
     if (needsRehash(stored)) {
-        if (!exec(q, QStringLiteral("UPDATE operators SET password_hash = ? WHERE id = ? AND password_hash = ?"),
+        if (!exec(q,
+                  QStringLiteral("UPDATE operators SET password_hash = ? WHERE id = ? AND password_hash = ?"),
                   {hashPassword(password), id, stored}, &error))
             return dbError(error);
         q.finish();

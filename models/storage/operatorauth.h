@@ -13,10 +13,10 @@ class LedgerStore;
 ///
 /// Passwords are stored as Argon2id in the PHC string format, "$argon2id$v=19$m=19456,t=2,p=1$SALT$HASH"
 /// (libsodium's crypto_pwhash, OWASP's 2023 minimum: 19 MiB, 2 passes, 1 lane; a 16-byte random salt per
-/// operator). Hashes of earlier versions, "pbkdf2-sha256$ITERATIONS$SALT$HASH", still sign in and are replaced
-/// by an Argon2id hash on the next successful sign-in. A token is 32 random bytes (base64url); only its
-/// SHA-256 is stored, so a copy of the database does not hand out sessions. All functions run on the thread
-/// that owns the store (LedgerService::run). docs/security.md has the reasons.
+/// operator). Hashes of earlier versions, "pbkdf2-sha256$ITERATIONS$SALT$HASH", still sign in and are
+/// replaced by an Argon2id hash on the next successful sign-in. A token is 32 random bytes (base64url); only
+/// its SHA-256 is stored, so a copy of the database does not hand out sessions. All functions run on the
+/// thread that owns the store (LedgerService::run). docs/security.md has the reasons.
 namespace OperatorAuth {
 
 inline constexpr unsigned long long Argon2Passes = 2;
