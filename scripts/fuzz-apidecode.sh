@@ -19,7 +19,7 @@ flags=(-std=c++20 -O1 -g -fPIC -fsanitize=fuzzer-no-link,address,undefined -fno-
        -DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -DQT_NO_DEBUG -Imodels/ledger -Imodels/api $qt_inc)
 
 # The decoders and the few value sources they use; rebuilt only when a source is newer than its object.
-sources=(models/api/apijson.cpp models/api/apicodec.cpp models/api/apigame.cpp models/ledger/money.cpp models/ledger/transactionkind.cpp
+sources=(models/api/apijson.cpp models/api/apicodec.cpp models/api/apicodecvalues.cpp models/api/apigame.cpp models/ledger/money.cpp models/ledger/transactionkind.cpp
          models/ledger/account.cpp models/ledger/role.cpp models/ledger/approval.cpp models/ledger/ledgererror.cpp models/ledger/postingrequest.cpp
          models/ledger/accountquery.cpp models/ledger/currency.cpp models/ledger/balancedistribution.cpp models/ledger/economyreport.cpp tests/server/fuzz_apidecode.cpp)
 objects=()

@@ -73,9 +73,19 @@ std::optional<qint64> pathId(const QString &segment);
 // --- the query string of an account window, as the client builds it
 QUrlQuery encodeAccountWindow(const AccountWindow &window);
 QUrlQuery encodeJournalQuery(const JournalQuery &query, qint64 before, int limit);
+/// A posting as a request body: toJson(PostingRequest) without the key, which travels in the
+/// Idempotency-Key header.
 QByteArray encodePosting(const PostingRequest &request);
+/// A posting with its key, as the approvals table stores it and an approval carries it.
+QByteArray encodeKeyedPosting(const PostingRequest &request);
+/// Reads what encodeKeyedPosting wrote (and the form approvals were stored in before it), with the checks and
+/// messages of decodePosting.
+bool decodeKeyedPosting(const QByteArray &json, PostingRequest *out, QString *error);
 
 // --- values, both ways
+/// The one JSON form of a posting request, written here for walletd, the remote client, the approvals table
+/// and walletctl; read by decodePosting and decodeKeyedPosting.
+QJsonObject toJson(const PostingRequest &r);
 QJsonObject toJson(const Account &a);
 QJsonObject toJson(const Currency &c);
 QJsonObject toJson(const HistoryEntry &h);

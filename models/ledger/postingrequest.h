@@ -22,6 +22,5 @@ struct PostingRequest {
 
     /// Canonical bytes of everything that defines the request, so a replayed key can be compared exactly.
     QByteArray canonical() const;
-    QByteArray toJson() const;
-    static bool fromJson(const QByteArray &json, PostingRequest *out);
+    // Its JSON form is ApiCodec's (toJson, decodePosting, decodeKeyedPosting), the one for every program.
 };

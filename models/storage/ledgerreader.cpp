@@ -1,6 +1,7 @@
 #include "ledgerreader.h"
 
 #include "ledgerstore.h"
+#include "ledgerstoreimpl.h"
 #include "readquery.h"
 
 #include <QMap>
@@ -111,7 +112,8 @@ AccountState stateFromName(const QString &name) {
 } // namespace
 
 LedgerReader::LedgerReader(LedgerStore &store)
-    : m_db(store.database())
+    : m_store(store)
+    , m_db(store.database())
     , m_postgres(store.dialect() == LedgerStore::Dialect::Postgres) {}
 
 Result<qint64> LedgerReader::countAccounts(const AccountQuery &query) {
@@ -358,4 +360,136 @@ Result<qint64> LedgerReader::changeToken() {
     if (!r.ok)
         return r.error;
     return r.q.next() ? r.q.value(0).toLongLong() : 0;
+}
+
+// --- one account, one transaction, approvals and the audit log, on the store's cached statements
+
+Result<Approval> LedgerReader::approval(qint64 id) {
+    try {
+        SqlStatement &q = m_store.d->run(APPROVAL_SELECT "WHERE p.id = ?", {id});
+        if (!q.next())
+            fail(ErrorCode::NotFound, QStringLiteral("approval %1 does not exist").arg(id));
+        const Approval a = m_store.d->readApproval(q);
+        q.finish();
+        return a;
+    } catch (const StoreFailure &f) {
+        return f.error;
+    }
+}
+
+Result<QList<Approval>> LedgerReader::approvals(bool pendingOnly, int limit) {
+    try {
+        QList<Approval> out;
+        SqlStatement &q =
+            pendingOnly
+                ? m_store.d->run(APPROVAL_SELECT "WHERE p.state = 'pending' ORDER BY p.id LIMIT ?", {limit})
+                : m_store.d->run(APPROVAL_SELECT "ORDER BY p.id DESC LIMIT ?", {limit});
+        while (q.next())
+            out << m_store.d->readApproval(q);
+        return out;
+    } catch (const StoreFailure &f) {
+        return f.error;
+    }
+}
+
+Result<JournalTransaction> LedgerReader::transaction(qint64 id) {
+    try {
+        SqlStatement &q = m_store.d->run(
+            "SELECT t.id, t.kind, t.idempotency_key, o.name, t.origin, t.created_at, "
+            "COALESCE(t.reverses_id, 0), COALESCE(t.approval_id, 0), t.reason_code, t.ticket_ref, "
+            "t.memo, COALESCE(r.id, 0) FROM transactions t JOIN operators o ON o.id = t.operator_id "
+            "LEFT JOIN transactions r ON r.reverses_id = t.id WHERE t.id = ?",
+            {id});
+        if (!q.next())
+            fail(ErrorCode::NotFound, QStringLiteral("transaction %1 does not exist").arg(id));
+        JournalTransaction t;
+        t.id = q.value(0).toLongLong();
+        t.kind = kindFromName(q.value(1).toString()).value_or(TransactionKind::Deposit);
+        t.idempotencyKey = q.value(2).toString();
+        t.operatorName = q.value(3).toString();
+        t.origin = q.value(4).toString();
+        t.createdAt = q.value(5).toLongLong();
+        t.reversesId = q.value(6).toLongLong();
+        t.approvalId = q.value(7).toLongLong();
+        t.reasonCode = q.value(8).toString();
+        t.ticketRef = q.value(9).toString();
+        t.memo = q.value(10).toString();
+        t.reversedById = q.value(11).toLongLong();
+        q.finish();
+        t.entries = m_store.d->entriesOf(id);
+        return t;
+    } catch (const StoreFailure &f) {
+        return f.error;
+    }
+}
+
+Result<QList<HistoryEntry>> LedgerReader::history(qint64 accountId, qint64 beforeEntryId, int limit) {
+    try {
+        m_store.d->writer.requireAccount(accountId, false);
+        QList<HistoryEntry> out;
+        SqlStatement &q = m_store.d->run(
+            "SELECT e.id, e.transaction_id, e.created_at, t.kind, e.amount, e.balance_after, "
+            "t.reason_code, t.ticket_ref, t.memo, o.name, t.idempotency_key, "
+            "COALESCE(t.reverses_id, 0), COALESCE(r.id, 0) FROM entries e "
+            "JOIN transactions t ON t.id = e.transaction_id JOIN operators o ON o.id = t.operator_id "
+            "LEFT JOIN transactions r ON r.reverses_id = t.id "
+            "WHERE e.account_id = ? AND e.id < ? ORDER BY e.id DESC LIMIT ?",
+            {accountId, beforeEntryId > 0 ? beforeEntryId : std::numeric_limits<qint64>::max(),
+             std::clamp(limit, 1, 10000)});
+        while (q.next()) {
+            HistoryEntry h;
+            h.entryId = q.value(0).toLongLong();
+            h.transactionId = q.value(1).toLongLong();
+            h.createdAt = q.value(2).toLongLong();
+            h.kind = kindFromName(q.value(3).toString()).value_or(TransactionKind::Deposit);
+            h.amount = q.value(4).toLongLong();
+            h.balanceAfter = q.value(5).toLongLong();
+            h.reasonCode = q.value(6).toString();
+            h.ticketRef = q.value(7).toString();
+            h.memo = q.value(8).toString();
+            h.operatorName = q.value(9).toString();
+            h.idempotencyKey = q.value(10).toString();
+            h.reversesId = q.value(11).toLongLong();
+            h.reversedById = q.value(12).toLongLong();
+            out << h;
+        }
+        return out;
+    } catch (const StoreFailure &f) {
+        return f.error;
+    }
+}
+
+Result<qint64> LedgerReader::balanceAt(qint64 accountId, qint64 atMs) {
+    try {
+        const Account a = m_store.d->writer.requireAccount(accountId, false);
+        qint64 total = 0;
+        const int shards = a.kind == AccountKind::System ? m_store.shardCount() : 1;
+        for (int shard = 0; shard < shards; ++shard) {
+            const QVariant v =
+                m_store.d->scalar("SELECT balance_after FROM entries WHERE account_id = ? AND shard = ? AND "
+                                  "created_at <= ? ORDER BY id DESC LIMIT 1",
+                                  {accountId, shard, atMs});
+            total = JournalWriter::checkedAdd(total, v.isValid() ? v.toLongLong() : 0, accountId);
+        }
+        return total;
+    } catch (const StoreFailure &f) {
+        return f.error;
+    }
+}
+
+Result<QList<AuditRecord>> LedgerReader::audit(qint64 beforeId, int limit) {
+    try {
+        QList<AuditRecord> out;
+        SqlStatement &q = m_store.d->run(
+            "SELECT id, at, operator, origin, action, target, outcome, detail FROM audit_log "
+            "WHERE id < ? ORDER BY id DESC LIMIT ?",
+            {beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(), std::clamp(limit, 1, 10000)});
+        while (q.next())
+            out << AuditRecord{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                               q.value(3).toString(),   q.value(4).toString(),   q.value(5).toString(),
+                               q.value(6).toString(),   q.value(7).toString()};
+        return out;
+    } catch (const StoreFailure &f) {
+        return f.error;
+    }
 }

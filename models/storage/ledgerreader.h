@@ -1,8 +1,12 @@
 #pragma once
 
 #include "accountquery.h"
+#include "approval.h"
+#include "auditrecord.h"
 #include "balancepoint.h"
+#include "historyentry.h"
 #include "journalquery.h"
+#include "journaltransaction.h"
 #include "ledgererror.h"
 
 #include <QList>
@@ -44,11 +48,24 @@ public:
     /// which every posting and every audited action advances). Cheap enough to poll every second.
     Result<qint64> changeToken();
 
+    /// One transaction with all its entries, its reversal links and approval.
+    Result<JournalTransaction> transaction(qint64 id);
+    /// An account's entries, newest first, older than beforeEntryId (0 = from the newest). Keyset pagination.
+    Result<QList<HistoryEntry>> history(qint64 accountId, qint64 beforeEntryId, int limit);
+    /// The balance at the end of the given moment (ms since epoch).
+    Result<qint64> balanceAt(qint64 accountId, qint64 atMs);
+    /// Newest first, records older than beforeId (0 = from the newest).
+    Result<QList<AuditRecord>> audit(qint64 beforeId, int limit);
+    Result<Approval> approval(qint64 id);
+    /// The pending ones oldest first, or all newest first.
+    Result<QList<Approval>> approvals(bool pendingOnly, int limit = 200);
+
 private:
     /// At least this many matches make a search "broad" (see SearchPlan in the .cpp).
     static constexpr int BroadSearch = 1000;
     bool searchIsBroad(const AccountQuery &query);
 
+    LedgerStore &m_store;
     QSqlDatabase m_db;
     bool m_postgres = false;
 };

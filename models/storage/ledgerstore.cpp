@@ -1,5 +1,9 @@
 #include "ledgerstore.h"
 
+#include "ledgeradmin.h"
+#include "ledgerreader.h"
+#include "ledgerstoreimpl.h"
+
 #include "chainhasher.h"
 #include "journalwriter.h"
 #include "ledgerverifier.h"
@@ -24,398 +28,8 @@
 #include <sqlite3.h>
 #include <unordered_map>
 
-// The columns readApproval() reads, then the maker's id and the account; a macro so that each query stays one
-// string literal (prepared statements are cached by the literal's address).
-#define APPROVAL_SELECT                                                                                      \
-    "SELECT p.id, p.state, p.request, p.hold_amount, m.name, COALESCE(c.name, ''), p.comment, "              \
-    "p.created_at, "                                                                                         \
-    "COALESCE(p.decided_at, 0), COALESCE(p.transaction_id, 0), p.maker_id, p.account_id, acc.currency, "     \
-    "cur.exponent FROM approvals p "                                                                         \
-    "JOIN operators m ON m.id = p.maker_id LEFT JOIN operators c ON c.id = p.checker_id "                    \
-    "JOIN accounts acc ON acc.id = p.account_id JOIN currencies cur ON cur.code = acc.currency "
-
-namespace {
-
-QString hashHex(const QByteArray &bytes) {
-    return QString::fromLatin1(sha256Hex(bytes));
-}
-
-QString accountTarget(qint64 id) {
-    return QStringLiteral("account:%1").arg(id);
-}
-
-qint64 nowMs() {
-    return JournalWriter::nowMs();
-}
-
-} // namespace
-
 using PostingRules::MaxKeyLength;
 using PostingRules::MaxTextLength;
-
-struct OperatorRow {
-    qint64 id = 0;
-    QString name;
-    Role role = Role::Viewer;
-    bool disabled = false;
-    QMap<QString, qint64> limits;
-};
-
-/// The store's transactions and the postings, approvals and administration that run in them. The rules are
-/// PostingRules'; the rows are written by the JournalWriter.
-struct LedgerStore::Impl {
-    explicit Impl(LedgerStore &store)
-        : s(store)
-        , sql(store.m_db, store.m_dialect == Dialect::Postgres)
-        , writer(sql) {}
-    LedgerStore &s;
-    SqlSession sql;
-    JournalWriter writer;
-    bool inTransaction = false;
-
-    bool pg() const { return sql.postgres(); }
-    const char *pick(const char *sqlite, const char *postgres) const { return sql.pick(sqlite, postgres); }
-    SqlStatement &run(const char *text, std::initializer_list<QVariant> args = {}) {
-        return sql.run(text, args);
-    }
-    QVariant scalar(const char *text, std::initializer_list<QVariant> args = {}) {
-        return sql.scalar(text, args);
-    }
-    void execRaw(const QString &text) { sql.execRaw(text); }
-
-    template <typename F> auto transact(F &&body) -> Result<decltype(body())> {
-        for (int attempt = 0;; ++attempt) {
-            try {
-                if (pg())
-                    // A writing transaction runs only key lookups and writes, whose best plan never depends
-                    // on the values bound; PostgreSQL would plan them afresh on every execution (it keeps
-                    // custom plans when arrays are bound, as the flush does), which cost each posting more
-                    // than all its inserts. Sent with BEGIN in one round trip; it ends with the transaction.
-                    execRaw(QStringLiteral("BEGIN; SET LOCAL plan_cache_mode = force_generic_plan"));
-                else
-                    run("BEGIN IMMEDIATE"); // a cached statement: this runs once per posting
-                inTransaction = true;
-                s.m_commitUncertain = false;
-                auto value = body();
-                writer.cache().flush(sql);
-                // From here until COMMIT answers, a lost connection leaves unknown whether it committed.
-                s.m_commitUncertain = true;
-                if (pg())
-                    execRaw(QStringLiteral("COMMIT"));
-                else
-                    run("COMMIT");
-                s.m_commitUncertain = false;
-                inTransaction = false;
-                writer.cache().clear();
-                return value;
-            } catch (const StoreFailure &f) {
-                writer.cache().clear();
-                if (inTransaction) {
-                    QSqlQuery q(s.m_db);
-                    q.exec(QStringLiteral("ROLLBACK"));
-                    inTransaction = false;
-                }
-                if (f.retryable && attempt < 50) {
-                    QThread::usleep(quint64(200 + QRandomGenerator::global()->bounded(800 * (attempt + 1))));
-                    continue;
-                }
-                return f.error;
-            }
-        }
-    }
-
-    // --- operators
-
-    std::optional<OperatorRow> findOperator(const QString &name) {
-        SqlStatement &q =
-            run("SELECT o.id, o.name, o.role, o.disabled, l.currency, l.max_amount FROM operators o "
-                "LEFT JOIN operator_limits l ON l.operator_id = o.id WHERE o.name = ?",
-                {name});
-        std::optional<OperatorRow> op;
-        while (q.next()) {
-            if (!op) {
-                op = OperatorRow{};
-                op->id = q.value(0).toLongLong();
-                op->name = q.value(1).toString();
-                op->role = roleFromName(q.value(2).toString()).value_or(Role::Viewer);
-                op->disabled = q.value(3).toInt() != 0;
-            }
-            if (!q.value(4).isNull())
-                op->limits.insert(q.value(4).toString(), q.value(5).toLongLong());
-        }
-        q.finish();
-        return op;
-    }
-
-    OperatorRow requireOperator(const Actor &actor, Role minimum, const QString &what) {
-        const auto op = findOperator(actor.operatorName);
-        if (!op)
-            fail(ErrorCode::PermissionDenied,
-                 QStringLiteral("unknown operator \"%1\"").arg(actor.operatorName));
-        if (op->disabled)
-            fail(ErrorCode::PermissionDenied, QStringLiteral("operator %1 is disabled").arg(op->name));
-        if (op->role < minimum)
-            fail(ErrorCode::PermissionDenied,
-                 QStringLiteral("%1 needs the %2 role; %3 is %4")
-                     .arg(what, roleName(minimum), op->name, roleName(op->role)));
-        return *op;
-    }
-
-    // --- accounts
-
-    // --- hash chains
-
-    struct Lane {
-        int lane = 0;
-        QString head;
-        qint64 lastId = 0;
-    };
-
-    // --- postings
-
-    /// Looks the key up among transactions and pending approvals. Returns a result when the key was used
-    /// before with the same request; throws IdempotencyConflict when it was used with another.
-    std::optional<PostingResult> replay(const QString &key, const QString &requestHash,
-                                        bool includeApprovals) {
-        // One round trip for both places a key can live; a posted approval's key is in both, and the
-        // transaction (first) is the answer then.
-        SqlStatement &q = run("SELECT 0, id, request_hash FROM transactions WHERE idempotency_key = ? "
-                              "UNION ALL SELECT 1, id, request_hash FROM approvals WHERE idempotency_key = ?",
-                              {key, key});
-        bool found = false, approval = false;
-        qint64 id = 0;
-        QString hash;
-        while (q.next()) {
-            const bool isApproval = q.value(0).toInt() == 1;
-            if (found && isApproval)
-                continue; // the transaction row wins
-            found = true;
-            approval = isApproval;
-            id = q.value(1).toLongLong();
-            hash = q.value(2).toString();
-        }
-        if (!found)
-            return std::nullopt;
-        if (approval && !includeApprovals)
-            return std::nullopt;
-        if (hash != requestHash)
-            fail(ErrorCode::IdempotencyConflict,
-                 QStringLiteral("idempotency key \"%1\" was already used for a different request").arg(key));
-        PostingResult r;
-        r.replayed = true;
-        if (approval) {
-            r.status = PostingResult::Status::Pending;
-            r.approvalId = id;
-        } else {
-            r.transactionId = id;
-            r.entries = entriesOf(id);
-        }
-        return r;
-    }
-
-    /// Which of `keys` a transaction or an approval already holds: one query for a whole batch, where
-    /// replay() is one per posting (on PostgreSQL one network round trip each). The keys travel as one JSON
-    /// array, so any text is bound safely. On PostgreSQL the list must be an array (= ANY(ARRAY(...))): with
-    /// IN (SELECT ...) the planner, not knowing how many keys come, scans the whole journal; with the array
-    /// it probes the key index (lockAccounts likewise).
-    QSet<QString> usedKeys(const QStringList &keys) {
-        QSet<QString> used;
-        if (keys.isEmpty())
-            return used;
-        const QString array =
-            QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact));
-        SqlStatement &q = run(
-            pick("SELECT idempotency_key FROM transactions WHERE idempotency_key IN (SELECT value FROM "
-                 "json_each(?)) UNION ALL SELECT idempotency_key FROM approvals WHERE idempotency_key IN "
-                 "(SELECT value FROM json_each(?))",
-                 "SELECT idempotency_key FROM transactions WHERE idempotency_key = ANY(ARRAY(SELECT "
-                 "json_array_elements_text(?::json))) UNION ALL SELECT idempotency_key FROM approvals WHERE "
-                 "idempotency_key = ANY(ARRAY(SELECT json_array_elements_text(?::json)))"),
-            {array, array});
-        while (q.next())
-            used.insert(q.value(0).toString());
-        return used;
-    }
-
-    QList<JournalEntry> entriesOf(qint64 txnId) {
-        QList<JournalEntry> out;
-        SqlStatement &q =
-            run("SELECT e.id, e.account_id, e.shard, a.currency, e.amount, e.balance_after, e.created_at "
-                "FROM entries e JOIN accounts a ON a.id = e.account_id "
-                "WHERE e.transaction_id = ? ORDER BY e.id",
-                {txnId});
-        while (q.next()) {
-            JournalEntry e;
-            e.id = q.value(0).toLongLong();
-            e.transactionId = txnId;
-            e.accountId = q.value(1).toLongLong();
-            e.shard = q.value(2).toInt();
-            e.currency = q.value(3).toString();
-            e.amount = q.value(4).toLongLong();
-            e.balanceAfter = q.value(5).toLongLong();
-            e.createdAt = q.value(6).toLongLong();
-            out << e;
-        }
-        return out;
-    }
-
-    /// Locks the posting's player accounts in ascending id order (no deadlock between postings) and plans
-    /// its legs by the rules. Throws on any rule failure; writes nothing.
-    QList<PostingLeg> planLegs(const PostingRequest &r, const OperatorRow &op,
-                               QHash<qint64, Account> &players) {
-        QList<qint64> ids{r.accountId};
-        if (r.counterAccountId > 0)
-            ids << r.counterAccountId;
-        std::sort(ids.begin(), ids.end());
-        for (qint64 id : ids)
-            players.insert(id, writer.requireAccount(id, true));
-        auto legs = PostingRules::planLegs(r, players, op.role);
-        if (!legs)
-            throw StoreFailure{legs.error(), false};
-        writer.resolveSystemLegs(legs.value());
-        return legs.value();
-    }
-
-    /// The whole posting, inside an open transaction.
-    /// `keyMayBeUsed` false: the caller has already looked the key up (a batch does it for all its keys at
-    /// once, usedKeys) and found it unused, so the lookup here is skipped.
-    PostingResult postLocked(const Actor &actor, const OperatorRow &op, const PostingRequest &r,
-                             qint64 fromApprovalId, bool keyMayBeUsed = true) {
-        failOn(PostingRules::validate(r));
-        if (op.role < Role::Support)
-            fail(ErrorCode::PermissionDenied,
-                 QStringLiteral("posting needs the support role; %1 is %2").arg(op.name, roleName(op.role)));
-        const QString requestHash = hashHex(r.canonical());
-        if (keyMayBeUsed)
-            if (auto previous = replay(r.idempotencyKey, requestHash, fromApprovalId == 0))
-                return *previous;
-
-        QHash<qint64, Account> players;
-        QList<PostingLeg> legs = planLegs(r, op, players);
-        const Account primary = players.value(r.accountId);
-
-        const qint64 magnitude = r.amount < 0 ? -r.amount : r.amount;
-        const auto limit = op.limits.constFind(primary.currency);
-        if (fromApprovalId == 0 && limit != op.limits.constEnd() && magnitude > *limit)
-            return holdForApproval(actor, op, r, requestHash, primary, *limit);
-
-        writer.priceLegs(legs, players, false);
-        TxnHeader h{
-            r.kind,         r.idempotencyKey, requestHash, op.id, actor.origin.left(MaxTextLength), 0, false,
-            fromApprovalId, r.reasonCode,     r.ticketRef, r.memo};
-        return writer.writeTransaction(h, legs, actor, QStringLiteral("post"), accountTarget(r.accountId));
-    }
-
-    PostingResult holdForApproval(const Actor &actor, const OperatorRow &op, const PostingRequest &r,
-                                  const QString &requestHash, const Account &primary, qint64 limit) {
-        const qint64 hold = PostingRules::holdAmount(r);
-        if (hold > 0 && !primary.allowNegative && primary.available() < hold)
-            fail(ErrorCode::InsufficientFunds,
-                 QStringLiteral("insufficient funds: account %1 has %2 %3 available, the posting needs %4")
-                     .arg(primary.id)
-                     .arg(Money::format(primary.available(), primary.exponent), primary.currency,
-                          Money::format(hold, primary.exponent)));
-        if (hold > 0)
-            writer.cache().changeHeld(primary.id, hold);
-        const qint64 at = nowMs();
-        const qint64 id =
-            scalar(
-                pick(
-                    "INSERT INTO approvals (idempotency_key, request_hash, request, account_id, hold_amount, "
-                    "maker_id, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    "INSERT INTO approvals (idempotency_key, request_hash, request, account_id, hold_amount, "
-                    "maker_id, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                {r.idempotencyKey, requestHash, QString::fromUtf8(r.toJson()), primary.id, hold, op.id,
-                 actor.origin.left(MaxTextLength), at})
-                .toLongLong();
-        writer.appendAudit(actor, QStringLiteral("post"), accountTarget(primary.id),
-                           QStringLiteral("pending"),
-                           QStringLiteral("%1 of %2 %3 above the limit of %4 awaits approval %5")
-                               .arg(kindName(r.kind), Money::format(r.amount, primary.exponent),
-                                    primary.currency, Money::format(limit, primary.exponent))
-                               .arg(id));
-        PostingResult result;
-        result.status = PostingResult::Status::Pending;
-        result.approvalId = id;
-        return result;
-    }
-
-    Approval readApproval(SqlStatement &q) {
-        Approval a;
-        a.id = q.value(0).toLongLong();
-        const QString st = q.value(1).toString();
-        a.state = st == u"approved"
-                      ? Approval::State::Approved
-                      : (st == u"rejected" ? Approval::State::Rejected : Approval::State::Pending);
-        PostingRequest::fromJson(q.value(2).toString().toUtf8(), &a.request);
-        a.holdAmount = q.value(3).toLongLong();
-        a.maker = q.value(4).toString();
-        a.checker = q.value(5).toString();
-        a.comment = q.value(6).toString();
-        a.createdAt = q.value(7).toLongLong();
-        a.decidedAt = q.value(8).toLongLong();
-        a.transactionId = q.value(9).toLongLong();
-        a.currency = q.value(12).toString();
-        a.exponent = q.value(13).toInt();
-        return a;
-    }
-
-    /// Loads a pending approval for a decision by `checker`, releasing its hold. Throws when it cannot be
-    /// decided.
-    Approval takePendingApproval(qint64 approvalId, const OperatorRow &checker, qint64 *makerId) {
-        SqlStatement &q =
-            run(pick(APPROVAL_SELECT "WHERE p.id = ?", APPROVAL_SELECT "WHERE p.id = ? FOR UPDATE OF p"),
-                {approvalId});
-        if (!q.next())
-            fail(ErrorCode::NotFound, QStringLiteral("approval %1 does not exist").arg(approvalId));
-        Approval a = readApproval(q);
-        *makerId = q.value(10).toLongLong();
-        const qint64 accountId = q.value(11).toLongLong();
-        q.finish();
-        if (a.state != Approval::State::Pending)
-            fail(ErrorCode::StateConflict, QStringLiteral("approval %1 was already %2 by %3")
-                                               .arg(approvalId)
-                                               .arg(Approval::stateName(a.state), a.checker));
-        if (*makerId == checker.id)
-            fail(ErrorCode::StateConflict,
-                 QStringLiteral("approval %1 was requested by %2; a different operator must decide it")
-                     .arg(approvalId)
-                     .arg(a.maker));
-        writer.requireAccount(accountId, true); // lock before touching held, in the same order as postings
-        if (a.holdAmount > 0)
-            writer.cache().changeHeld(accountId, -a.holdAmount);
-        return a;
-    }
-
-    OperatorRow operatorById(qint64 id) {
-        const QVariant name = scalar("SELECT name FROM operators WHERE id = ?", {id});
-        auto op = findOperator(name.toString());
-        if (!op)
-            fail(ErrorCode::NotFound, QStringLiteral("operator %1 does not exist").arg(id));
-        return *op;
-    }
-
-    void auditFailure(const Actor &actor, const QString &action, const QString &target,
-                      const LedgerError &e) {
-        // Malformed requests never reached the ledger; database failures cannot be written anyway.
-        if (e.code == ErrorCode::InvalidArgument || e.code == ErrorCode::Database)
-            return;
-        const QString outcome =
-            e.code == ErrorCode::PermissionDenied ? QStringLiteral("denied") : LedgerError::codeName(e.code);
-        s.audit(actor, action, target, outcome, e.message);
-    }
-
-    /// One audited action: `body` runs in a write transaction; when it fails, the failure is audited in a
-    /// transaction of its own (the first one was rolled back).
-    template <typename F>
-    auto audited(const Actor &actor, const QString &action, const QString &target, F &&body)
-        -> Result<decltype(body())> {
-        auto r = transact(std::forward<F>(body));
-        if (!r)
-            auditFailure(actor, action, target, r.error());
-        return r;
-    }
-};
 
 // ------------------------------------------------------------------------------------------------
 
@@ -500,79 +114,8 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
     }
     std::unique_ptr<LedgerStore> store(new LedgerStore(pg ? Dialect::Postgres : Dialect::Sqlite, db));
     db = QSqlDatabase(); // the store holds the connection now; no second handle may outlive it
-    Impl &d = *store->d;
-    try {
-        if (pg) {
-            // What the server says of this very connection, rather than what the URL asked for.
-            QSqlQuery q(store->m_db);
-            if (q.exec(QStringLiteral(
-                    "SELECT ssl, version, cipher FROM pg_stat_ssl WHERE pid = pg_backend_pid()")) &&
-                q.next() && q.value(0).toBool())
-                store->m_security = {
-                    ConnectionSecurity::Kind::Encrypted,
-                    QStringLiteral("%1, %2").arg(q.value(1).toString(), q.value(2).toString())};
-            else
-                store->m_security = {url.isLocal() ? ConnectionSecurity::Kind::Local
-                                                   : ConnectionSecurity::Kind::Unencrypted,
-                                     {}};
-            // One stuck statement or lock must not hold a worker (and every request queued behind it) for
-            // ever: past these the statement fails, the transaction rolls back, and the caller gets a
-            // database error (walletd: 503). Verification lifts the statement timeout for its own long reads.
-            d.execRaw(QStringLiteral("SET statement_timeout = '30s'"));
-            d.execRaw(QStringLiteral("SET lock_timeout = '10s'"));
-            d.execRaw(QStringLiteral("SET idle_in_transaction_session_timeout = '60s'"));
-        }
-        if (!pg) {
-            // WAL lets readers go on while one writer commits; FULL makes each commit durable.
-            d.execRaw(QStringLiteral("PRAGMA journal_mode = WAL"));
-            d.execRaw(QStringLiteral("PRAGMA synchronous = FULL"));
-            // A posting dirties about a dozen pages; checkpointing every 8,000 WAL pages (about 32 MB)
-            // instead of SQLite's 1,000 copies hot pages back to the database file an eighth as often.
-            d.execRaw(QStringLiteral("PRAGMA wal_autocheckpoint = 8000"));
-            d.execRaw(QStringLiteral("PRAGMA foreign_keys = ON"));
-        }
-        const QVariant exists = d.scalar(
-            d.pick("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
-                   "SELECT to_regclass('schema_migrations')::text"));
-        int version = 0;
-        if (exists.isValid() && !exists.isNull())
-            version = d.scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").toInt();
-        if (version > knownSchemaVersion())
-            return LedgerError{
-                ErrorCode::SchemaTooNew,
-                QStringLiteral("%1 has ledger schema version %2, newer than this program knows (%3); "
-                               "upgrade WalletDesk")
-                    .arg(url.display())
-                    .arg(version)
-                    .arg(knownSchemaVersion())};
-        if (version < knownSchemaVersion()) {
-            auto migrated = d.transact([&]() -> Done {
-                if (pg)
-                    d.execRaw(QStringLiteral("SELECT pg_advisory_xact_lock(7341020)"));
-                d.execRaw(QStringLiteral(
-                    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                    "applied_at BIGINT NOT NULL)"));
-                // Another process may have migrated while we waited for the lock.
-                int current = d.scalar("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").toInt();
-                for (int v = current + 1; v <= knownSchemaVersion(); ++v) {
-                    QFile f(QStringLiteral(":/walletdesk/sql/%1/%2.sql")
-                                .arg(pg ? QStringLiteral("postgres") : QStringLiteral("sqlite"))
-                                .arg(v, 3, 10, QChar(u'0')));
-                    if (!f.open(QIODevice::ReadOnly))
-                        fail(ErrorCode::Database,
-                             QStringLiteral("migration %1 is missing from the program").arg(v));
-                    for (const QString &statement : splitSqlScript(QString::fromUtf8(f.readAll())))
-                        d.execRaw(statement);
-                    d.run("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", {v, nowMs()});
-                }
-                return Done{};
-            });
-            if (!migrated)
-                return migrated.error();
-        }
-    } catch (const StoreFailure &f) {
-        return f.error;
-    }
+    if (auto prepared = store->d->prepare(url); !prepared)
+        return prepared.error();
     return store;
 }
 
@@ -593,158 +136,31 @@ int LedgerStore::schemaVersion() {
     }
 }
 
+// Currencies and operators are LedgerAdmin's; the store keeps its one front door for them.
+
 Result<OperatorInfo> LedgerStore::bootstrapAdmin(const QString &name) {
-    auto r = d->transact([&]() -> bool {
-        if (d->scalar("SELECT COUNT(*) FROM operators").toLongLong() > 0)
-            return false;
-        d->run("INSERT INTO operators (name, role, created_at) VALUES (?, 'admin', ?)", {name, nowMs()});
-        d->writer.appendAudit(Actor{name, QStringLiteral("bootstrap")}, QStringLiteral("operator-add"),
-                              QStringLiteral("operator:%1").arg(name), QStringLiteral("ok"),
-                              QStringLiteral("first administrator of a new ledger"));
-        return true;
-    });
-    if (!r)
-        return r.error();
-    if (!r.value())
-        return OperatorInfo{}; // the ledger had operators already: nobody was created
-    auto ops = operators();
-    if (!ops)
-        return ops.error();
-    for (const OperatorInfo &o : ops.value())
-        if (o.name == name)
-            return o;
-    return OperatorInfo{};
+    return LedgerAdmin(*this).bootstrapAdmin(name);
 }
 
 Result<Currency> LedgerStore::addCurrency(const Actor &actor, const Currency &c) {
-    auto r = d->audited(
-        actor, QStringLiteral("currency-add"), QStringLiteral("currency:%1").arg(c.code), [&]() -> Currency {
-            d->requireOperator(actor, Role::Admin, QStringLiteral("adding a currency"));
-            if (!Currency::isValidCode(c.code))
-                fail(ErrorCode::InvalidArgument,
-                     QStringLiteral("currency code \"%1\" must be 2 to 16 capital letters, digits or _")
-                         .arg(c.code));
-            if (c.exponent < 0 || c.exponent > Currency::MaxExponent)
-                fail(ErrorCode::InvalidArgument, QStringLiteral("currency exponent must be 0 to 4"));
-            if (d->scalar("SELECT code FROM currencies WHERE code = ?", {c.code}).isValid())
-                fail(ErrorCode::StateConflict, QStringLiteral("currency %1 already exists").arg(c.code));
-            const qint64 at = nowMs();
-            d->run("INSERT INTO currencies (code, exponent, name) VALUES (?, ?, ?)",
-                   {c.code, c.exponent, c.name.isEmpty() ? c.code : c.name});
-            for (const char16_t *name : {u"treasury", u"house", u"adjustments", u"promotions"}) {
-                const qint64 id = d->scalar("INSERT INTO accounts (kind, currency, name, allow_negative, "
-                                            "created_at, last_activity_at) "
-                                            "VALUES ('system', ?, ?, 1, ?, ?) RETURNING id",
-                                            {c.code, QString::fromUtf16(name), at, at})
-                                      .toLongLong();
-                for (int shard = 0; shard < shardCount(); ++shard)
-                    d->run("INSERT INTO account_shards (account_id, shard, balance) VALUES (?, ?, 0)",
-                           {id, shard});
-            }
-            d->writer.appendAudit(actor, QStringLiteral("currency-add"),
-                                  QStringLiteral("currency:%1").arg(c.code), QStringLiteral("ok"),
-                                  QStringLiteral("exponent %1").arg(c.exponent));
-            return c;
-        });
-    return r;
+    return LedgerAdmin(*this).addCurrency(actor, c);
 }
 
 Result<QList<Currency>> LedgerStore::currencies() {
-    try {
-        QList<Currency> out;
-        SqlStatement &q = d->run("SELECT code, exponent, name FROM currencies ORDER BY code");
-        while (q.next())
-            out << Currency{q.value(0).toString(), q.value(1).toInt(), q.value(2).toString()};
-        return out;
-    } catch (const StoreFailure &f) {
-        return f.error;
-    }
+    return LedgerAdmin(*this).currencies();
 }
 
 Result<OperatorInfo> LedgerStore::addOperator(const Actor &actor, const OperatorInfo &info) {
-    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
-    auto r = d->audited(
-        actor, QStringLiteral("operator-add"), QStringLiteral("operator:%1").arg(info.name),
-        [&]() -> OperatorInfo {
-            d->requireOperator(actor, Role::Admin, QStringLiteral("adding an operator"));
-            if (!validName.match(info.name).hasMatch())
-                fail(ErrorCode::InvalidArgument,
-                     QStringLiteral(
-                         "operator name \"%1\" must be 1 to 64 letters, digits, '.', '_', '@' or '-'")
-                         .arg(info.name.left(80)));
-            if (d->findOperator(info.name))
-                fail(ErrorCode::StateConflict, QStringLiteral("operator %1 already exists").arg(info.name));
-            for (auto it = info.limits.cbegin(); it != info.limits.cend(); ++it) {
-                d->writer.exponentOf(it.key());
-                if (it.value() < 0)
-                    fail(ErrorCode::InvalidArgument,
-                         QStringLiteral("the %1 limit must not be negative").arg(it.key()));
-            }
-            OperatorInfo out = info;
-            out.createdAt = nowMs();
-            out.id = d->scalar("INSERT INTO operators (name, role, created_at) VALUES (?, ?, ?) RETURNING id",
-                               {info.name, roleName(info.role), out.createdAt})
-                         .toLongLong();
-            for (auto it = info.limits.cbegin(); it != info.limits.cend(); ++it)
-                d->run("INSERT INTO operator_limits (operator_id, currency, max_amount) VALUES (?, ?, ?)",
-                       {out.id, it.key(), it.value()});
-            d->writer.appendAudit(actor, QStringLiteral("operator-add"),
-                                  QStringLiteral("operator:%1").arg(info.name), QStringLiteral("ok"),
-                                  QStringLiteral("role %1").arg(roleName(info.role)));
-            return out;
-        });
-    return r;
+    return LedgerAdmin(*this).addOperator(actor, info);
 }
 
 Result<QList<OperatorInfo>> LedgerStore::operators() {
-    try {
-        QList<OperatorInfo> out;
-        SqlStatement &q = d->run("SELECT id, name, role, disabled, created_at FROM operators ORDER BY name");
-        while (q.next()) {
-            OperatorInfo o;
-            o.id = q.value(0).toLongLong();
-            o.name = q.value(1).toString();
-            o.role = roleFromName(q.value(2).toString()).value_or(Role::Viewer);
-            o.disabled = q.value(3).toInt() != 0;
-            o.createdAt = q.value(4).toLongLong();
-            out << o;
-        }
-        SqlStatement &l = d->run("SELECT operator_id, currency, max_amount FROM operator_limits");
-        while (l.next())
-            for (OperatorInfo &o : out)
-                if (o.id == l.value(0).toLongLong())
-                    o.limits.insert(l.value(1).toString(), l.value(2).toLongLong());
-        return out;
-    } catch (const StoreFailure &f) {
-        return f.error;
-    }
+    return LedgerAdmin(*this).operators();
 }
 
 Result<OperatorInfo> LedgerStore::setOperatorDisabled(const Actor &actor, const QString &name,
                                                       bool disabled) {
-    const QString action = disabled ? QStringLiteral("operator-disable") : QStringLiteral("operator-enable");
-    auto r = d->audited(actor, action, QStringLiteral("operator:%1").arg(name), [&]() -> Done {
-        const OperatorRow self =
-            d->requireOperator(actor, Role::Admin, QStringLiteral("disabling an operator"));
-        auto target = d->findOperator(name);
-        if (!target)
-            fail(ErrorCode::NotFound, QStringLiteral("operator %1 does not exist").arg(name));
-        if (disabled && target->id == self.id)
-            fail(ErrorCode::StateConflict, QStringLiteral("an administrator cannot disable themselves"));
-        d->run("UPDATE operators SET disabled = ? WHERE id = ?", {disabled ? 1 : 0, target->id});
-        d->writer.appendAudit(actor, action, QStringLiteral("operator:%1").arg(name), QStringLiteral("ok"),
-                              {});
-        return Done{};
-    });
-    if (!r)
-        return r.error();
-    auto ops = operators();
-    if (!ops)
-        return ops.error();
-    for (const OperatorInfo &o : ops.value())
-        if (o.name == name)
-            return o;
-    return LedgerError{ErrorCode::NotFound, name};
+    return LedgerAdmin(*this).setOperatorDisabled(actor, name, disabled);
 }
 
 Result<Account> LedgerStore::createAccount(const Actor &actor, const NewAccount &n) {
@@ -771,14 +187,14 @@ Result<Account> LedgerStore::createAccount(const Actor &actor, const NewAccount 
                 fail(ErrorCode::StateConflict, QStringLiteral("player %1 already has a %2 account (%3)")
                                                    .arg(ref, n.currency)
                                                    .arg(existing.toLongLong()));
-            const qint64 at = nowMs();
+            const qint64 at = Impl::nowMs();
             const qint64 id =
                 d->scalar(
                      "INSERT INTO accounts (kind, currency, player_ref, name, allow_negative, created_at, "
                      "last_activity_at) VALUES ('player', ?, ?, ?, ?, ?, ?) RETURNING id",
                      {n.currency, ref, n.name.isEmpty() ? ref : n.name, n.allowNegative ? 1 : 0, at, at})
                     .toLongLong();
-            d->writer.appendAudit(actor, QStringLiteral("account-create"), accountTarget(id),
+            d->writer.appendAudit(actor, QStringLiteral("account-create"), Impl::accountTarget(id),
                                   QStringLiteral("ok"),
                                   QStringLiteral("player %1 currency %2").arg(ref, n.currency));
             return id;
@@ -828,7 +244,7 @@ Result<Account> LedgerStore::setAccountState(const Actor &actor, qint64 accountI
         state == AccountState::Frozen
             ? QStringLiteral("freeze")
             : (state == AccountState::Closed ? QStringLiteral("close") : QStringLiteral("unfreeze"));
-    auto r = d->audited(actor, action, accountTarget(accountId), [&]() -> Done {
+    auto r = d->audited(actor, action, Impl::accountTarget(accountId), [&]() -> Done {
         d->requireOperator(actor, Role::Supervisor, action);
         if (reason.trimmed().isEmpty())
             fail(ErrorCode::InvalidArgument,
@@ -855,7 +271,7 @@ Result<Account> LedgerStore::setAccountState(const Actor &actor, qint64 accountI
                      QStringLiteral("account %1 has pending approvals; decide them first").arg(accountId));
         }
         d->run("UPDATE accounts SET state = ? WHERE id = ?", {accountStateName(state), accountId});
-        d->writer.appendAudit(actor, action, accountTarget(accountId), QStringLiteral("ok"),
+        d->writer.appendAudit(actor, action, Impl::accountTarget(accountId), QStringLiteral("ok"),
                               reason.left(MaxTextLength));
         return Done{};
     });
@@ -865,13 +281,13 @@ Result<Account> LedgerStore::setAccountState(const Actor &actor, qint64 accountI
 }
 
 Result<PostingResult> LedgerStore::post(const Actor &actor, const PostingRequest &request) {
-    auto r =
-        d->audited(actor, QStringLiteral("post"), accountTarget(request.accountId), [&]() -> PostingResult {
-            const auto op = d->findOperator(actor.operatorName);
-            if (!op || op->disabled)
-                d->requireOperator(actor, Role::Support, QStringLiteral("posting"));
-            return d->postLocked(actor, *op, request, 0);
-        });
+    auto r = d->audited(actor, QStringLiteral("post"), Impl::accountTarget(request.accountId),
+                        [&]() -> PostingResult {
+                            const auto op = d->findOperator(actor.operatorName);
+                            if (!op || op->disabled)
+                                d->requireOperator(actor, Role::Support, QStringLiteral("posting"));
+                            return d->postLocked(actor, *op, request, 0);
+                        });
     return r;
 }
 
@@ -929,7 +345,7 @@ QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor,
     if (!r)
         return QList<Result<PostingResult>>(requests.size(), Result<PostingResult>(r.error()));
     for (const auto &[accountId, error] : std::as_const(failures))
-        d->auditFailure(actor, QStringLiteral("post"), accountTarget(accountId), error);
+        d->auditFailure(actor, QStringLiteral("post"), Impl::accountTarget(accountId), error);
     return results;
 }
 
@@ -944,11 +360,11 @@ Result<PostingResult> LedgerStore::reverse(const Actor &actor, const ReversalReq
             fail(ErrorCode::InvalidArgument, QStringLiteral("a reversal needs a reason"));
         if (request.reason.size() > MaxTextLength)
             fail(ErrorCode::InvalidArgument, QStringLiteral("the reason is too long"));
-        const QString requestHash = hashHex(QStringLiteral("reversal|%1|%2|%3")
-                                                .arg(request.transactionId)
-                                                .arg(request.force ? 1 : 0)
-                                                .arg(request.reason)
-                                                .toUtf8());
+        const QString requestHash = Impl::hashHex(QStringLiteral("reversal|%1|%2|%3")
+                                                      .arg(request.transactionId)
+                                                      .arg(request.force ? 1 : 0)
+                                                      .arg(request.reason)
+                                                      .toUtf8());
         if (auto previous = d->replay(request.idempotencyKey, requestHash, false))
             return *previous;
         const QVariant kind =
@@ -1001,16 +417,16 @@ Result<PostingResult> LedgerStore::reverse(const Actor &actor, const ReversalReq
             throw;
         }
         TxnHeader h{TransactionKind::Reversal,
-                          request.idempotencyKey,
-                          requestHash,
-                          op.id,
-                          actor.origin.left(MaxTextLength),
-                          request.transactionId,
-                          request.force,
-                          0,
-                          {},
-                          {},
-                          request.reason};
+                    request.idempotencyKey,
+                    requestHash,
+                    op.id,
+                    actor.origin.left(MaxTextLength),
+                    request.transactionId,
+                    request.force,
+                    0,
+                    {},
+                    {},
+                    request.reason};
         return d->writer.writeTransaction(h, legs, actor, QStringLiteral("reverse"), target);
     });
     return r;
@@ -1029,7 +445,7 @@ Result<PostingResult> LedgerStore::approve(const Actor &actor, qint64 approvalId
         PostingResult result = d->postLocked(Actor{makerName, actor.origin}, asMaker, a.request, approvalId);
         d->run("UPDATE approvals SET state = 'approved', checker_id = ?, decided_at = ?, comment = ?, "
                "transaction_id = ? WHERE id = ?",
-               {checker.id, nowMs(), comment.left(MaxTextLength), result.transactionId, approvalId});
+               {checker.id, Impl::nowMs(), comment.left(MaxTextLength), result.transactionId, approvalId});
         d->writer.appendAudit(actor, QStringLiteral("approve"), target, QStringLiteral("ok"),
                               QStringLiteral("posted as transaction %1").arg(result.transactionId));
         return result;
@@ -1047,7 +463,7 @@ Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, cons
         d->takePendingApproval(approvalId, checker, &makerId);
         d->run("UPDATE approvals SET state = 'rejected', checker_id = ?, decided_at = ?, comment = ? WHERE "
                "id = ?",
-               {checker.id, nowMs(), comment.left(MaxTextLength), approvalId});
+               {checker.id, Impl::nowMs(), comment.left(MaxTextLength), approvalId});
         d->writer.appendAudit(actor, QStringLiteral("reject"), target, QStringLiteral("ok"),
                               comment.left(MaxTextLength));
         return Done{};
@@ -1055,33 +471,6 @@ Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, cons
     if (!r)
         return r.error();
     return approval(approvalId);
-}
-
-Result<Approval> LedgerStore::approval(qint64 id) {
-    try {
-        SqlStatement &q = d->run(APPROVAL_SELECT "WHERE p.id = ?", {id});
-        if (!q.next())
-            fail(ErrorCode::NotFound, QStringLiteral("approval %1 does not exist").arg(id));
-        const Approval a = d->readApproval(q);
-        q.finish();
-        return a;
-    } catch (const StoreFailure &f) {
-        return f.error;
-    }
-}
-
-Result<QList<Approval>> LedgerStore::approvals(bool pendingOnly, int limit) {
-    try {
-        QList<Approval> out;
-        SqlStatement &q =
-            pendingOnly ? d->run(APPROVAL_SELECT "WHERE p.state = 'pending' ORDER BY p.id LIMIT ?", {limit})
-                        : d->run(APPROVAL_SELECT "ORDER BY p.id DESC LIMIT ?", {limit});
-        while (q.next())
-            out << d->readApproval(q);
-        return out;
-    } catch (const StoreFailure &f) {
-        return f.error;
-    }
 }
 
 Result<PostingOutcome> LedgerStore::postingOutcome(const QString &idempotencyKey) {
@@ -1108,106 +497,30 @@ Result<PostingOutcome> LedgerStore::postingOutcome(const QString &idempotencyKey
     }
 }
 
+// Reads live in LedgerReader; these keep the store's callers working until they call it themselves.
+
+Result<Approval> LedgerStore::approval(qint64 id) {
+    return LedgerReader(*this).approval(id);
+}
+
+Result<QList<Approval>> LedgerStore::approvals(bool pendingOnly, int limit) {
+    return LedgerReader(*this).approvals(pendingOnly, limit);
+}
+
 Result<JournalTransaction> LedgerStore::transaction(qint64 id) {
-    try {
-        SqlStatement &q =
-            d->run("SELECT t.id, t.kind, t.idempotency_key, o.name, t.origin, t.created_at, "
-                   "COALESCE(t.reverses_id, 0), COALESCE(t.approval_id, 0), t.reason_code, t.ticket_ref, "
-                   "t.memo, COALESCE(r.id, 0) FROM transactions t JOIN operators o ON o.id = t.operator_id "
-                   "LEFT JOIN transactions r ON r.reverses_id = t.id WHERE t.id = ?",
-                   {id});
-        if (!q.next())
-            fail(ErrorCode::NotFound, QStringLiteral("transaction %1 does not exist").arg(id));
-        JournalTransaction t;
-        t.id = q.value(0).toLongLong();
-        t.kind = kindFromName(q.value(1).toString()).value_or(TransactionKind::Deposit);
-        t.idempotencyKey = q.value(2).toString();
-        t.operatorName = q.value(3).toString();
-        t.origin = q.value(4).toString();
-        t.createdAt = q.value(5).toLongLong();
-        t.reversesId = q.value(6).toLongLong();
-        t.approvalId = q.value(7).toLongLong();
-        t.reasonCode = q.value(8).toString();
-        t.ticketRef = q.value(9).toString();
-        t.memo = q.value(10).toString();
-        t.reversedById = q.value(11).toLongLong();
-        q.finish();
-        t.entries = d->entriesOf(id);
-        return t;
-    } catch (const StoreFailure &f) {
-        return f.error;
-    }
+    return LedgerReader(*this).transaction(id);
 }
 
 Result<QList<HistoryEntry>> LedgerStore::history(qint64 accountId, qint64 beforeEntryId, int limit) {
-    try {
-        d->writer.requireAccount(accountId, false);
-        QList<HistoryEntry> out;
-        SqlStatement &q =
-            d->run("SELECT e.id, e.transaction_id, e.created_at, t.kind, e.amount, e.balance_after, "
-                   "t.reason_code, t.ticket_ref, t.memo, o.name, t.idempotency_key, "
-                   "COALESCE(t.reverses_id, 0), COALESCE(r.id, 0) FROM entries e "
-                   "JOIN transactions t ON t.id = e.transaction_id JOIN operators o ON o.id = t.operator_id "
-                   "LEFT JOIN transactions r ON r.reverses_id = t.id "
-                   "WHERE e.account_id = ? AND e.id < ? ORDER BY e.id DESC LIMIT ?",
-                   {accountId, beforeEntryId > 0 ? beforeEntryId : std::numeric_limits<qint64>::max(),
-                    std::clamp(limit, 1, 10000)});
-        while (q.next()) {
-            HistoryEntry h;
-            h.entryId = q.value(0).toLongLong();
-            h.transactionId = q.value(1).toLongLong();
-            h.createdAt = q.value(2).toLongLong();
-            h.kind = kindFromName(q.value(3).toString()).value_or(TransactionKind::Deposit);
-            h.amount = q.value(4).toLongLong();
-            h.balanceAfter = q.value(5).toLongLong();
-            h.reasonCode = q.value(6).toString();
-            h.ticketRef = q.value(7).toString();
-            h.memo = q.value(8).toString();
-            h.operatorName = q.value(9).toString();
-            h.idempotencyKey = q.value(10).toString();
-            h.reversesId = q.value(11).toLongLong();
-            h.reversedById = q.value(12).toLongLong();
-            out << h;
-        }
-        return out;
-    } catch (const StoreFailure &f) {
-        return f.error;
-    }
+    return LedgerReader(*this).history(accountId, beforeEntryId, limit);
 }
 
 Result<qint64> LedgerStore::balanceAt(qint64 accountId, qint64 atMs) {
-    try {
-        const Account a = d->writer.requireAccount(accountId, false);
-        qint64 total = 0;
-        const int shards = a.kind == AccountKind::System ? shardCount() : 1;
-        for (int shard = 0; shard < shards; ++shard) {
-            const QVariant v =
-                d->scalar("SELECT balance_after FROM entries WHERE account_id = ? AND shard = ? AND "
-                          "created_at <= ? ORDER BY id DESC LIMIT 1",
-                          {accountId, shard, atMs});
-            total = JournalWriter::checkedAdd(total, v.isValid() ? v.toLongLong() : 0, accountId);
-        }
-        return total;
-    } catch (const StoreFailure &f) {
-        return f.error;
-    }
+    return LedgerReader(*this).balanceAt(accountId, atMs);
 }
 
 Result<QList<AuditRecord>> LedgerStore::audit(qint64 beforeId, int limit) {
-    try {
-        QList<AuditRecord> out;
-        SqlStatement &q = d->run(
-            "SELECT id, at, operator, origin, action, target, outcome, detail FROM audit_log "
-            "WHERE id < ? ORDER BY id DESC LIMIT ?",
-            {beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max(), std::clamp(limit, 1, 10000)});
-        while (q.next())
-            out << AuditRecord{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
-                               q.value(3).toString(),   q.value(4).toString(),   q.value(5).toString(),
-                               q.value(6).toString(),   q.value(7).toString()};
-        return out;
-    } catch (const StoreFailure &f) {
-        return f.error;
-    }
+    return LedgerReader(*this).audit(beforeId, limit);
 }
 
 void LedgerStore::audit(const Actor &actor, const QString &action, const QString &target,

@@ -53,14 +53,14 @@ public:
     static int knownSchemaVersion();
     int schemaVersion();
 
-    // --- setup
+    // --- setup (LedgerAdmin's)
     /// Creates the first admin operator when there is none (what `walletctl init` does). Idempotent.
     Result<OperatorInfo> bootstrapAdmin(const QString &name);
     /// Adds a currency and its system accounts (treasury, house, adjustments, promotions). Admin only.
     Result<Currency> addCurrency(const Actor &actor, const Currency &currency);
     Result<QList<Currency>> currencies();
 
-    // --- operators (admin)
+    // --- operators (admin; LedgerAdmin's)
     Result<OperatorInfo> addOperator(const Actor &actor, const OperatorInfo &info);
     Result<QList<OperatorInfo>> operators();
     Result<OperatorInfo> setOperatorDisabled(const Actor &actor, const QString &name, bool disabled);
@@ -85,7 +85,7 @@ public:
     Result<QList<Approval>> approvals(bool pendingOnly, int limit = 200);
     Result<Approval> approval(qint64 id);
 
-    // --- reading
+    // --- reading (LedgerReader's; kept here for the callers that have not moved to it yet)
     Result<JournalTransaction> transaction(qint64 id);
     /// What became of the posting sent with `idempotencyKey` (posted, waiting for approval, or nothing).
     Result<PostingOutcome> postingOutcome(const QString &idempotencyKey);
@@ -119,6 +119,8 @@ private:
     explicit LedgerStore(Dialect dialect, QSqlDatabase db);
     struct Impl;
     friend struct Impl;
+    friend class LedgerReader; // its reads of one row run on the store's cached statements
+    friend class LedgerAdmin;  // currencies and operators, written by the store's own transactions
     Dialect m_dialect;
     QSqlDatabase m_db;
     ConnectionSecurity m_security;

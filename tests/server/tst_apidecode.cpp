@@ -16,6 +16,8 @@ private Q_SLOTS:
     void unitsConvertExactly_data();
     void unitsConvertExactly();
     void postingDecodes();
+    void postingFormRoundTrips();
+    void storedPostingOfEarlierVersionsReads();
     void accountWindowRoundTrips();
     void errorCodesRoundTrip();
 };
@@ -131,6 +133,69 @@ void TestApiDecode::postingDecodes() {
     QCOMPARE(error, QStringLiteral("WalletID must be a non-negative integer"));
     QVERIFY(ApiGame::decodeWalletParams(QUrlQuery(QStringLiteral("WalletID=0")), QStringLiteral("WalletID"),
                                         false, 2, &w, &error));
+}
+
+// One writer (toJson) and one reader per form: every field survives the body (key in the header), the keyed
+// form (approvals table, approvals in the API) and an approval's JSON, amounts beyond a double's 53 bits
+// included.
+void TestApiDecode::postingFormRoundTrips() {
+    PostingRequest r;
+    r.kind = TransactionKind::Purchase;
+    r.idempotencyKey = QStringLiteral("k-\u00e9-1");
+    r.accountId = 42;
+    r.counterAccountId = 43;
+    r.amount = 9007199254740993; // 2^53 + 1: a double would round it
+    r.itemQuantity = 3;
+    r.reasonCode = QStringLiteral("goodwill");
+    r.ticketRef = QStringLiteral("T-9");
+    r.memo = QStringLiteral("memo \"quoted\"");
+
+    QString error;
+    PostingRequest fromBody;
+    QVERIFY2(
+        ApiCodec::decodePosting(ApiCodec::encodePosting(r), QStringLiteral("header-key"), &fromBody, &error),
+        qPrintable(error));
+    QVERIFY(!ApiCodec::encodePosting(r).contains("idempotency_key"));
+    QCOMPARE(fromBody.idempotencyKey, QStringLiteral("header-key"));
+    fromBody.idempotencyKey = r.idempotencyKey;
+    QCOMPARE(fromBody.canonical(), r.canonical());
+
+    PostingRequest keyed;
+    QVERIFY2(ApiCodec::decodeKeyedPosting(ApiCodec::encodeKeyedPosting(r), &keyed, &error),
+             qPrintable(error));
+    QCOMPARE(keyed.idempotencyKey, r.idempotencyKey);
+    QCOMPARE(keyed.canonical(), r.canonical());
+
+    Approval a;
+    a.id = 7;
+    a.request = r;
+    Approval back;
+    QVERIFY(ApiCodec::fromJson(ApiCodec::toJson(a), &back));
+    QCOMPARE(back.request.idempotencyKey, r.idempotencyKey);
+    QCOMPARE(back.request.canonical(), r.canonical());
+
+    // The reader refuses what the writer never writes, naming the member.
+    QVERIFY(
+        !ApiCodec::decodeKeyedPosting(R"({"kind":"deposit","account":1,"amount":"1.5"})", &keyed, &error));
+    QVERIFY2(error.contains(u"amount"), qPrintable(error));
+}
+
+// Approvals stored by earlier versions (PostingRequest::toJson, until 2026-12) named the key "key" and wrote
+// every number as a string; they must still read, so a pending approval survives the upgrade.
+void TestApiDecode::storedPostingOfEarlierVersionsReads() {
+    const QByteArray earlier =
+        R"({"kind":"withdrawal","key":"w-1","account":"12","counter":"0","amount":"2500","items":"0",)"
+        R"("reason":"refund","ticket":"T-1","memo":""})";
+    PostingRequest r;
+    QString error;
+    QVERIFY2(ApiCodec::decodeKeyedPosting(earlier, &r, &error), qPrintable(error));
+    QCOMPARE(r.kind, TransactionKind::Withdrawal);
+    QCOMPARE(r.idempotencyKey, QStringLiteral("w-1"));
+    QCOMPARE(r.accountId, qint64(12));
+    QCOMPARE(r.counterAccountId, qint64(0));
+    QCOMPARE(r.amount, qint64(2500));
+    QCOMPARE(r.reasonCode, QStringLiteral("refund"));
+    QCOMPARE(r.ticketRef, QStringLiteral("T-1"));
 }
 
 void TestApiDecode::accountWindowRoundTrips() {
