@@ -56,6 +56,9 @@ const QStringList ReadNoInput{
     QStringLiteral("DELETE /admin/v1/verify-jobs/{job}"),
 };
 
+/// The routes for which an empty body is valid input: approving without a comment.
+const QStringList TakeAnEmptyBody{QStringLiteral("POST /admin/v1/approvals/{id}/approve")};
+
 QString keyOf(const AdminRoute &route) {
     return route.method + u' ' + route.pattern;
 }
@@ -226,10 +229,13 @@ void TestWalletdRoutes::thenTheInputIsChecked_data() {
         // The least role the route lets in: the same request as above, now past the token and the role.
         const QString name = route.minimum ? operatorWith(*route.minimum) : QString();
         const QByteArray method = route.method.toLatin1();
-        for (const BadInput &input : badInputsOf(route))
+        for (const BadInput &input : badInputsOf(route)) {
+            if (input.body.isEmpty() && route.method == u"POST" && TakeAnEmptyBody.contains(keyOf(route)))
+                continue;
             QTest::addRow("%s %s, %s, %s", method.constData(), qPrintable(route.pattern), input.label,
                           name.isEmpty() ? "no token" : qPrintable(name))
                 << method << input.path << input.body << name;
+        }
     }
     // Every route is either checked here or named as reading no input, and the list names only routes.
     QCOMPARE(routes + ReadNoInput.size(), AdminRoutes::all().size());
