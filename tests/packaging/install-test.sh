@@ -129,7 +129,7 @@ in_root getent passwd walletd >/dev/null || die "the package did not create the 
     die "/etc/walletd/walletd.conf is $(in_root stat -c '%U:%G %a' /etc/walletd/walletd.conf)"
 echo "ok: user walletd, /var/lib/walletd walletd:walletd 750, /etc/walletd/walletd.conf root:walletd 640"
 
-step "a ledger and an operator, made by walletctl as the walletd user"
+step "a ledger, its game currency and operators, made by walletctl as the walletd user"
 ledger=/var/lib/walletd/ledger.sqlite
 db=(--db "$ledger" --as alice)
 as_user walletd /var/lib/walletd walletctl "${db[@]}" init || die "walletctl init"
@@ -137,6 +137,8 @@ printf 'correct horse battery\n' | as_user walletd /var/lib/walletd walletctl "$
     die "walletctl operator passwd"
 as_user walletd /var/lib/walletd walletctl "${db[@]}" currency add GOLD --exponent 0 >/dev/null ||
     die "walletctl currency add"
+as_user walletd /var/lib/walletd walletctl "${db[@]}" operator add game-server --role support >/dev/null ||
+    die "walletctl operator add"
 as_user walletd /var/lib/walletd walletctl "${db[@]}" verify || die "walletctl verify"
 # The ledger is walletd's alone: another local user cannot even read it.
 if in_root setpriv --reuid=nobody --regid=nogroup --clear-groups walletctl --db "$ledger" --as bob verify \

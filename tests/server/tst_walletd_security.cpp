@@ -153,8 +153,9 @@ void TestWalletdSecurity::tlsSettingsAreHonouredAndChecked() {
     {
         Walletd modern;
         const QString started = modern.start(
-            m_url, {u"--tls-cert"_s, m_cert, u"--tls-key"_s, m_key, u"--config"_s,
-                    writeConfig("tls_min_version = 1.3\n", QFileDevice::ReadOwner | QFileDevice::WriteOwner)});
+            m_url,
+            {u"--tls-cert"_s, m_cert, u"--tls-key"_s, m_key, u"--config"_s,
+             writeConfig("tls_min_version = 1.3\n", QFileDevice::ReadOwner | QFileDevice::WriteOwner)});
         QVERIFY2(started.isEmpty(), qPrintable(started));
         const quint16 port = quint16(modern.url(QString()).port());
         QVERIFY(handshake(port, {u"-tls1_2"_s, u"-cipher"_s, u"ECDHE-RSA-AES128-GCM-SHA256"_s}) != u"ok");
@@ -187,10 +188,10 @@ void TestWalletdSecurity::adminAnswersAreNeitherCachedNorSniffed() {
     const QString token = m_http.login(w, u"root"_s);
     QVERIFY(!token.isEmpty());
     const QList<Reply> answers{
-        m_http.get(w.url(u"/admin/v1/accounts"_s), token),                            // 200
-        m_http.get(w.url(u"/admin/v1/accounts"_s)),                                   // 401
+        m_http.get(w.url(u"/admin/v1/accounts"_s), token),                                     // 200
+        m_http.get(w.url(u"/admin/v1/accounts"_s)),                                            // 401
         m_http.post(w.url(u"/admin/v1/login"_s), R"({"operator":"root","password":"wrong"})"), // 401
-        m_http.get(w.url(u"/admin/v1/no-such-route"_s), token),                        // 404
+        m_http.get(w.url(u"/admin/v1/no-such-route"_s), token),                                // 404
     };
     QCOMPARE(answers.at(0).status, 200);
     QCOMPARE(answers.at(1).status, 401);
@@ -222,8 +223,9 @@ void TestWalletdSecurity::pbkdf2HashesSignInAndAreUpgraded() {
     QVERIFY(m_http.login(w, u"sam"_s, u"not the password"_s).isEmpty());
     {
         RawDb raw(m_url);
-        QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM operators WHERE name = 'sam' AND password_hash = ?"_s, {old}),
-                 qint64(1));
+        QCOMPARE(
+            raw.scalar(u"SELECT COUNT(*) FROM operators WHERE name = 'sam' AND password_hash = ?"_s, {old}),
+            qint64(1));
     }
     const QString token = m_http.login(w, u"sam"_s);
     QVERIFY(!token.isEmpty());
@@ -257,27 +259,27 @@ void TestWalletdSecurity::noAnswerOrLogCarriesASecret() {
         QVERIFY(!tokens.constLast().isEmpty());
     }
     const QString root = tokens.at(0);
-    const Reply created = m_http.post(
-        w.url(u"/admin/v1/accounts"_s),
-        R"({"currency":"USD","player":"p-1","name":"Player One"})", root);
+    const Reply created = m_http.post(w.url(u"/admin/v1/accounts"_s),
+                                      R"({"currency":"USD","player":"p-1","name":"Player One"})", root);
     QCOMPARE(created.status, 201);
     answers << created.body;
     const qint64 account = created.json().value(u"id"_s).toInteger();
-    const Reply posted = m_http.post(w.url(u"/admin/v1/postings"_s),
-                                     u"{\"kind\":\"deposit\",\"account\":%1,\"amount\":\"500\"}"_s.arg(account)
-                                         .toUtf8(),
-                                     root, "key-1");
+    const Reply posted = m_http.post(
+        w.url(u"/admin/v1/postings"_s),
+        u"{\"kind\":\"deposit\",\"account\":%1,\"amount\":\"500\"}"_s.arg(account).toUtf8(), root, "key-1");
     QCOMPARE(posted.status, 200);
     answers << posted.body;
-    for (const QString &path : {u"/admin/v1/operators"_s, u"/admin/v1/audit"_s, u"/admin/v1/session"_s,
-                                u"/admin/v1/journal"_s})
+    for (const QString &path :
+         {u"/admin/v1/operators"_s, u"/admin/v1/audit"_s, u"/admin/v1/session"_s, u"/admin/v1/journal"_s})
         answers << m_http.get(w.url(path), root).body;
     answers << m_http.get(w.url(u"/admin/v1/operators"_s), tokens.at(2)).body; // a viewer's 403
-    answers << m_http.request("GET", w.url(u"/getfunds?WalletID=1"_s), {},
-                              {{"Authorization", "Bearer " + ServiceToken.toLatin1()}})
+    answers << m_http
+                   .request("GET", w.url(u"/getfunds?WalletID=1"_s), {},
+                            {{"Authorization", "Bearer " + ServiceToken.toLatin1()}})
                    .body;
-    answers << m_http.request("GET", w.url(u"/getfunds?WalletID=1"_s), {},
-                              {{"Authorization", "Bearer not-the-service-token"}})
+    answers << m_http
+                   .request("GET", w.url(u"/getfunds?WalletID=1"_s), {},
+                            {{"Authorization", "Bearer not-the-service-token"}})
                    .body;
     for (const QString &t : tokens)
         QCOMPARE(m_http.post(w.url(u"/admin/v1/logout"_s), {}, t).status, 200);
@@ -310,7 +312,8 @@ void TestWalletdSecurity::noAnswerOrLogCarriesASecret() {
         QVERIFY2(rows >= 10, qPrintable(stored)); // the session was audited, so there was something to search
     }
     const QString log = w.log();
-    QVERIFY2(log.contains(u"POST /admin/v1/login 401"_s) && log.contains(u"GET /getfunds "_s), qPrintable(log));
+    QVERIFY2(log.contains(u"POST /admin/v1/login 401"_s) && log.contains(u"GET /getfunds "_s),
+             qPrintable(log));
     const QString bodies = QString::fromUtf8(answers.join('\n'));
     for (const QString &secret : std::as_const(secrets)) {
         QVERIFY2(!log.contains(secret), qPrintable(u"walletd's log holds %1"_s.arg(secret)));
@@ -320,23 +323,24 @@ void TestWalletdSecurity::noAnswerOrLogCarriesASecret() {
 }
 
 void TestWalletdSecurity::aConfigurationOthersCanReadIsWarnedAbout() {
-    const QString readable = writeConfig("game_tokens = secret-token\n",
-                                         QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                             QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    const QString readable =
+        writeConfig("game_tokens = secret-token\n", QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                        QFileDevice::ReadGroup | QFileDevice::ReadOther);
     {
         Walletd w;
         const QString started = w.start(m_url, {u"--config"_s, readable});
         QVERIFY2(started.isEmpty(), qPrintable(started));
-        QTRY_VERIFY2(w.log().contains(u"WARNING: the configuration file %1 can be read by every local user"_s
-                                          .arg(readable)),
-                     qPrintable(w.log()));
+        QTRY_VERIFY2(
+            w.log().contains(
+                u"WARNING: the configuration file %1 can be read by every local user"_s.arg(readable)),
+            qPrintable(w.log()));
         QVERIFY(!w.log().contains(u"secret-token"_s));
         QCOMPARE(w.stop(), 0);
     }
     // Readable by walletd's own group, as the packages install it (root:walletd 0640): no warning.
-    const QString ownGroup = writeConfig("game_tokens = secret-token\n", QFileDevice::ReadOwner |
-                                                                            QFileDevice::WriteOwner |
-                                                                            QFileDevice::ReadGroup);
+    const QString ownGroup =
+        writeConfig("game_tokens = secret-token\n",
+                    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup);
     {
         Walletd w;
         QVERIFY(w.start(m_url, {u"--config"_s, ownGroup}).isEmpty());
@@ -346,14 +350,14 @@ void TestWalletdSecurity::aConfigurationOthersCanReadIsWarnedAbout() {
     }
     // Readable by another group: named. Giving a file to another group needs root (CI runs as root).
     if (::getuid() == 0) {
-        const QString otherGroup = writeConfig("game_tokens = secret-token\n", QFileDevice::ReadOwner |
-                                                                                  QFileDevice::WriteOwner |
-                                                                                  QFileDevice::ReadGroup);
+        const QString otherGroup =
+            writeConfig("game_tokens = secret-token\n",
+                        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup);
         QCOMPARE(::chown(QFile::encodeName(otherGroup).constData(), uid_t(-1), gid_t(65534)), 0);
         Walletd w;
         QVERIFY(w.start(m_url, {u"--config"_s, otherGroup}).isEmpty());
-        QTRY_VERIFY2(w.log().contains(u"WARNING: the configuration file %1 can be read by the group "_s
-                                          .arg(otherGroup)),
+        QTRY_VERIFY2(w.log().contains(
+                         u"WARNING: the configuration file %1 can be read by the group "_s.arg(otherGroup)),
                      qPrintable(w.log()));
         QCOMPARE(w.stop(), 0);
     } else {
@@ -369,10 +373,21 @@ void TestWalletdSecurity::aConfigurationOthersCanReadIsWarnedAbout() {
 }
 
 void TestWalletdSecurity::aLedgerWalletdCreatesIsPrivate() {
-    // On either backend's run: walletd started on a SQLite file that does not exist yet creates the ledger.
+    // On either backend's run: walletd started on a SQLite file that does not exist yet creates the ledger,
+    // and then refuses to serve it (exit 2): a new ledger has no game currency or game operator yet.
     const QString path = m_dir->filePath(u"fresh.sqlite"_s);
+    const QString url = u"sqlite:"_s + path;
+    Walletd refused;
+    const QString answer = refused.start(url);
+    QVERIFY2(answer.contains(u"walletd: the game currency USD is not a currency of this ledger"_s),
+             qPrintable(answer));
+    QCOMPARE(refused.stop(), 2);
+    QCOMPARE(WalletDeskTest::fileMode(path), 0600);
+    // Once it has them, walletd serves it, and what SQLite keeps beside the ledger is private too.
+    const QString prepared = prepareLedger(url);
+    QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
     Walletd w;
-    const QString started = w.start(u"sqlite:"_s + path);
+    const QString started = w.start(url);
     QVERIFY2(started.isEmpty(), qPrintable(started));
     QCOMPARE(m_http.get(w.url(u"/api/v1/healthcheck"_s)).status, 200);
     for (const QString &file : {path, path + u"-wal"_s, path + u"-shm"_s})

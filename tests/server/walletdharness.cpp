@@ -11,6 +11,7 @@
 #include <QNetworkReply>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTest>
 #include <QUuid>
 
 #include <csignal>
@@ -68,6 +69,16 @@ Walletd::~Walletd() {
 }
 
 QString Walletd::start(const QString &dbUrl, const QStringList &extra, const QString &gameCurrency) {
+    return launch(dbUrl,
+                  QStringLiteral("game_currency = %1\ngame_operator = game\n").arg(gameCurrency).toUtf8(),
+                  extra);
+}
+
+QString Walletd::startWithGameDefaults(const QString &dbUrl) {
+    return launch(dbUrl, {}, {});
+}
+
+QString Walletd::launch(const QString &dbUrl, const QByteArray &configLines, const QStringList &extra) {
     const QString binary = qEnvironmentVariable("WALLETD");
     if (binary.isEmpty())
         return QStringLiteral("WALLETD is not set: run through ctest");
@@ -76,9 +87,7 @@ QString Walletd::start(const QString &dbUrl, const QStringList &extra, const QSt
     // Private, as an installed walletd.conf is: it holds the service token (walletd warns otherwise).
     if (!f.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return QStringLiteral("cannot write %1").arg(config);
-    f.write(QStringLiteral("[walletd]\ngame_tokens = %1\ngame_currency = %2\ngame_operator = game\n")
-                .arg(ServiceToken, gameCurrency)
-                .toUtf8());
+    f.write("[walletd]\ngame_tokens = " + ServiceToken.toUtf8() + '\n' + configLines);
     f.close();
     QStringList args{QStringLiteral("--db"),     dbUrl,
                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
@@ -186,6 +195,54 @@ QString Http::login(const Walletd &w, const QString &name, const QString &passwo
         QJsonDocument(QJsonObject{{QStringLiteral("operator"), name}, {QStringLiteral("password"), password}})
             .toJson(QJsonDocument::Compact));
     return r.status == 200 ? r.json().value(QStringLiteral("token")).toString() : QString();
+}
+
+void WalletdTestCase::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    QString error;
+    const QString backend = WalletDeskTest::availableBackends().value(0);
+    m_url = WalletDeskTest::databaseUrl(backend, *m_dir, &error);
+    QVERIFY2(!m_url.isEmpty(), qPrintable(error));
+    const QString prepared = prepareLedger(m_url);
+    QVERIFY2(prepared.isEmpty(), qPrintable(prepared));
+    m_walletd = std::make_unique<Walletd>();
+    const QString started = m_walletd->start(m_url);
+    QVERIFY2(started.isEmpty(), qPrintable(started));
+    m_root = m_http.login(*m_walletd, QStringLiteral("root"));
+    QVERIFY(!m_root.isEmpty());
+}
+
+void WalletdTestCase::cleanup() {
+    if (m_walletd)
+        QCOMPARE(m_walletd->stop(), 0);
+    m_walletd.reset();
+}
+
+qint64 WalletdTestCase::createPlayer(const QString &player, const QString &currency) {
+    const Reply r =
+        m_http.post(m_walletd->url(QStringLiteral("/admin/v1/accounts")),
+                    QJsonDocument(QJsonObject{{QStringLiteral("currency"), currency},
+                                              {QStringLiteral("player"), player},
+                                              {QStringLiteral("name"), QStringLiteral("Player ") + player}})
+                        .toJson(),
+                    m_root);
+    if (r.status != 201)
+        qFatal("create account: %d %s", r.status, r.body.constData());
+    return r.json().value(QStringLiteral("id")).toInteger();
+}
+
+void WalletdTestCase::deposit(qint64 account, qint64 amount, const QByteArray &key) {
+    const Reply r = m_http.post(
+        m_walletd->url(QStringLiteral("/admin/v1/postings")),
+        QStringLiteral(R"({"kind":"deposit","account":%1,"amount":"%2"})").arg(account).arg(amount).toUtf8(),
+        m_root, key);
+    if (r.status != 200)
+        qFatal("deposit: %d %s", r.status, r.body.constData());
+}
+
+QByteArray WalletdTestCase::charge(const char *idField, qint64 user, qint64 event, const QByteArray &amount) {
+    return "{\"UserId\":" + QByteArray::number(user) + ",\"" + idField + "\":" + QByteArray::number(event) +
+           ",\"Amount\":" + amount + "}";
 }
 
 RawDb::RawDb(const QString &urlText)

@@ -36,6 +36,9 @@ public:
     /// game_currency) plus `extra` arguments; waits for "listening on ...". Returns an error text or empty.
     QString start(const QString &dbUrl, const QStringList &extra = {},
                   const QString &gameCurrency = QStringLiteral("USD"));
+    /// As start(), with a config file that holds only the service token: walletd's own game currency and
+    /// game operator.
+    QString startWithGameDefaults(const QString &dbUrl);
     /// Sends SIGTERM and waits; returns the exit code (-1 on a crash or timeout).
     int stop();
     QUrl url(const QString &pathAndQuery) const;
@@ -45,6 +48,8 @@ public:
     QProcess &process() { return m_process; }
 
 private:
+    QString launch(const QString &dbUrl, const QByteArray &configLines, const QStringList &extra);
+
     QProcess m_process;
     QTemporaryDir m_dir;
     QString m_base;
@@ -74,6 +79,31 @@ public:
 
 private:
     QNetworkAccessManager m_nam;
+};
+
+/// What each end-to-end test function starts from: a fresh ledger (prepareLedger) on the backend under test
+/// (WALLETDESK_TEST_BACKENDS) and a walletd on it, signed in as root. Test classes derive from it; QTest runs
+/// its init() and cleanup() around every test function and every data row.
+class WalletdTestCase : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+protected:
+    /// A player account over the admin API, as root; its id.
+    qint64 createPlayer(const QString &player, const QString &currency = QStringLiteral("USD"));
+    /// A deposit of `amount` minor units as root, with the idempotency key `key`.
+    void deposit(qint64 account, qint64 amount, const QByteArray &key);
+    /// A wallet-server family body: {"UserId": user, "<idField>": event, "Amount": amount}.
+    static QByteArray charge(const char *idField, qint64 user, qint64 event, const QByteArray &amount);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_url;
+    std::unique_ptr<Walletd> m_walletd;
+    Http m_http;
+    QString m_root; ///< root's token
 };
 
 /// A raw connection for checking rows (its own connection name; closed when destroyed).

@@ -29,6 +29,29 @@ ApiResponse serverlessError(int status, const QString &message) {
 }
 
 const QString Conflict = QStringLiteral("Request has a conflict with existing data.");
+const QString Unavailable = QStringLiteral("Service unavailable");
+
+/// A ledger error as the game API families answer it (../shared/compat-apis.md): the status and the message.
+/// The one mapping for both families; they differ only in how they name a lack of funds.
+struct GameError {
+    int status;
+    QString message;
+};
+
+GameError gameError(const LedgerError &e, bool serverless) {
+    switch (e.code) {
+    case ErrorCode::InsufficientFunds:
+        return serverless ? GameError{402, QStringLiteral("Insufficient funds to redeem")}
+                          : GameError{400, QStringLiteral("Account balance is too low")};
+    case ErrorCode::IdempotencyConflict:
+        return {409, Conflict};
+    case ErrorCode::Database:
+    case ErrorCode::SchemaTooNew:
+        return {503, Unavailable};
+    default:
+        return {400, e.message};
+    }
+}
 
 } // namespace
 
@@ -61,10 +84,10 @@ bool GameApi::authorised(const ApiRequest &request) const {
 
 std::optional<ApiResponse> GameApi::unavailable(const QString &path) {
     if (path == u"/api/v1/charge" || path == u"/api/v1/win" || path == u"/api/v1/healthcheck")
-        return walletError(503, QStringLiteral("Service unavailable"));
+        return walletError(503, Unavailable);
     if (path == u"/createwallet" || path == u"/getfunds" || path == u"/addfunds" ||
         path == u"/withdrawfunds" || path == u"/transactions")
-        return serverlessError(503, QStringLiteral("Service unavailable"));
+        return serverlessError(503, Unavailable);
     return std::nullopt;
 }
 
@@ -173,21 +196,9 @@ void GameApi::event(const ApiRequest &request, bool win, const Respond &respond)
                                      ",\"AccountBalance\":" + ApiGame::minorToUnits(balance, exponent) + '}');
             };
             if (!result) {
-                switch (result.error().code) {
-                case ErrorCode::InsufficientFunds:
-                    respond(walletError(400, QStringLiteral("Account balance is too low")));
-                    return;
-                case ErrorCode::IdempotencyConflict:
-                    respond(walletError(409, Conflict));
-                    return;
-                case ErrorCode::Database:
-                case ErrorCode::SchemaTooNew:
-                    respond(walletError(503, QStringLiteral("Service unavailable")));
-                    return;
-                default:
-                    respond(walletError(400, result.error().message));
-                    return;
-                }
+                const GameError refusal = gameError(result.error(), false);
+                respond(walletError(refusal.status, refusal.message));
+                return;
             }
             if (result->status == PostingResult::Status::Pending) {
                 respond(walletError(400, QStringLiteral("The amount waits for a supervisor's approval")));
@@ -200,8 +211,7 @@ void GameApi::event(const ApiRequest &request, bool win, const Respond &respond)
             // A repeated request: nothing was posted; answer with the balance as it is now.
             m_read.run([accountId](LedgerStore &s) { return s.account(accountId); })
                 .then(this, [respond, success](const Result<Account> &a) {
-                    respond(a ? success(a->balance)
-                              : walletError(503, QStringLiteral("Service unavailable")));
+                    respond(a ? success(a->balance) : walletError(503, Unavailable));
                 });
         });
     });
@@ -221,7 +231,7 @@ void GameApi::createWallet(const ApiRequest &request, const Respond &respond) {
     };
     resolve(w.walletId, [this, w, answer, respond](const Result<qint64> &id) {
         if (!id) {
-            respond(serverlessError(503, QStringLiteral("Service unavailable")));
+            respond(serverlessError(503, Unavailable));
             return;
         }
         if (*id > 0) {
@@ -241,8 +251,8 @@ void GameApi::createWallet(const ApiRequest &request, const Respond &respond) {
                 } else if (a.error().code == ErrorCode::StateConflict) {
                     respond(answer(QStringLiteral("Wallet already exists"))); // created meanwhile
                 } else {
-                    respond(serverlessError(a.error().code == ErrorCode::Database ? 503 : 400,
-                                            a.error().message));
+                    const GameError refusal = gameError(a.error(), true);
+                    respond(serverlessError(refusal.status, refusal.message));
                 }
             });
     });
@@ -259,7 +269,7 @@ void GameApi::withWallet(const ApiRequest &request, bool withAmount, const Respo
     }
     resolve(w.walletId, [w, respond, found](const Result<qint64> &id) {
         if (!id)
-            respond(serverlessError(503, QStringLiteral("Service unavailable")));
+            respond(serverlessError(503, Unavailable));
         else if (*id == 0)
             respond(serverlessMessage(404, w.walletId, QStringLiteral("Wallet not found")));
         else
@@ -274,7 +284,7 @@ void GameApi::getFunds(const ApiRequest &request, const Respond &respond) {
                    m_read.run([accountId](LedgerStore &s) { return s.account(accountId); })
                        .then(this, [w, exponent, respond](const Result<Account> &a) {
                            if (!a) {
-                               respond(serverlessError(503, QStringLiteral("Service unavailable")));
+                               respond(serverlessError(503, Unavailable));
                                return;
                            }
                            respond(body(200, "{\"WalletID\":" + w.walletId.toLatin1() + ",\"Balance\":" +
@@ -297,22 +307,13 @@ void GameApi::moveFunds(const ApiRequest &request, bool add, const Respond &resp
             // repeat.
             m_batcher.submit(r, [w, add, accountId, exponent, respond](const Result<PostingResult> &result) {
                 if (!result) {
-                    switch (result.error().code) {
-                    case ErrorCode::InsufficientFunds:
-                        respond(serverlessMessage(402, w.walletId,
-                                                  QStringLiteral("Insufficient funds to redeem")));
-                        return;
-                    case ErrorCode::IdempotencyConflict:
-                        respond(serverlessMessage(409, w.walletId, Conflict));
-                        return;
-                    case ErrorCode::Database:
-                    case ErrorCode::SchemaTooNew:
-                        respond(serverlessError(503, QStringLiteral("Service unavailable")));
-                        return;
-                    default:
-                        respond(serverlessMessage(400, w.walletId, result.error().message));
-                        return;
-                    }
+                    const GameError refusal = gameError(result.error(), true);
+                    // A 503 is about the service, not the wallet: it names none, as before the wallet is
+                    // found.
+                    respond(refusal.status == 503
+                                ? serverlessError(refusal.status, refusal.message)
+                                : serverlessMessage(refusal.status, w.walletId, refusal.message));
+                    return;
                 }
                 if (result->status == PostingResult::Status::Pending) {
                     respond(
@@ -345,7 +346,7 @@ void GameApi::transactions(const ApiRequest &request, const Respond &respond) {
                    m_read.run([accountId](LedgerStore &s) { return s.history(accountId, 0, 100); })
                        .then(this, [w, exponent, respond](const Result<QList<HistoryEntry>> &h) {
                            if (!h) {
-                               respond(serverlessError(503, QStringLiteral("Service unavailable")));
+                               respond(serverlessError(503, Unavailable));
                                return;
                            }
                            const QString prefix = QStringLiteral("wallet:%1:").arg(w.walletId);

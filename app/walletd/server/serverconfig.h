@@ -20,7 +20,8 @@ struct ServerConfig {
     /// The oldest TLS version accepted: "1.2" (the default) or "1.3".
     QString tlsMinVersion = QStringLiteral("1.2");
     QString gameCurrency = QStringLiteral("GOLD");
-    QString gameOperator = QStringLiteral("game");
+    /// The demo ledger's game operator (DemoGenerator), so that walletd serves a demo ledger as it is.
+    QString gameOperator = QStringLiteral("game-server");
     QStringList gameTokens; ///< service tokens game servers present as "Authorization: Bearer TOKEN"
     bool gameApiInsecure = false;
     qsizetype maxBodyBytes = 64 * 1024;

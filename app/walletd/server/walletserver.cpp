@@ -82,19 +82,11 @@ Result<Done> WalletServer::start() {
         if (!opened)
             return opened.error();
     }
-    const auto currencies = wait(m_read.run([](LedgerStore &s) { return s.currencies(); }));
-    if (!currencies)
-        return currencies.error();
-    int exponent = -1;
-    for (const Currency &c : *currencies)
-        if (c.code == m_config.gameCurrency)
-            exponent = c.exponent;
-    GameApi::Settings game{m_config.gameCurrency, exponent, m_config.gameOperator, m_config.gameTokens,
+    const auto exponent = wait(m_read.run([this](LedgerStore &s) { return checkGameSettings(s); }));
+    if (!exponent)
+        return exponent.error();
+    GameApi::Settings game{m_config.gameCurrency, *exponent, m_config.gameOperator, m_config.gameTokens,
                            m_config.gameApiInsecure};
-    if (exponent < 0)
-        qWarning(
-            "walletd: the game currency %s is not in this ledger; the game API will answer \"Unknown user\"",
-            qPrintable(m_config.gameCurrency));
     if (m_config.gameApiInsecure)
         qWarning(
             "walletd: WARNING: --game-api-insecure: the game API accepts requests without a service token");
@@ -169,6 +161,34 @@ Result<Done> WalletServer::start() {
     m_port = server->serverPort();
     bind(server); // takes it as a child
     return Done{};
+}
+
+Result<int> WalletServer::checkGameSettings(LedgerStore &store) const {
+    // Refused at start, not at the first game request: a walletd that listens but answers every charge 400
+    // looks healthy to its supervisor and its load balancer.
+    const auto currencies = store.currencies();
+    if (!currencies)
+        return currencies.error();
+    const auto currency = std::find_if(currencies->cbegin(), currencies->cend(),
+                                       [this](const Currency &c) { return c.code == m_config.gameCurrency; });
+    if (currency == currencies->cend())
+        return LedgerError{ErrorCode::InvalidArgument,
+                           QStringLiteral("the game currency %1 is not a currency of this ledger: add it "
+                                          "(walletctl currency add %1 --exponent N) or set game_currency "
+                                          "(--game-currency) to one it has")
+                               .arg(m_config.gameCurrency)};
+    const auto operators = store.operators();
+    if (!operators)
+        return operators.error();
+    if (std::none_of(operators->cbegin(), operators->cend(),
+                     [this](const OperatorInfo &o) { return o.name == m_config.gameOperator; }))
+        return LedgerError{
+            ErrorCode::InvalidArgument,
+            QStringLiteral("the game operator \"%1\" is not an operator of this ledger: add it "
+                           "(walletctl operator add %1 --role support) or set game_operator "
+                           "(--game-operator) to one it has")
+                .arg(m_config.gameOperator)};
+    return currency->exponent;
 }
 
 void WalletServer::shutdown() {
@@ -268,13 +288,10 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         return true;
     }
     if (r.body.size() > m_config.maxBodyBytes) {
-        respond(ApiResponse{
-            413,
-            ApiCodec::errorBody(
-                {ErrorCode::InvalidArgument,
-                 QStringLiteral("the request body is larger than %1 bytes").arg(m_config.maxBodyBytes)}),
-            QByteArrayLiteral("application/json"),
-            {}});
+        respond(ApiResponse::error(
+            {ErrorCode::InvalidArgument,
+             QStringLiteral("the request body is larger than %1 bytes").arg(m_config.maxBodyBytes)},
+            413));
         return true;
     }
     if (r.method == u"GET" && (r.path == u"/livez" || r.path == u"/readyz")) {
@@ -283,19 +300,14 @@ bool WalletServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     }
     if (m_admin->handle(r, respond) || m_game->handle(r, respond))
         return true;
-    respond(
-        ApiResponse{404,
-                    ApiCodec::errorBody({ErrorCode::NotFound,
-                                         QStringLiteral("no route %1 %2").arg(r.method, r.path.left(200))}),
-                    QByteArrayLiteral("application/json"),
-                    {}});
+    respond(ApiResponse::error(
+        {ErrorCode::NotFound, QStringLiteral("no route %1 %2").arg(r.method, r.path.left(200))}));
     return true;
 }
 
 ApiResponse WalletServer::unavailable(const QString &path, const QString &message) {
     // A game API family keeps its seeds' error shape; everything else gets the admin API's error object.
-    return GameApi::unavailable(path).value_or(ApiResponse{
-        503, ApiCodec::errorBody({ErrorCode::Database, message}), QByteArrayLiteral("application/json"), {}});
+    return GameApi::unavailable(path).value_or(ApiResponse::error({ErrorCode::Database, message}));
 }
 
 void WalletServer::sweepDeadlines() {

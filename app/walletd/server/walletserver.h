@@ -27,7 +27,8 @@ public:
     ~WalletServer() override;
     Q_DISABLE_COPY_MOVE(WalletServer)
 
-    /// Opens the ledger, checks the game currency and operator, loads TLS and starts listening. Blocks.
+    /// Opens the ledger, checks that the game currency and operator exist in it (InvalidArgument if not),
+    /// loads TLS and starts listening. Blocks.
     Result<Done> start();
     quint16 port() const { return m_port; }
     QString baseUrl() const;
@@ -44,6 +45,9 @@ protected:
 
 private:
     void finishOne();
+    /// The game currency's exponent, or InvalidArgument naming the game currency or operator this ledger
+    /// lacks.
+    Result<int> checkGameSettings(LedgerStore &store) const;
     /// GET /livez (the process serves) and GET /readyz (the ledger answers, schema current).
     void probe(bool readiness, const Respond &respond);
 
