@@ -1,6 +1,7 @@
 #include "accountstatedialog.h"
 
 #include "dialogtext.h"
+#include "fieldlimits.h"
 #include "ledgerclient.h"
 
 #include <QFormLayout>
@@ -48,7 +49,7 @@ AccountStateDialog::AccountStateDialog(LedgerClient *client, const Account &acco
 
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(QStringLiteral("reasonEdit"));
-    m_reason->setMaxLength(500);
+    m_reason->setMaxLength(FieldLimits::Text);
     m_reason->setPlaceholderText(tr("e.g. fraud investigation SUP-1234"));
     form()->addRow(tr("&Reason (required):"), m_reason);
     watch(m_reason);

@@ -299,21 +299,43 @@ void LedgerDialog::settleLostAnswer(const QString &key, const LedgerError &error
             return;
         }
         const QString known =
-            outcome ? tr("The ledger has nothing under this request's key, so it has not been posted. OK sends "
-                         "it again with the same key: it is posted at most once.")
-                    : tr("Whether it was posted is not known yet: the ledger cannot be asked now. OK sends it "
-                         "again with the same key when it can: it is posted at most once.");
+            outcome
+                ? tr("The ledger has nothing under this request's key, so it has not been posted. OK sends "
+                     "it again with the same key: it is posted at most once.")
+                : tr("Whether it was posted is not known yet: the ledger cannot be asked now. OK sends it "
+                     "again with the same key when it can: it is posted at most once.");
         failed(LedgerError{error.code, error.message + u'\n' + known});
     });
 }
 
 void LedgerDialog::settledAsDone(const PostingOutcome &outcome) {
-    succeeded(outcome.status == PostingOutcome::Status::Posted
-                  ? tr("The answer was lost on the way, but the ledger has the posting: transaction %1.")
-                        .arg(outcome.transactionId)
-                  : tr("The answer was lost on the way, but the ledger has the request: it waits for approval "
-                       "(request %1).")
-                        .arg(outcome.approvalId));
+    succeeded(
+        outcome.status == PostingOutcome::Status::Posted
+            ? tr("The answer was lost on the way, but the ledger has the posting: transaction %1.")
+                  .arg(outcome.transactionId)
+            : tr("The answer was lost on the way, but the ledger has the request: it waits for approval "
+                 "(request %1).")
+                  .arg(outcome.approvalId));
+}
+
+void LedgerDialog::loadPostingLimit(const QString &currency, std::function<void()> loaded) {
+    beginLoad();
+    const QString me = m_client->session().operatorName;
+    m_client->operators().then(this, [this, me, currency, loaded](const Result<QList<OperatorInfo>> &r) {
+        if (r) {
+            for (const OperatorInfo &o : *r)
+                if (o.name == me) {
+                    const auto it = o.limits.constFind(currency);
+                    m_postingLimit.amount =
+                        it == o.limits.constEnd() ? std::nullopt : std::optional<qint64>(*it);
+                }
+            m_postingLimit.known = true;
+        } else {
+            m_postingLimit.error = r.error().message;
+        }
+        loaded();
+        endLoad();
+    });
 }
 
 void LedgerDialog::succeeded(const QString &result) {

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QPointer>
 #include <functional>
+#include <optional>
 
 class LedgerClient;
 class QDialogButtonBox;
@@ -95,6 +96,18 @@ protected:
     /// succeeded() for a posting whose answer was lost but which the ledger has (settleLostAnswer's `found`).
     void settledAsDone(const PostingOutcome &outcome);
 
+    /// The signed-in operator's posting limit in one currency, for the dialogs' previews ("needs a second
+    /// operator's approval"). Only a preview: the ledger applies the limit when the request is sent.
+    struct PostingLimit {
+        bool known = false;           ///< the operators were read (`amount` is then the answer)
+        std::optional<qint64> amount; ///< minor units; none: no limit in that currency
+        QString error;                ///< why it could not be read; empty while it is being read
+    };
+    /// Reads the operator's limit in `currency` (a load: OK waits for it), keeps it as postingLimit() and
+    /// then calls `loaded`. An error is not a reason to refuse: the preview says the limit could not be read.
+    void loadPostingLimit(const QString &currency, std::function<void()> loaded);
+    const PostingLimit &postingLimit() const { return m_postingLimit; }
+
 protected Q_SLOTS:
     /// Re-checks the input and updates OK; also cancels a pending confirmation.
     void inputChanged();
@@ -126,6 +139,7 @@ private:
     QList<QPointer<QWidget>> m_disabledWhileBusy;
     QString m_okText;
     QString m_blocked;
+    PostingLimit m_postingLimit;
     int m_loads = 0;
     bool m_busy = false;
     bool m_done = false;
