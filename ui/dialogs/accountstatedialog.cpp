@@ -74,15 +74,9 @@ QString AccountStateDialog::verb() const {
 }
 
 void AccountStateDialog::reloadAccount() {
-    beginLoad();
-    client()->account(m_account.id).then(this, [this](const Result<Account> &r) {
-        if (r) {
-            m_account = *r;
-            updateView();
-        } else {
-            showError(r.error());
-        }
-        endLoad();
+    loadAccount(m_account.id, [this](const Account &account) {
+        m_account = account;
+        updateView();
     });
 }
 

@@ -19,12 +19,7 @@ ApprovalDecisionDialog::ApprovalDecisionDialog(LedgerClient *client, const Appro
     setHeader(approve ? tr("<b>Approve</b> this request: the ledger posts it as its maker sent it.")
                       : tr("<b>Reject</b> this request: nothing is posted and any held amount is released."));
 
-    m_request = new QLabel(this);
-    m_request->setObjectName(QStringLiteral("requestLabel"));
-    m_request->setTextFormat(Qt::RichText);
-    m_request->setWordWrap(true);
-    m_request->setFrameShape(QFrame::StyledPanel);
-    m_request->setMargin(6);
+    m_request = newPanel(QStringLiteral("requestLabel"));
     m_request->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form()->addRow(m_request);
 

@@ -1,5 +1,6 @@
 #include "ledgerdialog.h"
 
+#include "dialogtext.h"
 #include "ledgerclient.h"
 #include "ledgererrortext.h"
 
@@ -318,6 +319,17 @@ void LedgerDialog::settledAsDone(const PostingOutcome &outcome) {
                   .arg(outcome.approvalId));
 }
 
+void LedgerDialog::loadAccount(qint64 id, std::function<void(const Account &)> loaded) {
+    beginLoad();
+    m_client->account(id).then(this, [this, loaded](const Result<Account> &r) {
+        if (r)
+            loaded(*r);
+        else
+            showError(r.error());
+        endLoad();
+    });
+}
+
 void LedgerDialog::loadPostingLimit(const QString &currency, std::function<void()> loaded) {
     beginLoad();
     const QString me = m_client->session().operatorName;
@@ -336,6 +348,30 @@ void LedgerDialog::loadPostingLimit(const QString &currency, std::function<void(
         loaded();
         endLoad();
     });
+}
+
+QString LedgerDialog::postingLimitNote(qint64 amount, int exponent, const QString &currency) const {
+    if (!m_postingLimit.known)
+        return m_postingLimit.error.isEmpty() ? tr("Checking your posting limit…")
+                                              : tr("Your posting limit could not be read (%1); the ledger "
+                                                   "still applies it when you post.")
+                                                    .arg(m_postingLimit.error);
+    if (!m_postingLimit.amount)
+        return tr("No approval needed: you have no limit in %1.").arg(currency);
+    if (amount > *m_postingLimit.amount)
+        return {};
+    return tr("No approval needed: within your limit of %1.")
+        .arg(DialogText::money(*m_postingLimit.amount, exponent, currency));
+}
+
+QLabel *LedgerDialog::newPanel(const QString &objectName) {
+    auto *label = new QLabel(this);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setFrameShape(QFrame::StyledPanel);
+    label->setMargin(6);
+    return label;
 }
 
 void LedgerDialog::succeeded(const QString &result) {

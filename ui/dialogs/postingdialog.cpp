@@ -55,12 +55,7 @@ PostingDialog::PostingDialog(LedgerClient *client, const Account &account, QWidg
     form()->addRow(tr("&Ticket:"), m_ticket);
     form()->addRow(tr("&Memo:"), m_memo);
 
-    m_preview = new QLabel(this);
-    m_preview->setObjectName(QStringLiteral("previewLabel"));
-    m_preview->setTextFormat(Qt::RichText);
-    m_preview->setWordWrap(true);
-    m_preview->setFrameShape(QFrame::StyledPanel);
-    m_preview->setMargin(6);
+    m_preview = newPanel(QStringLiteral("previewLabel"));
     m_approval = new QLabel(this);
     m_approval->setObjectName(QStringLiteral("approvalLabel"));
     m_approval->setTextFormat(Qt::PlainText);
@@ -231,15 +226,9 @@ void PostingDialog::send() {
 }
 
 void PostingDialog::reloadAccount() {
-    beginLoad();
-    client()->account(m_account.id).then(this, [this](const Result<Account> &r) {
-        if (r) {
-            m_account = *r;
-            updateAccountView();
-        } else {
-            showError(r.error());
-        }
-        endLoad();
+    loadAccount(m_account.id, [this](const Account &account) {
+        m_account = account;
+        updateAccountView();
     });
 }
 
@@ -284,19 +273,11 @@ void PostingDialog::updatePreview() {
 
     if (client()->session().role < Role::Support)
         m_approval->clear(); // the notice already says this operator cannot post
-    else if (const PostingLimit &limit = postingLimit(); !limit.known)
-        m_approval->setText(limit.error.isEmpty()
-                                ? tr("Checking your posting limit…")
-                                : tr("Your posting limit could not be read (%1); the ledger still applies it "
-                                     "when you post.")
-                                      .arg(limit.error));
-    else if (!limit.amount)
-        m_approval->setText(tr("No approval needed: you have no limit in %1.").arg(m_account.currency));
     else if (p.needsApproval)
         m_approval->setText(tr("Needs a second operator's approval: %1 is above your limit of %2. It is not "
                                "posted until a supervisor approves it%3.")
-                                .arg(money(a), money(*limit.amount),
+                                .arg(money(a), money(*postingLimit().amount),
                                      isDebit() ? tr("; the amount is held meanwhile") : QString()));
     else
-        m_approval->setText(tr("No approval needed: within your limit of %1.").arg(money(*limit.amount)));
+        m_approval->setText(postingLimitNote(a, m_account.exponent, m_account.currency));
 }

@@ -20,12 +20,8 @@ ReverseDialog::ReverseDialog(LedgerClient *client, qint64 transactionId, QWidget
                  "journal; the reversal points at it.")
                   .arg(transactionId));
 
-    m_originalLabel = new QLabel(tr("Loading the transaction…"), this);
-    m_originalLabel->setObjectName(QStringLiteral("originalLabel"));
-    m_originalLabel->setTextFormat(Qt::RichText);
-    m_originalLabel->setWordWrap(true);
-    m_originalLabel->setFrameShape(QFrame::StyledPanel);
-    m_originalLabel->setMargin(6);
+    m_originalLabel = newPanel(QStringLiteral("originalLabel"));
+    m_originalLabel->setText(tr("Loading the transaction…"));
     m_originalLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form()->addRow(m_originalLabel);
 

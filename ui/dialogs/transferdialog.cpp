@@ -50,12 +50,7 @@ TransferDialog::TransferDialog(LedgerClient *client, const Account &from, QWidge
     form()->addRow(tr("&Amount:"), m_amount);
     form()->addRow(tr("&Memo:"), m_memo);
 
-    m_preview = new QLabel(this);
-    m_preview->setObjectName(QStringLiteral("previewLabel"));
-    m_preview->setTextFormat(Qt::RichText);
-    m_preview->setWordWrap(true);
-    m_preview->setFrameShape(QFrame::StyledPanel);
-    m_preview->setMargin(6);
+    m_preview = newPanel(QStringLiteral("previewLabel"));
     addBodyWidget(m_preview);
 
     m_lookupTimer = new QTimer(this);
@@ -313,19 +308,13 @@ void TransferDialog::updateView() {
     QStringList notes;
     if (!m_from.allowNegative && fromAvailableAfter && *fromAvailableAfter < 0)
         notes << tr("Not enough available funds: the ledger will refuse this.");
-    if (!limit.known)
-        notes << (limit.error.isEmpty() ? tr("Checking your posting limit…")
-                                        : tr("Your posting limit could not be read (%1); the ledger still "
-                                             "applies it when you post.")
-                                              .arg(limit.error));
-    else if (needsApproval)
+    if (needsApproval)
         notes << tr("Needs a second operator's approval: %1 is above your limit of %2; the amount is held "
                     "until "
                     "a supervisor decides.")
                      .arg(money(a), money(*limit.amount));
     else
-        notes << (limit.amount ? tr("No approval needed: within your limit of %1.").arg(money(*limit.amount))
-                               : tr("No approval needed: you have no limit in %1.").arg(m_from.currency));
+        notes << postingLimitNote(a, m_from.exponent, m_from.currency);
     m_preview->setText(DialogText::changes(rows, notes, &m_previewText));
     m_preview->setAccessibleDescription(m_previewText);
 }
