@@ -1617,6 +1617,22 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
         <source>The answer was lost on the way, but the ledger has the request: it waits for approval (request %1).</source>
         <translation>Die Antwort ging unterwegs verloren, aber das Hauptbuch hat die Anfrage: Sie wartet auf Freigabe (Anfrage %1).</translation>
     </message>
+    <message>
+        <source>Checking your posting limit…</source>
+        <translation>Ihr Buchungslimit wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
+        <translation>Ihr Buchungslimit konnte nicht gelesen werden (%1); das Hauptbuch wendet es beim Buchen trotzdem an.</translation>
+    </message>
+    <message>
+        <source>No approval needed: you have no limit in %1.</source>
+        <translation>Keine Freigabe nötig: Sie haben kein Limit in %1.</translation>
+    </message>
+    <message>
+        <source>No approval needed: within your limit of %1.</source>
+        <translation>Keine Freigabe nötig: innerhalb Ihres Limits von %1.</translation>
+    </message>
 </context>
 <context>
     <name>LedgerErrorText</name>
@@ -1710,22 +1726,6 @@ Geben Sie das Passwort von %1 ein, um dort weiterzumachen, wo Sie aufgehört hab
     <message>
         <source>Signed out of walletd. File &gt; Connect… signs in again.</source>
         <translation>Von walletd abgemeldet. Datei &gt; Verbinden… meldet Sie wieder an.</translation>
-    </message>
-    <message>
-        <source>viewer</source>
-        <translation>Betrachter</translation>
-    </message>
-    <message>
-        <source>support</source>
-        <translation>Support</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation>Supervisor</translation>
-    </message>
-    <message>
-        <source>admin</source>
-        <translation>Administrator</translation>
     </message>
     <message>
         <source>%1: needs the %2 role (you are %3)</source>
@@ -2455,28 +2455,12 @@ Erstes Problem: %1</translation>
         <translation>Verfügbar</translation>
     </message>
     <message>
-        <source>Checking your posting limit…</source>
-        <translation>Ihr Buchungslimit wird geprüft…</translation>
-    </message>
-    <message>
-        <source>No approval needed: you have no limit in %1.</source>
-        <translation>Keine Freigabe nötig: Sie haben kein Limit in %1.</translation>
-    </message>
-    <message>
         <source>Needs a second operator&apos;s approval: %1 is above your limit of %2. It is not posted until a supervisor approves it%3.</source>
         <translation>Erfordert die Freigabe durch einen zweiten Bearbeiter: %1 liegt über Ihrem Limit von %2. Es wird erst gebucht, wenn ein Supervisor es freigibt%3.</translation>
     </message>
     <message>
         <source>; the amount is held meanwhile</source>
         <translation>; der Betrag ist bis dahin reserviert</translation>
-    </message>
-    <message>
-        <source>No approval needed: within your limit of %1.</source>
-        <translation>Keine Freigabe nötig: innerhalb Ihres Limits von %1.</translation>
-    </message>
-    <message>
-        <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
-        <translation>Ihr Buchungslimit konnte nicht gelesen werden (%1); das Hauptbuch wendet es beim Buchen trotzdem an.</translation>
     </message>
 </context>
 <context>
@@ -2830,24 +2814,8 @@ Erstes Problem: %1</translation>
         <translation>Nicht genügend verfügbares Guthaben: Das Hauptbuch wird dies ablehnen.</translation>
     </message>
     <message>
-        <source>Checking your posting limit…</source>
-        <translation>Ihr Buchungslimit wird geprüft…</translation>
-    </message>
-    <message>
         <source>Needs a second operator&apos;s approval: %1 is above your limit of %2; the amount is held until a supervisor decides.</source>
         <translation>Erfordert die Freigabe durch einen zweiten Bearbeiter: %1 liegt über Ihrem Limit von %2; der Betrag ist reserviert, bis ein Supervisor entscheidet.</translation>
-    </message>
-    <message>
-        <source>No approval needed: within your limit of %1.</source>
-        <translation>Keine Freigabe nötig: innerhalb Ihres Limits von %1.</translation>
-    </message>
-    <message>
-        <source>No approval needed: you have no limit in %1.</source>
-        <translation>Keine Freigabe nötig: Sie haben kein Limit in %1.</translation>
-    </message>
-    <message>
-        <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
-        <translation>Ihr Buchungslimit konnte nicht gelesen werden (%1); das Hauptbuch wendet es beim Buchen trotzdem an.</translation>
     </message>
     <message>
         <source>enter the receiving player&apos;s reference or account ID.</source>

@@ -1617,6 +1617,22 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
         <source>The answer was lost on the way, but the ledger has the request: it waits for approval (request %1).</source>
         <translation>La réponse s&apos;est perdue en chemin, mais le registre a la demande : elle attend une approbation (demande %1).</translation>
     </message>
+    <message>
+        <source>Checking your posting limit…</source>
+        <translation>Vérification de votre limite d&apos;écriture…</translation>
+    </message>
+    <message>
+        <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
+        <translation>Votre limite d&apos;écriture n&apos;a pas pu être lue (%1)&#xa0;; le registre l&apos;applique quand même lorsque vous passez l&apos;écriture.</translation>
+    </message>
+    <message>
+        <source>No approval needed: you have no limit in %1.</source>
+        <translation>Aucune approbation nécessaire&#xa0;: vous n&apos;avez pas de limite en %1.</translation>
+    </message>
+    <message>
+        <source>No approval needed: within your limit of %1.</source>
+        <translation>Aucune approbation nécessaire&#xa0;: dans votre limite de %1.</translation>
+    </message>
 </context>
 <context>
     <name>LedgerErrorText</name>
@@ -1710,22 +1726,6 @@ Saisissez le mot de passe de %1 pour reprendre là où vous en étiez ; ce que v
     <message>
         <source>Signed out of walletd. File &gt; Connect… signs in again.</source>
         <translation>Déconnecté de walletd. Fichier &gt; Se connecter… vous reconnecte.</translation>
-    </message>
-    <message>
-        <source>viewer</source>
-        <translation>lecteur</translation>
-    </message>
-    <message>
-        <source>support</source>
-        <translation>support</translation>
-    </message>
-    <message>
-        <source>supervisor</source>
-        <translation>superviseur</translation>
-    </message>
-    <message>
-        <source>admin</source>
-        <translation>administrateur</translation>
     </message>
     <message>
         <source>%1: needs the %2 role (you are %3)</source>
@@ -2455,28 +2455,12 @@ Premier problème&#xa0;: %1</translation>
         <translation>Disponible</translation>
     </message>
     <message>
-        <source>Checking your posting limit…</source>
-        <translation>Vérification de votre limite d&apos;écriture…</translation>
-    </message>
-    <message>
-        <source>No approval needed: you have no limit in %1.</source>
-        <translation>Aucune approbation nécessaire&#xa0;: vous n&apos;avez pas de limite en %1.</translation>
-    </message>
-    <message>
         <source>Needs a second operator&apos;s approval: %1 is above your limit of %2. It is not posted until a supervisor approves it%3.</source>
         <translation>Nécessite l&apos;approbation d&apos;un second opérateur&#xa0;: %1 dépasse votre limite de %2. Rien n&apos;est passé avant qu&apos;un superviseur ne l&apos;approuve%3.</translation>
     </message>
     <message>
         <source>; the amount is held meanwhile</source>
         <translation>&#xa0;; le montant est réservé entre-temps</translation>
-    </message>
-    <message>
-        <source>No approval needed: within your limit of %1.</source>
-        <translation>Aucune approbation nécessaire&#xa0;: dans votre limite de %1.</translation>
-    </message>
-    <message>
-        <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
-        <translation>Votre limite d&apos;écriture n&apos;a pas pu être lue (%1)&#xa0;; le registre l&apos;applique quand même lorsque vous passez l&apos;écriture.</translation>
     </message>
 </context>
 <context>
@@ -2830,24 +2814,8 @@ Premier problème&#xa0;: %1</translation>
         <translation>Fonds disponibles insuffisants&#xa0;: le registre refusera ceci.</translation>
     </message>
     <message>
-        <source>Checking your posting limit…</source>
-        <translation>Vérification de votre limite d&apos;écriture…</translation>
-    </message>
-    <message>
         <source>Needs a second operator&apos;s approval: %1 is above your limit of %2; the amount is held until a supervisor decides.</source>
         <translation>Nécessite l&apos;approbation d&apos;un second opérateur&#xa0;: %1 dépasse votre limite de %2&#xa0;; le montant est réservé jusqu&apos;à la décision d&apos;un superviseur.</translation>
-    </message>
-    <message>
-        <source>No approval needed: within your limit of %1.</source>
-        <translation>Aucune approbation nécessaire&#xa0;: dans votre limite de %1.</translation>
-    </message>
-    <message>
-        <source>No approval needed: you have no limit in %1.</source>
-        <translation>Aucune approbation nécessaire&#xa0;: vous n&apos;avez pas de limite en %1.</translation>
-    </message>
-    <message>
-        <source>Your posting limit could not be read (%1); the ledger still applies it when you post.</source>
-        <translation>Votre limite d&apos;écriture n&apos;a pas pu être lue (%1)&#xa0;; le registre l&apos;applique quand même lorsque vous passez l&apos;écriture.</translation>
     </message>
     <message>
         <source>enter the receiving player&apos;s reference or account ID.</source>

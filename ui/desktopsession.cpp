@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "profilestore.h"
 #include "secretstore.h"
+#include "workprogress.h"
 
 #include <QFutureWatcher>
 #include <QProgressDialog>
@@ -108,20 +109,19 @@ void DesktopSession::connectWithSavedSecret(const ConnectionProfile &profile) {
 }
 
 void DesktopSession::openDemo() {
+    auto *watcher = new QFutureWatcher<Result<DemoLedger::Ready>>(this);
     QProgressDialog *progress = nullptr;
     if (!m_commandLine.selfTest) {
-        progress =
-            new QProgressDialog(tr("Creating the demo ledger: a small economy of players, purchases and "
+        progress = WorkProgress{{},
+                                tr("Welcome to WalletDesk"),
+                                tr("Creating the demo ledger: a small economy of players, purchases and "
                                    "wins, so you have something real to look at…"),
-                                QString(), 0, 100, m_window);
-        progress->setWindowTitle(tr("Welcome to WalletDesk"));
-        progress->setAttribute(Qt::WA_DeleteOnClose);
-        progress->setMinimumDuration(500); // an existing demo ledger opens without a flash
+                                {},
+                                500, // an existing demo ledger opens without a flash
+                                100}
+                       .follow(watcher, m_window);
         progress->setValue(0);
     }
-    auto *watcher = new QFutureWatcher<Result<DemoLedger::Ready>>(this);
-    if (progress)
-        connect(watcher, &QFutureWatcherBase::progressValueChanged, progress, &QProgressDialog::setValue);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress] {
         watcher->deleteLater();
         if (progress)

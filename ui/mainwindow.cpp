@@ -9,6 +9,7 @@
 #include "auditpage.h"
 #include "comparechartwindow.h"
 #include "csvexport.h"
+#include "dialogtext.h"
 #include "economypage.h"
 #include "journalpage.h"
 #include "journaltablemodel.h"
@@ -16,6 +17,7 @@
 #include "postingdialog.h"
 #include "reversedialog.h"
 #include "transferdialog.h"
+#include "workprogress.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -36,27 +38,13 @@
 namespace {
 const QString StateGroup = QStringLiteral("mainWindow");
 
-QString roleText(Role role) {
-    switch (role) {
-    case Role::Viewer:
-        return MainWindow::tr("viewer");
-    case Role::Support:
-        return MainWindow::tr("support");
-    case Role::Supervisor:
-        return MainWindow::tr("supervisor");
-    case Role::Admin:
-        return MainWindow::tr("admin");
-    }
-    return {};
-}
-
 /// The operator's role meets `needed`: enables the action, or disables it and says which role it takes.
 void gate(QAction *action, Role role, Role needed, const QString &what) {
     const bool allowed = role >= needed;
     action->setEnabled(allowed);
     action->setToolTip(allowed ? what
                                : MainWindow::tr("%1: needs the %2 role (you are %3)")
-                                     .arg(what, roleText(needed), roleText(role)));
+                                     .arg(what, DialogText::role(needed), DialogText::role(role)));
 }
 } // namespace
 
@@ -265,23 +253,23 @@ void MainWindow::setClient(LedgerClient *client) {
         client->setParent(this);
         connect(client, &LedgerClient::accountsChanged, this, &MainWindow::onAccountsChanged);
         connect(client, &LedgerClient::ledgerChanged, this, &MainWindow::refreshLists);
-        connect(client, &LedgerClient::availabilityChanged, this,
-                [this](bool available, const QString &reason) {
-                    m_online = available;
-                    // The driver's own words (libpq's run to several lines) are for the curious: a tooltip.
-                    m_offlineReason = available ? QString() : reason.simplified();
-                    updateStatus();
-                    updateActions();
-                    if (!available) {
-                        // What is on screen stays; postings wait until the ledger answers again.
-                        statusBar()->showMessage(
-                            tr("The connection to the ledger was lost. Reconnecting… (what is shown may be out of "
-                               "date)"));
-                    } else {
-                        statusBar()->showMessage(tr("Connected again."), 5000);
-                        refreshLists(); // what others posted meanwhile
-                    }
-                });
+        connect(
+            client, &LedgerClient::availabilityChanged, this, [this](bool available, const QString &reason) {
+                m_online = available;
+                // The driver's own words (libpq's run to several lines) are for the curious: a tooltip.
+                m_offlineReason = available ? QString() : reason.simplified();
+                updateStatus();
+                updateActions();
+                if (!available) {
+                    // What is on screen stays; postings wait until the ledger answers again.
+                    statusBar()->showMessage(tr(
+                        "The connection to the ledger was lost. Reconnecting… (what is shown may be out of "
+                        "date)"));
+                } else {
+                    statusBar()->showMessage(tr("Connected again."), 5000);
+                    refreshLists(); // what others posted meanwhile
+                }
+            });
         connect(client, &LedgerClient::signInRequired, this, [this] { askToSignInAgain(QString()); });
         client->setPollInterval(m_pollMs);
     }
@@ -371,7 +359,7 @@ void MainWindow::updateStatus() {
     }
     const SessionInfo s = m_client->session();
     m_connectionLabel->setText(tr("Ledger: %1").arg(s.connectionLabel));
-    m_operatorLabel->setText(tr("Operator: %1 (%2)").arg(s.operatorName, roleText(s.role)));
+    m_operatorLabel->setText(tr("Operator: %1 (%2)").arg(s.operatorName, DialogText::role(s.role)));
     m_onlineLabel->setText(m_online ? tr("Online") : tr("Reconnecting…"));
     m_onlineLabel->setToolTip(m_online ? QString() : tr("Why: %1").arg(m_offlineReason));
     switch (s.security.kind) {
@@ -382,7 +370,8 @@ void MainWindow::updateStatus() {
         break;
     case ConnectionSecurity::Kind::Encrypted:
         m_securityLabel->setText(tr("Encrypted"));
-        m_securityLabel->setToolTip(tr("The connection to the ledger is encrypted (%1).").arg(s.security.detail));
+        m_securityLabel->setToolTip(
+            tr("The connection to the ledger is encrypted (%1).").arg(s.security.detail));
         m_securityLabel->setStyleSheet({});
         break;
     case ConnectionSecurity::Kind::Unencrypted:
@@ -451,8 +440,8 @@ void MainWindow::updateActions() {
          tr("Select a pending posting in Approvals first"));
     // While the ledger is unreachable nothing can be written: say so rather than let a dialog fail.
     const QString unreachable = tr("The ledger is unreachable; reconnecting…");
-    for (const char *write : {"newAccount", "import", "post", "transfer", "reverse", "freeze", "unfreeze", "close",
-                              "approve", "reject"})
+    for (const char *write : {"newAccount", "import", "post", "transfer", "reverse", "freeze", "unfreeze",
+                              "close", "approve", "reject"})
         need(action(QLatin1StringView(write)), m_online, unreachable);
     action(QStringLiteral("verify"))->setEnabled(connected);
     const bool exportable = (onAccounts && account) || m_tabs->currentWidget() == m_journal;
@@ -587,16 +576,10 @@ void MainWindow::reject() {
 void MainWindow::verify() {
     if (!m_client)
         return;
-    auto *progress =
-        new QProgressDialog(tr("Checking the hash chains and every balance…"), tr("Cancel"), 0, 0, this);
-    progress->setObjectName(QStringLiteral("verifyProgress"));
-    progress->setWindowTitle(tr("Verify ledger"));
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    progress->setMinimumDuration(0);
-    auto *watcher = new QFutureWatcher<Result<VerifyReport>>(progress);
-    connect(watcher, &QFutureWatcherBase::progressRangeChanged, progress, &QProgressDialog::setRange);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, progress, &QProgressDialog::setValue);
-    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcherBase::cancel);
+    auto *watcher = new QFutureWatcher<Result<VerifyReport>>;
+    QProgressDialog *progress = WorkProgress{QStringLiteral("verifyProgress"), tr("Verify ledger"),
+                                             tr("Checking the hash chains and every balance…"), tr("Cancel")}
+                                    .follow(watcher, this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress] {
         const bool canceled = watcher->isCanceled() || watcher->future().resultCount() == 0;
         const auto report = canceled ? Result<VerifyReport>() : watcher->result();
@@ -651,14 +634,10 @@ QFuture<Result<qint64>> MainWindow::exportTo(const QString &path) {
         return QtFuture::makeReadyFuture(
             Result<qint64>(LedgerError{ErrorCode::InvalidArgument, tr("Select an account first")}));
 
-    auto *progress = new QProgressDialog(tr("Exporting to %1…").arg(path), tr("Cancel"), 0, 0, this);
-    progress->setObjectName(QStringLiteral("exportProgress"));
-    progress->setWindowTitle(tr("Export as CSV"));
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    progress->setMinimumDuration(300);
-    auto *watcher = new QFutureWatcher<Result<qint64>>(progress);
-    connect(watcher, &QFutureWatcherBase::progressTextChanged, progress, &QProgressDialog::setLabelText);
-    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcherBase::cancel);
+    auto *watcher = new QFutureWatcher<Result<qint64>>;
+    QProgressDialog *progress = WorkProgress{QStringLiteral("exportProgress"), tr("Export as CSV"),
+                                             tr("Exporting to %1…").arg(path), tr("Cancel"), 300}
+                                    .follow(watcher, this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress, path] {
         const auto result = watcher->future().resultCount() ? watcher->result() : Result<qint64>();
         progress->close();
@@ -682,15 +661,10 @@ QFuture<Result<CsvImport::Summary>> MainWindow::importFrom(const QString &path) 
     if (!m_client)
         return QtFuture::makeReadyFuture(
             Result<CsvImport::Summary>(LedgerError{ErrorCode::Database, tr("Not connected")}));
-    auto *progress = new QProgressDialog(tr("Checking and posting %1…").arg(path), tr("Cancel"), 0, 0, this);
-    progress->setObjectName(QStringLiteral("importProgress"));
-    progress->setWindowTitle(tr("Import postings"));
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    progress->setMinimumDuration(300);
-    auto *watcher = new QFutureWatcher<Result<CsvImport::Summary>>(progress);
-    connect(watcher, &QFutureWatcherBase::progressRangeChanged, progress, &QProgressDialog::setRange);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, progress, &QProgressDialog::setValue);
-    connect(progress, &QProgressDialog::canceled, watcher, &QFutureWatcherBase::cancel);
+    auto *watcher = new QFutureWatcher<Result<CsvImport::Summary>>;
+    QProgressDialog *progress = WorkProgress{QStringLiteral("importProgress"), tr("Import postings"),
+                                             tr("Checking and posting %1…").arg(path), tr("Cancel"), 300}
+                                    .follow(watcher, this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress] {
         const auto result =
             watcher->future().resultCount() ? watcher->result() : Result<CsvImport::Summary>();

@@ -8,6 +8,7 @@
 #include "secretstore.h"
 #include "testsupport.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -234,8 +235,9 @@ private Q_SLOTS:
         pressConnect(d);
         QCOMPARE(d.result(), int(QDialog::Accepted));
         QCOMPARE(d.profile().pgOptions,
-                 (QMap<QString, QString>{{QStringLiteral("sslmode"), QStringLiteral("verify-full")},
-                                         {QStringLiteral("sslrootcert"), QStringLiteral("/etc/walletdesk/pg-ca.pem")}}));
+                 (QMap<QString, QString>{
+                     {QStringLiteral("sslmode"), QStringLiteral("verify-full")},
+                     {QStringLiteral("sslrootcert"), QStringLiteral("/etc/walletdesk/pg-ca.pem")}}));
         // Saved with the profile, and shown again when it is opened.
         QCOMPARE(m_store->profile(QStringLiteral("Live US"))->pgOptions, d.profile().pgOptions);
         ConnectionDialog again(m_store.get(), nullptr);
@@ -252,6 +254,43 @@ private Q_SLOTS:
         // The SQLite form has no such fields.
         chooseKind(again, Kind::Sqlite);
         QVERIFY(!again.findChild<QComboBox *>(QStringLiteral("sslModeCombo"))->isVisible());
+    }
+
+    /// The keyboard reaches every field of the form: Tab walks it top to bottom, and each label's mnemonic
+    /// (Alt plus its underlined letter) puts the cursor in the field beside it, not merely near it.
+    void keyboardReachesEveryField() {
+        ConnectionDialog d(m_store.get(), nullptr);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowActive(&d));
+        chooseKind(d, Kind::Postgres);
+        edit(d, "nameEdit")->setFocus();
+        QStringList order{QApplication::focusWidget()->objectName()};
+        while (order.size() < 10) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            order << QApplication::focusWidget()->objectName();
+        }
+        QCOMPARE(order, (QStringList{QStringLiteral("nameEdit"), QStringLiteral("kindCombo"),
+                                     QStringLiteral("hostEdit"), QStringLiteral("portEdit"),
+                                     QStringLiteral("databaseEdit"), QStringLiteral("userEdit"),
+                                     QStringLiteral("sslModeCombo"), QStringLiteral("sslRootCertEdit"),
+                                     QStringLiteral("operatorEdit"), QStringLiteral("passwordEdit")}));
+
+        const auto mnemonic = [](Qt::Key key) {
+            QTest::keyClick(QApplication::focusWidget(), key, Qt::AltModifier);
+            return QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QString();
+        };
+        // Alt+N, Alt+D and Alt+O are each shared by two controls (New/name, Delete/Database, Port/operator).
+        QCOMPARE(mnemonic(Qt::Key_S), QStringLiteral("hostEdit"));
+        QCOMPARE(mnemonic(Qt::Key_U), QStringLiteral("userEdit"));
+        QCOMPARE(mnemonic(Qt::Key_E), QStringLiteral("sslModeCombo"));
+        QCOMPARE(mnemonic(Qt::Key_A), QStringLiteral("sslRootCertEdit"));
+        QCOMPARE(mnemonic(Qt::Key_P), QStringLiteral("passwordEdit"));
+        QCOMPARE(mnemonic(Qt::Key_T), QStringLiteral("kindCombo"));
+        chooseKind(d, Kind::Walletd);
+        QCOMPARE(mnemonic(Qt::Key_A), QStringLiteral("urlEdit"));
+        QCOMPARE(mnemonic(Qt::Key_L), QStringLiteral("operatorEdit")); // "&Login:" for walletd
+        chooseKind(d, Kind::Sqlite);
+        QCOMPARE(mnemonic(Qt::Key_F), QStringLiteral("pathEdit"));
     }
 
     void savedProfilesAreListedAndEdited() {

@@ -3,6 +3,7 @@
 #include "demoledger.h"
 #include "profilestore.h"
 #include "secretstore.h"
+#include "ui_connectiondialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,12 +12,10 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 using Field = ConnectionProfile::Field;
 using Kind = ConnectionProfile::Kind;
@@ -26,171 +25,64 @@ namespace {
 // eye.
 const QString ErrorStyle = QStringLiteral("color: #d0342c;");
 
-QLabel *hintLabel() {
-    auto *label = new QLabel;
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
-}
 } // namespace
 
 ConnectionDialog::ConnectionDialog(ProfileStore *profiles, SecretStore *secrets, QWidget *parent)
     : QDialog(parent)
+    , m_ui(std::make_unique<Ui::ConnectionDialog>())
     , m_profiles(profiles)
     , m_secrets(secrets) {
-    setWindowTitle(tr("Connect to a ledger"));
+    // The layout is connectiondialog.ui: the saved profiles on the left, the form on the right, each row that
+    // can be wrong a box of its editor and its error label. What changes with the kind of ledger (which rows
+    // show, the operator and password labels) and the combo boxes' items (they carry data) are set here.
+    m_ui->setupUi(this);
+    for (QLabel *hint : {m_ui->listHint, m_ui->pathHint, m_ui->rememberHint})
+        hint->setForegroundRole(QPalette::PlaceholderText);
+    m_ui->messageLabel->setStyleSheet(ErrorStyle);
+    m_ui->messageLabel->hide();
 
-    // --- left: the saved profiles
-    m_list = new QListWidget;
-    m_list->setObjectName(QStringLiteral("profileList"));
-    m_list->setMinimumWidth(180);
-    auto *newButton = new QPushButton(tr("&New"));
-    newButton->setObjectName(QStringLiteral("newButton"));
-    m_deleteButton = new QPushButton(tr("&Delete"));
-    m_deleteButton->setObjectName(QStringLiteral("deleteButton"));
-    m_deleteButton->setToolTip(tr("Forget this profile. The ledger itself is not touched."));
-    auto *listButtons = new QHBoxLayout;
-    listButtons->addWidget(newButton);
-    listButtons->addWidget(m_deleteButton);
-    listButtons->addStretch();
-    auto *left = new QVBoxLayout;
-    auto *savedLabel = new QLabel(tr("Saved connections:"));
-    savedLabel->setBuddy(m_list);
-    left->addWidget(savedLabel);
-    left->addWidget(m_list, 1);
-    left->addLayout(listButtons);
-    m_listHint = hintLabel();
-    m_listHint->setText(tr("A profile is saved when you connect with it."));
-    left->addWidget(m_listHint);
+    m_ui->kindCombo->addItem(tr("Ledger file on this computer (SQLite)"), int(Kind::Sqlite));
+    m_ui->kindCombo->addItem(tr("Team database (PostgreSQL)"), int(Kind::Postgres));
+    m_ui->kindCombo->addItem(tr("WalletDesk server (walletd)"), int(Kind::Walletd));
+    // libpq's sslmode; "" leaves it to DatabaseUrl (TLS across a network).
+    m_ui->sslModeCombo->addItem(tr("Automatic (encrypted unless on this computer)"), QString());
+    m_ui->sslModeCombo->addItem(tr("Encrypted, server's certificate checked"), QStringLiteral("verify-full"));
+    m_ui->sslModeCombo->addItem(tr("Encrypted, certificate not checked"), QStringLiteral("require"));
+    m_ui->sslModeCombo->addItem(tr("Off: not encrypted"), QStringLiteral("disable"));
 
-    // --- right: the form
-    m_form = new QFormLayout;
-    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_name = new QLineEdit;
-    m_name->setObjectName(QStringLiteral("nameEdit"));
-    m_name->setPlaceholderText(tr("e.g. Live ledger (EU)"));
-    addRow(tr("Profile &name:"), m_name, Field::Name);
-
-    m_kind = new QComboBox;
-    m_kind->setObjectName(QStringLiteral("kindCombo"));
-    m_kind->addItem(tr("Ledger file on this computer (SQLite)"), int(Kind::Sqlite));
-    m_kind->addItem(tr("Team database (PostgreSQL)"), int(Kind::Postgres));
-    m_kind->addItem(tr("WalletDesk server (walletd)"), int(Kind::Walletd));
-    m_form->addRow(tr("Connect &to:"), m_kind);
-
-    m_path = new QLineEdit;
-    m_path->setObjectName(QStringLiteral("pathEdit"));
-    m_path->setPlaceholderText(tr("/path/to/ledger.sqlite"));
-    auto *browse = new QPushButton(tr("&Browse…"));
-    browse->setObjectName(QStringLiteral("browseButton"));
-    browse->setToolTip(tr("Choose an existing ledger file, or name a new one"));
-    auto *pathBox = new QWidget;
-    auto *pathLayout = new QHBoxLayout(pathBox);
-    pathLayout->setContentsMargins(0, 0, 0, 0);
-    pathLayout->addWidget(m_path, 1);
-    pathLayout->addWidget(browse);
-    QWidget *pathRow = addRow(tr("Ledger &file:"), pathBox, Field::SqlitePath);
-    m_pathHint = hintLabel();
-    m_pathHint->setObjectName(QStringLiteral("pathHint"));
-    static_cast<QVBoxLayout *>(pathRow->layout())->addWidget(m_pathHint);
-    static_cast<QLabel *>(m_form->labelForField(pathRow))->setBuddy(m_path);
-
-    m_host = new QLineEdit;
-    m_host->setObjectName(QStringLiteral("hostEdit"));
-    m_host->setPlaceholderText(tr("db.example.com"));
-    addRow(tr("&Server:"), m_host, Field::PgHost);
-    m_port = new QLineEdit;
-    m_port->setObjectName(QStringLiteral("portEdit"));
-    m_port->setMaximumWidth(100);
-    addRow(tr("P&ort:"), m_port, Field::PgPort);
-    m_database = new QLineEdit;
-    m_database->setObjectName(QStringLiteral("databaseEdit"));
-    m_database->setPlaceholderText(tr("e.g. wallets"));
-    addRow(tr("&Database:"), m_database, Field::PgDatabase);
-    m_user = new QLineEdit;
-    m_user->setObjectName(QStringLiteral("userEdit"));
-    addRow(tr("Database &user:"), m_user, Field::PgUser);
-    m_sslMode = new QComboBox;
-    m_sslMode->setObjectName(QStringLiteral("sslModeCombo"));
-    m_sslMode->addItem(tr("Automatic (encrypted unless on this computer)"), QString());
-    m_sslMode->addItem(tr("Encrypted, server's certificate checked"), QStringLiteral("verify-full"));
-    m_sslMode->addItem(tr("Encrypted, certificate not checked"), QStringLiteral("require"));
-    m_sslMode->addItem(tr("Off: not encrypted"), QStringLiteral("disable"));
-    m_sslMode->setToolTip(tr("How the connection to PostgreSQL is protected (libpq's sslmode). Across a network "
-                             "choose “certificate checked” with the server's CA certificate below."));
-    addRow(tr("&Encryption:"), m_sslMode, Field::PgSslMode);
-    m_sslRootCert = new QLineEdit;
-    m_sslRootCert->setObjectName(QStringLiteral("sslRootCertEdit"));
-    m_sslRootCert->setPlaceholderText(tr("~/.postgresql/root.crt"));
-    m_sslRootCert->setToolTip(tr("The CA certificate (PEM) that signed the database server's certificate"));
-    addRow(tr("Server's C&A certificate:"), m_sslRootCert, Field::PgSslRootCert);
-
-    m_url = new QLineEdit;
-    m_url->setObjectName(QStringLiteral("urlEdit"));
-    m_url->setPlaceholderText(tr("https://walletd.example.com:8443"));
-    addRow(tr("Server &address:"), m_url, Field::WalletdUrl);
-
-    m_operator = new QLineEdit;
-    m_operator->setObjectName(QStringLiteral("operatorEdit"));
-    QWidget *operatorRow = addRow(tr("Work as &operator:"), m_operator, Field::Operator);
-    m_operatorLabel = static_cast<QLabel *>(m_form->labelForField(operatorRow));
-
-    m_password = new QLineEdit;
-    m_password->setObjectName(QStringLiteral("passwordEdit"));
-    m_password->setEchoMode(QLineEdit::Password);
-    m_form->addRow(tr("&Password:"), m_password);
-    m_passwordLabel = static_cast<QLabel *>(m_form->labelForField(m_password));
-
-    m_remember = new QCheckBox(tr("&Remember password in the system keychain"));
-    m_remember->setObjectName(QStringLiteral("rememberCheck"));
-    m_rememberHint = hintLabel();
-    m_rememberHint->setObjectName(QStringLiteral("rememberHint"));
-    auto *rememberBox = new QWidget;
-    auto *rememberLayout = new QVBoxLayout(rememberBox);
-    rememberLayout->setContentsMargins(0, 0, 0, 0);
-    rememberLayout->addWidget(m_remember);
-    rememberLayout->addWidget(m_rememberHint);
-    m_form->addRow(QString(), rememberBox);
-
-    auto *right = new QVBoxLayout;
-    right->addLayout(m_form);
-    right->addStretch();
-
-    auto *columns = new QHBoxLayout;
-    columns->addLayout(left);
-    columns->addSpacing(12);
-    columns->addLayout(right, 1);
-
-    m_message = new QLabel;
-    m_message->setObjectName(QStringLiteral("messageLabel"));
-    m_message->setWordWrap(true);
-    m_message->setStyleSheet(ErrorStyle);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
-    m_connectButton = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
-    m_connectButton->setObjectName(QStringLiteral("connectButton"));
-
-    auto *outer = new QVBoxLayout(this);
-    outer->addLayout(columns, 1);
-    outer->addWidget(m_message);
-    outer->addWidget(buttons);
+    // The rows that name their own problem: the error label below each editor is named after it
+    // ("pathEditError"), so tests and accessibility tools find it.
+    const auto row = [this](Field key, QWidget *field, QWidget *box, QLabel *error) {
+        error->setStyleSheet(ErrorStyle);
+        error->hide();
+        m_rows.insert(key, Row{field, box, error});
+    };
+    row(Field::Name, m_ui->nameEdit, m_ui->nameBox, m_ui->nameEditError);
+    row(Field::SqlitePath, m_ui->pathField, m_ui->pathBox, m_ui->pathEditError);
+    row(Field::PgHost, m_ui->hostEdit, m_ui->hostBox, m_ui->hostEditError);
+    row(Field::PgPort, m_ui->portEdit, m_ui->portBox, m_ui->portEditError);
+    row(Field::PgDatabase, m_ui->databaseEdit, m_ui->databaseBox, m_ui->databaseEditError);
+    row(Field::PgUser, m_ui->userEdit, m_ui->userBox, m_ui->userEditError);
+    row(Field::PgSslMode, m_ui->sslModeCombo, m_ui->sslModeBox, m_ui->sslModeComboError);
+    row(Field::PgSslRootCert, m_ui->sslRootCertEdit, m_ui->sslRootCertBox, m_ui->sslRootCertEditError);
+    row(Field::WalletdUrl, m_ui->urlEdit, m_ui->urlBox, m_ui->urlEditError);
+    row(Field::Operator, m_ui->operatorEdit, m_ui->operatorBox, m_ui->operatorEditError);
 
     // Enter anywhere in the form means Connect. The other buttons must not take over as the default when they
-    // get focus (a dialog's push buttons do by default), or Enter after Browse… would open the file chooser.
-    for (QPushButton *button : {newButton, m_deleteButton, browse})
-        button->setAutoDefault(false);
-    m_connectButton->setDefault(true); // now that it is inside the dialog, which only then takes note
+    // get focus (the .ui turns their autoDefault off), or Enter after Browse… would open the file chooser.
+    QDialogButtonBox *buttons = m_ui->buttons;
+    QPushButton *connectButton = buttons->addButton(tr("&Connect"), QDialogButtonBox::AcceptRole);
+    connectButton->setObjectName(QStringLiteral("connectButton"));
+    connectButton->setDefault(true);
 
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::tryAccept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(newButton, &QPushButton::clicked, this, &ConnectionDialog::newProfile);
-    connect(m_deleteButton, &QPushButton::clicked, this, &ConnectionDialog::deleteProfile);
-    connect(browse, &QPushButton::clicked, this, &ConnectionDialog::browse);
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionDialog::kindChanged);
-    connect(m_path, &QLineEdit::textChanged, this, &ConnectionDialog::updateSqliteHint);
-    connect(m_list, &QListWidget::currentTextChanged, this, [this](const QString &name) {
+    connect(m_ui->newButton, &QPushButton::clicked, this, &ConnectionDialog::newProfile);
+    connect(m_ui->deleteButton, &QPushButton::clicked, this, &ConnectionDialog::deleteProfile);
+    connect(m_ui->browseButton, &QPushButton::clicked, this, &ConnectionDialog::browse);
+    connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, &ConnectionDialog::kindChanged);
+    connect(m_ui->pathEdit, &QLineEdit::textChanged, this, &ConnectionDialog::updateSqliteHint);
+    connect(m_ui->profileList, &QListWidget::currentTextChanged, this, [this](const QString &name) {
         if (name.isEmpty() || name == m_editing)
             return;
         if (auto p = m_profiles->profile(name)) {
@@ -199,18 +91,21 @@ ConnectionDialog::ConnectionDialog(ProfileStore *profiles, SecretStore *secrets,
         }
     });
     // A message about the last attempt no longer applies once the user changes what to connect to.
-    for (QLineEdit *edit : {m_name, m_path, m_host, m_port, m_database, m_user, m_sslRootCert, m_url, m_operator})
-        connect(edit, &QLineEdit::textEdited, m_message, &QWidget::hide);
-    connect(m_sslMode, &QComboBox::activated, m_message, &QWidget::hide);
+    for (QLineEdit *edit :
+         {m_ui->nameEdit, m_ui->pathEdit, m_ui->hostEdit, m_ui->portEdit, m_ui->databaseEdit, m_ui->userEdit,
+          m_ui->sslRootCertEdit, m_ui->urlEdit, m_ui->operatorEdit})
+        connect(edit, &QLineEdit::textEdited, m_ui->messageLabel, &QWidget::hide);
+    connect(m_ui->sslModeCombo, &QComboBox::activated, m_ui->messageLabel, &QWidget::hide);
     // The keychain entry follows server and login: look again once the user has changed one of them.
-    for (QLineEdit *edit : {m_host, m_port, m_database, m_user, m_url, m_operator})
+    for (QLineEdit *edit : {m_ui->hostEdit, m_ui->portEdit, m_ui->databaseEdit, m_ui->userEdit, m_ui->urlEdit,
+                            m_ui->operatorEdit})
         connect(edit, &QLineEdit::editingFinished, this, [this] {
             const ConnectionProfile p = formProfile();
             if (p.usesSecret() && p.secretKey() != m_lookupKey)
                 lookUpSecret();
         });
 
-    m_rememberHint->setText(tr("Checking for a keychain…"));
+    m_ui->rememberHint->setText(tr("Checking for a keychain…"));
     if (m_secrets) {
         m_secrets->checkAvailable().then(this, [this](bool available) {
             m_keychainAvailable = available;
@@ -222,8 +117,8 @@ ConnectionDialog::ConnectionDialog(ProfileStore *profiles, SecretStore *secrets,
     reloadList({});
     if (const auto last = m_profiles->lastUsed())
         selectProfile(*last);
-    else if (m_list->count() > 0)
-        m_list->setCurrentRow(0);
+    else if (m_ui->profileList->count() > 0)
+        m_ui->profileList->setCurrentRow(0);
     else
         newProfile();
     resize(sizeHint().expandedTo(QSize(720, 0)));
@@ -231,40 +126,18 @@ ConnectionDialog::ConnectionDialog(ProfileStore *profiles, SecretStore *secrets,
 
 ConnectionDialog::~ConnectionDialog() = default;
 
-QWidget *ConnectionDialog::addRow(const QString &label, QWidget *field, Field key) {
-    auto *box = new QWidget;
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    auto *error = new QLabel;
-    error->setWordWrap(true);
-    error->setStyleSheet(ErrorStyle);
-    error->hide();
-    layout->addWidget(error);
-    m_form->addRow(label, box);
-    // The error label is named after the editor so tests (and accessibility tools) find it.
-    QString editorName = field->objectName();
-    if (editorName.isEmpty())
-        if (auto *edit = field->findChild<QLineEdit *>())
-            editorName = edit->objectName();
-    error->setObjectName(editorName + QStringLiteral("Error"));
-    m_rows.insert(key, Row{field, box, error});
-    return box;
-}
-
 void ConnectionDialog::reloadList(const QString &select) {
-    const QSignalBlocker blocker(m_list);
-    m_list->clear();
+    const QSignalBlocker blocker(m_ui->profileList);
+    m_ui->profileList->clear();
     for (const ConnectionProfile &p : m_profiles->profiles()) {
-        auto *item = new QListWidgetItem(p.name, m_list);
+        auto *item = new QListWidgetItem(p.name, m_ui->profileList);
         item->setToolTip(p.display());
     }
-    const auto found = m_list->findItems(select, Qt::MatchExactly);
+    const auto found = m_ui->profileList->findItems(select, Qt::MatchExactly);
     if (!select.isEmpty() && !found.isEmpty())
-        m_list->setCurrentItem(found.first());
-    m_deleteButton->setEnabled(m_list->count() > 0);
-    m_listHint->setVisible(m_list->count() == 0);
+        m_ui->profileList->setCurrentItem(found.first());
+    m_ui->deleteButton->setEnabled(m_ui->profileList->count() > 0);
+    m_ui->listHint->setVisible(m_ui->profileList->count() == 0);
 }
 
 void ConnectionDialog::selectProfile(const ConnectionProfile &profile) {
@@ -275,90 +148,96 @@ void ConnectionDialog::selectProfile(const ConnectionProfile &profile) {
 }
 
 void ConnectionDialog::setMessage(const QString &message) {
-    m_message->setText(message);
-    m_message->setVisible(!message.isEmpty());
+    m_ui->messageLabel->setText(message);
+    m_ui->messageLabel->setVisible(!message.isEmpty());
 }
 
 void ConnectionDialog::askForSecret(const QString &message) {
     setMessage(message);
-    m_password->setFocus();
-    m_password->selectAll();
+    m_ui->passwordEdit->setFocus();
+    m_ui->passwordEdit->selectAll();
 }
 
 void ConnectionDialog::showProfile(const ConnectionProfile &p) {
     clearErrors();
-    m_message->hide();
-    m_name->setText(p.name);
-    m_kind->setCurrentIndex(m_kind->findData(int(p.kind)));
-    m_path->setText(p.sqlitePath);
-    m_host->setText(p.pgHost);
-    m_port->setText(QString::number(p.pgPort));
-    m_database->setText(p.pgDatabase);
-    m_user->setText(p.pgUser);
+    m_ui->messageLabel->hide();
+    m_ui->nameEdit->setText(p.name);
+    m_ui->kindCombo->setCurrentIndex(m_ui->kindCombo->findData(int(p.kind)));
+    m_ui->pathEdit->setText(p.sqlitePath);
+    m_ui->hostEdit->setText(p.pgHost);
+    m_ui->portEdit->setText(QString::number(p.pgPort));
+    m_ui->databaseEdit->setText(p.pgDatabase);
+    m_ui->userEdit->setText(p.pgUser);
     m_shownOptions = p.pgOptions;
     const QString sslmode = p.pgOptions.value(QStringLiteral("sslmode"));
-    if (m_sslMode->findData(sslmode) < 0) // verify-ca, prefer, allow: from a --db URL; shown as they are
-        m_sslMode->addItem(QStringLiteral("sslmode=%1").arg(sslmode), sslmode);
-    m_sslMode->setCurrentIndex(m_sslMode->findData(sslmode));
-    m_sslRootCert->setText(p.pgOptions.value(QStringLiteral("sslrootcert")));
-    m_url->setText(p.walletdUrl);
-    m_operator->setText(p.operatorName);
-    m_password->clear();
+    if (m_ui->sslModeCombo->findData(sslmode) <
+        0) // verify-ca, prefer, allow: from a --db URL; shown as they are
+        m_ui->sslModeCombo->addItem(QStringLiteral("sslmode=%1").arg(sslmode), sslmode);
+    m_ui->sslModeCombo->setCurrentIndex(m_ui->sslModeCombo->findData(sslmode));
+    m_ui->sslRootCertEdit->setText(p.pgOptions.value(QStringLiteral("sslrootcert")));
+    m_ui->urlEdit->setText(p.walletdUrl);
+    m_ui->operatorEdit->setText(p.operatorName);
+    m_ui->passwordEdit->clear();
     kindChanged();
     updateSqliteHint();
     lookUpSecret();
 }
 
 void ConnectionDialog::kindChanged() {
-    const auto kind = Kind(m_kind->currentData().toInt());
-    const auto show = [this](Field f, bool visible) { m_form->setRowVisible(m_rows.value(f).box, visible); };
+    const auto kind = Kind(m_ui->kindCombo->currentData().toInt());
+    const auto show = [this](Field f, bool visible) {
+        m_ui->form->setRowVisible(m_rows.value(f).box, visible);
+    };
     show(Field::SqlitePath, kind == Kind::Sqlite);
     for (Field f : {Field::PgHost, Field::PgPort, Field::PgDatabase, Field::PgUser, Field::PgSslMode,
                     Field::PgSslRootCert})
         show(f, kind == Kind::Postgres);
     show(Field::WalletdUrl, kind == Kind::Walletd);
     const bool secret = kind != Kind::Sqlite;
-    m_form->setRowVisible(m_password, secret);
-    m_form->setRowVisible(m_remember->parentWidget(), secret);
+    m_ui->form->setRowVisible(m_ui->passwordEdit, secret);
+    m_ui->form->setRowVisible(m_ui->rememberCheck->parentWidget(), secret);
 
     // walletd signs people in; a database ledger is told which operator to act as, and records it.
-    m_operatorLabel->setText(kind == Kind::Walletd ? tr("&Login:") : tr("Work as &operator:"));
-    m_operator->setToolTip(kind == Kind::Walletd ? tr("Your walletd login name")
-                                                 : tr("The operator whose role and limits apply; every "
-                                                      "action is recorded under this name"));
-    m_passwordLabel->setText(kind == Kind::Walletd ? tr("&Password or token:") : tr("&Password:"));
+    m_ui->operatorLabel->setText(kind == Kind::Walletd ? tr("&Login:") : tr("Work as &operator:"));
+    m_ui->operatorEdit->setToolTip(kind == Kind::Walletd
+                                       ? tr("Your walletd login name")
+                                       : tr("The operator whose role and limits apply; every "
+                                            "action is recorded under this name"));
+    m_ui->passwordLabel->setText(kind == Kind::Walletd ? tr("&Password or token:") : tr("&Password:"));
     if (kind == Kind::Postgres)
-        m_password->setToolTip(tr("The database user's password; leave empty if the server does not ask"));
+        m_ui->passwordEdit->setToolTip(
+            tr("The database user's password; leave empty if the server does not ask"));
     else
-        m_password->setToolTip({});
+        m_ui->passwordEdit->setToolTip({});
 
-    m_remember->setEnabled(m_keychainAvailable);
+    m_ui->rememberCheck->setEnabled(m_keychainAvailable);
     if (!m_secrets)
-        m_rememberHint->setText(tr("The password is asked for each time."));
+        m_ui->rememberHint->setText(tr("The password is asked for each time."));
     else if (m_keychainAvailable)
-        m_rememberHint->clear(); // the checkbox says it all
+        m_ui->rememberHint->clear(); // the checkbox says it all
     else if (m_secrets->knownUnavailable())
-        m_rememberHint->setText(
+        m_ui->rememberHint->setText(
             tr("No system keychain in this session: the password is asked for each time."));
     if (!m_keychainAvailable)
-        m_remember->setChecked(false);
-    m_rememberHint->setVisible(!m_rememberHint->text().isEmpty());
+        m_ui->rememberCheck->setChecked(false);
+    m_ui->rememberHint->setVisible(!m_ui->rememberHint->text().isEmpty());
 }
 
 void ConnectionDialog::updateSqliteHint() {
-    const QString path = m_path->text().trimmed();
-    m_path->setToolTip(path); // long paths show only their end in the field
+    const QString path = m_ui->pathEdit->text().trimmed();
+    m_ui->pathEdit->setToolTip(path); // long paths show only their end in the field
     if (path.isEmpty())
-        m_pathHint->clear(); // the placeholder and Browse… say it, and the error when Connect finds it empty
+        m_ui->pathHint
+            ->clear(); // the placeholder and Browse… say it, and the error when Connect finds it empty
     else if (QFileInfo(path).isDir())
-        m_pathHint->setText(tr("This is a folder; choose a file in it."));
+        m_ui->pathHint->setText(tr("This is a folder; choose a file in it."));
     else if (!QFileInfo::exists(path))
-        m_pathHint->setText(
+        m_ui->pathHint->setText(
             tr("This file does not exist yet: connecting creates a new, empty ledger with the operator "
                "below as its administrator."));
     else
-        m_pathHint->setText({});
-    m_pathHint->setVisible(!m_pathHint->text().isEmpty());
+        m_ui->pathHint->setText({});
+    m_ui->pathHint->setVisible(!m_ui->pathHint->text().isEmpty());
 }
 
 bool ConnectionDialog::event(QEvent *event) {
@@ -383,7 +262,7 @@ void ConnectionDialog::fitContents() {
 
 void ConnectionDialog::lookUpSecret() {
     m_savedSecret.clear();
-    m_password->setPlaceholderText({});
+    m_ui->passwordEdit->setPlaceholderText({});
     const ConnectionProfile p = formProfile();
     m_lookupKey = p.usesSecret() ? p.secretKey() : QString();
     if (!m_secrets || !m_keychainAvailable || m_lookupKey.isEmpty())
@@ -393,10 +272,10 @@ void ConnectionDialog::lookUpSecret() {
             return; // the user moved on to another profile meanwhile
         if (r.status == SecretStore::Status::Ok) {
             m_savedSecret = r.secret;
-            m_password->setPlaceholderText(tr("saved in the keychain; type to replace it"));
-            m_remember->setChecked(true);
+            m_ui->passwordEdit->setPlaceholderText(tr("saved in the keychain; type to replace it"));
+            m_ui->rememberCheck->setChecked(true);
         } else {
-            m_remember->setChecked(false);
+            m_ui->rememberCheck->setChecked(false);
         }
     });
 }
@@ -410,48 +289,49 @@ void ConnectionDialog::clearErrors() {
 
 ConnectionProfile ConnectionDialog::formProfile() const {
     ConnectionProfile p;
-    p.name = m_name->text().trimmed();
-    p.kind = Kind(m_kind->currentData().toInt());
+    p.name = m_ui->nameEdit->text().trimmed();
+    p.kind = Kind(m_ui->kindCombo->currentData().toInt());
     QString ignored;
     switch (p.kind) {
     case Kind::Sqlite:
-        p.sqlitePath = m_path->text().trimmed();
+        p.sqlitePath = m_ui->pathEdit->text().trimmed();
         break;
     case Kind::Postgres:
-        p.pgHost = m_host->text().trimmed();
-        p.pgPort = ConnectionProfile::parsePort(m_port->text(), &ignored).value_or(0); // 0 fails problems()
-        p.pgDatabase = m_database->text().trimmed();
-        p.pgUser = m_user->text().trimmed();
+        p.pgHost = m_ui->hostEdit->text().trimmed();
+        p.pgPort =
+            ConnectionProfile::parsePort(m_ui->portEdit->text(), &ignored).value_or(0); // 0 fails problems()
+        p.pgDatabase = m_ui->databaseEdit->text().trimmed();
+        p.pgUser = m_ui->userEdit->text().trimmed();
         p.pgOptions = m_shownOptions;
-        if (const QString mode = m_sslMode->currentData().toString(); mode.isEmpty())
+        if (const QString mode = m_ui->sslModeCombo->currentData().toString(); mode.isEmpty())
             p.pgOptions.remove(QStringLiteral("sslmode"));
         else
             p.pgOptions.insert(QStringLiteral("sslmode"), mode);
-        if (const QString root = m_sslRootCert->text().trimmed(); root.isEmpty())
+        if (const QString root = m_ui->sslRootCertEdit->text().trimmed(); root.isEmpty())
             p.pgOptions.remove(QStringLiteral("sslrootcert"));
         else
             p.pgOptions.insert(QStringLiteral("sslrootcert"), root);
         break;
     case Kind::Walletd:
-        p.walletdUrl = m_url->text().trimmed();
+        p.walletdUrl = m_ui->urlEdit->text().trimmed();
         break;
     }
-    p.operatorName = m_operator->text().trimmed();
+    p.operatorName = m_ui->operatorEdit->text().trimmed();
     return p;
 }
 
 QString ConnectionDialog::secret() const {
     if (!m_result.usesSecret())
         return {};
-    if (!m_password->text().isEmpty())
-        return m_password->text();
+    if (!m_ui->passwordEdit->text().isEmpty())
+        return m_ui->passwordEdit->text();
     // The saved secret belongs to the server and login it was looked up for: after the user changed the host
     // or the user name it must not travel to the new one.
     return m_result.secretKey() == m_lookupKey ? m_savedSecret : QString();
 }
 
 bool ConnectionDialog::rememberSecret() const {
-    return m_result.usesSecret() && m_keychainAvailable && m_remember->isChecked();
+    return m_result.usesSecret() && m_keychainAvailable && m_ui->rememberCheck->isChecked();
 }
 
 bool ConnectionDialog::validate() {
@@ -485,9 +365,9 @@ bool ConnectionDialog::validate() {
 
 void ConnectionDialog::newProfile() {
     {
-        const QSignalBlocker blocker(m_list);
-        m_list->clearSelection();
-        m_list->setCurrentRow(-1);
+        const QSignalBlocker blocker(m_ui->profileList);
+        m_ui->profileList->clearSelection();
+        m_ui->profileList->setCurrentRow(-1);
     }
     m_editing.clear();
     ConnectionProfile p;
@@ -496,19 +376,19 @@ void ConnectionDialog::newProfile() {
         p.name = tr("New connection %1").arg(i);
     p.operatorName = DemoLedger::loginName();
     showProfile(p);
-    m_name->setFocus();
-    m_name->selectAll();
+    m_ui->nameEdit->setFocus();
+    m_ui->nameEdit->selectAll();
 }
 
 void ConnectionDialog::deleteProfile() {
-    const QListWidgetItem *item = m_list->currentItem();
+    const QListWidgetItem *item = m_ui->profileList->currentItem();
     if (!item)
         return;
     m_profiles->remove(item->text());
     m_editing.clear();
     reloadList({});
-    if (m_list->count() > 0)
-        m_list->setCurrentRow(0);
+    if (m_ui->profileList->count() > 0)
+        m_ui->profileList->setCurrentRow(0);
     else
         newProfile();
 }
@@ -516,13 +396,14 @@ void ConnectionDialog::deleteProfile() {
 void ConnectionDialog::browse() {
     // A save dialog that does not warn about existing files picks an existing ledger and names a new one
     // alike.
-    const QString start = m_path->text().isEmpty() ? DemoLedger::defaultPath() : m_path->text();
+    const QString start =
+        m_ui->pathEdit->text().isEmpty() ? DemoLedger::defaultPath() : m_ui->pathEdit->text();
     const QString path = QFileDialog::getSaveFileName(this, tr("Open or create a ledger file"), start,
                                                       tr("Ledger files (*.sqlite *.db);;All files (*)"),
                                                       nullptr, QFileDialog::DontConfirmOverwrite);
     if (!path.isEmpty()) {
-        m_path->setText(path);
-        m_message->hide();
+        m_ui->pathEdit->setText(path);
+        m_ui->messageLabel->hide();
     }
 }
 

@@ -5,15 +5,14 @@
 #include <QDialog>
 #include <QMap>
 
+#include <memory>
+
 class ProfileStore;
 class SecretStore;
-class QCheckBox;
-class QComboBox;
-class QFormLayout;
 class QLabel;
-class QLineEdit;
-class QListWidget;
-class QPushButton;
+namespace Ui {
+class ConnectionDialog;
+}
 
 /// Where to connect: the saved profiles on the left, the selected one's form on the right. Connect checks the
 /// form, names each bad field beside it, saves the profile (never its password) and accepts; the caller reads
@@ -55,11 +54,10 @@ protected:
 private:
     struct Row {
         QWidget *field = nullptr; ///< the editor, or a box with the editor and its buttons
-        QWidget *box = nullptr;   ///< what the form layout holds: field plus error label
+        QWidget *box = nullptr; ///< what the form layout holds: field plus error label (connectiondialog.ui)
         QLabel *error = nullptr;
     };
 
-    QWidget *addRow(const QString &label, QWidget *field, ConnectionProfile::Field key);
     void reloadList(const QString &select);
     void showProfile(const ConnectionProfile &profile);
     void kindChanged();
@@ -73,35 +71,13 @@ private:
     void browse();
     void tryAccept();
 
+    std::unique_ptr<Ui::ConnectionDialog> m_ui;
     ProfileStore *m_profiles;
     SecretStore *m_secrets;
     bool m_keychainAvailable = false;
 
-    QListWidget *m_list = nullptr;
-    QPushButton *m_deleteButton = nullptr;
-    QLabel *m_listHint = nullptr;
-    QFormLayout *m_form = nullptr;
-    QLineEdit *m_name = nullptr;
-    QComboBox *m_kind = nullptr;
-    QLineEdit *m_path = nullptr;
-    QLabel *m_pathHint = nullptr;
-    QLineEdit *m_host = nullptr;
-    QLineEdit *m_port = nullptr;
-    QLineEdit *m_database = nullptr;
-    QLineEdit *m_user = nullptr;
-    QComboBox *m_sslMode = nullptr;    ///< libpq's sslmode; "" leaves it to DatabaseUrl (TLS across a network)
-    QLineEdit *m_sslRootCert = nullptr; ///< libpq's sslrootcert
     /// The libpq parameters of the profile shown: those the form does not edit travel on unchanged.
     QMap<QString, QString> m_shownOptions;
-    QLineEdit *m_url = nullptr;
-    QLineEdit *m_operator = nullptr;
-    QLabel *m_operatorLabel = nullptr;
-    QLineEdit *m_password = nullptr;
-    QLabel *m_passwordLabel = nullptr;
-    QCheckBox *m_remember = nullptr;
-    QLabel *m_rememberHint = nullptr;
-    QLabel *m_message = nullptr;
-    QPushButton *m_connectButton = nullptr;
     QMap<ConnectionProfile::Field, Row> m_rows;
 
     QString m_editing;     ///< the saved name of the profile in the form; empty for a new one

@@ -1,6 +1,7 @@
 #include "accountstatedialog.h"
 
 #include "dialogtext.h"
+#include "fieldlimits.h"
 #include "ledgerclient.h"
 
 #include <QFormLayout>
@@ -48,7 +49,7 @@ AccountStateDialog::AccountStateDialog(LedgerClient *client, const Account &acco
 
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(QStringLiteral("reasonEdit"));
-    m_reason->setMaxLength(500);
+    m_reason->setMaxLength(FieldLimits::Text);
     m_reason->setPlaceholderText(tr("e.g. fraud investigation SUP-1234"));
     form()->addRow(tr("&Reason (required):"), m_reason);
     watch(m_reason);
@@ -73,15 +74,9 @@ QString AccountStateDialog::verb() const {
 }
 
 void AccountStateDialog::reloadAccount() {
-    beginLoad();
-    client()->account(m_account.id).then(this, [this](const Result<Account> &r) {
-        if (r) {
-            m_account = *r;
-            updateView();
-        } else {
-            showError(r.error());
-        }
-        endLoad();
+    loadAccount(m_account.id, [this](const Account &account) {
+        m_account = account;
+        updateView();
     });
 }
 

@@ -1,6 +1,7 @@
 #include "approvaldecisiondialog.h"
 
 #include "dialogtext.h"
+#include "fieldlimits.h"
 #include "ledgerclient.h"
 #include "transactionkindtext.h"
 
@@ -18,18 +19,13 @@ ApprovalDecisionDialog::ApprovalDecisionDialog(LedgerClient *client, const Appro
     setHeader(approve ? tr("<b>Approve</b> this request: the ledger posts it as its maker sent it.")
                       : tr("<b>Reject</b> this request: nothing is posted and any held amount is released."));
 
-    m_request = new QLabel(this);
-    m_request->setObjectName(QStringLiteral("requestLabel"));
-    m_request->setTextFormat(Qt::RichText);
-    m_request->setWordWrap(true);
-    m_request->setFrameShape(QFrame::StyledPanel);
-    m_request->setMargin(6);
+    m_request = newPanel(QStringLiteral("requestLabel"));
     m_request->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form()->addRow(m_request);
 
     m_comment = new QLineEdit(this);
     m_comment->setObjectName(QStringLiteral("commentEdit"));
-    m_comment->setMaxLength(500);
+    m_comment->setMaxLength(FieldLimits::Text);
     m_comment->setPlaceholderText(approve ? tr("optional, e.g. checked with the player")
                                           : tr("why, e.g. amount does not match ticket SUP-1234"));
     form()->addRow(approve ? tr("&Comment:") : tr("&Comment (required):"), m_comment);

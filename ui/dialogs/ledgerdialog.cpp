@@ -1,5 +1,6 @@
 #include "ledgerdialog.h"
 
+#include "dialogtext.h"
 #include "ledgerclient.h"
 #include "ledgererrortext.h"
 
@@ -299,21 +300,78 @@ void LedgerDialog::settleLostAnswer(const QString &key, const LedgerError &error
             return;
         }
         const QString known =
-            outcome ? tr("The ledger has nothing under this request's key, so it has not been posted. OK sends "
-                         "it again with the same key: it is posted at most once.")
-                    : tr("Whether it was posted is not known yet: the ledger cannot be asked now. OK sends it "
-                         "again with the same key when it can: it is posted at most once.");
+            outcome
+                ? tr("The ledger has nothing under this request's key, so it has not been posted. OK sends "
+                     "it again with the same key: it is posted at most once.")
+                : tr("Whether it was posted is not known yet: the ledger cannot be asked now. OK sends it "
+                     "again with the same key when it can: it is posted at most once.");
         failed(LedgerError{error.code, error.message + u'\n' + known});
     });
 }
 
 void LedgerDialog::settledAsDone(const PostingOutcome &outcome) {
-    succeeded(outcome.status == PostingOutcome::Status::Posted
-                  ? tr("The answer was lost on the way, but the ledger has the posting: transaction %1.")
-                        .arg(outcome.transactionId)
-                  : tr("The answer was lost on the way, but the ledger has the request: it waits for approval "
-                       "(request %1).")
-                        .arg(outcome.approvalId));
+    succeeded(
+        outcome.status == PostingOutcome::Status::Posted
+            ? tr("The answer was lost on the way, but the ledger has the posting: transaction %1.")
+                  .arg(outcome.transactionId)
+            : tr("The answer was lost on the way, but the ledger has the request: it waits for approval "
+                 "(request %1).")
+                  .arg(outcome.approvalId));
+}
+
+void LedgerDialog::loadAccount(qint64 id, std::function<void(const Account &)> loaded) {
+    beginLoad();
+    m_client->account(id).then(this, [this, loaded](const Result<Account> &r) {
+        if (r)
+            loaded(*r);
+        else
+            showError(r.error());
+        endLoad();
+    });
+}
+
+void LedgerDialog::loadPostingLimit(const QString &currency, std::function<void()> loaded) {
+    beginLoad();
+    const QString me = m_client->session().operatorName;
+    m_client->operators().then(this, [this, me, currency, loaded](const Result<QList<OperatorInfo>> &r) {
+        if (r) {
+            for (const OperatorInfo &o : *r)
+                if (o.name == me) {
+                    const auto it = o.limits.constFind(currency);
+                    m_postingLimit.amount =
+                        it == o.limits.constEnd() ? std::nullopt : std::optional<qint64>(*it);
+                }
+            m_postingLimit.known = true;
+        } else {
+            m_postingLimit.error = r.error().message;
+        }
+        loaded();
+        endLoad();
+    });
+}
+
+QString LedgerDialog::postingLimitNote(qint64 amount, int exponent, const QString &currency) const {
+    if (!m_postingLimit.known)
+        return m_postingLimit.error.isEmpty() ? tr("Checking your posting limit…")
+                                              : tr("Your posting limit could not be read (%1); the ledger "
+                                                   "still applies it when you post.")
+                                                    .arg(m_postingLimit.error);
+    if (!m_postingLimit.amount)
+        return tr("No approval needed: you have no limit in %1.").arg(currency);
+    if (amount > *m_postingLimit.amount)
+        return {};
+    return tr("No approval needed: within your limit of %1.")
+        .arg(DialogText::money(*m_postingLimit.amount, exponent, currency));
+}
+
+QLabel *LedgerDialog::newPanel(const QString &objectName) {
+    auto *label = new QLabel(this);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setFrameShape(QFrame::StyledPanel);
+    label->setMargin(6);
+    return label;
 }
 
 void LedgerDialog::succeeded(const QString &result) {

@@ -7,7 +7,9 @@
 #include <QList>
 #include <QPointer>
 #include <functional>
+#include <optional>
 
+struct Account;
 class LedgerClient;
 class QDialogButtonBox;
 class QFormLayout;
@@ -95,6 +97,30 @@ protected:
     /// succeeded() for a posting whose answer was lost but which the ledger has (settleLostAnswer's `found`).
     void settledAsDone(const PostingOutcome &outcome);
 
+    /// Reads account `id` again (a load: OK waits for it) and hands it to `loaded`; an error is shown
+    /// instead.
+    void loadAccount(qint64 id, std::function<void(const Account &)> loaded);
+
+    /// The signed-in operator's posting limit in one currency, for the dialogs' previews ("needs a second
+    /// operator's approval"). Only a preview: the ledger applies the limit when the request is sent.
+    struct PostingLimit {
+        bool known = false;           ///< the operators were read (`amount` is then the answer)
+        std::optional<qint64> amount; ///< minor units; none: no limit in that currency
+        QString error;                ///< why it could not be read; empty while it is being read
+    };
+    /// Reads the operator's limit in `currency` (a load: OK waits for it), keeps it as postingLimit() and
+    /// then calls `loaded`. An error is not a reason to refuse: the preview says the limit could not be read.
+    void loadPostingLimit(const QString &currency, std::function<void()> loaded);
+    const PostingLimit &postingLimit() const { return m_postingLimit; }
+    /// What a preview says of the posting limit for `amount` (minor units at `exponent` in `currency`): being
+    /// read, unreadable, none in the currency, or within it. Empty when `amount` is above the limit: each
+    /// dialog says in its own words what then happens to its request.
+    QString postingLimitNote(qint64 amount, int exponent, const QString &currency) const;
+
+    /// A framed, word-wrapped rich-text label for what the dialog shows rather than asks (a preview, the
+    /// request or transaction being acted on), so that these panels look alike in every dialog.
+    QLabel *newPanel(const QString &objectName);
+
 protected Q_SLOTS:
     /// Re-checks the input and updates OK; also cancels a pending confirmation.
     void inputChanged();
@@ -126,6 +152,7 @@ private:
     QList<QPointer<QWidget>> m_disabledWhileBusy;
     QString m_okText;
     QString m_blocked;
+    PostingLimit m_postingLimit;
     int m_loads = 0;
     bool m_busy = false;
     bool m_done = false;

@@ -1,6 +1,7 @@
 #include "postingdialog.h"
 
 #include "dialogtext.h"
+#include "fieldlimits.h"
 #include "ledgerclient.h"
 #include "money.h"
 #include "moneyedit.h"
@@ -10,12 +11,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QUuid>
-
-namespace {
-constexpr int MaxReason = 64;
-constexpr int MaxTicket = 128;
-constexpr int MaxMemo = 500;
-} // namespace
 
 PostingDialog::PostingDialog(LedgerClient *client, const Account &account, QWidget *parent)
     : LedgerDialog(client, parent)
@@ -43,16 +38,16 @@ PostingDialog::PostingDialog(LedgerClient *client, const Account &account, QWidg
     m_reason->addItems({QString(), QStringLiteral("goodwill"), QStringLiteral("bug-compensation"),
                         QStringLiteral("correction"), QStringLiteral("chargeback"),
                         QStringLiteral("promotion"), QStringLiteral("fraud")});
-    m_reason->lineEdit()->setMaxLength(MaxReason);
+    m_reason->lineEdit()->setMaxLength(FieldLimits::ReasonCode);
     m_reason->lineEdit()->setPlaceholderText(tr("e.g. goodwill, correction"));
 
     m_ticket = new QLineEdit(this);
     m_ticket->setObjectName(QStringLiteral("ticketEdit"));
-    m_ticket->setMaxLength(MaxTicket);
+    m_ticket->setMaxLength(FieldLimits::TicketRef);
     m_ticket->setPlaceholderText(tr("support ticket, e.g. SUP-1234"));
     m_memo = new QLineEdit(this);
     m_memo->setObjectName(QStringLiteral("memoEdit"));
-    m_memo->setMaxLength(MaxMemo);
+    m_memo->setMaxLength(FieldLimits::Text);
 
     form()->addRow(tr("&Kind:"), m_kind);
     form()->addRow(tr("&Amount:"), m_amount);
@@ -60,12 +55,7 @@ PostingDialog::PostingDialog(LedgerClient *client, const Account &account, QWidg
     form()->addRow(tr("&Ticket:"), m_ticket);
     form()->addRow(tr("&Memo:"), m_memo);
 
-    m_preview = new QLabel(this);
-    m_preview->setObjectName(QStringLiteral("previewLabel"));
-    m_preview->setTextFormat(Qt::RichText);
-    m_preview->setWordWrap(true);
-    m_preview->setFrameShape(QFrame::StyledPanel);
-    m_preview->setMargin(6);
+    m_preview = newPanel(QStringLiteral("previewLabel"));
     m_approval = new QLabel(this);
     m_approval->setObjectName(QStringLiteral("approvalLabel"));
     m_approval->setTextFormat(Qt::PlainText);
@@ -90,7 +80,7 @@ PostingDialog::PostingDialog(LedgerClient *client, const Account &account, QWidg
                        .arg(DialogText::role(session.role)));
     updateAccountView();
     reloadAccount();
-    loadLimit();
+    loadPostingLimit(account.currency, [this] { updatePreview(); });
     m_amount->setFocus();
 }
 
@@ -122,7 +112,8 @@ QString PostingDialog::money(qint64 minor) const {
 
 PostingDialog::Preview PostingDialog::preview(qint64 amount) const {
     Preview p;
-    p.needsApproval = m_limit && amount > *m_limit;
+    const auto &limit = postingLimit().amount;
+    p.needsApproval = limit && amount > *limit;
     if (p.needsApproval) {
         // Nothing is posted until a second operator approves; a debit's amount is held meanwhile.
         p.balanceAfter = m_account.balance;
@@ -147,8 +138,8 @@ QString PostingDialog::inputProblem() const {
     const QString reason = m_reason->currentText().trimmed();
     if (isAdjustment() && reason.isEmpty())
         return tr("Reason code: required for adjustments (pick one or type your own).");
-    if (reason.size() > MaxReason)
-        return tr("Reason code: at most %1 characters.").arg(MaxReason);
+    if (reason.size() > FieldLimits::ReasonCode)
+        return tr("Reason code: at most %1 characters.").arg(FieldLimits::ReasonCode);
     const Preview p = preview(*amount);
     if (!p.balanceAfter || !p.availableAfter)
         return tr("Amount: too large, the balance would overflow.");
@@ -202,8 +193,8 @@ void PostingDialog::send() {
     client()->post(request).then(this, [this, amount](const Result<PostingResult> &r) {
         if (!r) {
             if (r.error().code == ErrorCode::Database) {
-                // The answer may be what was lost, not the posting: ask the ledger, do not guess (and reload only
-                // then, so that a failed reload does not cover what is known).
+                // The answer may be what was lost, not the posting: ask the ledger, do not guess (and reload
+                // only then, so that a failed reload does not cover what is known).
                 settleLostAnswer(m_key, r.error(), [this](const PostingOutcome &o) {
                     settledAsDone(o);
                     reloadAccount();
@@ -235,35 +226,9 @@ void PostingDialog::send() {
 }
 
 void PostingDialog::reloadAccount() {
-    beginLoad();
-    client()->account(m_account.id).then(this, [this](const Result<Account> &r) {
-        if (r) {
-            m_account = *r;
-            updateAccountView();
-        } else {
-            showError(r.error());
-        }
-        endLoad();
-    });
-}
-
-void PostingDialog::loadLimit() {
-    beginLoad();
-    const QString me = client()->session().operatorName;
-    client()->operators().then(this, [this, me](const Result<QList<OperatorInfo>> &r) {
-        if (r) {
-            for (const OperatorInfo &o : *r)
-                if (o.name == me) {
-                    const auto it = o.limits.constFind(m_account.currency);
-                    m_limit = it == o.limits.constEnd() ? std::nullopt : std::optional<qint64>(*it);
-                }
-            m_limitKnown = true;
-        } else {
-            // Not a reason to refuse: the ledger applies the limit anyway; the preview just cannot tell.
-            m_limitError = r.error().message;
-        }
-        updatePreview();
-        endLoad();
+    loadAccount(m_account.id, [this](const Account &account) {
+        m_account = account;
+        updateAccountView();
     });
 }
 
@@ -308,19 +273,11 @@ void PostingDialog::updatePreview() {
 
     if (client()->session().role < Role::Support)
         m_approval->clear(); // the notice already says this operator cannot post
-    else if (!m_limitKnown)
-        m_approval->setText(m_limitError.isEmpty()
-                                ? tr("Checking your posting limit…")
-                                : tr("Your posting limit could not be read (%1); the ledger still applies it "
-                                     "when you post.")
-                                      .arg(m_limitError));
-    else if (!m_limit)
-        m_approval->setText(tr("No approval needed: you have no limit in %1.").arg(m_account.currency));
     else if (p.needsApproval)
         m_approval->setText(tr("Needs a second operator's approval: %1 is above your limit of %2. It is not "
                                "posted until a supervisor approves it%3.")
-                                .arg(money(a), money(*m_limit),
+                                .arg(money(a), money(*postingLimit().amount),
                                      isDebit() ? tr("; the amount is held meanwhile") : QString()));
     else
-        m_approval->setText(tr("No approval needed: within your limit of %1.").arg(money(*m_limit)));
+        m_approval->setText(postingLimitNote(a, m_account.exponent, m_account.currency));
 }

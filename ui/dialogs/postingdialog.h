@@ -58,15 +58,11 @@ private:
     bool isAdjustment() const;
     QString money(qint64 minor) const;
     void reloadAccount();
-    void loadLimit();
     void updateAccountView();
     void updatePreview();
 
     Account m_account;
     const QString m_key;
-    std::optional<qint64> m_limit; ///< the operator's limit in this currency; none: no limit
-    bool m_limitKnown = false;
-    QString m_limitError; ///< why the limit could not be read
     QString m_previewText;
 
     QComboBox *m_kind;

@@ -1,6 +1,7 @@
 #include "reversedialog.h"
 
 #include "dialogtext.h"
+#include "fieldlimits.h"
 #include "ledgerclient.h"
 #include "transactionkindtext.h"
 
@@ -19,18 +20,14 @@ ReverseDialog::ReverseDialog(LedgerClient *client, qint64 transactionId, QWidget
                  "journal; the reversal points at it.")
                   .arg(transactionId));
 
-    m_originalLabel = new QLabel(tr("Loading the transaction…"), this);
-    m_originalLabel->setObjectName(QStringLiteral("originalLabel"));
-    m_originalLabel->setTextFormat(Qt::RichText);
-    m_originalLabel->setWordWrap(true);
-    m_originalLabel->setFrameShape(QFrame::StyledPanel);
-    m_originalLabel->setMargin(6);
+    m_originalLabel = newPanel(QStringLiteral("originalLabel"));
+    m_originalLabel->setText(tr("Loading the transaction…"));
     m_originalLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form()->addRow(m_originalLabel);
 
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(QStringLiteral("reasonEdit"));
-    m_reason->setMaxLength(500);
+    m_reason->setMaxLength(FieldLimits::Text);
     m_reason->setPlaceholderText(tr("why the original was wrong, e.g. duplicate of ticket SUP-1234"));
     form()->addRow(tr("&Reason (required):"), m_reason);
 

@@ -1,6 +1,7 @@
 #include "transferdialog.h"
 
 #include "dialogtext.h"
+#include "fieldlimits.h"
 #include "ledgerclient.h"
 #include "money.h"
 #include "moneyedit.h"
@@ -25,7 +26,7 @@ TransferDialog::TransferDialog(LedgerClient *client, const Account &from, QWidge
     m_by->addItem(tr("Account ID"), int(DestinationBy::AccountId));
     m_destinationEdit = new QLineEdit(this);
     m_destinationEdit->setObjectName(QStringLiteral("destinationEdit"));
-    m_destinationEdit->setMaxLength(64);
+    m_destinationEdit->setMaxLength(FieldLimits::PlayerRef);
     m_destinationEdit->setPlaceholderText(tr("the receiving player's reference"));
     auto *row = new QHBoxLayout;
     row->addWidget(m_by);
@@ -40,7 +41,7 @@ TransferDialog::TransferDialog(LedgerClient *client, const Account &from, QWidge
     m_amount->setCurrency(from.currency, from.exponent);
     m_memo = new QLineEdit(this);
     m_memo->setObjectName(QStringLiteral("memoEdit"));
-    m_memo->setMaxLength(500);
+    m_memo->setMaxLength(FieldLimits::Text);
 
     form()->addRow(tr("&To:"), row);
     if (auto *label = qobject_cast<QLabel *>(form()->labelForField(row)))
@@ -49,12 +50,7 @@ TransferDialog::TransferDialog(LedgerClient *client, const Account &from, QWidge
     form()->addRow(tr("&Amount:"), m_amount);
     form()->addRow(tr("&Memo:"), m_memo);
 
-    m_preview = new QLabel(this);
-    m_preview->setObjectName(QStringLiteral("previewLabel"));
-    m_preview->setTextFormat(Qt::RichText);
-    m_preview->setWordWrap(true);
-    m_preview->setFrameShape(QFrame::StyledPanel);
-    m_preview->setMargin(6);
+    m_preview = newPanel(QStringLiteral("previewLabel"));
     addBodyWidget(m_preview);
 
     m_lookupTimer = new QTimer(this);
@@ -80,7 +76,7 @@ TransferDialog::TransferDialog(LedgerClient *client, const Account &from, QWidge
                        .arg(DialogText::role(session.role)));
     destinationEdited();
     reloadAccount();
-    loadLimit();
+    loadPostingLimit(from.currency, [this] { updateView(); });
     m_destinationEdit->setFocus();
 }
 
@@ -224,8 +220,8 @@ void TransferDialog::send() {
     client()->post(request).then(this, [this, to](const Result<PostingResult> &r) {
         if (!r) {
             if (r.error().code == ErrorCode::Database) {
-                // The answer may be what was lost, not the posting: ask the ledger, do not guess (and reload only
-                // then, so that a failed reload does not cover what is known).
+                // The answer may be what was lost, not the posting: ask the ledger, do not guess (and reload
+                // only then, so that a failed reload does not cover what is known).
                 settleLostAnswer(m_key, r.error(), [this](const PostingOutcome &o) {
                     settledAsDone(o);
                     reloadAccount();
@@ -276,25 +272,6 @@ void TransferDialog::reloadAccount() {
     }
 }
 
-void TransferDialog::loadLimit() {
-    beginLoad();
-    const QString me = client()->session().operatorName;
-    client()->operators().then(this, [this, me](const Result<QList<OperatorInfo>> &r) {
-        if (r) {
-            for (const OperatorInfo &o : *r)
-                if (o.name == me) {
-                    const auto it = o.limits.constFind(m_from.currency);
-                    m_limit = it == o.limits.constEnd() ? std::nullopt : std::optional<qint64>(*it);
-                }
-            m_limitKnown = true;
-        } else {
-            m_limitError = r.error().message;
-        }
-        updateView();
-        endLoad();
-    });
-}
-
 void TransferDialog::updateView() {
     setHeader(tr("From: %1").arg(DialogText::accountLine(m_from)) + QStringLiteral("<br>") +
               tr("Balance %1 · available %2")
@@ -311,7 +288,8 @@ void TransferDialog::updateView() {
         return;
     const auto amount = m_amount->amount();
     const qint64 a = amount && *amount > 0 ? *amount : 0;
-    const bool needsApproval = m_limit && a > *m_limit;
+    const PostingLimit &limit = postingLimit();
+    const bool needsApproval = limit.amount && a > *limit.amount;
     const auto fromAfter = Money::subtract(m_from.balance, a);
     const auto fromAvailableAfter = Money::subtract(m_from.available(), a);
     auto show = [this](const std::optional<qint64> &v) {
@@ -330,19 +308,13 @@ void TransferDialog::updateView() {
     QStringList notes;
     if (!m_from.allowNegative && fromAvailableAfter && *fromAvailableAfter < 0)
         notes << tr("Not enough available funds: the ledger will refuse this.");
-    if (!m_limitKnown)
-        notes << (m_limitError.isEmpty() ? tr("Checking your posting limit…")
-                                         : tr("Your posting limit could not be read (%1); the ledger still "
-                                              "applies it when you post.")
-                                               .arg(m_limitError));
-    else if (needsApproval)
+    if (needsApproval)
         notes << tr("Needs a second operator's approval: %1 is above your limit of %2; the amount is held "
                     "until "
                     "a supervisor decides.")
-                     .arg(money(a), money(*m_limit));
+                     .arg(money(a), money(*limit.amount));
     else
-        notes << (m_limit ? tr("No approval needed: within your limit of %1.").arg(money(*m_limit))
-                          : tr("No approval needed: you have no limit in %1.").arg(m_from.currency));
+        notes << postingLimitNote(a, m_from.exponent, m_from.currency);
     m_preview->setText(DialogText::changes(rows, notes, &m_previewText));
     m_preview->setAccessibleDescription(m_previewText);
 }

@@ -46,7 +46,6 @@ private:
     void lookUp();
     void acceptCandidate(const Account &candidate, int generation);
     void reloadAccount();
-    void loadLimit();
     void updateView();
 
     Account m_from;
@@ -55,9 +54,6 @@ private:
     QString m_destinationProblem; ///< why what was typed is not a destination (yet)
     bool m_lookupPending = false;
     int m_lookupGeneration = 0; ///< answers to older lookups are dropped
-    std::optional<qint64> m_limit;
-    bool m_limitKnown = false;
-    QString m_limitError;
     QString m_previewText;
 
     QComboBox *m_by;
