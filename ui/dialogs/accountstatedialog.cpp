@@ -1,8 +1,8 @@
 #include "accountstatedialog.h"
 
 #include "dialogtext.h"
-#include "fieldlimits.h"
 #include "ledgerclient.h"
+#include "postingrules.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -49,7 +49,7 @@ AccountStateDialog::AccountStateDialog(LedgerClient *client, const Account &acco
 
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(QStringLiteral("reasonEdit"));
-    m_reason->setMaxLength(FieldLimits::Text);
+    m_reason->setMaxLength(PostingRules::MaxTextLength);
     m_reason->setPlaceholderText(tr("e.g. fraud investigation SUP-1234"));
     form()->addRow(tr("&Reason (required):"), m_reason);
     watch(m_reason);

@@ -1,8 +1,8 @@
 #include "approvaldecisiondialog.h"
 
 #include "dialogtext.h"
-#include "fieldlimits.h"
 #include "ledgerclient.h"
+#include "postingrules.h"
 #include "transactionkindtext.h"
 
 #include <QFormLayout>
@@ -25,7 +25,7 @@ ApprovalDecisionDialog::ApprovalDecisionDialog(LedgerClient *client, const Appro
 
     m_comment = new QLineEdit(this);
     m_comment->setObjectName(QStringLiteral("commentEdit"));
-    m_comment->setMaxLength(FieldLimits::Text);
+    m_comment->setMaxLength(PostingRules::MaxTextLength);
     m_comment->setPlaceholderText(approve ? tr("optional, e.g. checked with the player")
                                           : tr("why, e.g. amount does not match ticket SUP-1234"));
     form()->addRow(approve ? tr("&Comment:") : tr("&Comment (required):"), m_comment);

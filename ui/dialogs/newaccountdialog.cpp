@@ -1,8 +1,8 @@
 #include "newaccountdialog.h"
 
 #include "dialogtext.h"
-#include "fieldlimits.h"
 #include "ledgerclient.h"
+#include "postingrules.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,11 +21,11 @@ NewAccountDialog::NewAccountDialog(LedgerClient *client, QWidget *parent)
     m_currency->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_playerRef = new QLineEdit(this);
     m_playerRef->setObjectName(QStringLiteral("playerRefEdit"));
-    m_playerRef->setMaxLength(FieldLimits::PlayerRef);
+    m_playerRef->setMaxLength(PostingRules::MaxPlayerRefLength);
     m_playerRef->setPlaceholderText(tr("the game's player id, e.g. 1001 or p-7f3a"));
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("nameEdit"));
-    m_name->setMaxLength(FieldLimits::AccountName);
+    m_name->setMaxLength(PostingRules::MaxAccountNameLength);
     m_name->setPlaceholderText(tr("optional, e.g. the player's nickname"));
     m_allowNegative = new QCheckBox(tr("Allow a &negative balance (credit line)"), this);
     m_allowNegative->setObjectName(QStringLiteral("allowNegativeCheck"));
@@ -85,10 +85,10 @@ QString NewAccountDialog::inputProblem() const {
     const QString ref = m_playerRef->text().trimmed();
     if (ref.isEmpty())
         return tr("Player reference: required (the game's id for the player).");
-    if (ref.size() > FieldLimits::PlayerRef)
-        return tr("Player reference: at most %1 characters.").arg(FieldLimits::PlayerRef);
-    if (m_name->text().trimmed().size() > FieldLimits::AccountName)
-        return tr("Display name: at most %1 characters.").arg(FieldLimits::AccountName);
+    if (ref.size() > PostingRules::MaxPlayerRefLength)
+        return tr("Player reference: at most %1 characters.").arg(PostingRules::MaxPlayerRefLength);
+    if (m_name->text().trimmed().size() > PostingRules::MaxAccountNameLength)
+        return tr("Display name: at most %1 characters.").arg(PostingRules::MaxAccountNameLength);
     return {};
 }
 

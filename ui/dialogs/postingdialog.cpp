@@ -1,10 +1,10 @@
 #include "postingdialog.h"
 
 #include "dialogtext.h"
-#include "fieldlimits.h"
 #include "ledgerclient.h"
 #include "money.h"
 #include "moneyedit.h"
+#include "postingrules.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -38,16 +38,16 @@ PostingDialog::PostingDialog(LedgerClient *client, const Account &account, QWidg
     m_reason->addItems({QString(), QStringLiteral("goodwill"), QStringLiteral("bug-compensation"),
                         QStringLiteral("correction"), QStringLiteral("chargeback"),
                         QStringLiteral("promotion"), QStringLiteral("fraud")});
-    m_reason->lineEdit()->setMaxLength(FieldLimits::ReasonCode);
+    m_reason->lineEdit()->setMaxLength(PostingRules::MaxReasonCodeLength);
     m_reason->lineEdit()->setPlaceholderText(tr("e.g. goodwill, correction"));
 
     m_ticket = new QLineEdit(this);
     m_ticket->setObjectName(QStringLiteral("ticketEdit"));
-    m_ticket->setMaxLength(FieldLimits::TicketRef);
+    m_ticket->setMaxLength(PostingRules::MaxTicketLength);
     m_ticket->setPlaceholderText(tr("support ticket, e.g. SUP-1234"));
     m_memo = new QLineEdit(this);
     m_memo->setObjectName(QStringLiteral("memoEdit"));
-    m_memo->setMaxLength(FieldLimits::Text);
+    m_memo->setMaxLength(PostingRules::MaxTextLength);
 
     form()->addRow(tr("&Kind:"), m_kind);
     form()->addRow(tr("&Amount:"), m_amount);
@@ -138,8 +138,8 @@ QString PostingDialog::inputProblem() const {
     const QString reason = m_reason->currentText().trimmed();
     if (isAdjustment() && reason.isEmpty())
         return tr("Reason code: required for adjustments (pick one or type your own).");
-    if (reason.size() > FieldLimits::ReasonCode)
-        return tr("Reason code: at most %1 characters.").arg(FieldLimits::ReasonCode);
+    if (reason.size() > PostingRules::MaxReasonCodeLength)
+        return tr("Reason code: at most %1 characters.").arg(PostingRules::MaxReasonCodeLength);
     const Preview p = preview(*amount);
     if (!p.balanceAfter || !p.availableAfter)
         return tr("Amount: too large, the balance would overflow.");

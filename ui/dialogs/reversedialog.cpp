@@ -1,8 +1,8 @@
 #include "reversedialog.h"
 
 #include "dialogtext.h"
-#include "fieldlimits.h"
 #include "ledgerclient.h"
+#include "postingrules.h"
 #include "transactionkindtext.h"
 
 #include <QCheckBox>
@@ -27,7 +27,7 @@ ReverseDialog::ReverseDialog(LedgerClient *client, qint64 transactionId, QWidget
 
     m_reason = new QLineEdit(this);
     m_reason->setObjectName(QStringLiteral("reasonEdit"));
-    m_reason->setMaxLength(FieldLimits::Text);
+    m_reason->setMaxLength(PostingRules::MaxTextLength);
     m_reason->setPlaceholderText(tr("why the original was wrong, e.g. duplicate of ticket SUP-1234"));
     form()->addRow(tr("&Reason (required):"), m_reason);
 

@@ -1,10 +1,10 @@
 #include "transferdialog.h"
 
 #include "dialogtext.h"
-#include "fieldlimits.h"
 #include "ledgerclient.h"
 #include "money.h"
 #include "moneyedit.h"
+#include "postingrules.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -26,7 +26,7 @@ TransferDialog::TransferDialog(LedgerClient *client, const Account &from, QWidge
     m_by->addItem(tr("Account ID"), int(DestinationBy::AccountId));
     m_destinationEdit = new QLineEdit(this);
     m_destinationEdit->setObjectName(QStringLiteral("destinationEdit"));
-    m_destinationEdit->setMaxLength(FieldLimits::PlayerRef);
+    m_destinationEdit->setMaxLength(PostingRules::MaxPlayerRefLength);
     m_destinationEdit->setPlaceholderText(tr("the receiving player's reference"));
     auto *row = new QHBoxLayout;
     row->addWidget(m_by);
@@ -41,7 +41,7 @@ TransferDialog::TransferDialog(LedgerClient *client, const Account &from, QWidge
     m_amount->setCurrency(from.currency, from.exponent);
     m_memo = new QLineEdit(this);
     m_memo->setObjectName(QStringLiteral("memoEdit"));
-    m_memo->setMaxLength(FieldLimits::Text);
+    m_memo->setMaxLength(PostingRules::MaxTextLength);
 
     form()->addRow(tr("&To:"), row);
     if (auto *label = qobject_cast<QLabel *>(form()->labelForField(row)))
