@@ -7,6 +7,7 @@
 #include "localledgerclient.h"
 #include "money.h"
 #include "remoteledgerclient.h"
+#include "secretstore.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -25,9 +26,10 @@ const char *const UsageText =
     R"(usage: walletctl [--db URL | --server URL] [--as OPERATOR] [--json] COMMAND [ARGS]
 
 The ledger is --db PATH, --db sqlite:PATH, --db postgresql://user:pass@host:port/name, or $WALLETDESK_DB;
-or walletd at --server https://host:port, signed in with the password on the first line of stdin.
+or walletd at --server https://host:port, signed in with the password on the first line of stdin
+(or, at a terminal, the one the desktop app saved in the keychain for this operator and address).
 The operator is --as NAME (or --operator NAME), or $WALLETDESK_OPERATOR, or the login name.
-init, demo, currency add, balance and operator add/disable/passwd work on a database only.
+init, demo, currency add and operator add/disable/passwd work on a database only.
 
 commands:
   init                                  create or migrate the ledger; the first operator becomes admin
@@ -264,18 +266,16 @@ QString WalletCtl::localOnlyReason(const QString &command, const QStringList &ar
     if (command == u"init" || command == u"demo")
         return QStringLiteral("%1 works on a ledger's database (--db), not through walletd (--server)")
             .arg(command);
-    // walletd has no route for these yet (docs/walletctl.md).
+    // walletd's admin API serves the ledger's work, not its administration (docs/walletctl.md).
     const QString sub = args.value(0);
-    const QString name = command == u"balance"                     ? command
-                         : command == u"currency" && sub == u"add" ? QStringLiteral("currency add")
+    const QString name = command == u"currency" && sub == u"add" ? QStringLiteral("currency add")
                          : command == u"operator" && (sub == u"add" || sub == u"disable" || sub == u"passwd")
                              ? QStringLiteral("operator ") + sub
                              : QString();
     if (name.isEmpty())
         return {};
-    return QStringLiteral(
-               "%1 is not available through walletd (--server) yet; run it on the ledger's database "
-               "(--db)")
+    return QStringLiteral("%1 is not available through walletd (--server): it administers the ledger itself; "
+                          "run it on the ledger's database (--db)")
         .arg(name);
 }
 
@@ -287,14 +287,26 @@ int WalletCtl::connectRemote() {
         return fail(Usage,
                     QStringLiteral("--server \"%1\" is not a walletd address such as https://walletd:8443")
                         .arg(text.left(80)));
-    // The password comes from stdin (first line), never from the command line where ps would show it; as
-    // `operator passwd` reads it. walletctl reaches no keychain (that lives with the desktop's widgets).
-    if (isatty(STDIN_FILENO))
-        return fail(Usage, QStringLiteral("--server: give the password of operator %1 on the first line of "
-                                          "standard input")
-                               .arg(m_operator));
-    QTextStream in(stdin);
-    const QString password = in.readLine();
+    // The password never comes from the command line, where ps would show it. A script pipes it in (the first
+    // line of stdin, as `operator passwd` reads it); at a terminal it is the one the desktop app remembered
+    // for this operator and walletd (its keychain entry, ConnectionProfile::secretKey()).
+    QString password;
+    if (!isatty(STDIN_FILENO)) {
+        QTextStream in(stdin);
+        password = in.readLine();
+    } else {
+        SecretStore keychain;
+        const SecretStore::Reply reply =
+            waitForFuture(keychain.read(QStringLiteral("walletd:%1@%2").arg(m_operator, text.trimmed())));
+        if (reply.status != SecretStore::Status::Ok)
+            return fail(Usage,
+                        QStringLiteral("--server: no password of operator %1 for %2 in the keychain (%3); "
+                                       "give it on the first line of standard input")
+                            .arg(m_operator, text.left(80),
+                                 reply.status == SecretStore::Status::NotFound ? QStringLiteral("none saved")
+                                                                               : reply.message));
+        password = reply.secret;
+    }
     auto remote = std::make_unique<RemoteLedgerClient>();
     // A session that ends mid-command (an idle timeout cannot, a changed password can) fails the request
     // instead of waiting for a sign-in that a command line cannot offer.

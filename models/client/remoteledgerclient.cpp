@@ -345,8 +345,20 @@ void RemoteLedgerClient::readPlayerPage(const QString &playerRef, qint64 offset,
         });
 }
 
-QFuture<Result<qint64>> RemoteLedgerClient::balanceAt(qint64, qint64) {
-    return notServed<qint64>(QStringLiteral("an account's balance at a past time"));
+QFuture<Result<qint64>> RemoteLedgerClient::balanceAt(qint64 accountId, qint64 atMs) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("at"), QString::number(std::max<qint64>(atMs, 0)));
+    return fetch<qint64>({QByteArrayLiteral("GET"),
+                          QStringLiteral("/admin/v1/accounts/%1/balance").arg(accountId),
+                          q,
+                          {},
+                          {},
+                          true},
+                         [](const QJsonObject &o, qint64 *out) {
+                             bool ok = false;
+                             *out = o.value(QStringLiteral("balance")).toString().toLongLong(&ok);
+                             return ok;
+                         });
 }
 
 QFuture<Result<QList<BalancePoint>>> RemoteLedgerClient::balanceSeries(qint64 accountId, qint64 fromMs,

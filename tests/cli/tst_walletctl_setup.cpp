@@ -31,6 +31,7 @@ private slots:
     void serverOptionErrors_data();
     void serverOptionErrors();
     void serverSignIn();
+    void serverGivesTheSameOutput();
 };
 
 void TestWalletctlSetup::versionAndHelp() {
@@ -387,15 +388,14 @@ void TestWalletctlSetup::serverRefusesLocalOnlyCommands_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("needle");
     const QString works = QStringLiteral("works on a ledger's database (--db), not through walletd");
-    const QString notYet = QStringLiteral("is not available through walletd (--server) yet");
+    const QString notYet =
+        QStringLiteral("is not available through walletd (--server): it administers the ledger itself");
     QTest::newRow("init") << QStringList{QStringLiteral("init")} << QStringLiteral("init ") + works;
     QTest::newRow("demo") << QStringList{QStringLiteral("demo")} << QStringLiteral("demo ") + works;
     QTest::newRow("currency add") << QStringList{QStringLiteral("currency"), QStringLiteral("add"),
                                                  QStringLiteral("EUR"), QStringLiteral("--exponent"),
                                                  QStringLiteral("2")}
                                   << QStringLiteral("currency add ") + notYet;
-    QTest::newRow("balance") << QStringList{QStringLiteral("balance"), QStringLiteral("1")}
-                             << QStringLiteral("balance ") + notYet;
     for (const char *sub : {"add", "disable", "passwd"})
         QTest::newRow(qPrintable(QStringLiteral("operator %1").arg(QLatin1String(sub))))
             << QStringList{QStringLiteral("operator"), QLatin1String(sub), QStringLiteral("ann"),
@@ -455,16 +455,96 @@ void TestWalletctlSetup::serverSignIn() {
     // walletd records the failed sign-in.
     Snapshot before;
     WC_SNAPSHOT(before);
-    WC_FAILS(exec(server + list, {}, QByteArrayLiteral("wrong\n")), 5, QStringLiteral("walletctl: "));
+    WC_FAILS(exec(server + list, {}, QByteArrayLiteral("wrong\n")), 5,
+             QStringLiteral("wrong operator name or password"));
     WC_FAILS(exec(server + QStringList{QStringLiteral("--as"), QStringLiteral("sam")} + list, {},
                   WalletdTest::Password.toUtf8() + '\n'),
-             5, QStringLiteral("walletctl: "));
+             5, QStringLiteral("wrong operator name or password"));
     WC_UNCHANGED(before, (QStringList{QStringLiteral("failed"), QStringLiteral("failed")}));
 
     // No walletd there: a database error (6) naming the address, after the client's retries.
     walletd.stop();
     WC_FAILS(exec(server + list, {}, WalletdTest::Password.toUtf8() + '\n'), 6,
              QStringLiteral("cannot be reached"));
+}
+
+void TestWalletctlSetup::serverGivesTheSameOutput() {
+    // The same commands on the database and through walletd, side by side: stdout, stderr and the exit code
+    // are compared as they are (the other suites' server mode checks each against what it expects).
+    WC_SEED();
+    for (const char *op : {"root", "vera", "sam"})
+        WC_OK(exec({QStringLiteral("--db"), m_url, QStringLiteral("operator"), QStringLiteral("passwd"),
+                    QLatin1String(op)},
+                   {}, WalletdTest::Password.toUtf8() + '\n'));
+    WalletdTest::Walletd walletd;
+    const QString error = walletd.start(m_url);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    auto local = [&](const QStringList &args) {
+        return exec(QStringList{QStringLiteral("--db"), m_url} + args, {}, {});
+    };
+    auto remote = [&](const QStringList &args) {
+        return exec(QStringList{QStringLiteral("--server"), walletd.base()} + args, {},
+                    WalletdTest::Password.toUtf8() + '\n');
+    };
+    auto same = [](const Run &l, const Run &r) {
+        return l.started && l.finished && !l.crashed && r.started && r.finished && !r.crashed &&
+               l.code == r.code && l.out == r.out && l.err == r.err;
+    };
+    auto describe = [](const Run &l, const Run &r) {
+        return QStringLiteral("on the database:\n%1\nthrough walletd:\n%2").arg(l.describe(), r.describe());
+    };
+
+    // Writes go through walletd first; the same key again (an idempotent replay) must then read the same both
+    // ways.
+    const QStringList deposit{QStringLiteral("post"),      QStringLiteral("deposit"),
+                              QStringLiteral("--account"), m_usd2,
+                              QStringLiteral("--amount"),  QStringLiteral("12.34"),
+                              QStringLiteral("--key"),     QStringLiteral("remote-deposit")};
+    const QStringList transfer{QStringLiteral("post"),      QStringLiteral("transfer"),
+                               QStringLiteral("--account"), m_usd1,
+                               QStringLiteral("--to"),      m_usd2,
+                               QStringLiteral("--amount"),  QStringLiteral("5.50"),
+                               QStringLiteral("--key"),     QStringLiteral("remote-transfer")};
+    for (const QStringList &write : {deposit, transfer}) {
+        const Run first = remote(write);
+        WC_OK(first);
+        QVERIFY2(first.out.startsWith(u"posted transaction "), qPrintable(first.describe()));
+        const Run l = local(write), r = remote(write);
+        WC_OK(l);
+        QVERIFY2(l.out.startsWith(u"already posted as transaction "), qPrintable(l.describe()));
+        QVERIFY2(same(l, r), qPrintable(describe(l, r)));
+    }
+
+    const QList<QStringList> commands{
+        {QStringLiteral("balance"), m_usd1, QStringLiteral("--at"), QStringLiteral("2100-01-01T00:00:00Z")},
+        {QStringLiteral("--json"), QStringLiteral("balance"), m_usd2, QStringLiteral("--at"),
+         QStringLiteral("2100-01-01T00:00:00Z")},
+        {QStringLiteral("balance"), m_usd1, QStringLiteral("--at"), QStringLiteral("2000-01-01T00:00:00Z")},
+        {QStringLiteral("history"), m_usd1},
+        {QStringLiteral("--json"), QStringLiteral("history"), m_usd2},
+        {QStringLiteral("history"), m_usd2, QStringLiteral("--limit"), QStringLiteral("1")},
+        {QStringLiteral("account"), QStringLiteral("show"), m_usd2},
+        {QStringLiteral("account"), QStringLiteral("show"), QStringLiteral("--player"), QStringLiteral("p1")},
+        {QStringLiteral("transaction"), QStringLiteral("show"), m_seedTxn},
+        // Errors: the same exit code and message.
+        {QStringLiteral("balance"), QStringLiteral("999")},
+        {QStringLiteral("history"), QStringLiteral("999")},
+        {QStringLiteral("post"), QStringLiteral("withdrawal"), QStringLiteral("--account"), m_usd2,
+         QStringLiteral("--amount"), QStringLiteral("1000.00"), QStringLiteral("--key"),
+         QStringLiteral("too-much")},
+        {QStringLiteral("--as"), QStringLiteral("vera"), QStringLiteral("post"), QStringLiteral("deposit"),
+         QStringLiteral("--account"), m_usd1, QStringLiteral("--amount"), QStringLiteral("1"),
+         QStringLiteral("--key"), QStringLiteral("viewer")},
+        {QStringLiteral("--as"), QStringLiteral("sam"), QStringLiteral("freeze"), m_usd1,
+         QStringLiteral("--reason"), QStringLiteral("r")},
+    };
+    for (const QStringList &args : commands) {
+        const Run l = local(args), r = remote(args);
+        QVERIFY2(same(l, r), qPrintable(describe(l, r)));
+    }
+    // The role refusals really were refusals, with permission denied's exit code.
+    QCOMPARE(local(commands.at(commands.size() - 2)).code, 5);
+    QCOMPARE(remote(commands.constLast()).code, 5);
 }
 
 QTEST_GUILESS_MAIN(TestWalletctlSetup)

@@ -18,8 +18,7 @@ const QSet<QString> ValueOptions{
 /// What WalletCtl::localOnlyReason refuses under --server (docs/walletctl.md): these run on the database.
 bool localOnly(const QStringList &positional) {
     const QString command = positional.value(0), sub = positional.value(1);
-    return command == u"init" || command == u"demo" || command == u"balance" ||
-           (command == u"currency" && sub == u"add") ||
+    return command == u"init" || command == u"demo" || (command == u"currency" && sub == u"add") ||
            (command == u"operator" && (sub == u"add" || sub == u"disable" || sub == u"passwd"));
 }
 

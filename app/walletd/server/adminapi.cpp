@@ -297,6 +297,32 @@ bool AdminApi::handle(const ApiRequest &request, const Respond &respond) {
                 respond);
             return true;
         }
+        if (n == 3 && seg.at(2) == u"balance" && get) {
+            // One balance at a moment, as the entries up to it add up (walletctl balance --at): exact to the
+            // millisecond, where balances gives daily closings.
+            qint64 at = 0;
+            if (!ApiCodec::queryInt(q, QStringLiteral("at"), 0, std::numeric_limits<qint64>::max(), 0, &at,
+                                    &problem)) {
+                respond(badRequest(problem));
+                return true;
+            }
+            if (!q.hasQueryItem(QStringLiteral("at"))) {
+                respond(badRequest(QStringLiteral("at is required")));
+                return true;
+            }
+            authed(
+                m_read, request, Role::Viewer, QStringLiteral("reading a balance"),
+                [accountId, at](LedgerStore &s, const OperatorAuth::Principal &) {
+                    const Result<qint64> b = s.balanceAt(accountId, at);
+                    if (!b)
+                        return error(b.error());
+                    return json(200, QJsonObject{{QStringLiteral("account"), accountId},
+                                                 {QStringLiteral("at"), at},
+                                                 {QStringLiteral("balance"), QString::number(*b)}});
+                },
+                respond);
+            return true;
+        }
         if (n == 3 && seg.at(2) == u"balances" && get) {
             qint64 from = 0, to = 0;
             if (!ApiCodec::queryInt(q, QStringLiteral("from"), 0, std::numeric_limits<qint64>::max(), 0,
