@@ -1,26 +1,55 @@
 #pragma once
 
 #include "demogenerator.h"
-#include "ledgerservice.h"
+#include "ledgerclient.h"
+#include "ledgerwait.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
 #include <QStringList>
 #include <QTextStream>
+#include <memory>
 
-/// The `walletctl` command line: parses one command, runs it through LedgerService and prints the result.
+class LocalLedgerClient;
+
+/// The `walletctl` command line: parses one command, runs it through a LedgerClient and prints the result.
+/// The same command code runs on a ledger's database (LocalLedgerClient; --db) and on walletd
+/// (RemoteLedgerClient; --server), with the same output and exit codes. Commands that only make sense on a
+/// database (init, demo) and those walletd has no route for yet are refused under --server (isLocalOnly).
 /// Exit codes (also in docs/walletctl.md): 0 ok, 2 bad usage or input, 3 not found, 4 refused by a ledger
 /// rule, 5 permission denied, 6 database error, 7 verify found a problem.
+///
+/// The command functions live in files by subject: walletctl_accounts.cpp (accounts, history, balances,
+/// transactions), walletctl_postings.cpp (postings, reversals, approvals, account states) and
+/// walletctl_admin.cpp (init, demo, currencies, operators, audit, verify, economy).
 class WalletCtl final {
 public:
     WalletCtl(QTextStream &out, QTextStream &err);
+    ~WalletCtl();
+    Q_DISABLE_COPY_MOVE(WalletCtl)
     int run(const QStringList &arguments);
 
+    /// Why `command` (with its arguments) cannot run through walletd, or an empty string when it can.
+    static QString localOnlyReason(const QString &command, const QStringList &args);
+
 private:
+    /// Signs in to walletd (--server) with the password on stdin's first line.
+    int connectRemote();
     int dispatch(const QString &command, const QStringList &args);
     int fail(int code, const QString &message);
     int fail(const LedgerError &error);
-    template <typename T> bool await(QFuture<Result<T>> future, T *out, int *exitCode);
+    /// Waits for the client's answer: true with the value in `out`, or false with `exitCode` set and the
+    /// error printed.
+    template <typename T> bool await(QFuture<Result<T>> future, T *out, int *exitCode) {
+        const Result<T> r = waitForResult(std::move(future));
+        if (!r) {
+            *exitCode = fail(r.error());
+            return false;
+        }
+        if (out)
+            *out = r.value();
+        return true;
+    }
 
     int cmdInit();
     int cmdDemo();
@@ -52,8 +81,9 @@ private:
     QTextStream &m_out;
     QTextStream &m_err;
     QCommandLineParser m_parser;
-    LedgerService m_service;
-    Actor m_actor;
+    std::unique_ptr<LedgerClient> m_client;
+    LocalLedgerClient *m_local = nullptr; ///< m_client on a database; null under --server
+    QString m_operator;
     bool m_json = false;
     DemoOptions m_demo;
 };

@@ -55,6 +55,10 @@ public:
     virtual QFuture<Result<AccountPage>> accounts(const AccountQuery &query, qint64 offset, int limit,
                                                   const std::optional<AccountKey> &after, qint64 total) = 0;
     virtual QFuture<Result<Account>> account(qint64 id) = 0;
+    /// Every account of one player (exact reference), ordered by currency; NotFound when there is none.
+    virtual QFuture<Result<QList<Account>>> accountsOfPlayer(const QString &playerRef) = 0;
+    /// An account's balance at `atMs`: what its entries up to that moment add up to.
+    virtual QFuture<Result<qint64>> balanceAt(qint64 accountId, qint64 atMs) = 0;
     /// Newest first, entries older than `beforeEntryId` (0: from the newest).
     virtual QFuture<Result<QList<HistoryEntry>>> history(qint64 accountId, qint64 beforeEntryId,
                                                          int limit) = 0;
@@ -84,6 +88,13 @@ public:
     virtual QFuture<Result<Approval>> reject(qint64 approvalId, const QString &comment) = 0;
     virtual QFuture<Result<Account>> setAccountState(qint64 accountId, AccountState state,
                                                      const QString &reason) = 0;
+
+    // --- administration (admin role; the ledger checks it)
+    virtual QFuture<Result<Currency>> addCurrency(const Currency &currency) = 0;
+    virtual QFuture<Result<OperatorInfo>> addOperator(const OperatorInfo &info) = 0;
+    virtual QFuture<Result<OperatorInfo>> setOperatorDisabled(const QString &name, bool disabled) = 0;
+    /// Sets the password `name` signs in to walletd with.
+    virtual QFuture<Result<Done>> setOperatorPassword(const QString &name, const QString &password) = 0;
 
     // --- long work: the future reports progress (0..progressMaximum) and honours cancel()
     virtual QFuture<Result<VerifyReport>> verify() = 0;

@@ -2,6 +2,7 @@
 
 #include "economyreader.h"
 #include "ledgerreader.h"
+#include "operatorauth.h"
 
 #include <QPromise>
 #include <QSysInfo>
@@ -63,6 +64,12 @@ QFuture<Result<SessionInfo>> LocalLedgerClient::connectTo(const DatabaseUrl &url
     return promise->future();
 }
 
+QFuture<Result<Done>> LocalLedgerClient::open(const DatabaseUrl &url, const Actor &actor) {
+    m_actor = actor;
+    m_session = SessionInfo{actor.operatorName, Role::Viewer, url.display(), {}};
+    return m_service.open(url);
+}
+
 QFuture<Result<QList<Currency>>> LocalLedgerClient::currencies() {
     return m_service.run([](LedgerStore &s) { return s.currencies(); });
 }
@@ -80,6 +87,14 @@ QFuture<Result<AccountPage>> LocalLedgerClient::accounts(const AccountQuery &que
 
 QFuture<Result<Account>> LocalLedgerClient::account(qint64 id) {
     return m_service.account(id);
+}
+
+QFuture<Result<QList<Account>>> LocalLedgerClient::accountsOfPlayer(const QString &playerRef) {
+    return m_service.run([playerRef](LedgerStore &s) { return s.accountsOfPlayer(playerRef); });
+}
+
+QFuture<Result<qint64>> LocalLedgerClient::balanceAt(qint64 accountId, qint64 atMs) {
+    return m_service.run([accountId, atMs](LedgerStore &s) { return s.balanceAt(accountId, atMs); });
 }
 
 QFuture<Result<QList<HistoryEntry>>> LocalLedgerClient::history(qint64 accountId, qint64 beforeEntryId,
@@ -173,6 +188,27 @@ QFuture<Result<Account>> LocalLedgerClient::setAccountState(qint64 accountId, Ac
                 announceWrite({r->id});
             return r;
         });
+}
+
+QFuture<Result<Currency>> LocalLedgerClient::addCurrency(const Currency &currency) {
+    return m_service.run(
+        [actor = m_actor, currency](LedgerStore &s) { return s.addCurrency(actor, currency); });
+}
+
+QFuture<Result<OperatorInfo>> LocalLedgerClient::addOperator(const OperatorInfo &info) {
+    return m_service.run([actor = m_actor, info](LedgerStore &s) { return s.addOperator(actor, info); });
+}
+
+QFuture<Result<OperatorInfo>> LocalLedgerClient::setOperatorDisabled(const QString &name, bool disabled) {
+    return m_service.run([actor = m_actor, name, disabled](LedgerStore &s) {
+        return s.setOperatorDisabled(actor, name, disabled);
+    });
+}
+
+QFuture<Result<Done>> LocalLedgerClient::setOperatorPassword(const QString &name, const QString &password) {
+    return m_service.run([actor = m_actor, name, password](LedgerStore &s) {
+        return OperatorAuth::setPassword(s, actor, name, password);
+    });
 }
 
 QFuture<Result<VerifyReport>> LocalLedgerClient::verify() {

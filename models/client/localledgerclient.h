@@ -17,6 +17,10 @@ public:
 
     /// Opens (and migrates) the ledger and signs in as `operatorName`. On success session() is valid.
     QFuture<Result<SessionInfo>> connectTo(const DatabaseUrl &url, const QString &operatorName);
+    /// Opens (and migrates) the ledger and acts as `actor` without looking the operator up: walletctl's way,
+    /// whose `init` creates the first operator and whose reads work under any name (the ledger checks the
+    /// operator on every write, as it does for connectTo()).
+    QFuture<Result<Done>> open(const DatabaseUrl &url, const Actor &actor);
 
     SessionInfo session() const override { return m_session; }
 
@@ -25,6 +29,8 @@ public:
     QFuture<Result<AccountPage>> accounts(const AccountQuery &query, qint64 offset, int limit,
                                           const std::optional<AccountKey> &after, qint64 total) override;
     QFuture<Result<Account>> account(qint64 id) override;
+    QFuture<Result<QList<Account>>> accountsOfPlayer(const QString &playerRef) override;
+    QFuture<Result<qint64>> balanceAt(qint64 accountId, qint64 atMs) override;
     QFuture<Result<QList<HistoryEntry>>> history(qint64 accountId, qint64 beforeEntryId, int limit) override;
     QFuture<Result<QList<BalancePoint>>> balanceSeries(qint64 accountId, qint64 fromMs, qint64 toMs) override;
     QFuture<Result<EconomyReport>> economy(const QString &currency, qint64 fromMs, qint64 toMs) override;
@@ -45,6 +51,10 @@ public:
     QFuture<Result<Approval>> reject(qint64 approvalId, const QString &comment) override;
     QFuture<Result<Account>> setAccountState(qint64 accountId, AccountState state,
                                              const QString &reason) override;
+    QFuture<Result<Currency>> addCurrency(const Currency &currency) override;
+    QFuture<Result<OperatorInfo>> addOperator(const OperatorInfo &info) override;
+    QFuture<Result<OperatorInfo>> setOperatorDisabled(const QString &name, bool disabled) override;
+    QFuture<Result<Done>> setOperatorPassword(const QString &name, const QString &password) override;
     QFuture<Result<VerifyReport>> verify() override;
     void recordExport(const QString &target, const QString &detail) override;
 

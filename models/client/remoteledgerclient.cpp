@@ -22,6 +22,16 @@ QByteArray jsonBody(const QJsonObject &o) {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+/// An operation walletd's admin API has no route for yet: refused here, before anything is sent.
+template <typename T> QFuture<Result<T>> notServed(const QString &what) {
+    return QtFuture::makeReadyFuture(Result<T>(LedgerError{
+        ErrorCode::InvalidArgument,
+        QStringLiteral("%1 is not available through walletd; do it on the ledger's database").arg(what)}));
+}
+
+/// accountsOfPlayer() reads the search this many rows at a time (walletd's largest window).
+constexpr int PlayerPage = 1000;
+
 } // namespace
 
 RemoteLedgerClient::RemoteLedgerClient(QObject *parent)
@@ -104,7 +114,8 @@ void RemoteLedgerClient::send(const Call &call, Decoder decode,
         // walletd is up but its ledger is not (a database reconnecting, a request past its deadline): what is
         // safe to repeat is sent again when Retry-After says, a few times, before the error is shown.
         if (status == 503 && call.repeatable && attempt < m_retries) {
-            const int retryAfterMs = reply->rawHeader(QByteArrayLiteral("Retry-After")).trimmed().toInt() * 1000;
+            const int retryAfterMs =
+                reply->rawHeader(QByteArrayLiteral("Retry-After")).trimmed().toInt() * 1000;
             QTimer::singleShot(std::clamp(retryAfterMs, m_firstDelayMs, 5000), this,
                                [=, this] { send(call, decode, done, attempt + 1); });
             return;
@@ -186,7 +197,8 @@ QFuture<Result<SessionInfo>> RemoteLedgerClient::signIn(const QString &operatorN
     // Qt's network access refuses an https:// answer that did not come over a verified TLS session.
     const QHostAddress host(m_base.host());
     const ConnectionSecurity security =
-        m_base.scheme() == u"https" ? ConnectionSecurity{ConnectionSecurity::Kind::Encrypted, QStringLiteral("HTTPS")}
+        m_base.scheme() == u"https"
+            ? ConnectionSecurity{ConnectionSecurity::Kind::Encrypted, QStringLiteral("HTTPS")}
         : m_base.host() == u"localhost" || (!host.isNull() && host.isLoopback())
             ? ConnectionSecurity{ConnectionSecurity::Kind::Local, {}}
             : ConnectionSecurity{ConnectionSecurity::Kind::Unencrypted, {}};
@@ -279,6 +291,76 @@ QFuture<Result<QList<HistoryEntry>>> RemoteLedgerClient::history(qint64 accountI
                                    QStringLiteral("entries"));
 }
 
+QFuture<Result<QList<Account>>> RemoteLedgerClient::accountsOfPlayer(const QString &playerRef) {
+    auto promise = std::make_shared<QPromise<Result<QList<Account>>>>();
+    QFuture<Result<QList<Account>>> future = promise->future();
+    promise->start();
+    readPlayerPage(playerRef, 0, promise, std::make_shared<QList<Account>>());
+    return future;
+}
+
+void RemoteLedgerClient::readPlayerPage(const QString &playerRef, qint64 offset,
+                                        PlayerAccountsPromise promise,
+                                        std::shared_ptr<QList<Account>> found) {
+    // walletd has no route for one player's accounts; the accounts list's search (a prefix of the player
+    // reference, among others) sorted by player reference has them, the exact reference before its longer
+    // namesakes. Pages are read until past them, within the search's cap.
+    auto finish = [promise, found, playerRef] {
+        std::stable_sort(found->begin(), found->end(),
+                         [](const Account &a, const Account &b) { return a.currency < b.currency; });
+        if (found->isEmpty())
+            promise->addResult(
+                LedgerError{ErrorCode::NotFound, QStringLiteral("player %1 has no account").arg(playerRef)});
+        else
+            promise->addResult(*found);
+        promise->finish();
+    };
+    if (playerRef.trimmed().isEmpty()) {
+        finish(); // an empty search would list everyone; no player has an empty reference
+        return;
+    }
+    AccountQuery query;
+    query.search = playerRef;
+    query.sort = AccountQuery::Sort::PlayerRef;
+    accounts(query, offset, PlayerPage, std::nullopt, -1)
+        .then(this, [this, playerRef, offset, promise, found, finish](const Result<AccountPage> &page) {
+            if (!page) {
+                promise->addResult(page.error());
+                promise->finish();
+                return;
+            }
+            bool past = false;
+            for (const Account &a : page->accounts) {
+                if (a.playerRef == playerRef)
+                    found->append(a);
+                else if (!found->isEmpty() && a.playerRef.startsWith(playerRef))
+                    past = true;
+            }
+            const qint64 next = offset + page->accounts.size();
+            if (past || page->accounts.size() < PlayerPage || next >= AccountQuery::SearchCountCap) {
+                finish();
+                return;
+            }
+            readPlayerPage(playerRef, next, promise, found);
+        });
+}
+
+QFuture<Result<qint64>> RemoteLedgerClient::balanceAt(qint64 accountId, qint64 atMs) {
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("at"), QString::number(std::max<qint64>(atMs, 0)));
+    return fetch<qint64>({QByteArrayLiteral("GET"),
+                          QStringLiteral("/admin/v1/accounts/%1/balance").arg(accountId),
+                          q,
+                          {},
+                          {},
+                          true},
+                         [](const QJsonObject &o, qint64 *out) {
+                             bool ok = false;
+                             *out = o.value(QStringLiteral("balance")).toString().toLongLong(&ok);
+                             return ok;
+                         });
+}
+
 QFuture<Result<QList<BalancePoint>>> RemoteLedgerClient::balanceSeries(qint64 accountId, qint64 fromMs,
                                                                        qint64 toMs) {
     QUrlQuery q;
@@ -293,13 +375,15 @@ QFuture<Result<QList<BalancePoint>>> RemoteLedgerClient::balanceSeries(qint64 ac
                                    QStringLiteral("points"));
 }
 
-QFuture<Result<EconomyReport>> RemoteLedgerClient::economy(const QString &currency, qint64 fromMs, qint64 toMs) {
+QFuture<Result<EconomyReport>> RemoteLedgerClient::economy(const QString &currency, qint64 fromMs,
+                                                           qint64 toMs) {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("currency"), currency);
     q.addQueryItem(QStringLiteral("from"), QString::number(fromMs));
     q.addQueryItem(QStringLiteral("to"), QString::number(toMs));
-    return fetch<EconomyReport>({QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/economy"), q, {}, {}, true},
-                                [](const QJsonObject &o, EconomyReport *out) { return ApiCodec::fromJson(o, out); });
+    return fetch<EconomyReport>(
+        {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/economy"), q, {}, {}, true},
+        [](const QJsonObject &o, EconomyReport *out) { return ApiCodec::fromJson(o, out); });
 }
 
 QFuture<Result<BalanceDistribution>> RemoteLedgerClient::distribution(const QString &currency) {
@@ -329,15 +413,18 @@ QFuture<Result<JournalTransaction>> RemoteLedgerClient::transaction(qint64 id) {
 
 QFuture<Result<PostingOutcome>> RemoteLedgerClient::postingOutcome(const QString &idempotencyKey) {
     QUrlQuery q;
-    q.addQueryItem(QStringLiteral("idempotency_key"), QString::fromUtf8(QUrl::toPercentEncoding(idempotencyKey)));
+    q.addQueryItem(QStringLiteral("idempotency_key"),
+                   QString::fromUtf8(QUrl::toPercentEncoding(idempotencyKey)));
     return fetch<PostingOutcome>(
         {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/postings"), q, {}, {}, true},
         [](const QJsonObject &o, PostingOutcome *out) {
             const QString status = o.value(QStringLiteral("status")).toString();
             if (status == u"posted")
-                *out = {PostingOutcome::Status::Posted, o.value(QStringLiteral("transaction_id")).toInteger(), 0};
+                *out = {PostingOutcome::Status::Posted, o.value(QStringLiteral("transaction_id")).toInteger(),
+                        0};
             else if (status == u"pending")
-                *out = {PostingOutcome::Status::Pending, 0, o.value(QStringLiteral("approval_id")).toInteger()};
+                *out = {PostingOutcome::Status::Pending, 0,
+                        o.value(QStringLiteral("approval_id")).toInteger()};
             else if (status == u"none")
                 *out = {};
             else
@@ -490,6 +577,22 @@ QFuture<Result<Account>> RemoteLedgerClient::setAccountState(qint64 accountId, A
                               announceWrite({out->id});
                               return true;
                           });
+}
+
+QFuture<Result<Currency>> RemoteLedgerClient::addCurrency(const Currency &) {
+    return notServed<Currency>(QStringLiteral("adding a currency"));
+}
+
+QFuture<Result<OperatorInfo>> RemoteLedgerClient::addOperator(const OperatorInfo &) {
+    return notServed<OperatorInfo>(QStringLiteral("adding an operator"));
+}
+
+QFuture<Result<OperatorInfo>> RemoteLedgerClient::setOperatorDisabled(const QString &, bool) {
+    return notServed<OperatorInfo>(QStringLiteral("disabling an operator"));
+}
+
+QFuture<Result<Done>> RemoteLedgerClient::setOperatorPassword(const QString &, const QString &) {
+    return notServed<Done>(QStringLiteral("setting an operator's password"));
 }
 
 QFuture<Result<VerifyReport>> RemoteLedgerClient::verify() {

@@ -49,6 +49,8 @@ public:
     QFuture<Result<AccountPage>> accounts(const AccountQuery &query, qint64 offset, int limit,
                                           const std::optional<AccountKey> &after, qint64 total) override;
     QFuture<Result<Account>> account(qint64 id) override;
+    QFuture<Result<QList<Account>>> accountsOfPlayer(const QString &playerRef) override;
+    QFuture<Result<qint64>> balanceAt(qint64 accountId, qint64 atMs) override;
     QFuture<Result<QList<HistoryEntry>>> history(qint64 accountId, qint64 beforeEntryId, int limit) override;
     QFuture<Result<QList<BalancePoint>>> balanceSeries(qint64 accountId, qint64 fromMs, qint64 toMs) override;
     QFuture<Result<EconomyReport>> economy(const QString &currency, qint64 fromMs, qint64 toMs) override;
@@ -69,6 +71,10 @@ public:
     QFuture<Result<Approval>> reject(qint64 approvalId, const QString &comment) override;
     QFuture<Result<Account>> setAccountState(qint64 accountId, AccountState state,
                                              const QString &reason) override;
+    QFuture<Result<Currency>> addCurrency(const Currency &currency) override;
+    QFuture<Result<OperatorInfo>> addOperator(const OperatorInfo &info) override;
+    QFuture<Result<OperatorInfo>> setOperatorDisabled(const QString &name, bool disabled) override;
+    QFuture<Result<Done>> setOperatorPassword(const QString &name, const QString &password) override;
     QFuture<Result<VerifyReport>> verify() override;
 
 private:
@@ -97,6 +103,11 @@ private:
     /// Follows a verification that walletd runs in the background: reports its progress to `promise`, and
     /// cancels it at walletd when the promise is canceled.
     void followVerification(const QString &jobId, VerifyPromise promise);
+
+    using PlayerAccountsPromise = std::shared_ptr<QPromise<Result<QList<Account>>>>;
+    /// One page of accountsOfPlayer()'s search from `offset`; gathers the exact matches into `found`.
+    void readPlayerPage(const QString &playerRef, qint64 offset, PlayerAccountsPromise promise,
+                        std::shared_ptr<QList<Account>> found);
 
     /// Sends again (resume) or fails (abandon) every request parked since the session ended.
     void releaseParked(const std::optional<LedgerError> &failWith);

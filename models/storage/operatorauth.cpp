@@ -208,10 +208,13 @@ Result<Session> login(LedgerStore &store, const QString &name, const QString &pa
     const qint64 now = nowMs();
     QSqlQuery q(store.database());
     QString error;
+    // An empty name may arrive as a null QString, which QPSQL binds as NULL: login_failures refuses that (NOT
+    // NULL), and a refused sign-in became a database error. Its failures are counted under '' instead.
+    const QString failureKey = name.isNull() ? QStringLiteral("") : name;
 
     if (!exec(q,
               QStringLiteral("SELECT failures, last_failure_at FROM login_failures WHERE operator_name = ?"),
-              {name}, &error))
+              {failureKey}, &error))
         return dbError(error);
     int failures = 0;
     qint64 lastFailure = 0;
@@ -255,7 +258,7 @@ Result<Session> login(LedgerStore &store, const QString &name, const QString &pa
                     "INSERT INTO login_failures (operator_name, failures, last_failure_at) VALUES (?, 1, ?) "
                     "ON CONFLICT (operator_name) DO UPDATE SET failures = login_failures.failures + 1, "
                     "last_failure_at = excluded.last_failure_at"),
-                {name, now}, &error))
+                {failureKey, now}, &error))
             return dbError(error);
         q.finish();
         const QString why = id == 0            ? QStringLiteral("unknown operator")

@@ -157,6 +157,20 @@ QStringList scenario(LedgerClient &sam, LedgerClient &sue, LedgerClient &vera) {
                      .arg(e.operatorName, e.idempotencyKey, e.memo);
         return s;
     });
+    // A player's accounts (the exact reference, not its longer namesakes) and balances at a moment.
+    for (const QString &player : {QStringLiteral("1001"), QStringLiteral("100"), QStringLiteral("nobody")})
+        t << outcome<QList<Account>>(await(vera.accountsOfPlayer(player)), [](const QList<Account> &list) {
+            QString s = QStringLiteral("player's accounts:");
+            for (const Account &a : list)
+                s += u' ' + describeAccount(a);
+            return s;
+        });
+    for (const auto &[account, at] : {std::pair<qint64, qint64>{ann, 0},
+                                      std::pair<qint64, qint64>{ann, std::numeric_limits<qint64>::max()},
+                                      std::pair<qint64, qint64>{ben, std::numeric_limits<qint64>::max()},
+                                      std::pair<qint64, qint64>{999999, 0}})
+        t << outcome<qint64>(await(vera.balanceAt(account, at)),
+                             [](const qint64 &b) { return QStringLiteral("balance at %1").arg(b); });
     AccountQuery q;
     q.currency = QStringLiteral("USD");
     q.sort = AccountQuery::Sort::Balance;

@@ -152,6 +152,23 @@ Answer balances(const AdminCall &c) {
     return list(LedgerReader(c.store).balanceSeries(c.id(), from, to), QStringLiteral("points"));
 }
 
+Answer balanceAt(const AdminCall &c) {
+    // One balance at a moment, as the entries up to it add up (walletctl balance --at): exact to the
+    // millisecond, where balances gives daily closings.
+    qint64 at = 0;
+    QString problem;
+    if (!c.request.query.hasQueryItem(QStringLiteral("at")))
+        return badRequest(QStringLiteral("at is required"));
+    if (!ApiCodec::queryInt(c.request.query, QStringLiteral("at"), 0, MaxInt, 0, &at, &problem))
+        return badRequest(problem);
+    const Result<qint64> b = LedgerReader(c.store).balanceAt(c.id(), at);
+    if (!b)
+        return ApiResponse::error(b.error());
+    return ApiResponse::json(200, QJsonObject{{QStringLiteral("account"), c.id()},
+                                              {QStringLiteral("at"), at},
+                                              {QStringLiteral("balance"), QString::number(*b)}});
+}
+
 template <AccountState State> Answer setState(const AdminCall &c) {
     QString reason, problem;
     if (!ApiCodec::decodeText(c.request.body, QStringLiteral("reason"), &reason, &problem))
@@ -342,6 +359,7 @@ const QList<AdminRoute> &all() {
         {u"GET"_s, u"/admin/v1/accounts/count"_s, Viewer, W::Read, u"counting accounts"_s, countAccounts},
         {u"GET"_s, u"/admin/v1/accounts/{id}"_s, Viewer, W::Read, u"reading an account"_s, account},
         {u"GET"_s, u"/admin/v1/accounts/{id}/history"_s, Viewer, W::Read, u"reading history"_s, history},
+        {u"GET"_s, u"/admin/v1/accounts/{id}/balance"_s, Viewer, W::Read, u"reading a balance"_s, balanceAt},
         {u"GET"_s, u"/admin/v1/accounts/{id}/balances"_s, Viewer, W::Read, u"reading balances"_s, balances},
         // "what" as the ledger names these actions, so that a direct connection and walletd say the same.
         {u"POST"_s, u"/admin/v1/accounts/{id}/freeze"_s, Supervisor, W::Write, u"freeze"_s,
