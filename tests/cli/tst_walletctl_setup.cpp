@@ -440,7 +440,7 @@ void TestWalletctlSetup::serverSignIn() {
                 QStringLiteral("root")},
                {}, WalletdTest::Password.toUtf8() + '\n'));
     WalletdTest::Walletd walletd;
-    const QString error = walletd.start(m_url);
+    const QString error = walletd.startAdminOnly(m_url);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     const QStringList server{QStringLiteral("--server"), walletd.base()};
     const QStringList list{QStringLiteral("currency"), QStringLiteral("list")};
@@ -477,7 +477,7 @@ void TestWalletctlSetup::serverGivesTheSameOutput() {
                     QLatin1String(op)},
                    {}, WalletdTest::Password.toUtf8() + '\n'));
     WalletdTest::Walletd walletd;
-    const QString error = walletd.start(m_url);
+    const QString error = walletd.startAdminOnly(m_url);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     auto local = [&](const QStringList &args) {
         return exec(QStringList{QStringLiteral("--db"), m_url} + args, {}, {});

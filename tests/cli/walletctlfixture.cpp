@@ -87,7 +87,7 @@ bool WalletctlFixture::throughServer(const QStringList &args, const Env &env, QB
         return false;
     if (!m_walletd) {
         auto walletd = std::make_unique<WalletdTest::Walletd>();
-        const QString error = walletd->start(m_url);
+        const QString error = walletd->startAdminOnly(m_url);
         if (!error.isEmpty()) {
             qWarning("walletd did not start: %s", qPrintable(error));
             return false; // the test then fails on what it expected from walletd

@@ -78,7 +78,12 @@ QString Walletd::startWithGameDefaults(const QString &dbUrl) {
     return launch(dbUrl, {}, {});
 }
 
-QString Walletd::launch(const QString &dbUrl, const QByteArray &configLines, const QStringList &extra) {
+QString Walletd::startAdminOnly(const QString &dbUrl) {
+    return launch(dbUrl, {}, {}, false);
+}
+
+QString Walletd::launch(const QString &dbUrl, const QByteArray &configLines, const QStringList &extra,
+                        bool withServiceToken) {
     const QString binary = qEnvironmentVariable("WALLETD");
     if (binary.isEmpty())
         return QStringLiteral("WALLETD is not set: run through ctest");
@@ -87,7 +92,9 @@ QString Walletd::launch(const QString &dbUrl, const QByteArray &configLines, con
     // Private, as an installed walletd.conf is: it holds the service token (walletd warns otherwise).
     if (!f.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return QStringLiteral("cannot write %1").arg(config);
-    f.write("[walletd]\ngame_tokens = " + ServiceToken.toUtf8() + '\n' + configLines);
+    f.write("[walletd]\n" +
+            (withServiceToken ? "game_tokens = " + ServiceToken.toUtf8() + '\n' : QByteArray()) +
+            configLines);
     f.close();
     QStringList args{QStringLiteral("--db"),     dbUrl,
                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),

@@ -39,6 +39,9 @@ public:
     /// As start(), with a config file that holds only the service token: walletd's own game currency and
     /// game operator.
     QString startWithGameDefaults(const QString &dbUrl);
+    /// As start(), with no service token: the game API is off, and walletd does not look for its game
+    /// currency and operator (walletctl --server's tests, on ledgers that have neither).
+    QString startAdminOnly(const QString &dbUrl);
     /// Sends SIGTERM and waits; returns the exit code (-1 on a crash or timeout).
     int stop();
     QUrl url(const QString &pathAndQuery) const;
@@ -48,7 +51,8 @@ public:
     QProcess &process() { return m_process; }
 
 private:
-    QString launch(const QString &dbUrl, const QByteArray &configLines, const QStringList &extra);
+    QString launch(const QString &dbUrl, const QByteArray &configLines, const QStringList &extra,
+                   bool withServiceToken = true);
 
     QProcess m_process;
     QTemporaryDir m_dir;

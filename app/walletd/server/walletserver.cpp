@@ -82,7 +82,12 @@ Result<Done> WalletServer::start() {
         if (!opened)
             return opened.error();
     }
-    const auto exponent = wait(m_read.run([this](LedgerStore &s) { return checkGameSettings(s); }));
+    // Without service tokens the game API refuses every request, so its currency and operator are not needed
+    // (an admin-only walletd on a ledger without them); with them, both must be in the ledger.
+    const bool gameApiOn = m_config.gameApiInsecure || !m_config.gameTokens.isEmpty();
+    const auto exponent = gameApiOn
+                              ? wait(m_read.run([this](LedgerStore &s) { return checkGameSettings(s); }))
+                              : Result<int>(0);
     if (!exponent)
         return exponent.error();
     GameApi::Settings game{m_config.gameCurrency, *exponent, m_config.gameOperator, m_config.gameTokens,
