@@ -297,7 +297,7 @@ int WalletCtl::connectRemote() {
     } else {
         SecretStore keychain;
         const SecretStore::Reply reply =
-            waitForFuture(keychain.read(QStringLiteral("walletd:%1@%2").arg(m_operator, text.trimmed())));
+            waitForFuture(keychain.read(SecretStore::walletdKey(m_operator, text.trimmed())));
         if (reply.status != SecretStore::Status::Ok)
             return fail(Usage,
                         QStringLiteral("--server: no password of operator %1 for %2 in the keychain (%3); "

@@ -30,6 +30,12 @@ public:
         QString message; ///< why it failed, for people (QtKeychain's text); empty when Ok
     };
 
+    /// The key of an operator's walletd password: the desktop app saves it there
+    /// (ConnectionProfile::secretKey) and walletctl --server reads it, so both must spell it the same.
+    static QString walletdKey(const QString &operatorName, const QString &walletdUrl) {
+        return QStringLiteral("walletd:%1@%2").arg(operatorName, walletdUrl);
+    }
+
     /// `service` names the application's entries in the keychain; tests pass their own.
     explicit SecretStore(const QString &service = QStringLiteral("WalletDesk"), QObject *parent = nullptr);
     ~SecretStore() override;

@@ -136,15 +136,15 @@ void TestApiDecode::postingDecodes() {
 }
 
 // One writer (toJson) and one reader per form: every field survives the body (key in the header), the keyed
-// form (approvals table, approvals in the API) and an approval's JSON, amounts beyond a double's 53 bits
-// included.
+// form (approvals table, approvals in the API) and an approval's JSON, amounts beyond 2^53 included
+// (JSON readers that keep numbers as binary fractions round them; amounts travel as strings of digits).
 void TestApiDecode::postingFormRoundTrips() {
     PostingRequest r;
     r.kind = TransactionKind::Purchase;
     r.idempotencyKey = QStringLiteral("k-\u00e9-1");
     r.accountId = 42;
     r.counterAccountId = 43;
-    r.amount = 9007199254740993; // 2^53 + 1: a double would round it
+    r.amount = 9007199254740993; // 2^53 + 1: not exact as a binary fraction
     r.itemQuantity = 3;
     r.reasonCode = QStringLiteral("goodwill");
     r.ticketRef = QStringLiteral("T-9");

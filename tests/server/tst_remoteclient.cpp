@@ -20,8 +20,8 @@
 #include <QFile>
 #include <QFutureWatcher>
 #include <QJsonArray>
-#include <QPushButton>
 #include <QPointer>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -583,7 +583,8 @@ void TestRemoteClient::resetAndStalledConnectionsPostOnce() {
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE idempotency_key IN "
                                        "('reset-1', 'stall-1')")),
              qint64(2));
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {account->id}), qint64(750));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {account->id}),
+             qint64(750));
     // With retries spent, a change cut off on the way is shown as failed (walletd cannot be reached), and it
     // did not happen: the app never shows as done what was not.
     // (Qt's HTTP stack itself sends a request again on a fresh connection, twice, when a connection closes
@@ -601,8 +602,8 @@ void TestRemoteClient::resetAndStalledConnectionsPostOnce() {
 
 void TestRemoteClient::aPostingAnswered503IsRetriedAndPostsOnce() {
     // walletd with a 1 s deadline, and another session holding the write lock (SQLite) or every account row
-    // (PostgreSQL) for 2.5 s: the posting is answered 503 (Retry-After: 1) while it waits, the client sends it
-    // again with its key, and it is posted once.
+    // (PostgreSQL) for 2.5 s: the posting is answered 503 (Retry-After: 1) while it waits, the client sends
+    // it again with its key, and it is posted once.
     const QString url = freshLedger();
     QTemporaryDir dir;
     const QString config = dir.filePath(QStringLiteral("walletd.ini"));
@@ -635,7 +636,8 @@ void TestRemoteClient::aPostingAnswered503IsRetriedAndPostsOnce() {
     RawDb raw(url);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE idempotency_key = 'busy-1'")),
              qint64(1));
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {account->id}), qint64(900));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {account->id}),
+             qint64(900));
 }
 
 void TestRemoteClient::postingOutcomesAsLocal() {
@@ -648,9 +650,11 @@ void TestRemoteClient::postingOutcomesAsLocal() {
     QVERIFY(await(local.connectTo(*DatabaseUrl::parse(url, &error), QStringLiteral("sam"))));
     RemoteLedgerClient remote;
     QVERIFY(await(remote.connectTo(walletd.url(QString()), QStringLiteral("sam"), Password)));
-    const auto account = await(local.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("81"), {}, false}));
+    const auto account =
+        await(local.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("81"), {}, false}));
     QVERIFY(account);
-    const auto posted = await(local.post(posting(TransactionKind::Deposit, account->id, 500, QStringLiteral("o-1"))));
+    const auto posted =
+        await(local.post(posting(TransactionKind::Deposit, account->id, 500, QStringLiteral("o-1"))));
     QVERIFY(posted);
     // Above sam's limit of 100.00 USD: waits for approval.
     const auto pending =
@@ -673,7 +677,8 @@ void TestRemoteClient::postingOutcomesAsLocal() {
     Http http;
     QCOMPARE(http.get(walletd.url(QStringLiteral("/admin/v1/postings?idempotency_key=o-1"))).status, 401);
     const QString token = http.login(walletd, QStringLiteral("vera")); // a viewer may ask
-    QCOMPARE(http.get(walletd.url(QStringLiteral("/admin/v1/postings?idempotency_key=o-1")), token).status, 200);
+    QCOMPARE(http.get(walletd.url(QStringLiteral("/admin/v1/postings?idempotency_key=o-1")), token).status,
+             200);
     const Reply empty = http.get(walletd.url(QStringLiteral("/admin/v1/postings")), token);
     QCOMPARE(empty.status, 400);
     QVERIFY2(empty.error().startsWith(u"idempotency_key: "), empty.body.constData());
@@ -825,7 +830,8 @@ void TestRemoteClient::aDialogWhoseAnswerWasLostAsksTheLedger() {
     RemoteLedgerClient client;
     client.setRetryPolicy(0, 10); // no retries of its own: the dialog must find out by itself
     QVERIFY(await(client.connectTo(proxy.url(), QStringLiteral("root"), Password)));
-    const auto created = await(client.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("82"), {}, false}));
+    const auto created =
+        await(client.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("82"), {}, false}));
     QVERIFY(created);
     const auto enterAndPost = [](PostingDialog &dialog, const QString &amount) {
         dialog.show();
@@ -838,8 +844,8 @@ void TestRemoteClient::aDialogWhoseAnswerWasLostAsksTheLedger() {
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy() && !dialog.isLoading(), 30000);
     };
 
-    // walletd posts it, and every answer to the posting is lost on the way back: the dialog asks the ledger by
-    // the key and says the posting was made, instead of guessing.
+    // walletd posts it, and every answer to the posting is lost on the way back: the dialog asks the ledger
+    // by the key and says the posting was made, instead of guessing.
     proxy.dropAnswersTo("POST /admin/v1/postings");
     {
         PostingDialog dialog(&client, *created);
@@ -851,13 +857,16 @@ void TestRemoteClient::aDialogWhoseAnswerWasLostAsksTheLedger() {
     }
     QVERIFY(proxy.dropped() >= 1);
     RawDb raw(url);
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions t JOIN entries e ON e.transaction_id = "
-                                       "t.id WHERE e.account_id = ?"),
-                        {created->id}),
-             qint64(1));
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {created->id}), qint64(1234));
+    QCOMPARE(
+        raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions t JOIN entries e ON e.transaction_id = "
+                                  "t.id WHERE e.account_id = ?"),
+                   {created->id}),
+        qint64(1));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {created->id}),
+             qint64(1234));
 
-    // walletd gone: neither the posting nor the question gets through, and the dialog says that it cannot know.
+    // walletd gone: neither the posting nor the question gets through, and the dialog says that it cannot
+    // know.
     QCOMPARE(walletd.stop(), 0);
     {
         PostingDialog dialog(&client, *created);
@@ -866,7 +875,8 @@ void TestRemoteClient::aDialogWhoseAnswerWasLostAsksTheLedger() {
         QVERIFY2(dialog.errorText().contains(u"Whether it was posted is not known yet"),
                  qPrintable(dialog.errorText().replace(u'\n', u'|')));
     }
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {created->id}), qint64(1234));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {created->id}),
+             qint64(1234));
 }
 
 void TestRemoteClient::anEndedSessionWaitsForSignInAndResumes() {

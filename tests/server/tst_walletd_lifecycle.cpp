@@ -21,9 +21,9 @@ using namespace WalletdTest;
 
 namespace {
 
-/// walletd with `arguments`, to its end: exit code, stdout, stderr. One that does not exit (it started serving
-/// when it should have refused) is killed and answers -1: left running, it would hold the build lock's
-/// descriptor that ctest runs under, and every later build would wait for it.
+/// walletd with `arguments`, to its end: exit code, stdout, stderr. One that does not exit (it started
+/// serving when it should have refused) is killed and answers -1: left running, it would hold the build
+/// lock's descriptor that ctest runs under, and every later build would wait for it.
 std::tuple<int, QString, QString> run(const QStringList &arguments) {
     QProcess p;
     p.start(qEnvironmentVariable("WALLETD"), arguments);

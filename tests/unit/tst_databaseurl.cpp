@@ -131,13 +131,12 @@ private slots:
             << u"postgresql://u@my host/db"_s << u"postgresql://user:pass@host:port/name"_s;
         QTest::newRow("unknown parameter")
             << u"postgresql://u@h/db?sslmod=require"_s << u"\"sslmod\" is not a connection parameter"_s;
-        QTest::newRow("options parameter")
-            << u"postgresql://u@h/db?options=-c%20statement_timeout%3D0"_s
-            << u"\"options\" is not a connection parameter"_s;
+        QTest::newRow("options parameter") << u"postgresql://u@h/db?options=-c%20statement_timeout%3D0"_s
+                                           << u"\"options\" is not a connection parameter"_s;
         QTest::newRow("password as a parameter")
             << u"postgresql://u@h/db?password=x"_s << u"put the password in user:password@"_s;
-        QTest::newRow("bad sslmode")
-            << u"postgresql://u@h/db?sslmode=on"_s << u"sslmode must be one of disable, allow"_s;
+        QTest::newRow("bad sslmode") << u"postgresql://u@h/db?sslmode=on"_s
+                                     << u"sslmode must be one of disable, allow"_s;
         QTest::newRow("sslmode given twice")
             << u"postgresql://u@h/db?sslmode=require&sslmode=disable"_s << u"sslmode is given twice"_s;
         QTest::newRow("semicolon in a value")
@@ -145,8 +144,8 @@ private slots:
         QTest::newRow("prefer across a network")
             << u"postgresql://u@db.example.com/db?sslmode=prefer"_s
             << u"sslmode=prefer may send the ledger unencrypted across the network to db.example.com"_s;
-        QTest::newRow("allow across a network")
-            << u"postgresql://u@10.1.2.3/db?sslmode=allow"_s << u"sslmode=allow may send the ledger unencrypted"_s;
+        QTest::newRow("allow across a network") << u"postgresql://u@10.1.2.3/db?sslmode=allow"_s
+                                                << u"sslmode=allow may send the ledger unencrypted"_s;
         QTest::newRow("prefer when one of several hosts is remote")
             << u"postgresql://u@localhost/db?host=localhost,db2.example&sslmode=prefer"_s
             << u"sslmode=prefer may send"_s;
@@ -170,17 +169,18 @@ private slots:
 
         QTest::newRow("unix socket: nothing added but the timeout")
             << u"postgresql://u@localhost/db?host=/run/postgresql"_s << u"connect_timeout='10'"_s << true;
-        QTest::newRow("loopback address") << u"postgresql://u@127.0.0.1/db"_s << u"connect_timeout='10'"_s << true;
+        QTest::newRow("loopback address")
+            << u"postgresql://u@127.0.0.1/db"_s << u"connect_timeout='10'"_s << true;
         QTest::newRow("IPv6 loopback") << u"postgresql://u@[::1]/db"_s << u"connect_timeout='10'"_s << true;
         QTest::newRow("remote host: TLS required")
             << u"postgresql://u@db.example.com/db"_s << u"connect_timeout='10';sslmode='require'"_s << false;
         QTest::newRow("remote address: TLS required")
             << u"postgresql://u@192.0.2.7/db"_s << u"connect_timeout='10';sslmode='require'"_s << false;
         QTest::newRow("remote host, explicit disable is obeyed")
-            << u"postgresql://u@db.example.com/db?sslmode=disable"_s << u"connect_timeout='10';sslmode='disable'"_s
-            << false;
-        QTest::newRow("prefer on loopback is allowed")
-            << u"postgresql://u@localhost/db?sslmode=prefer"_s << u"connect_timeout='10';sslmode='prefer'"_s << true;
+            << u"postgresql://u@db.example.com/db?sslmode=disable"_s
+            << u"connect_timeout='10';sslmode='disable'"_s << false;
+        QTest::newRow("prefer on loopback is allowed") << u"postgresql://u@localhost/db?sslmode=prefer"_s
+                                                       << u"connect_timeout='10';sslmode='prefer'"_s << true;
         QTest::newRow("verify-full with certificates, timeout overridden")
             << u"postgresql://u@db.example.com/db?sslmode=verify-full&sslrootcert=/etc/wd/ca.pem&connect_timeout=3"_s
             << u"connect_timeout='3';sslmode='verify-full';sslrootcert='/etc/wd/ca.pem'"_s << false;
@@ -207,8 +207,8 @@ private slots:
         QSqlDatabase::removeDatabase(u"tst_databaseurl"_s);
     }
 
-    // A location built field by field (as the connection dialog's profile does) gets the same rule as a parsed
-    // one: the check lives in the value, and LedgerStore::open asks it before connecting.
+    // A location built field by field (as the connection dialog's profile does) gets the same rule as a
+    // parsed one: the check lives in the value, and LedgerStore::open asks it before connecting.
     void transportProblemWithoutParse() {
         DatabaseUrl url;
         url.kind = DatabaseUrl::Kind::Postgres;

@@ -1,5 +1,5 @@
-// Money (models/ledger/money.h): the canonical text form, its limits, what it rejects, the localized forms, and
-// checked arithmetic. Everything here is exact: no floating point is involved anywhere.
+// Money (models/ledger/money.h): the canonical text form, its limits, what it rejects, the localized forms,
+// and checked arithmetic. Everything here is exact: no floating point is involved anywhere.
 #include "money.h"
 
 #include <QLocale>

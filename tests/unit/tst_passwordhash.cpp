@@ -1,5 +1,5 @@
-// Operator password hashes (models/storage/operatorauth.h): Argon2id for new ones, PBKDF2 from earlier versions still
-// accepted and marked for rehashing.
+// Operator password hashes (models/storage/operatorauth.h): Argon2id for new ones, PBKDF2 from earlier
+// versions still accepted and marked for rehashing.
 #include "operatorauth.h"
 
 #include <QtTest>

@@ -127,7 +127,8 @@ private slots:
                                  << QStringList{u"1/GOLD:250"_s, u"treasury/GOLD:-250"_s};
         QTest::newRow("withdrawal") << request(TransactionKind::Withdrawal, 250)
                                     << QStringList{u"1/GOLD:-250"_s, u"treasury/GOLD:250"_s};
-        QTest::newRow("win") << request(TransactionKind::Win, 7) << QStringList{u"1/GOLD:7"_s, u"house/GOLD:-7"_s};
+        QTest::newRow("win") << request(TransactionKind::Win, 7)
+                             << QStringList{u"1/GOLD:7"_s, u"house/GOLD:-7"_s};
         QTest::newRow("charge") << request(TransactionKind::Charge, 7)
                                 << QStringList{u"1/GOLD:-7"_s, u"house/GOLD:7"_s};
         QTest::newRow("bonus") << request(TransactionKind::Bonus, 9)

@@ -1,5 +1,5 @@
-// splitSqlScript (models/storage/sqlscript.h): migration scripts into statements; ';' at the end of a line ends one,
-// except inside a $$ body; "--" comment lines are dropped outside bodies.
+// splitSqlScript (models/storage/sqlscript.h): migration scripts into statements; ';' at the end of a line
+// ends one, except inside a $$ body; "--" comment lines are dropped outside bodies.
 #include "sqlscript.h"
 
 #include <QFile>

@@ -1,5 +1,7 @@
 #include "connectionprofile.h"
 
+#include "secretstore.h"
+
 #include <QCoreApplication>
 #include <QUrl>
 
@@ -31,8 +33,9 @@ QList<ConnectionProfile::Problem> ConnectionProfile::problems() const {
         if (pgOptions.value(QStringLiteral("sslrootcert")).contains(u';'))
             out.append({Field::PgSslRootCert, tr("The certificate's path may not contain “;”.")});
         if (!pgHost.trimmed().isEmpty() && !databaseUrl({}).transportProblem().isEmpty())
-            out.append({Field::PgSslMode, tr("This server is across a network: choose an encrypted connection, or "
-                                             "“Off” to send the ledger unencrypted on purpose.")});
+            out.append(
+                {Field::PgSslMode, tr("This server is across a network: choose an encrypted connection, or "
+                                      "“Off” to send the ledger unencrypted on purpose.")});
         break;
     case Kind::Walletd:
         if (const QString p = walletdUrlProblem(walletdUrl); !p.isEmpty())
@@ -52,7 +55,7 @@ QString ConnectionProfile::secretKey() const {
     case Kind::Postgres:
         return QStringLiteral("postgresql://%1@%2:%3/%4").arg(pgUser, pgHost).arg(pgPort).arg(pgDatabase);
     case Kind::Walletd:
-        return QStringLiteral("walletd:%1@%2").arg(operatorName, walletdUrl);
+        return SecretStore::walletdKey(operatorName, walletdUrl);
     }
     return {};
 }
