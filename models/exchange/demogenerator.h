@@ -34,8 +34,9 @@ struct DemoSummary {
 /// withdraw and get adjusted, with a weekly rhythm and evening peaks; then, through the normal posting
 /// path, reversals, pending approvals and frozen accounts. The same seed gives the same ledger.
 ///
-/// History is bulk-loaded in one transaction with the exact rows the posting path would write (entries,
-/// balances after, rollups, hash chain); it is not audited row by row: one audit record covers it.
+/// The generator only plans: it decides who does what when, as PostingRequests, and the store's bulk path
+/// (LedgerStore::bulkLoad, BulkJournal) posts them by the ledger's own rules in one transaction, with the
+/// rows the posting path writes. The history is not audited row by row: one audit record covers it.
 class DemoGenerator final {
 public:
     DemoGenerator(LedgerStore &store, const DemoOptions &options, const QString &adminName);

@@ -266,26 +266,25 @@ void JournalWriter::priceLegs(QList<PostingLeg> &legs, QHash<qint64, Account> &p
                        leg.accountId); // the account's total, over all shards
             continue;
         }
-        Account &acc = players[leg.accountId];
-        leg.balanceBefore = acc.balance;
-        leg.balanceAfter = checkedAdd(acc.balance, leg.amount, acc.id);
-        if (leg.amount < 0 && !acc.allowNegative && !allowOverdraft && leg.balanceAfter - acc.held < 0) {
-            const qint64 available = acc.available();
-            fail(ErrorCode::InsufficientFunds,
-                 QStringLiteral("insufficient funds: account %1 has %2 %3 available, the posting needs %4")
-                     .arg(acc.id)
-                     .arg(Money::format(available, acc.exponent), acc.currency,
-                          Money::format(-leg.amount, acc.exponent)));
-        }
-        acc.balance = leg.balanceAfter; // a later leg on the same account sees this one
+        pricePlayerLeg(leg, players[leg.accountId], allowOverdraft);
     }
 }
 
-/// Writes a fully planned transaction: journal row, entries, balances, rollups, audit, chain heads.
-PostingResult JournalWriter::writeTransaction(const TxnHeader &h, const QList<PostingLeg> &legs,
-                                              const Actor &actor, const QString &auditAction,
-                                              const QString &auditTarget) {
-    // Entries sum to zero per currency: the planner guarantees it; check anyway, it is the ledger's core.
+void JournalWriter::pricePlayerLeg(PostingLeg &leg, Account &acc, bool allowOverdraft) {
+    leg.balanceBefore = acc.balance;
+    leg.balanceAfter = checkedAdd(acc.balance, leg.amount, acc.id);
+    if (leg.amount < 0 && !acc.allowNegative && !allowOverdraft && leg.balanceAfter - acc.held < 0) {
+        const qint64 available = acc.available();
+        fail(ErrorCode::InsufficientFunds,
+             QStringLiteral("insufficient funds: account %1 has %2 %3 available, the posting needs %4")
+                 .arg(acc.id)
+                 .arg(Money::format(available, acc.exponent), acc.currency,
+                      Money::format(-leg.amount, acc.exponent)));
+    }
+    acc.balance = leg.balanceAfter;
+}
+
+void JournalWriter::checkBalanced(const QList<PostingLeg> &legs) {
     QHash<QString, qint64> sums;
     for (const PostingLeg &l : legs)
         sums[l.currency] = checkedAdd(sums.value(l.currency), l.amount, l.accountId);
@@ -293,15 +292,17 @@ PostingResult JournalWriter::writeTransaction(const TxnHeader &h, const QList<Po
         if (it.value() != 0)
             fail(ErrorCode::Database,
                  QStringLiteral("internal error: entries do not balance in %1").arg(it.key()));
+}
 
+/// Writes a fully planned transaction: journal row, entries, balances, rollups, audit, chain heads.
+PostingResult JournalWriter::writeTransaction(const TxnHeader &h, const QList<PostingLeg> &legs,
+                                              const Actor &actor, const QString &auditAction,
+                                              const QString &auditTarget) {
+    checkBalanced(legs);
     const Lane lane = lockLane(QStringLiteral("journal"));
     const qint64 id = nextId("transactions");
     const qint64 at = nowMs();
-    JournalHash hasher(lane.head.toLatin1(),
-                       JournalHashInput{id, kindName(h.kind).toUtf8(), h.key.toUtf8(), h.requestHash.toUtf8(),
-                                        h.operatorId, h.origin.toUtf8(), at, h.reversesId, h.forced,
-                                        h.approvalId, h.reasonCode.toUtf8(), h.ticketRef.toUtf8(),
-                                        h.memo.toUtf8(), lane.lane});
+    JournalHash hasher(lane.head.toLatin1(), h.hashInput(id, at, lane.lane));
     for (const PostingLeg &l : legs)
         hasher.addEntry(l.accountId, l.shard, l.amount, l.balanceAfter);
     const QString hash = QString::fromLatin1(hasher.finish());

@@ -6,25 +6,13 @@
 #include "postingresult.h"
 #include "sqlsession.h"
 #include "transactionkind.h"
+#include "txnheader.h"
 #include "writecache.h"
 
 #include <QHash>
 #include <QList>
 #include <QString>
 #include <optional>
-
-/// The journal row of a posting, apart from its entries.
-struct TxnHeader {
-    TransactionKind kind;
-    QString key;
-    QString requestHash;
-    qint64 operatorId = 0;
-    QString origin;
-    qint64 reversesId = 0;
-    bool forced = false;
-    qint64 approvalId = 0;
-    QString reasonCode, ticketRef, memo;
-};
 
 /// The one writer of the journal, inside a transaction the store has opened: it locks the rows a posting
 /// writes (player accounts in ascending id order, a shard of each system account, a lane of each hash
@@ -43,6 +31,13 @@ public:
     static qint64 nowMs();
     /// a + b, or an Overflow failure naming the account.
     static qint64 checkedAdd(qint64 a, qint64 b, qint64 accountId);
+    /// Entries sum to zero per currency: the planner guarantees it; both writers check anyway, it is the
+    /// ledger's core. A failure names the currency.
+    static void checkBalanced(const QList<PostingLeg> &legs);
+    /// Prices a player leg against its account: fills in the balances before and after, refusing an
+    /// overflow and (unless the account may go negative or `allowOverdraft`) an overdraft of what is
+    /// available; the account's balance becomes the leg's balance after, so a later leg sees it.
+    static void pricePlayerLeg(PostingLeg &leg, Account &account, bool allowOverdraft);
 
     // --- what never changes once created: currencies' exponents and system accounts' ids
     int exponentOf(const QString &currency);

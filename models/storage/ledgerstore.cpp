@@ -1,5 +1,6 @@
 #include "ledgerstore.h"
 
+#include "bulkjournal.h"
 #include "ledgeradmin.h"
 #include "ledgerreader.h"
 #include "ledgerstoreimpl.h"
@@ -533,7 +534,8 @@ void LedgerStore::audit(const Actor &actor, const QString &action, const QString
         qWarning("could not write the audit log: %s", qPrintable(r.error().message));
 }
 
-Result<Done> LedgerStore::bulkLoad(const std::function<Result<Done>()> &body) {
+Result<Done> LedgerStore::bulkLoad(const QString &origin, const QByteArray &keyPrefix,
+                                   const std::function<Result<Done>(BulkJournal &)> &body) {
     const bool pg = m_dialect == Dialect::Postgres;
     try {
         if (!pg) {
@@ -567,7 +569,10 @@ Result<Done> LedgerStore::bulkLoad(const std::function<Result<Done>()> &body) {
         }
         for (const QString &name : std::as_const(names))
             d->execRaw(QStringLiteral("DROP INDEX %1").arg(name)); // catalogue names, not user input
-        Result<Done> loaded = body();
+        BulkJournal journal(m_db, pg, origin, keyPrefix);
+        Result<Done> loaded = journal.begin();
+        if (loaded)
+            loaded = body(journal);
         if (!loaded)
             throw StoreFailure{loaded.error(), false};
         if (pg)

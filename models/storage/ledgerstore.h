@@ -25,6 +25,8 @@
 #include <functional>
 #include <memory>
 
+class BulkJournal;
+
 /// The ledger over one SQL connection, synchronous. It owns its QSqlDatabase, so it lives and dies on the
 /// thread that opened it; front ends use LedgerService, which runs a LedgerStore on a worker thread.
 ///
@@ -104,11 +106,13 @@ public:
     void audit(const Actor &actor, const QString &action, const QString &target, const QString &outcome,
                const QString &detail);
 
-    /// Bulk loading for the demo generator: `body` writes rows directly inside one transaction. The
-    /// secondary indexes of the journal are dropped before and rebuilt after (a sort beats millions of
-    /// random B-tree inserts), and on SQLite the load bypasses the WAL (rollback journal, large cache):
-    /// all of it still commits or rolls back as one.
-    Result<Done> bulkLoad(const std::function<Result<Done>()> &body);
+    /// The bulk path (for the demo generator): `body` posts a whole planned history through a BulkJournal,
+    /// whose postings follow the same rules and make the same rows as post() does, inside one transaction.
+    /// The secondary indexes of the journal are dropped before and rebuilt after (a sort beats millions of
+    /// random B-tree inserts), and on SQLite the load bypasses the WAL (rollback journal, large cache): all
+    /// of it still commits or rolls back as one. `origin` and `keyPrefix` are BulkJournal's.
+    Result<Done> bulkLoad(const QString &origin, const QByteArray &keyPrefix,
+                          const std::function<Result<Done>(BulkJournal &journal)> &body);
 
     static constexpr int SqliteShards = 1;
     static constexpr int PostgresShards = 16;

@@ -212,6 +212,10 @@ void WriteCache::applyLeg(const PostingLeg &l, qint64 at) {
         a.lastActivityAt = at;
         dirtyAccounts.insert(l.accountId);
     }
+    addToRollup(l, at);
+}
+
+void WriteCache::addToRollup(const PostingLeg &l, qint64 at) {
     auto [it, fresh] = rollups.try_emplace({l.accountId, l.shard, at / MsPerDay});
     RollupDelta &r = it->second;
     if (fresh) {

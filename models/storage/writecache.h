@@ -52,6 +52,8 @@ struct WriteCache {
 
     /// A priced leg's effect on its balance and its day's rollup.
     void applyLeg(const PostingLeg &leg, qint64 at);
+    /// A priced leg's effect on its day's rollup alone (the bulk path keeps balances itself).
+    void addToRollup(const PostingLeg &leg, qint64 at);
     /// The transaction's net player change per currency, filed as a source or sink of its kind
     /// (economyreport.h).
     void fileEconomyFlows(TransactionKind kind, const QList<PostingLeg> &legs, qint64 at);
@@ -61,8 +63,10 @@ struct WriteCache {
     void flush(SqlSession &sql);
     void clear() { *this = WriteCache(); }
 
+    /// The kinds a day's flows name, sources' first.
+    static QList<TransactionKind> flowKindsOf(const FlowDelta &f);
+
 private:
     void flushPostgres(SqlSession &sql);
-    static QList<TransactionKind> flowKindsOf(const FlowDelta &f);
     int economyLane() const;
 };
