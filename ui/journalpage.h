@@ -5,20 +5,22 @@
 
 #include <QPointer>
 #include <QWidget>
+#include <memory>
 
 class JournalTableModel;
 class LedgerClient;
-class QComboBox;
-class QDateEdit;
-class QLabel;
-class QLineEdit;
 class QTableView;
+namespace Ui {
+class JournalPage;
+}
 
 /// Every entry of every account, newest first, with filters by kind, operator, time and amount.
 class JournalPage final : public QWidget {
     Q_OBJECT
 public:
     explicit JournalPage(QWidget *parent = nullptr);
+    ~JournalPage() override;
+    Q_DISABLE_COPY_MOVE(JournalPage)
 
     void setClient(LedgerClient *client);
     void setCurrencies(const QList<Currency> &currencies);
@@ -28,7 +30,7 @@ public:
     void showQuery(const JournalQuery &query);
 
     JournalTableModel *model() const { return m_model; }
-    QTableView *table() const { return m_table; }
+    QTableView *table() const;
     void saveState(const QString &group) const;
     void restoreState(const QString &group);
 
@@ -39,16 +41,8 @@ Q_SIGNALS:
 private:
     void applyFilters();
 
+    std::unique_ptr<Ui::JournalPage> m_ui;
     QPointer<LedgerClient> m_client;
     QList<Currency> m_currencies;
     JournalTableModel *m_model = nullptr;
-    QComboBox *m_kind = nullptr;
-    QComboBox *m_operator = nullptr;
-    QDateEdit *m_from = nullptr;
-    QDateEdit *m_to = nullptr;
-    QComboBox *m_currency = nullptr;
-    QLineEdit *m_minAmount = nullptr;
-    QLineEdit *m_maxAmount = nullptr;
-    QLabel *m_error = nullptr;
-    QTableView *m_table = nullptr;
 };

@@ -8,27 +8,23 @@
 #include "approvalspage.h"
 #include "auditpage.h"
 #include "comparechartwindow.h"
-#include "csvexport.h"
+#include "connectionindicators.h"
 #include "dialogtext.h"
 #include "economypage.h"
+#include "filemenuactions.h"
 #include "journalpage.h"
 #include "journaltablemodel.h"
 #include "newaccountdialog.h"
 #include "postingdialog.h"
 #include "reversedialog.h"
+#include "signinagainprompt.h"
 #include "transferdialog.h"
-#include "workprogress.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QFileDialog>
-#include <QFutureWatcher>
-#include <QInputDialog>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -66,18 +62,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_economy, tr("Economy"));
     setCentralWidget(m_tabs);
 
-    m_connectionLabel = new QLabel(this);
-    m_connectionLabel->setObjectName(QStringLiteral("statusConnection"));
-    m_operatorLabel = new QLabel(this);
-    m_operatorLabel->setObjectName(QStringLiteral("statusOperator"));
-    m_onlineLabel = new QLabel(this);
-    m_onlineLabel->setObjectName(QStringLiteral("statusOnline"));
-    m_securityLabel = new QLabel(this);
-    m_securityLabel->setObjectName(QStringLiteral("statusSecurity"));
-    statusBar()->addWidget(m_connectionLabel, 1);
-    statusBar()->addPermanentWidget(m_securityLabel);
-    statusBar()->addPermanentWidget(m_onlineLabel);
-    statusBar()->addPermanentWidget(m_operatorLabel);
+    m_indicators = new ConnectionIndicators(statusBar());
+    m_fileActions = new FileMenuActions(this);
+    connect(m_fileActions, &FileMenuActions::importEnded, this, &MainWindow::refreshAll);
+    m_signIn = new SignInAgainPrompt(this);
 
     createActions();
     createMenus();
@@ -270,7 +258,7 @@ void MainWindow::setClient(LedgerClient *client) {
                     refreshLists(); // what others posted meanwhile
                 }
             });
-        connect(client, &LedgerClient::signInRequired, this, [this] { askToSignInAgain(QString()); });
+        connect(client, &LedgerClient::signInRequired, this, [this, client] { m_signIn->ask(client); });
         client->setPollInterval(m_pollMs);
     }
     m_accounts->setClient(client);
@@ -281,45 +269,6 @@ void MainWindow::setClient(LedgerClient *client) {
     loadReferenceData();
     updateStatus();
     updateActions();
-}
-
-void MainWindow::askToSignInAgain(const QString &problem) {
-    if (!m_client)
-        return;
-    // Not modal to the application: the views keep their data, and the requests that met the end of the
-    // session wait for this answer.
-    auto *dialog = new QInputDialog(this);
-    dialog->setObjectName(QStringLiteral("signInAgain"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Sign in again"));
-    dialog->setInputMode(QInputDialog::TextInput);
-    dialog->setTextEchoMode(QLineEdit::Password);
-    dialog->setOkButtonText(tr("Sign in"));
-    QString text =
-        tr("Your session with walletd has ended: sessions end after 30 minutes without use and 12 hours "
-           "after signing in.\n\nEnter the password of %1 to carry on where you left off; what you "
-           "were doing waits.")
-            .arg(m_client->session().operatorName);
-    if (!problem.isEmpty())
-        text += QStringLiteral("\n\n") + tr("That did not work: %1").arg(problem);
-    dialog->setLabelText(text);
-    statusBar()->showMessage(tr("Signed out by walletd: waiting for your password."));
-    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &password) {
-        if (!m_client)
-            return;
-        m_client->resumeSession(password).then(this, [this](const Result<SessionInfo> &r) {
-            if (r)
-                statusBar()->showMessage(tr("Signed in again."), 5000);
-            else
-                askToSignInAgain(r.error().message);
-        });
-    });
-    connect(dialog, &QDialog::rejected, this, [this] {
-        if (m_client)
-            m_client->abandonSession();
-        statusBar()->showMessage(tr("Signed out of walletd. File > Connect… signs in again."));
-    });
-    dialog->open();
 }
 
 void MainWindow::setPollInterval(int ms) {
@@ -349,39 +298,12 @@ void MainWindow::loadReferenceData() {
 
 void MainWindow::updateStatus() {
     if (!m_client) {
-        m_connectionLabel->setText(tr("Not connected"));
-        m_operatorLabel->clear();
-        m_onlineLabel->clear();
-        m_securityLabel->clear();
-        m_securityLabel->setToolTip({});
+        m_indicators->showDisconnected();
         setWindowTitle(tr("WalletDesk"));
         return;
     }
     const SessionInfo s = m_client->session();
-    m_connectionLabel->setText(tr("Ledger: %1").arg(s.connectionLabel));
-    m_operatorLabel->setText(tr("Operator: %1 (%2)").arg(s.operatorName, DialogText::role(s.role)));
-    m_onlineLabel->setText(m_online ? tr("Online") : tr("Reconnecting…"));
-    m_onlineLabel->setToolTip(m_online ? QString() : tr("Why: %1").arg(m_offlineReason));
-    switch (s.security.kind) {
-    case ConnectionSecurity::Kind::Local:
-        m_securityLabel->setText(tr("On this computer"));
-        m_securityLabel->setToolTip(tr("The ledger is on this computer: nothing crosses a network."));
-        m_securityLabel->setStyleSheet({});
-        break;
-    case ConnectionSecurity::Kind::Encrypted:
-        m_securityLabel->setText(tr("Encrypted"));
-        m_securityLabel->setToolTip(
-            tr("The connection to the ledger is encrypted (%1).").arg(s.security.detail));
-        m_securityLabel->setStyleSheet({});
-        break;
-    case ConnectionSecurity::Kind::Unencrypted:
-        // Only an explicit sslmode=disable or an http:// walletd address gets here: say it plainly.
-        m_securityLabel->setText(tr("Not encrypted"));
-        m_securityLabel->setToolTip(tr("The connection to the ledger crosses the network unencrypted: anyone "
-                                       "on the way can read and change it."));
-        m_securityLabel->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold"));
-        break;
-    }
+    m_indicators->show(s, m_online, m_offlineReason);
     setWindowTitle(tr("WalletDesk – %1").arg(s.connectionLabel));
 }
 
@@ -574,123 +496,29 @@ void MainWindow::reject() {
 }
 
 void MainWindow::verify() {
-    if (!m_client)
-        return;
-    auto *watcher = new QFutureWatcher<Result<VerifyReport>>;
-    QProgressDialog *progress = WorkProgress{QStringLiteral("verifyProgress"), tr("Verify ledger"),
-                                             tr("Checking the hash chains and every balance…"), tr("Cancel")}
-                                    .follow(watcher, this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress] {
-        const bool canceled = watcher->isCanceled() || watcher->future().resultCount() == 0;
-        const auto report = canceled ? Result<VerifyReport>() : watcher->result();
-        progress->close();
-        if (canceled) {
-            statusBar()->showMessage(tr("Verification canceled."), 5000);
-            return;
-        }
-        if (!report) {
-            QMessageBox::warning(this, tr("Verify ledger"),
-                                 tr("Verification failed: %1").arg(report.error().message));
-        } else if (report->ok) {
-            QMessageBox::information(
-                this, tr("Verify ledger"),
-                tr("The ledger is intact.\n\n%1 transactions, %2 entries and %3 audit records checked; every "
-                   "balance equals the sum of its entries.\n\nDigest: %4")
-                    .arg(locale().toString(report->transactions), locale().toString(report->entries),
-                         locale().toString(report->auditRecords), report->digest));
-        } else {
-            QMessageBox::critical(
-                this, tr("Verify ledger"),
-                tr("The ledger is NOT intact.\n\nFirst problem: %1").arg(report->firstProblem));
-        }
-    });
-    watcher->setFuture(m_client->verify());
-    progress->show();
+    m_fileActions->verify(m_client);
+}
+
+FileMenuActions::ExportSource MainWindow::exportSource() const {
+    if (m_tabs->currentWidget() == m_journal)
+        return {m_journal->model()->query(), std::nullopt};
+    return {std::nullopt, m_accounts->detail()->account()};
 }
 
 void MainWindow::exportCsv() {
-    const auto account = m_accounts->detail()->account();
-    const bool journal = m_tabs->currentWidget() == m_journal;
-    const QString suggested = journal
-                                  ? QStringLiteral("journal.csv")
-                                  : QStringLiteral("statement-account-%1.csv").arg(account ? account->id : 0);
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export as CSV"), suggested, tr("CSV files (*.csv)"));
-    if (!path.isEmpty())
-        exportTo(path);
+    m_fileActions->chooseExport(m_client, exportSource());
 }
 
 QFuture<Result<qint64>> MainWindow::exportTo(const QString &path) {
-    const auto account = m_accounts->detail()->account();
-    QFuture<Result<qint64>> future;
-    if (!m_client)
-        return QtFuture::makeReadyFuture(
-            Result<qint64>(LedgerError{ErrorCode::Database, tr("Not connected")}));
-    if (m_tabs->currentWidget() == m_journal)
-        future = CsvExport::journal(m_client, m_journal->model()->query(), path);
-    else if (account)
-        future = CsvExport::history(m_client, account->id, account->exponent, path);
-    else
-        return QtFuture::makeReadyFuture(
-            Result<qint64>(LedgerError{ErrorCode::InvalidArgument, tr("Select an account first")}));
-
-    auto *watcher = new QFutureWatcher<Result<qint64>>;
-    QProgressDialog *progress = WorkProgress{QStringLiteral("exportProgress"), tr("Export as CSV"),
-                                             tr("Exporting to %1…").arg(path), tr("Cancel"), 300}
-                                    .follow(watcher, this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress, path] {
-        const auto result = watcher->future().resultCount() ? watcher->result() : Result<qint64>();
-        progress->close();
-        if (result)
-            statusBar()->showMessage(tr("%L1 rows exported to %2").arg(*result).arg(path), 10000);
-        else
-            statusBar()->showMessage(tr("Export stopped: %1").arg(result.error().message), 10000);
-    });
-    watcher->setFuture(future);
-    return future;
+    return m_fileActions->exportTo(m_client, exportSource(), path);
 }
 
 void MainWindow::importCsv() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import postings"), QString(),
-                                                      tr("CSV files (*.csv);;All files (*)"));
-    if (!path.isEmpty())
-        importFrom(path);
+    m_fileActions->chooseImport(m_client);
 }
 
 QFuture<Result<CsvImport::Summary>> MainWindow::importFrom(const QString &path) {
-    if (!m_client)
-        return QtFuture::makeReadyFuture(
-            Result<CsvImport::Summary>(LedgerError{ErrorCode::Database, tr("Not connected")}));
-    auto *watcher = new QFutureWatcher<Result<CsvImport::Summary>>;
-    QProgressDialog *progress = WorkProgress{QStringLiteral("importProgress"), tr("Import postings"),
-                                             tr("Checking and posting %1…").arg(path), tr("Cancel"), 300}
-                                    .follow(watcher, this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, progress] {
-        const auto result =
-            watcher->future().resultCount() ? watcher->result() : Result<CsvImport::Summary>();
-        progress->close();
-        refreshAll();
-        auto *box = new QMessageBox(this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setObjectName(QStringLiteral("importResult"));
-        box->setWindowTitle(tr("Import postings"));
-        if (result) {
-            box->setIcon(QMessageBox::Information);
-            box->setText(
-                tr("%1 lines: %2 posted, %3 waiting for approval, %4 already posted by an earlier import.")
-                    .arg(result->lines)
-                    .arg(result->posted)
-                    .arg(result->pending)
-                    .arg(result->replayed));
-        } else {
-            box->setIcon(QMessageBox::Warning);
-            box->setText(tr("The import stopped: %1").arg(result.error().message));
-        }
-        box->open();
-    });
-    const auto future = CsvImport::run(m_client, path);
-    watcher->setFuture(future);
-    return future;
+    return m_fileActions->importFrom(m_client, path);
 }
 
 void MainWindow::about() {

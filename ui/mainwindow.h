@@ -1,7 +1,6 @@
 #pragma once
 
-#include "csvimport.h"
-#include "ledgerclient.h"
+#include "filemenuactions.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -11,10 +10,11 @@ class AccountsPage;
 class ApprovalsPage;
 class AuditPage;
 class EconomyPage;
+class ConnectionIndicators;
 class ConnectionProfile;
 class JournalPage;
-class QLabel;
 class QTabWidget;
+class SignInAgainPrompt;
 
 /// The desktop app's window: Accounts (list + detail), Journal, Approvals and Audit log as tabs, menus with
 /// a shortcut for every action, and a status bar naming the connection, the operator and the role.
@@ -68,9 +68,6 @@ private:
     void refreshAll();
     void onAccountsChanged(const QList<qint64> &ids);
     void loadReferenceData();
-    /// walletd ended the session: asks for the password (again, saying `problem`, after a failed try) and
-    /// resumes, or gives up when the dialog is cancelled.
-    void askToSignInAgain(const QString &problem);
 
     void newAccount();
     void post();
@@ -84,6 +81,8 @@ private:
     void reject();
     void verify();
     void exportCsv();
+    /// What Export writes: the journal when it is shown, else the selected account's history.
+    FileMenuActions::ExportSource exportSource() const;
     void importCsv();
     void about();
     void showAccounts();
@@ -106,10 +105,9 @@ private:
     ApprovalsPage *m_approvals = nullptr;
     AuditPage *m_audit = nullptr;
     EconomyPage *m_economy = nullptr;
-    QLabel *m_connectionLabel = nullptr;
-    QLabel *m_operatorLabel = nullptr;
-    QLabel *m_onlineLabel = nullptr;
-    QLabel *m_securityLabel = nullptr; ///< whether the connection to the ledger is encrypted
+    ConnectionIndicators *m_indicators = nullptr;
+    FileMenuActions *m_fileActions = nullptr;
+    SignInAgainPrompt *m_signIn = nullptr;
     QHash<QString, QAction *> m_actions;
     bool m_online = true;
     QString m_offlineReason; ///< what failed when the connection was lost, for the status bar's tooltip

@@ -216,14 +216,10 @@ QFuture<Result<VerifyReport>> LocalLedgerClient::verify() {
     QFuture<Result<VerifyReport>> future = promise->future();
     promise->start();
     m_service.run([promise](LedgerStore &s) {
-        // Progress counts entries; the highest entry id is the total to within the ids a rollback skipped.
-        qint64 total = 0;
-        QSqlQuery q(s.database());
-        if (q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM entries")) && q.next())
-            total = q.value(0).toLongLong();
-        q.finish();
-        promise->setProgressRange(0, int(std::min<qint64>(total, std::numeric_limits<int>::max())));
-        auto report = s.verify([&](qint64 checked) {
+        // Progress counts entries; the verifier tells the total with its first call, before any work.
+        auto report = s.verify([&](qint64 checked, qint64 total) {
+            if (checked == 0)
+                promise->setProgressRange(0, int(std::min<qint64>(total, std::numeric_limits<int>::max())));
             promise->setProgressValue(int(std::min<qint64>(checked, std::numeric_limits<int>::max())));
             return !promise->isCanceled();
         });

@@ -602,7 +602,7 @@ Result<Done> LedgerStore::bulkLoad(const QString &origin, const QByteArray &keyP
     return r;
 }
 
-Result<VerifyReport> LedgerStore::verify(const std::function<bool(qint64)> &progress) {
+Result<VerifyReport> LedgerStore::verify(const std::function<bool(qint64 checked, qint64 total)> &progress) {
     try {
         LedgerVerifier verifier(m_db, m_dialect == Dialect::Postgres);
         return verifier.run(progress);

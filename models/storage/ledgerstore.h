@@ -98,9 +98,9 @@ public:
     Result<QList<AuditRecord>> audit(qint64 beforeId, int limit);
 
     // --- integrity
-    /// Recomputes both hash chains and every balance invariant. `progress` gets entries checked so far and
-    /// may return false to cancel.
-    Result<VerifyReport> verify(const std::function<bool(qint64)> &progress = {});
+    /// Recomputes both hash chains and every balance invariant. `progress` gets the entries checked so far
+    /// and the total to expect (see LedgerVerifier::run), and may return false to cancel.
+    Result<VerifyReport> verify(const std::function<bool(qint64 checked, qint64 total)> &progress = {});
 
     /// Writes one audit row in its own transaction (logins, exports, failed and denied actions).
     void audit(const Actor &actor, const QString &action, const QString &target, const QString &outcome,

@@ -5,7 +5,6 @@
 
 #include <QDateTime>
 #include <QRandomGenerator>
-#include <QSqlQuery>
 
 VerifyJobs::VerifyJobs(DatabaseUrl db)
     : m_db(std::move(db)) {}
@@ -62,13 +61,9 @@ void VerifyJobs::run(Job *job) {
         return;
     }
     std::unique_ptr<LedgerStore> store = std::move(opened).value();
-    {
-        // Progress counts entries; the highest entry id is the total to within the ids a rollback skipped.
-        QSqlQuery q(store->database());
-        if (q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM entries")) && q.next())
-            job->total = q.value(0).toLongLong();
-    }
-    auto report = store->verify([job](qint64 checked) {
+    // Progress counts entries; the verifier tells the total with its first call, before any work.
+    auto report = store->verify([job](qint64 checked, qint64 total) {
+        job->total = total;
         job->checked = checked;
         return !job->stop.load();
     });
