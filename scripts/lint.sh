@@ -77,13 +77,14 @@ if [[ $tidy -eq 1 ]]; then
     echo "== clang-tidy ($(clang-tidy --version | grep -o 'version [0-9.]*'), .clang-tidy, $jobs jobs)"
     checks=()
     [[ $analyzer -eq 1 ]] && checks=(-checks='clang-analyzer-*')
-    # run-clang-tidy prints each file's findings together; its exit status is not reliable across versions,
-    # so the findings are counted from what it prints.
-    run-clang-tidy -p "$work" -j "$jobs" -quiet "${extra[@]}" "${checks[@]}" "${files[@]}" \
-        >"$work/tidy.log" 2>&1 || true
-    grep -v -E '^(clang-tidy|[0-9]+ warnings? (and [0-9]+ errors? )?generated|Suppressed [0-9]+ warnings|Use -header-filter|Enabled checks|Running clang-tidy)' \
-        "$work/tidy.log" | grep -v '^\s*$' || true
-    findings=$(grep -c -E '(warning|error): .*\[[a-z]+-[a-z0-9.-]+(,[a-z0-9.-]+)*\]$' "$work/tidy.log" || true)
+    # run-clang-tidy prints each file's findings together (in colour); its exit status is not reliable across
+    # versions, so the findings are counted from what it prints: a header's finding is printed once per file
+    # that includes it, so each is counted once.
+    run-clang-tidy -p "$work" -j "$jobs" -quiet "${extra[@]}" "${checks[@]}" "${files[@]}" 2>&1 |
+        sed 's/\x1b\[[0-9;]*m//g' >"$work/tidy.log" || true
+    grep -E '(warning|error): ' "$work/tidy.log" | grep -v -E '^[0-9]+ warnings? ' | sort -u >"$work/tidy.findings" || true
+    cat "$work/tidy.findings"
+    findings=$(wc -l <"$work/tidy.findings")
     echo "clang-tidy: $findings findings"
     [[ $findings -eq 0 ]] || failed=1
 fi

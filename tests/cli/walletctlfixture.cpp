@@ -116,13 +116,13 @@ QString WalletctlFixture::copyLedger(const QString &from, QString *why) {
         const auto source = DatabaseUrl::parse(from, why);
         if (!source)
             return {};
-        const QString url =
+        QString url = // not const: returned, so moved
             freshPostgresDatabase(QStringLiteral("copy%1").arg(++m_copyCount), source->database, why);
         if (!url.isEmpty())
             m_copies << url;
         return url;
     }
-    const QString url = WalletDeskTest::databaseUrl(m_backend, m_dir, why);
+    QString url = WalletDeskTest::databaseUrl(m_backend, m_dir, why); // not const: returned, so moved
     const auto source = DatabaseUrl::parse(from, why);
     const auto target = DatabaseUrl::parse(url, why);
     if (url.isEmpty() || !source || !target)
