@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
     # build
     cmake ninja-build ccache g++ clang-format
+    # static checks (scripts/lint.sh): clang-tidy (with run-clang-tidy) and clazy
+    clang-tidy clazy
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-l10n-tools qt6-tools-dev qt6-svg-dev
     qtkeychain-qt6-dev libsqlite3-dev libssl-dev libsodium-dev
     # run time: SQL drivers, offscreen and X11 platform plugins

@@ -12,6 +12,7 @@ private slots:
     void initTestCase() { setUpCase(); }
     void init() { setUpTest(); }
     void cleanup() { tearDownTest(); }
+    void cleanupTestCase() { tearDownCase(); }
 
     void accounts();
     void postEveryKind();

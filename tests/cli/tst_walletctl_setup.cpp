@@ -10,6 +10,7 @@ private slots:
     void initTestCase() { setUpCase(); }
     void init() { setUpTest(); }
     void cleanup() { tearDownTest(); }
+    void cleanupTestCase() { tearDownCase(); }
 
     void versionAndHelp();
     void initAndCurrencies();

@@ -44,6 +44,7 @@
 #include <algorithm>
 #include <memory>
 #include <numeric>
+#include <utility>
 
 /// One walletctl run.
 struct Run {
@@ -120,8 +121,10 @@ protected:
     /// For the suites' init(): a fresh ledger; in server mode (global data column "mode") walletd comes up
     /// at the first command that goes through it.
     void setUpTest();
-    /// For the suites' cleanup(): stops this test's walletd.
+    /// For the suites' cleanup(): stops this test's walletd (and on PostgreSQL drops its copy of the seed).
     void tearDownTest();
+    /// For the suites' cleanupTestCase(): drops the seeded ledgers' PostgreSQL databases.
+    void tearDownCase();
     /// The global data rows "local" and "server", for the suites' initTestCase_data().
     void addModes();
     bool serverMode() const { return m_serverMode; }
@@ -237,8 +240,12 @@ protected:
     /// Runs `body` with a connection of its own to this test's ledger, closed again afterwards (so it never
     /// holds a lock or a snapshot while walletctl runs).
     template <typename F> bool withDatabase(QString *why, F &&body) const {
+        return withDatabaseAt(m_url, why, std::forward<F>(body));
+    }
+    /// As withDatabase(), on the ledger at `urlText`.
+    template <typename F> bool withDatabaseAt(const QString &urlText, QString *why, F &&body) const {
         QString error;
-        const auto url = DatabaseUrl::parse(m_url, &error);
+        const auto url = DatabaseUrl::parse(urlText, &error);
         if (!url) {
             *why = error;
             return false;
@@ -380,40 +387,12 @@ protected:
 
     /// init as root; USD (exponent 2) and GOLD (0); operators sam (support, limit 100.00 USD), sue
     /// (supervisor), sid (supervisor, limit 1.00 USD), vera (viewer); accounts p1 USD, p1 GOLD, p2 USD; 50.00
-    /// USD on p1.
-    void seed() {
-        WC_OK(wc({QStringLiteral("init")}));
-        WC_OK(wc({QStringLiteral("currency"), QStringLiteral("add"), QStringLiteral("USD"),
-                  QStringLiteral("--exponent"), QStringLiteral("2"), QStringLiteral("--name"),
-                  QStringLiteral("US dollar")}));
-        WC_OK(wc({QStringLiteral("currency"), QStringLiteral("add"), QStringLiteral("GOLD"),
-                  QStringLiteral("--exponent"), QStringLiteral("0")}));
-        const QList<QStringList> ops{
-            {QStringLiteral("sam"), QStringLiteral("support"), QStringLiteral("USD:100.00")},
-            {QStringLiteral("sue"), QStringLiteral("supervisor")},
-            {QStringLiteral("sid"), QStringLiteral("supervisor"), QStringLiteral("USD:1.00")},
-            {QStringLiteral("vera"), QStringLiteral("viewer")},
-        };
-        for (const QStringList &o : ops) {
-            QStringList args{QStringLiteral("operator"), QStringLiteral("add"), o[0],
-                             QStringLiteral("--role"), o[1]};
-            if (o.size() > 2)
-                args << QStringLiteral("--limit") << o[2];
-            WC_OK(wc(args));
-        }
-        createAccount(QStringLiteral("p1"), QStringLiteral("USD"), &m_usd1);
-        if (QTest::currentTestFailed())
-            return;
-        createAccount(QStringLiteral("p1"), QStringLiteral("GOLD"), &m_gold1);
-        if (QTest::currentTestFailed())
-            return;
-        createAccount(QStringLiteral("p2"), QStringLiteral("USD"), &m_usd2);
-        if (QTest::currentTestFailed())
-            return;
-        post({QStringLiteral("deposit"), QStringLiteral("--account"), m_usd1, QStringLiteral("--amount"),
-              QStringLiteral("50.00"), QStringLiteral("--key"), QStringLiteral("seed-1")},
-             &m_seedTxn);
-    }
+    /// USD on p1. This test then works on a ledger of its own: a copy of one that seedLedger() built the
+    /// first time a test of this class and mode asked (a SQLite file copied, a PostgreSQL database created
+    /// from it as a template). Building it takes a dozen walletctl runs (and in server mode a walletd and a
+    /// password), which used to be the most of each data row's time; the copy has the same rows, ids,
+    /// hashes and audit log, so what a test sees is the same.
+    void seed();
 
     /// The balance of an account as walletctl --json account show reports it.
     void balanceOf(const QString &account, QString *balance, QString *held = nullptr) {
@@ -437,8 +416,28 @@ private:
     /// password, and sets `input` to that password for stdin.
     bool throughServer(const QStringList &args, const Env &env, QByteArray *input);
 
+    /// The seed as it was always written: walletctl commands (through walletd in server mode) on m_url.
+    void seedLedger();
+    /// A seeded ledger that seed() copies, one per mode (the audit log of one seeded through walletd holds
+    /// the sign-ins, and its root already has a password).
+    struct SeededLedger {
+        QString url; ///< empty until built
+        QString usd1, gold1, usd2, seedTxn;
+        QSet<QString> withPassword;
+    };
+    /// A new database holding a copy of `from` (stopped: nothing may be connected to it); its URL, or empty
+    /// with *why set.
+    QString copyLedger(const QString &from, QString *why);
+    /// PostgreSQL: a database of this test process named `suffix`, dropped first if an earlier run left it.
+    QString freshPostgresDatabase(const QString &suffix, const QString &templateName, QString *why);
+    bool dropPostgresDatabase(const QString &url, QString *why);
+
     bool m_modes = false; ///< addModes() was called: the suite runs in both modes
     bool m_serverMode = false;
     std::unique_ptr<WalletdTest::Walletd> m_walletd;
     QSet<QString> m_withPassword; ///< operators given WalletdTest::Password in this test's ledger
+    SeededLedger m_seeded[2];     ///< [serverMode]
+    QString m_adminUrl;           ///< PostgreSQL: the fixture's database, where databases are created
+    QStringList m_copies;         ///< PostgreSQL: this test's copies, dropped by tearDownTest()
+    int m_copyCount = 0;
 };
