@@ -11,6 +11,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <algorithm>
 #include <map>
 
 namespace {
@@ -209,7 +210,10 @@ Result<qint64> BulkJournal::post(const PostingRequest &planned, const OperatorIn
             return databaseError(e);
         ++m_nextEntry;
         ++m_entries;
-        m_dayCache.addToRollup(leg, at);
+        auto rollup = m_dayRollups.find(leg.accountId);
+        if (rollup == m_dayRollups.end())
+            rollup = m_dayRollups.insert(leg.accountId, WriteCache::RollupDelta::openedBy(leg));
+        rollup->add(leg);
         if (leg.system) {
             m_systemBalances[leg.accountId] = leg.balanceAfter;
         } else {
@@ -250,11 +254,13 @@ Result<Done> BulkJournal::writeDay() {
     };
     std::map<QString, DayFigures> figures;
     BulkStatement &r = *m_insRollup;
-    for (const auto &[key, delta] : m_dayCache.rollups) {
-        const auto &[account, shard, day] = key;
+    QList<qint64> accounts = m_dayRollups.keys();
+    std::sort(accounts.begin(), accounts.end()); // in key order: appending beats random B-tree inserts
+    for (qint64 account : std::as_const(accounts)) {
+        const WriteCache::RollupDelta &delta = m_dayRollups[account];
         r.bind(0, account);
-        r.bind(1, qint64(shard));
-        r.bind(2, day);
+        r.bind(1, qint64(0));
+        r.bind(2, m_day);
         r.bind(3, delta.opening);
         r.bind(4, delta.closing);
         r.bind(5, delta.low);
@@ -297,6 +303,7 @@ Result<Done> BulkJournal::writeDay() {
                 return databaseError(f);
         }
     }
+    m_dayRollups.clear();
     m_dayCache.clear();
     return Done{};
 }

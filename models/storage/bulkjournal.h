@@ -95,7 +95,10 @@ private:
     qint64 m_nextTransaction = 1, m_nextEntry = 1;
     QByteArray m_chainHead; ///< the journal chain's lane 0
     qint64 m_day = -1;      ///< the day whose rollups m_dayCache holds
-    WriteCache m_dayCache;  ///< the current day's rollups and economy flows
+    /// The current day's rollups by account (system legs all go to shard 0): a hash, as the day's accounts
+    /// are many and their order matters only when written.
+    QHash<qint64, WriteCache::RollupDelta> m_dayRollups;
+    WriteCache m_dayCache; ///< the current day's economy flows
     qint64 m_lastAt = 0;
     qint64 m_transactions = 0, m_entries = 0, m_rollups = 0;
 };

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QVarLengthArray>
+#include <algorithm>
 
 /// The account columns readAccount() reads, in its order; the statements that load accounts add their WHERE.
 /// A macro so that each query stays one string literal (statements are cached by the literal's address).
@@ -285,13 +287,19 @@ void JournalWriter::pricePlayerLeg(PostingLeg &leg, Account &acc, bool allowOver
 }
 
 void JournalWriter::checkBalanced(const QList<PostingLeg> &legs) {
-    QHash<QString, qint64> sums;
-    for (const PostingLeg &l : legs)
-        sums[l.currency] = checkedAdd(sums.value(l.currency), l.amount, l.accountId);
-    for (auto it = sums.cbegin(); it != sums.cend(); ++it)
-        if (it.value() != 0)
+    QVarLengthArray<std::pair<QString, qint64>, 4> sums; // a few currencies: a short array beats a hash
+    for (const PostingLeg &l : legs) {
+        auto it =
+            std::find_if(sums.begin(), sums.end(), [&l](const auto &s) { return s.first == l.currency; });
+        if (it == sums.end())
+            sums.append({l.currency, checkedAdd(0, l.amount, l.accountId)});
+        else
+            it->second = checkedAdd(it->second, l.amount, l.accountId);
+    }
+    for (const auto &[currency, sum] : sums)
+        if (sum != 0)
             fail(ErrorCode::Database,
-                 QStringLiteral("internal error: entries do not balance in %1").arg(it.key()));
+                 QStringLiteral("internal error: entries do not balance in %1").arg(currency));
 }
 
 /// Writes a fully planned transaction: journal row, entries, balances, rollups, audit, chain heads.

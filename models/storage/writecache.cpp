@@ -2,6 +2,9 @@
 
 #include "economyreport.h"
 
+#include <QVarLengthArray>
+#include <algorithm>
+
 namespace {
 constexpr qint64 MsPerDay = 86400000;
 } // namespace
@@ -217,31 +220,46 @@ void WriteCache::applyLeg(const PostingLeg &l, qint64 at) {
 
 void WriteCache::addToRollup(const PostingLeg &l, qint64 at) {
     auto [it, fresh] = rollups.try_emplace({l.accountId, l.shard, at / MsPerDay});
-    RollupDelta &r = it->second;
-    if (fresh) {
-        r.opening = r.low = r.high = l.balanceBefore;
-        r.currency = l.currency;
-        r.player = !l.system;
-    }
-    r.closing = l.balanceAfter;
-    r.low = std::min(r.low, l.balanceAfter);
-    r.high = std::max(r.high, l.balanceAfter);
-    (l.amount > 0 ? r.inflow : r.outflow) += l.amount > 0 ? l.amount : -l.amount;
-    ++r.count;
+    if (fresh)
+        it->second = RollupDelta::openedBy(l);
+    it->second.add(l);
+}
+
+WriteCache::RollupDelta WriteCache::RollupDelta::openedBy(const PostingLeg &l) {
+    RollupDelta r;
+    r.opening = r.closing = r.low = r.high = l.balanceBefore;
+    r.currency = l.currency;
+    r.player = !l.system;
+    return r;
+}
+
+void WriteCache::RollupDelta::add(const PostingLeg &l) {
+    closing = l.balanceAfter;
+    low = std::min(low, l.balanceAfter);
+    high = std::max(high, l.balanceAfter);
+    (l.amount > 0 ? inflow : outflow) += l.amount > 0 ? l.amount : -l.amount;
+    ++count;
 }
 
 /// The transaction's net player change per currency, filed as a source or sink of its kind
 /// (economyreport.h).
 void WriteCache::fileEconomyFlows(TransactionKind kind, const QList<PostingLeg> &legs, qint64 at) {
-    QMap<QString, qint64> net;
-    for (const PostingLeg &l : legs)
-        if (!l.system)
-            net[l.currency] += l.amount; // each leg's balance was range-checked; the sum of one
-                                         // transaction's player legs cannot leave int64 either
-    for (auto it = net.cbegin(); it != net.cend(); ++it)
-        if (it.value() != 0) { // a transfer between players nets to zero: neither source nor sink
-            FlowDelta &f = flows[{it.key(), at / MsPerDay}];
-            fileNetPlayerChange(f.sources, f.sinks, kind, it.value());
+    // At most a few currencies per posting: a short array beats a map (every posting runs this).
+    QVarLengthArray<std::pair<QString, qint64>, 4> net;
+    for (const PostingLeg &l : legs) {
+        if (l.system)
+            continue;
+        auto it = std::find_if(net.begin(), net.end(), [&l](const auto &n) { return n.first == l.currency; });
+        if (it == net.end())
+            net.append({l.currency, l.amount});
+        else
+            it->second += l.amount; // each leg's balance was range-checked; the sum of one
+                                    // transaction's player legs cannot leave int64 either
+    }
+    for (const auto &[currency, change] : net)
+        if (change != 0) { // a transfer between players nets to zero: neither source nor sink
+            FlowDelta &f = flows[{currency, at / MsPerDay}];
+            fileNetPlayerChange(f.sources, f.sinks, kind, change);
         }
 }
 

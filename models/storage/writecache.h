@@ -21,6 +21,11 @@ struct WriteCache {
         qint64 opening = 0, closing = 0, low = 0, high = 0, inflow = 0, outflow = 0, count = 0;
         QString currency; ///< for the economy figures of player accounts
         bool player = false;
+
+        /// A day's figures as its first leg finds the account (before the leg: add() it next).
+        static RollupDelta openedBy(const PostingLeg &leg);
+        /// A priced leg's effect on the day: the one arithmetic of rollups, for both writers.
+        void add(const PostingLeg &leg);
     };
     /// A currency's sources and sinks per kind on one day (economy_flows), summed over this transaction.
     struct FlowDelta {
