@@ -4,8 +4,11 @@
 #include "ledgerreader.h"
 #include "operatorauth.h"
 
+#include "chainhasher.h"
+
 #include <QPromise>
 #include <QSysInfo>
+#include <QThreadPool>
 
 LocalLedgerClient::LocalLedgerClient(QObject *parent)
     : LedgerClient(parent) {
@@ -23,6 +26,7 @@ LocalLedgerClient::~LocalLedgerClient() = default;
 QFuture<Result<SessionInfo>> LocalLedgerClient::connectTo(const DatabaseUrl &url,
                                                           const QString &operatorName) {
     m_actor = Actor{operatorName, QStringLiteral("walletdesk@%1").arg(QSysInfo::machineHostName())};
+    m_url = url;
     const QString label = url.display();
     auto promise = std::make_shared<QPromise<Result<SessionInfo>>>();
     promise->start();
@@ -66,6 +70,7 @@ QFuture<Result<SessionInfo>> LocalLedgerClient::connectTo(const DatabaseUrl &url
 
 QFuture<Result<Done>> LocalLedgerClient::open(const DatabaseUrl &url, const Actor &actor) {
     m_actor = actor;
+    m_url = url;
     m_session = SessionInfo{actor.operatorName, Role::Viewer, url.display(), {}};
     return m_service.open(url);
 }
@@ -211,21 +216,49 @@ QFuture<Result<Done>> LocalLedgerClient::setOperatorPassword(const QString &name
     });
 }
 
+namespace {
+
+/// Verifies `store`, reporting progress through `promise` and stopping when it is canceled.
+Result<VerifyReport> verifyWithProgress(LedgerStore &store, QPromise<Result<VerifyReport>> &promise) {
+    // Progress counts entries; the verifier tells the total with its first call, before any work.
+    return store.verify([&promise](qint64 checked, qint64 total) {
+        if (checked == 0)
+            promise.setProgressRange(0, int(std::min<qint64>(total, std::numeric_limits<int>::max())));
+        promise.setProgressValue(int(std::min<qint64>(checked, std::numeric_limits<int>::max())));
+        return !promise.isCanceled();
+    });
+}
+
+} // namespace
+
 QFuture<Result<VerifyReport>> LocalLedgerClient::verify() {
     auto promise = std::make_shared<QPromise<Result<VerifyReport>>>();
     QFuture<Result<VerifyReport>> future = promise->future();
     promise->start();
-    m_service.run([promise](LedgerStore &s) {
-        // Progress counts entries; the verifier tells the total with its first call, before any work.
-        auto report = s.verify([&](qint64 checked, qint64 total) {
-            if (checked == 0)
-                promise->setProgressRange(0, int(std::min<qint64>(total, std::numeric_limits<int>::max())));
-            promise->setProgressValue(int(std::min<qint64>(checked, std::numeric_limits<int>::max())));
-            return !promise->isCanceled();
+    if (m_url.kind == DatabaseUrl::Kind::Sqlite && m_url.path == u":memory:") {
+        // A private in-memory database exists only on the service's connection.
+        m_service.run([promise](LedgerStore &s) {
+            promise->addResult(verifyWithProgress(s, *promise));
+            promise->finish();
+            return Result<Done>(Done{});
         });
+        return future;
+    }
+    // On a connection of its own on a pool thread, as walletd's verify jobs run: verifying a large ledger
+    // takes seconds, and on the service's one worker it would hold up every read of the window meanwhile.
+    // Verify reads one snapshot, so the worker's writes during it are neither seen nor blocked (WAL, MVCC).
+    QThreadPool::globalInstance()->start([promise, url = m_url] {
+        Result<VerifyReport> report = LedgerError{ErrorCode::Database, QStringLiteral("no ledger")};
+        if (auto opened = LedgerStore::open(url)) {
+            std::unique_ptr<LedgerStore> store = std::move(opened).value();
+            report = verifyWithProgress(*store, *promise);
+            store.reset(); // closes the connection on the thread that opened it
+        } else {
+            report = opened.error();
+        }
+        ChainHasher::releaseThreadState(); // a pool thread hashed (see ChainHasher)
         promise->addResult(report);
         promise->finish();
-        return Result<Done>(Done{});
     });
     return future;
 }

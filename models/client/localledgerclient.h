@@ -63,6 +63,7 @@ public:
 
 private:
     LedgerService m_service;
+    DatabaseUrl m_url; ///< what connectTo()/open() opened: verify() opens it again on its own connection
     Actor m_actor;
     SessionInfo m_session;
 };
