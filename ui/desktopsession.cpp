@@ -131,7 +131,7 @@ void DesktopSession::openDemo() {
             fail(tr("The demo ledger could not be created: %1").arg(ready.error().message));
             return;
         }
-        connectWith(DemoLedger::profile(*ready), QString(), false);
+        connectWith(ConnectionProfile::demoLedger(ready->path, ready->adminOperator), QString(), false);
     });
     watcher->setFuture(DemoLedger::ensure());
 }

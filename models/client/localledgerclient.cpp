@@ -99,7 +99,8 @@ QFuture<Result<QList<Account>>> LocalLedgerClient::accountsOfPlayer(const QStrin
 }
 
 QFuture<Result<qint64>> LocalLedgerClient::balanceAt(qint64 accountId, qint64 atMs) {
-    return m_service.run([accountId, atMs](LedgerStore &s) { return s.balanceAt(accountId, atMs); });
+    return m_service.run(
+        [accountId, atMs](LedgerStore &s) { return LedgerReader(s).balanceAt(accountId, atMs); });
 }
 
 QFuture<Result<QList<HistoryEntry>>> LocalLedgerClient::history(qint64 accountId, qint64 beforeEntryId,
@@ -129,19 +130,21 @@ QFuture<Result<QList<JournalLine>>> LocalLedgerClient::journal(const JournalQuer
 }
 
 QFuture<Result<JournalTransaction>> LocalLedgerClient::transaction(qint64 id) {
-    return m_service.run([id](LedgerStore &s) { return s.transaction(id); });
+    return m_service.run([id](LedgerStore &s) { return LedgerReader(s).transaction(id); });
 }
 
 QFuture<Result<PostingOutcome>> LocalLedgerClient::postingOutcome(const QString &idempotencyKey) {
-    return m_service.run([idempotencyKey](LedgerStore &s) { return s.postingOutcome(idempotencyKey); });
+    return m_service.run(
+        [idempotencyKey](LedgerStore &s) { return LedgerReader(s).postingOutcome(idempotencyKey); });
 }
 
 QFuture<Result<QList<Approval>>> LocalLedgerClient::approvals(bool pendingOnly) {
-    return m_service.run([pendingOnly](LedgerStore &s) { return s.approvals(pendingOnly, 1000); });
+    return m_service.run(
+        [pendingOnly](LedgerStore &s) { return LedgerReader(s).approvals(pendingOnly, 1000); });
 }
 
 QFuture<Result<QList<AuditRecord>>> LocalLedgerClient::audit(qint64 beforeId, int limit) {
-    return m_service.run([=](LedgerStore &s) { return s.audit(beforeId, limit); });
+    return m_service.run([=](LedgerStore &s) { return LedgerReader(s).audit(beforeId, limit); });
 }
 
 QFuture<Result<QList<OperatorInfo>>> LocalLedgerClient::operators() {

@@ -14,10 +14,6 @@
 
 namespace {
 
-QString unreachable(const QUrl &base, const QString &why) {
-    return QStringLiteral("walletd at %1 cannot be reached: %2").arg(base.toDisplayString(), why);
-}
-
 QByteArray jsonBody(const QJsonObject &o) {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
@@ -35,171 +31,46 @@ constexpr int PlayerPage = 1000;
 } // namespace
 
 RemoteLedgerClient::RemoteLedgerClient(QObject *parent)
-    : LedgerClient(parent) {}
+    : LedgerClient(parent) {
+    connect(&m_transport, &WalletdTransport::availabilityChanged, this, &LedgerClient::availabilityChanged);
+    connect(&m_transport, &WalletdTransport::signInRequired, this, &LedgerClient::signInRequired);
+}
 
 RemoteLedgerClient::~RemoteLedgerClient() = default;
 
 void RemoteLedgerClient::setRetryPolicy(int retries, int firstDelayMs) {
-    m_retries = retries;
-    m_firstDelayMs = firstDelayMs;
-}
-
-void RemoteLedgerClient::setAvailable(bool available, const QString &reason) {
-    if (available == m_available)
-        return;
-    m_available = available;
-    Q_EMIT availabilityChanged(available, reason);
-}
-
-void RemoteLedgerClient::send(const Call &call, Decoder decode,
-                              std::function<void(const std::optional<LedgerError> &)> done, int attempt) {
-    QUrl url = m_base;
-    url.setPath(m_base.path() + call.path);
-    url.setQuery(call.query);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setTransferTimeout(120000);
-    const QString sentWith = m_token;
-    if (!sentWith.isEmpty())
-        request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + sentWith.toLatin1());
-    if (!call.idempotencyKey.isEmpty())
-        request.setRawHeader(QByteArrayLiteral("Idempotency-Key"), call.idempotencyKey);
-    QNetworkReply *reply = m_nam.sendCustomRequest(request, call.method, call.body);
-    connect(reply, &QNetworkReply::finished, this, [=, this] {
-        reply->deleteLater();
-        const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        if (!statusAttribute.isValid()) {
-            // No HTTP answer at all: walletd is down or the connection broke. Whether a write happened is not
-            // known, so only a request that is safe to repeat is sent again (a posting with the same key).
-            const QString reason = unreachable(m_base, reply->errorString());
-            setAvailable(false, reason);
-            if (call.repeatable && attempt < m_retries) {
-                QTimer::singleShot(m_firstDelayMs << std::min(attempt, 6), this,
-                                   [=, this] { send(call, decode, done, attempt + 1); });
-                return;
-            }
-            done(LedgerError{ErrorCode::Database, reason});
-            return;
-        }
-        setAvailable(true, QString());
-        const int status = statusAttribute.toInt();
-        const QByteArray body = reply->readAll();
-        if (status == 401 && !sentWith.isEmpty() && call.path != u"/admin/v1/login") {
-            // The session ended. walletd refused the request before doing anything, so it is safe to send
-            // again once signed in (writes too); sent under a token that has since been replaced: at once.
-            auto resend = [=, this] { send(call, decode, done, attempt); };
-            if (!m_token.isEmpty() && m_token != sentWith) {
-                resend();
-                return;
-            }
-            const bool first = m_parked.isEmpty();
-            m_parked.push_back({resend, [done](const LedgerError &e) { done(e); }});
-            if (first) {
-                m_sessionEnd = ApiCodec::errorFromBody(body).value_or(
-                    LedgerError{ErrorCode::PermissionDenied, QStringLiteral("the session has ended")});
-                Q_EMIT signInRequired(m_sessionEnd.message);
-            }
-            return;
-        }
-        if (status >= 200 && status < 300) {
-            const QJsonDocument doc = QJsonDocument::fromJson(body);
-            if (!doc.isObject() || !decode(doc.object())) {
-                done(LedgerError{ErrorCode::Database,
-                                 QStringLiteral("walletd sent an answer this client does not understand")});
-                return;
-            }
-            done(std::nullopt);
-            return;
-        }
-        // walletd is up but its ledger is not (a database reconnecting, a request past its deadline): what is
-        // safe to repeat is sent again when Retry-After says, a few times, before the error is shown.
-        if (status == 503 && call.repeatable && attempt < m_retries) {
-            const int retryAfterMs =
-                reply->rawHeader(QByteArrayLiteral("Retry-After")).trimmed().toInt() * 1000;
-            QTimer::singleShot(std::clamp(retryAfterMs, m_firstDelayMs, 5000), this,
-                               [=, this] { send(call, decode, done, attempt + 1); });
-            return;
-        }
-        if (auto error = ApiCodec::errorFromBody(body)) {
-            done(*error);
-            return;
-        }
-        done(LedgerError{status >= 500 ? ErrorCode::Database : ErrorCode::InvalidArgument,
-                         QStringLiteral("walletd answered HTTP %1").arg(status)});
-    });
-}
-
-template <typename T>
-QFuture<Result<T>> RemoteLedgerClient::fetch(const Call &call,
-                                             std::function<bool(const QJsonObject &, T *)> decode) {
-    auto promise = std::make_shared<QPromise<Result<T>>>();
-    auto value = std::make_shared<T>();
-    promise->start();
-    send(
-        call, [decode, value](const QJsonObject &o) { return decode(o, value.get()); },
-        [promise, value](const std::optional<LedgerError> &error) {
-            promise->addResult(error ? Result<T>(*error) : Result<T>(*value));
-            promise->finish();
-        });
-    return promise->future();
-}
-
-template <typename T>
-QFuture<Result<QList<T>>> RemoteLedgerClient::fetchList(const Call &call, const QString &member) {
-    return fetch<QList<T>>(call, [member](const QJsonObject &o, QList<T> *out) {
-        if (!o.value(member).isArray())
-            return false;
-        for (const QJsonValue &v : o.value(member).toArray()) {
-            T item;
-            if (!ApiCodec::fromJson(v.toObject(), &item))
-                return false;
-            out->append(item);
-        }
-        return true;
-    });
+    m_transport.setRetryPolicy(retries, firstDelayMs);
 }
 
 QFuture<Result<SessionInfo>> RemoteLedgerClient::connectTo(const QUrl &server, const QString &operatorName,
                                                            const QString &password) {
-    m_base = server;
-    if (m_base.path().endsWith(u'/'))
-        m_base.setPath(m_base.path().chopped(1));
-    m_token.clear();
+    m_transport.setBase(server);
+    m_transport.setToken({});
     return signIn(operatorName, password);
 }
 
 QFuture<Result<SessionInfo>> RemoteLedgerClient::resumeSession(const QString &password) {
     return signIn(m_session.operatorName, password).then(this, [this](const Result<SessionInfo> &r) {
         if (r)
-            releaseParked(std::nullopt); // a wrong password leaves them waiting for the next try
+            m_transport.resendParked(); // a wrong password leaves them waiting for the next try
         return r;
     });
 }
 
 void RemoteLedgerClient::abandonSession() {
-    m_token.clear(); // from now on requests fail at once, as before any sign-in
-    releaseParked(m_sessionEnd);
-}
-
-void RemoteLedgerClient::releaseParked(const std::optional<LedgerError> &failWith) {
-    const QList<Parked> parked = std::exchange(m_parked, {});
-    for (const Parked &p : parked) {
-        if (failWith)
-            p.fail(*failWith);
-        else
-            p.resend();
-    }
+    m_transport.failParked();
 }
 
 QFuture<Result<SessionInfo>> RemoteLedgerClient::signIn(const QString &operatorName,
                                                         const QString &password) {
-    const QString label = m_base.toDisplayString(QUrl::RemoveUserInfo);
+    const QUrl base = m_transport.base();
+    const QString label = base.toDisplayString(QUrl::RemoveUserInfo);
     // Qt's network access refuses an https:// answer that did not come over a verified TLS session.
-    const QHostAddress host(m_base.host());
+    const QHostAddress host(base.host());
     const ConnectionSecurity security =
-        m_base.scheme() == u"https"
+        base.scheme() == u"https"
             ? ConnectionSecurity{ConnectionSecurity::Kind::Encrypted, QStringLiteral("HTTPS")}
-        : m_base.host() == u"localhost" || (!host.isNull() && host.isLoopback())
+        : base.host() == u"localhost" || (!host.isNull() && host.isLoopback())
             ? ConnectionSecurity{ConnectionSecurity::Kind::Local, {}}
             : ConnectionSecurity{ConnectionSecurity::Kind::Unencrypted, {}};
     Call call{QByteArrayLiteral("POST"),
@@ -208,28 +79,29 @@ QFuture<Result<SessionInfo>> RemoteLedgerClient::signIn(const QString &operatorN
               jsonBody({{QStringLiteral("operator"), operatorName}, {QStringLiteral("password"), password}}),
               {},
               true};
-    return fetch<SessionInfo>(call, [this, label, security](const QJsonObject &o, SessionInfo *out) {
-        const auto role = roleFromName(o.value(QStringLiteral("role")).toString());
-        const QString token = o.value(QStringLiteral("token")).toString();
-        if (!role || token.isEmpty())
-            return false;
-        *out = SessionInfo{o.value(QStringLiteral("operator")).toString(), *role, label, security};
-        m_token = token;
-        m_session = *out;
-        return true;
-    });
+    return m_transport.fetch<SessionInfo>(
+        call, [this, label, security](const QJsonObject &o, SessionInfo *out) {
+            const auto role = roleFromName(o.value(QStringLiteral("role")).toString());
+            const QString token = o.value(QStringLiteral("token")).toString();
+            if (!role || token.isEmpty())
+                return false;
+            *out = SessionInfo{o.value(QStringLiteral("operator")).toString(), *role, label, security};
+            m_transport.setToken(token);
+            m_session = *out;
+            return true;
+        });
 }
 
 QFuture<Result<Done>> RemoteLedgerClient::disconnectFromServer() {
     Call call{QByteArrayLiteral("POST"), QStringLiteral("/admin/v1/logout"), {}, {}, {}, false};
-    return fetch<Done>(call, [this](const QJsonObject &, Done *) {
-        m_token.clear();
+    return m_transport.fetch<Done>(call, [this](const QJsonObject &, Done *) {
+        m_transport.setToken({});
         return true;
     });
 }
 
 QFuture<Result<QList<Currency>>> RemoteLedgerClient::currencies() {
-    return fetchList<Currency>(
+    return m_transport.fetchList<Currency>(
         {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/currencies"), {}, {}, {}, true},
         QStringLiteral("currencies"));
 }
@@ -237,42 +109,43 @@ QFuture<Result<QList<Currency>>> RemoteLedgerClient::currencies() {
 QFuture<Result<qint64>> RemoteLedgerClient::countAccounts(const AccountQuery &query) {
     ApiCodec::AccountWindow w;
     w.query = query;
-    return fetch<qint64>({QByteArrayLiteral("GET"),
-                          QStringLiteral("/admin/v1/accounts/count"),
-                          ApiCodec::encodeAccountWindow(w),
-                          {},
-                          {},
-                          true},
-                         [](const QJsonObject &o, qint64 *out) {
-                             *out = o.value(QStringLiteral("count")).toInteger(-1);
-                             return *out >= 0;
-                         });
+    return m_transport.fetch<qint64>({QByteArrayLiteral("GET"),
+                                      QStringLiteral("/admin/v1/accounts/count"),
+                                      ApiCodec::encodeAccountWindow(w),
+                                      {},
+                                      {},
+                                      true},
+                                     [](const QJsonObject &o, qint64 *out) {
+                                         *out = o.value(QStringLiteral("count")).toInteger(-1);
+                                         return *out >= 0;
+                                     });
 }
 
 QFuture<Result<AccountPage>> RemoteLedgerClient::accounts(const AccountQuery &query, qint64 offset, int limit,
                                                           const std::optional<AccountKey> &after,
                                                           qint64 total) {
     ApiCodec::AccountWindow w{query, offset, limit, after, total};
-    return fetch<AccountPage>({QByteArrayLiteral("GET"),
-                               QStringLiteral("/admin/v1/accounts"),
-                               ApiCodec::encodeAccountWindow(w),
-                               {},
-                               {},
-                               true},
-                              [](const QJsonObject &o, AccountPage *out) {
-                                  out->offset = o.value(QStringLiteral("offset")).toInteger();
-                                  for (const QJsonValue &v : o.value(QStringLiteral("accounts")).toArray()) {
-                                      Account a;
-                                      if (!ApiCodec::fromJson(v.toObject(), &a))
-                                          return false;
-                                      out->accounts << a;
-                                  }
-                                  return true;
-                              });
+    return m_transport.fetch<AccountPage>({QByteArrayLiteral("GET"),
+                                           QStringLiteral("/admin/v1/accounts"),
+                                           ApiCodec::encodeAccountWindow(w),
+                                           {},
+                                           {},
+                                           true},
+                                          [](const QJsonObject &o, AccountPage *out) {
+                                              out->offset = o.value(QStringLiteral("offset")).toInteger();
+                                              for (const QJsonValue &v :
+                                                   o.value(QStringLiteral("accounts")).toArray()) {
+                                                  Account a;
+                                                  if (!ApiCodec::fromJson(v.toObject(), &a))
+                                                      return false;
+                                                  out->accounts << a;
+                                              }
+                                              return true;
+                                          });
 }
 
 QFuture<Result<Account>> RemoteLedgerClient::account(qint64 id) {
-    return fetch<Account>(
+    return m_transport.fetch<Account>(
         {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/accounts/%1").arg(id), {}, {}, {}, true},
         [](const QJsonObject &o, Account *out) { return ApiCodec::fromJson(o, out); });
 }
@@ -282,13 +155,14 @@ QFuture<Result<QList<HistoryEntry>>> RemoteLedgerClient::history(qint64 accountI
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("before"), QString::number(beforeEntryId));
     q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    return fetchList<HistoryEntry>({QByteArrayLiteral("GET"),
-                                    QStringLiteral("/admin/v1/accounts/%1/history").arg(accountId),
-                                    q,
-                                    {},
-                                    {},
-                                    true},
-                                   QStringLiteral("entries"));
+    return m_transport.fetchList<HistoryEntry>(
+        {QByteArrayLiteral("GET"),
+         QStringLiteral("/admin/v1/accounts/%1/history").arg(accountId),
+         q,
+         {},
+         {},
+         true},
+        QStringLiteral("entries"));
 }
 
 QFuture<Result<QList<Account>>> RemoteLedgerClient::accountsOfPlayer(const QString &playerRef) {
@@ -348,17 +222,17 @@ void RemoteLedgerClient::readPlayerPage(const QString &playerRef, qint64 offset,
 QFuture<Result<qint64>> RemoteLedgerClient::balanceAt(qint64 accountId, qint64 atMs) {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("at"), QString::number(std::max<qint64>(atMs, 0)));
-    return fetch<qint64>({QByteArrayLiteral("GET"),
-                          QStringLiteral("/admin/v1/accounts/%1/balance").arg(accountId),
-                          q,
-                          {},
-                          {},
-                          true},
-                         [](const QJsonObject &o, qint64 *out) {
-                             bool ok = false;
-                             *out = o.value(QStringLiteral("balance")).toString().toLongLong(&ok);
-                             return ok;
-                         });
+    return m_transport.fetch<qint64>({QByteArrayLiteral("GET"),
+                                      QStringLiteral("/admin/v1/accounts/%1/balance").arg(accountId),
+                                      q,
+                                      {},
+                                      {},
+                                      true},
+                                     [](const QJsonObject &o, qint64 *out) {
+                                         bool ok = false;
+                                         *out = o.value(QStringLiteral("balance")).toString().toLongLong(&ok);
+                                         return ok;
+                                     });
 }
 
 QFuture<Result<QList<BalancePoint>>> RemoteLedgerClient::balanceSeries(qint64 accountId, qint64 fromMs,
@@ -366,13 +240,14 @@ QFuture<Result<QList<BalancePoint>>> RemoteLedgerClient::balanceSeries(qint64 ac
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("from"), QString::number(fromMs));
     q.addQueryItem(QStringLiteral("to"), QString::number(toMs));
-    return fetchList<BalancePoint>({QByteArrayLiteral("GET"),
-                                    QStringLiteral("/admin/v1/accounts/%1/balances").arg(accountId),
-                                    q,
-                                    {},
-                                    {},
-                                    true},
-                                   QStringLiteral("points"));
+    return m_transport.fetchList<BalancePoint>(
+        {QByteArrayLiteral("GET"),
+         QStringLiteral("/admin/v1/accounts/%1/balances").arg(accountId),
+         q,
+         {},
+         {},
+         true},
+        QStringLiteral("points"));
 }
 
 QFuture<Result<EconomyReport>> RemoteLedgerClient::economy(const QString &currency, qint64 fromMs,
@@ -381,7 +256,7 @@ QFuture<Result<EconomyReport>> RemoteLedgerClient::economy(const QString &curren
     q.addQueryItem(QStringLiteral("currency"), currency);
     q.addQueryItem(QStringLiteral("from"), QString::number(fromMs));
     q.addQueryItem(QStringLiteral("to"), QString::number(toMs));
-    return fetch<EconomyReport>(
+    return m_transport.fetch<EconomyReport>(
         {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/economy"), q, {}, {}, true},
         [](const QJsonObject &o, EconomyReport *out) { return ApiCodec::fromJson(o, out); });
 }
@@ -389,24 +264,24 @@ QFuture<Result<EconomyReport>> RemoteLedgerClient::economy(const QString &curren
 QFuture<Result<BalanceDistribution>> RemoteLedgerClient::distribution(const QString &currency) {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("currency"), currency);
-    return fetch<BalanceDistribution>(
+    return m_transport.fetch<BalanceDistribution>(
         {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/economy/distribution"), q, {}, {}, true},
         [](const QJsonObject &o, BalanceDistribution *out) { return ApiCodec::fromJson(o, out); });
 }
 
 QFuture<Result<QList<JournalLine>>> RemoteLedgerClient::journal(const JournalQuery &query,
                                                                 qint64 beforeEntryId, int limit) {
-    return fetchList<JournalLine>({QByteArrayLiteral("GET"),
-                                   QStringLiteral("/admin/v1/journal"),
-                                   ApiCodec::encodeJournalQuery(query, beforeEntryId, limit),
-                                   {},
-                                   {},
-                                   true},
-                                  QStringLiteral("lines"));
+    return m_transport.fetchList<JournalLine>({QByteArrayLiteral("GET"),
+                                               QStringLiteral("/admin/v1/journal"),
+                                               ApiCodec::encodeJournalQuery(query, beforeEntryId, limit),
+                                               {},
+                                               {},
+                                               true},
+                                              QStringLiteral("lines"));
 }
 
 QFuture<Result<JournalTransaction>> RemoteLedgerClient::transaction(qint64 id) {
-    return fetch<JournalTransaction>(
+    return m_transport.fetch<JournalTransaction>(
         {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/transactions/%1").arg(id), {}, {}, {}, true},
         [](const QJsonObject &o, JournalTransaction *out) { return ApiCodec::fromJson(o, out); });
 }
@@ -415,7 +290,7 @@ QFuture<Result<PostingOutcome>> RemoteLedgerClient::postingOutcome(const QString
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("idempotency_key"),
                    QString::fromUtf8(QUrl::toPercentEncoding(idempotencyKey)));
-    return fetch<PostingOutcome>(
+    return m_transport.fetch<PostingOutcome>(
         {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/postings"), q, {}, {}, true},
         [](const QJsonObject &o, PostingOutcome *out) {
             const QString status = o.value(QStringLiteral("status")).toString();
@@ -436,7 +311,7 @@ QFuture<Result<PostingOutcome>> RemoteLedgerClient::postingOutcome(const QString
 QFuture<Result<QList<Approval>>> RemoteLedgerClient::approvals(bool pendingOnly) {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("pending"), pendingOnly ? QStringLiteral("1") : QStringLiteral("0"));
-    return fetchList<Approval>(
+    return m_transport.fetchList<Approval>(
         {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/approvals"), q, {}, {}, true},
         QStringLiteral("approvals"));
 }
@@ -445,24 +320,25 @@ QFuture<Result<QList<AuditRecord>>> RemoteLedgerClient::audit(qint64 beforeId, i
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("before"), QString::number(beforeId));
     q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    return fetchList<AuditRecord>(
+    return m_transport.fetchList<AuditRecord>(
         {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/audit"), q, {}, {}, true},
         QStringLiteral("records"));
 }
 
 QFuture<Result<QList<OperatorInfo>>> RemoteLedgerClient::operators() {
-    return fetchList<OperatorInfo>(
+    return m_transport.fetchList<OperatorInfo>(
         {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/operators"), {}, {}, {}, true},
         QStringLiteral("operators"));
 }
 
 QFuture<Result<qint64>> RemoteLedgerClient::changeToken() {
-    return fetch<qint64>({QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/changes"), {}, {}, {}, true},
-                         [](const QJsonObject &o, qint64 *out) {
-                             bool ok = false;
-                             *out = o.value(QStringLiteral("token")).toString().toLongLong(&ok);
-                             return ok;
-                         });
+    return m_transport.fetch<qint64>(
+        {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/changes"), {}, {}, {}, true},
+        [](const QJsonObject &o, qint64 *out) {
+            bool ok = false;
+            *out = o.value(QStringLiteral("token")).toString().toLongLong(&ok);
+            return ok;
+        });
 }
 
 QFuture<Result<Account>> RemoteLedgerClient::createAccount(const NewAccount &account) {
@@ -471,7 +347,7 @@ QFuture<Result<Account>> RemoteLedgerClient::createAccount(const NewAccount &acc
                                       {QStringLiteral("player"), account.playerRef},
                                       {QStringLiteral("name"), account.name},
                                       {QStringLiteral("allow_negative"), account.allowNegative}});
-    return fetch<Account>(
+    return m_transport.fetch<Account>(
         {QByteArrayLiteral("POST"), QStringLiteral("/admin/v1/accounts"), {}, body, {}, false},
         [this](const QJsonObject &o, Account *out) {
             if (!ApiCodec::fromJson(o, out))
@@ -495,25 +371,26 @@ QList<qint64> touched(const PostingResult &r, qint64 fallback) {
 
 QFuture<Result<PostingResult>> RemoteLedgerClient::post(const PostingRequest &request) {
     // Repeatable: the idempotency key makes a repeat return the first result instead of posting again.
-    return fetch<PostingResult>({QByteArrayLiteral("POST"),
-                                 QStringLiteral("/admin/v1/postings"),
-                                 {},
-                                 ApiCodec::encodePosting(request),
-                                 request.idempotencyKey.toUtf8(),
-                                 !request.idempotencyKey.isEmpty()},
-                                [this, id = request.accountId](const QJsonObject &o, PostingResult *out) {
-                                    if (!ApiCodec::fromJson(o, out))
-                                        return false;
-                                    if (!out->replayed)
-                                        announceWrite(touched(*out, id));
-                                    return true;
-                                });
+    return m_transport.fetch<PostingResult>(
+        {QByteArrayLiteral("POST"),
+         QStringLiteral("/admin/v1/postings"),
+         {},
+         ApiCodec::encodePosting(request),
+         request.idempotencyKey.toUtf8(),
+         !request.idempotencyKey.isEmpty()},
+        [this, id = request.accountId](const QJsonObject &o, PostingResult *out) {
+            if (!ApiCodec::fromJson(o, out))
+                return false;
+            if (!out->replayed)
+                announceWrite(touched(*out, id));
+            return true;
+        });
 }
 
 QFuture<Result<PostingResult>> RemoteLedgerClient::reverse(const ReversalRequest &request) {
     const QByteArray body =
         jsonBody({{QStringLiteral("reason"), request.reason}, {QStringLiteral("force"), request.force}});
-    return fetch<PostingResult>(
+    return m_transport.fetch<PostingResult>(
         {QByteArrayLiteral("POST"),
          QStringLiteral("/admin/v1/transactions/%1/reverse").arg(request.transactionId),
          {},
@@ -531,33 +408,33 @@ QFuture<Result<PostingResult>> RemoteLedgerClient::reverse(const ReversalRequest
 
 QFuture<Result<PostingResult>> RemoteLedgerClient::approve(qint64 approvalId, const QString &comment) {
     // An approval decides once; a repeat after a lost answer gets "already decided", never a second posting.
-    return fetch<PostingResult>({QByteArrayLiteral("POST"),
-                                 QStringLiteral("/admin/v1/approvals/%1/approve").arg(approvalId),
-                                 {},
-                                 jsonBody({{QStringLiteral("comment"), comment}}),
-                                 {},
-                                 false},
-                                [this](const QJsonObject &o, PostingResult *out) {
-                                    if (!ApiCodec::fromJson(o, out))
-                                        return false;
-                                    announceWrite(touched(*out, 0));
-                                    return true;
-                                });
+    return m_transport.fetch<PostingResult>({QByteArrayLiteral("POST"),
+                                             QStringLiteral("/admin/v1/approvals/%1/approve").arg(approvalId),
+                                             {},
+                                             jsonBody({{QStringLiteral("comment"), comment}}),
+                                             {},
+                                             false},
+                                            [this](const QJsonObject &o, PostingResult *out) {
+                                                if (!ApiCodec::fromJson(o, out))
+                                                    return false;
+                                                announceWrite(touched(*out, 0));
+                                                return true;
+                                            });
 }
 
 QFuture<Result<Approval>> RemoteLedgerClient::reject(qint64 approvalId, const QString &comment) {
-    return fetch<Approval>({QByteArrayLiteral("POST"),
-                            QStringLiteral("/admin/v1/approvals/%1/reject").arg(approvalId),
-                            {},
-                            jsonBody({{QStringLiteral("comment"), comment}}),
-                            {},
-                            false},
-                           [this](const QJsonObject &o, Approval *out) {
-                               if (!ApiCodec::fromJson(o, out))
-                                   return false;
-                               announceWrite({out->request.accountId});
-                               return true;
-                           });
+    return m_transport.fetch<Approval>({QByteArrayLiteral("POST"),
+                                        QStringLiteral("/admin/v1/approvals/%1/reject").arg(approvalId),
+                                        {},
+                                        jsonBody({{QStringLiteral("comment"), comment}}),
+                                        {},
+                                        false},
+                                       [this](const QJsonObject &o, Approval *out) {
+                                           if (!ApiCodec::fromJson(o, out))
+                                               return false;
+                                           announceWrite({out->request.accountId});
+                                           return true;
+                                       });
 }
 
 QFuture<Result<Account>> RemoteLedgerClient::setAccountState(qint64 accountId, AccountState state,
@@ -565,18 +442,18 @@ QFuture<Result<Account>> RemoteLedgerClient::setAccountState(qint64 accountId, A
     const QString action = state == AccountState::Frozen   ? QStringLiteral("freeze")
                            : state == AccountState::Closed ? QStringLiteral("close")
                                                            : QStringLiteral("unfreeze");
-    return fetch<Account>({QByteArrayLiteral("POST"),
-                           QStringLiteral("/admin/v1/accounts/%1/%2").arg(accountId).arg(action),
-                           {},
-                           jsonBody({{QStringLiteral("reason"), reason}}),
-                           {},
-                           true}, // setting a state twice ends in the same state
-                          [this](const QJsonObject &o, Account *out) {
-                              if (!ApiCodec::fromJson(o, out))
-                                  return false;
-                              announceWrite({out->id});
-                              return true;
-                          });
+    return m_transport.fetch<Account>({QByteArrayLiteral("POST"),
+                                       QStringLiteral("/admin/v1/accounts/%1/%2").arg(accountId).arg(action),
+                                       {},
+                                       jsonBody({{QStringLiteral("reason"), reason}}),
+                                       {},
+                                       true}, // setting a state twice ends in the same state
+                                      [this](const QJsonObject &o, Account *out) {
+                                          if (!ApiCodec::fromJson(o, out))
+                                              return false;
+                                          announceWrite({out->id});
+                                          return true;
+                                      });
 }
 
 QFuture<Result<Currency>> RemoteLedgerClient::addCurrency(const Currency &) {
@@ -601,7 +478,7 @@ QFuture<Result<VerifyReport>> RemoteLedgerClient::verify() {
     auto promise = std::make_shared<QPromise<Result<VerifyReport>>>();
     promise->start();
     auto jobId = std::make_shared<QString>();
-    send(
+    m_transport.send(
         {QByteArrayLiteral("POST"), QStringLiteral("/admin/v1/verify-jobs"), {}, {}, {}, true},
         [jobId](const QJsonObject &o) {
             *jobId = o.value(QStringLiteral("id")).toString();
@@ -622,14 +499,14 @@ void RemoteLedgerClient::followVerification(const QString &jobId, VerifyPromise 
     const QString path = QStringLiteral("/admin/v1/verify-jobs/%1").arg(jobId);
     if (promise->isCanceled()) {
         // Tell walletd to stop; the window has moved on, so the answer does not matter.
-        send(
+        m_transport.send(
             {QByteArrayLiteral("DELETE"), path, {}, {}, {}, true}, [](const QJsonObject &) { return true; },
             [](const std::optional<LedgerError> &) {});
         promise->finish();
         return;
     }
     auto job = std::make_shared<QJsonObject>();
-    send(
+    m_transport.send(
         {QByteArrayLiteral("GET"), path, {}, {}, {}, true},
         [job](const QJsonObject &o) {
             *job = o;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "ledgerclient.h"
+#include "walletdtransport.h"
 
-#include <QNetworkAccessManager>
 #include <QPromise>
 #include <QUrl>
 #include <QUrlQuery>
@@ -78,25 +78,8 @@ public:
     QFuture<Result<VerifyReport>> verify() override;
 
 private:
-    /// One HTTP exchange as a value: what to send and whether it may be repeated.
-    struct Call {
-        QByteArray method;
-        QString path;
-        QUrlQuery query;
-        QByteArray body;
-        QByteArray idempotencyKey;
-        bool repeatable = false;
-    };
-    using Decoder = std::function<bool(const QJsonObject &)>;
+    using Call = WalletdTransport::Call;
 
-    /// Sends `call`; on an answer with status 2xx runs `decode` (false: a malformed answer), otherwise maps
-    /// the error body. `done` gets the error or nothing.
-    void send(const Call &call, Decoder decode, std::function<void(const std::optional<LedgerError> &)> done,
-              int attempt = 0);
-    template <typename T>
-    QFuture<Result<T>> fetch(const Call &call, std::function<bool(const QJsonObject &, T *)> decode);
-    template <typename T> QFuture<Result<QList<T>>> fetchList(const Call &call, const QString &member);
-    void setAvailable(bool available, const QString &reason);
     /// The login exchange of connectTo() and resumeSession(): on success sets the token and session.
     QFuture<Result<SessionInfo>> signIn(const QString &operatorName, const QString &password);
     using VerifyPromise = std::shared_ptr<QPromise<Result<VerifyReport>>>;
@@ -109,24 +92,8 @@ private:
     void readPlayerPage(const QString &playerRef, qint64 offset, PlayerAccountsPromise promise,
                         std::shared_ptr<QList<Account>> found);
 
-    /// Sends again (resume) or fails (abandon) every request parked since the session ended.
-    void releaseParked(const std::optional<LedgerError> &failWith);
-
-    /// A request that met the end of the session, waiting for resumeSession() or abandonSession().
-    struct Parked {
-        std::function<void()> resend;
-        std::function<void(const LedgerError &)> fail;
-    };
-
-    QNetworkAccessManager m_nam;
-    QUrl m_base;
-    QString m_token;
+    WalletdTransport m_transport;
     SessionInfo m_session;
-    bool m_available = true;
-    QList<Parked> m_parked;
-    LedgerError m_sessionEnd; ///< why the session ended, for abandonSession()
-    int m_retries = 4;
-    int m_firstDelayMs = 250;
     /// How often a running verification's progress is asked for.
     static constexpr int VerifyPollMs = 200;
 };

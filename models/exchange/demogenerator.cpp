@@ -376,7 +376,7 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
         if (posted && posted->status == PostingResult::Status::Pending)
             ++summary.pendingApprovals;
     }
-    auto pending = m_store.approvals(true);
+    auto pending = LedgerReader(m_store).approvals(true);
     if (pending && pending->size() >= 3) {
         if (m_store.approve(bob, pending->at(0).id, QStringLiteral("checked with the player")))
             --summary.pendingApprovals;

@@ -42,14 +42,16 @@ Result<Done> BulkJournal::begin() {
         !q.next())
         return failed();
     m_chainHead = q.value(0).toString().toLatin1();
-    if (!q.exec(
-            QStringLiteral("SELECT a.id, a.currency, a.name, s.balance FROM accounts a JOIN account_shards s "
-                           "ON s.account_id = a.id AND s.shard = 0 WHERE a.kind = 'system'")))
+    if (!q.exec(QStringLiteral(
+            "SELECT a.id, a.currency, a.name, s.balance, (SELECT COALESCE(SUM(o.balance), 0) FROM "
+            "account_shards o WHERE o.account_id = a.id AND o.shard <> 0) FROM accounts a JOIN "
+            "account_shards s ON s.account_id = a.id AND s.shard = 0 WHERE a.kind = 'system'")))
         return failed();
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         m_systemAccounts.insert({q.value(1).toString(), q.value(2).toString()}, id);
         m_systemBalances.insert(id, q.value(3).toLongLong());
+        m_otherShards.insert(id, q.value(4).toLongLong());
     }
     q.finish();
 
@@ -169,6 +171,8 @@ Result<qint64> BulkJournal::post(const PostingRequest &planned, const OperatorIn
             leg.shard = 0;
             leg.balanceBefore = *it;
             leg.balanceAfter = *it = JournalWriter::checkedAdd(*it, leg.amount, leg.accountId);
+            JournalWriter::checkedAdd(m_otherShards.value(leg.accountId), leg.balanceAfter,
+                                      leg.accountId); // the account's total, over all shards, as priceLegs
         }
         JournalWriter::checkBalanced(legs);
     } catch (const StoreFailure &f) {
@@ -198,16 +202,9 @@ Result<qint64> BulkJournal::post(const PostingRequest &planned, const OperatorIn
     JournalHash hasher(m_chainHead, row);
     for (const PostingLeg &leg : std::as_const(legs)) {
         hasher.addEntry(leg.accountId, leg.shard, leg.amount, leg.balanceAfter);
-        BulkStatement &e = *m_insEntry;
-        e.bind(0, m_nextEntry);
-        e.bind(1, id);
-        e.bind(2, leg.accountId);
-        e.bind(3, qint64(leg.shard));
-        e.bind(4, leg.amount);
-        e.bind(5, leg.balanceAfter);
-        e.bind(6, at);
-        if (!e.insert())
-            return databaseError(e);
+        if (!m_insEntry->insertRow(m_nextEntry, id, leg.accountId, qint64(leg.shard), leg.amount,
+                                   leg.balanceAfter, at))
+            return databaseError(*m_insEntry);
         ++m_nextEntry;
         ++m_entries;
         auto rollup = m_dayRollups.find(leg.accountId);
@@ -224,21 +221,9 @@ Result<qint64> BulkJournal::post(const PostingRequest &planned, const OperatorIn
     }
     m_dayCache.fileEconomyFlows(request.kind, legs, at);
     const QByteArray hash = hasher.finish();
-    BulkStatement &t = *m_insTransaction;
-    t.bind(0, id);
-    t.bind(1, row.kind);
-    t.bind(2, row.key);
-    t.bind(3, row.requestHash);
-    t.bind(4, op.id);
-    t.bind(5, row.origin);
-    t.bind(6, at);
-    t.bind(7, row.reasonCode);
-    t.bind(8, row.ticketRef);
-    t.bind(9, row.memo);
-    t.bind(10, m_chainHead);
-    t.bind(11, hash);
-    if (!t.insert())
-        return databaseError(t);
+    if (!m_insTransaction->insertRow(id, row.kind, row.key, row.requestHash, op.id, row.origin, at,
+                                     row.reasonCode, row.ticketRef, row.memo, m_chainHead, hash))
+        return databaseError(*m_insTransaction);
     m_chainHead = hash;
     ++m_nextTransaction;
     ++m_transactions;
@@ -258,17 +243,8 @@ Result<Done> BulkJournal::writeDay() {
     std::sort(accounts.begin(), accounts.end()); // in key order: appending beats random B-tree inserts
     for (qint64 account : std::as_const(accounts)) {
         const WriteCache::RollupDelta &delta = m_dayRollups[account];
-        r.bind(0, account);
-        r.bind(1, qint64(0));
-        r.bind(2, m_day);
-        r.bind(3, delta.opening);
-        r.bind(4, delta.closing);
-        r.bind(5, delta.low);
-        r.bind(6, delta.high);
-        r.bind(7, delta.inflow);
-        r.bind(8, delta.outflow);
-        r.bind(9, delta.count);
-        if (!r.insert())
+        if (!r.insertRow(account, qint64(0), m_day, delta.opening, delta.closing, delta.low, delta.high,
+                         delta.inflow, delta.outflow, delta.count))
             return databaseError(r);
         ++m_rollups;
         if (delta.player) {
@@ -280,27 +256,16 @@ Result<Done> BulkJournal::writeDay() {
     }
     for (const auto &[currency, f] : figures) {
         const QByteArray code = currency.toUtf8();
-        BulkStatement &d = *m_insEconomyDay;
-        d.bind(0, code);
-        d.bind(1, m_day);
-        d.bind(2, f.change);
-        d.bind(3, f.active);
-        d.bind(4, f.activeBalance);
-        if (!d.insert())
-            return databaseError(d);
+        if (!m_insEconomyDay->insertRow(code, m_day, f.change, f.active, f.activeBalance))
+            return databaseError(*m_insEconomyDay);
     }
     for (const auto &[key, flow] : m_dayCache.flows) {
         const QByteArray code = key.first.toUtf8();
         for (TransactionKind kind : WriteCache::flowKindsOf(flow)) {
             const QByteArray name = kindName(kind).toUtf8();
-            BulkStatement &f = *m_insFlow;
-            f.bind(0, code);
-            f.bind(1, key.second);
-            f.bind(2, name);
-            f.bind(3, flow.sources.value(kind));
-            f.bind(4, flow.sinks.value(kind));
-            if (!f.insert())
-                return databaseError(f);
+            if (!m_insFlow->insertRow(code, key.second, name, flow.sources.value(kind),
+                                      flow.sinks.value(kind)))
+                return databaseError(*m_insFlow);
         }
     }
     m_dayRollups.clear();
@@ -331,14 +296,8 @@ Result<Done> BulkJournal::finish(const std::function<Player(quint32)> &describe,
             who = describe(a.player);
             described = a.player;
         }
-        insAccount.bind(0, m_firstAccount + i);
-        insAccount.bind(1, codes.at(a.currency));
-        insAccount.bind(2, who.ref);
-        insAccount.bind(3, who.name);
-        insAccount.bind(4, a.balance);
-        insAccount.bind(5, a.createdAt);
-        insAccount.bind(6, a.lastActivityAt);
-        if (!insAccount.insert())
+        if (!insAccount.insertRow(m_firstAccount + i, codes.at(a.currency), who.ref, who.name, a.balance,
+                                  a.createdAt, a.lastActivityAt))
             return databaseError(insAccount);
         if (progress && i % 100000 == 0)
             progress(i, total);

@@ -92,6 +92,7 @@ private:
     std::vector<LoadAccount> m_accounts;
     QHash<std::pair<QString, QString>, qint64> m_systemAccounts; ///< (currency, name) -> id
     QHash<qint64, qint64> m_systemBalances;                      ///< system account -> its shard 0 balance
+    QHash<qint64, qint64> m_otherShards; ///< system account -> the sum of its other shards (PostgreSQL)
     qint64 m_nextTransaction = 1, m_nextEntry = 1;
     QByteArray m_chainHead; ///< the journal chain's lane 0
     qint64 m_day = -1;      ///< the day whose rollups m_dayCache holds

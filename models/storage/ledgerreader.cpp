@@ -392,6 +392,30 @@ Result<QList<Approval>> LedgerReader::approvals(bool pendingOnly, int limit) {
     }
 }
 
+Result<PostingOutcome> LedgerReader::postingOutcome(const QString &idempotencyKey) {
+    try {
+        // The two places a key can live, as replay() looks; a posted approval's key is in both, and the
+        // transaction is the answer then.
+        SqlStatement &q = m_store.d->run("SELECT 0, id FROM transactions WHERE idempotency_key = ? "
+                                         "UNION ALL SELECT 1, id FROM approvals WHERE idempotency_key = ?",
+                                         {idempotencyKey, idempotencyKey});
+        PostingOutcome outcome;
+        while (q.next()) {
+            if (q.value(0).toInt() == 0) {
+                outcome.status = PostingOutcome::Status::Posted;
+                outcome.transactionId = q.value(1).toLongLong();
+            } else if (outcome.status == PostingOutcome::Status::NotFound) {
+                outcome.status = PostingOutcome::Status::Pending;
+                outcome.approvalId = q.value(1).toLongLong();
+            }
+        }
+        q.finish();
+        return outcome;
+    } catch (const StoreFailure &f) {
+        return f.error;
+    }
+}
+
 Result<JournalTransaction> LedgerReader::transaction(qint64 id) {
     try {
         SqlStatement &q = m_store.d->run(

@@ -8,6 +8,7 @@
 #include "journalquery.h"
 #include "journaltransaction.h"
 #include "ledgererror.h"
+#include "postingoutcome.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -48,6 +49,8 @@ public:
     /// which every posting and every audited action advances). Cheap enough to poll every second.
     Result<qint64> changeToken();
 
+    /// What became of the posting sent with `idempotencyKey` (posted, waiting for approval, or nothing).
+    Result<PostingOutcome> postingOutcome(const QString &idempotencyKey);
     /// One transaction with all its entries, its reversal links and approval.
     Result<JournalTransaction> transaction(qint64 id);
     /// An account's entries, newest first, older than beforeEntryId (0 = from the newest). Keyset pagination.

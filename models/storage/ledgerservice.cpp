@@ -1,6 +1,7 @@
 #include "ledgerservice.h"
 
 #include "chainhasher.h"
+#include "ledgerreader.h"
 
 #include <QDateTime>
 #include <QTimer>
@@ -170,7 +171,7 @@ QFuture<Result<Account>> LedgerService::account(qint64 id) {
 
 QFuture<Result<QList<HistoryEntry>>> LedgerService::history(qint64 accountId, qint64 beforeEntryId,
                                                             int limit) {
-    return run([=](LedgerStore &s) { return s.history(accountId, beforeEntryId, limit); });
+    return run([=](LedgerStore &s) { return LedgerReader(s).history(accountId, beforeEntryId, limit); });
 }
 
 QFuture<Result<VerifyReport>> LedgerService::verify() {

@@ -471,57 +471,7 @@ Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, cons
     });
     if (!r)
         return r.error();
-    return approval(approvalId);
-}
-
-Result<PostingOutcome> LedgerStore::postingOutcome(const QString &idempotencyKey) {
-    try {
-        // The two places a key can live, as replay() looks; a posted approval's key is in both, and the
-        // transaction is the answer then.
-        SqlStatement &q = d->run("SELECT 0, id FROM transactions WHERE idempotency_key = ? "
-                                 "UNION ALL SELECT 1, id FROM approvals WHERE idempotency_key = ?",
-                                 {idempotencyKey, idempotencyKey});
-        PostingOutcome outcome;
-        while (q.next()) {
-            if (q.value(0).toInt() == 0) {
-                outcome.status = PostingOutcome::Status::Posted;
-                outcome.transactionId = q.value(1).toLongLong();
-            } else if (outcome.status == PostingOutcome::Status::NotFound) {
-                outcome.status = PostingOutcome::Status::Pending;
-                outcome.approvalId = q.value(1).toLongLong();
-            }
-        }
-        q.finish();
-        return outcome;
-    } catch (const StoreFailure &f) {
-        return f.error;
-    }
-}
-
-// Reads live in LedgerReader; these keep the store's callers working until they call it themselves.
-
-Result<Approval> LedgerStore::approval(qint64 id) {
-    return LedgerReader(*this).approval(id);
-}
-
-Result<QList<Approval>> LedgerStore::approvals(bool pendingOnly, int limit) {
-    return LedgerReader(*this).approvals(pendingOnly, limit);
-}
-
-Result<JournalTransaction> LedgerStore::transaction(qint64 id) {
-    return LedgerReader(*this).transaction(id);
-}
-
-Result<QList<HistoryEntry>> LedgerStore::history(qint64 accountId, qint64 beforeEntryId, int limit) {
-    return LedgerReader(*this).history(accountId, beforeEntryId, limit);
-}
-
-Result<qint64> LedgerStore::balanceAt(qint64 accountId, qint64 atMs) {
-    return LedgerReader(*this).balanceAt(accountId, atMs);
-}
-
-Result<QList<AuditRecord>> LedgerStore::audit(qint64 beforeId, int limit) {
-    return LedgerReader(*this).audit(beforeId, limit);
+    return LedgerReader(*this).approval(approvalId);
 }
 
 void LedgerStore::audit(const Actor &actor, const QString &action, const QString &target,

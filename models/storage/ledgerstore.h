@@ -12,7 +12,6 @@
 #include "ledgererror.h"
 #include "newaccount.h"
 #include "operatorinfo.h"
-#include "postingoutcome.h"
 #include "postingrequest.h"
 #include "postingresult.h"
 #include "reversalrequest.h"
@@ -84,18 +83,6 @@ public:
     Result<PostingResult> reverse(const Actor &actor, const ReversalRequest &request);
     Result<PostingResult> approve(const Actor &actor, qint64 approvalId, const QString &comment);
     Result<Approval> reject(const Actor &actor, qint64 approvalId, const QString &comment);
-    Result<QList<Approval>> approvals(bool pendingOnly, int limit = 200);
-    Result<Approval> approval(qint64 id);
-
-    // --- reading (LedgerReader's; kept here for the callers that have not moved to it yet)
-    Result<JournalTransaction> transaction(qint64 id);
-    /// What became of the posting sent with `idempotencyKey` (posted, waiting for approval, or nothing).
-    Result<PostingOutcome> postingOutcome(const QString &idempotencyKey);
-    /// Newest first; entries older than beforeEntryId (0 = from the newest). Keyset pagination.
-    Result<QList<HistoryEntry>> history(qint64 accountId, qint64 beforeEntryId, int limit);
-    /// The balance at the end of the given moment (ms since epoch).
-    Result<qint64> balanceAt(qint64 accountId, qint64 atMs);
-    Result<QList<AuditRecord>> audit(qint64 beforeId, int limit);
 
     // --- integrity
     /// Recomputes both hash chains and every balance invariant. `progress` gets the entries checked so far

@@ -1,6 +1,7 @@
 // DemoLedger: the first-start demo ledger is built off the GUI thread under a temporary name, opens as its
 // administrator, and is not rebuilt on the next start.
 
+#include "connectionprofile.h"
 #include "demoledger.h"
 #include "ledgerstore.h"
 #include "localledgerclient.h"
@@ -101,7 +102,7 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("demo.sqlite")});
         QCOMPARE(WalletDeskTest::fileMode(path), 0600); // the players' histories are the user's alone
 
-        const ConnectionProfile profile = DemoLedger::profile(*ready);
+        const ConnectionProfile profile = ConnectionProfile::demoLedger(ready->path, ready->adminOperator);
         QCOMPARE(profile.kind, ConnectionProfile::Kind::Sqlite);
         QCOMPARE(profile.sqlitePath, path);
         QCOMPARE(profile.operatorName, QStringLiteral("demo-tester"));

@@ -5,6 +5,7 @@
 #include "accountstatedialog.h"
 #include "approvaldecisiondialog.h"
 #include "ledgererrortext.h"
+#include "ledgerreader.h"
 #include "ledgerservice.h"
 #include "localledgerclient.h"
 #include "moneyedit.h"
@@ -818,7 +819,8 @@ void TestDialogs::approveAndRejectAsAnotherOperator() {
     const PostingResult other =
         ok(m_ledger->post(Sid, request(TransactionKind::Withdrawal, m_ann, 15000, QStringLiteral("other"))));
     QCOMPARE(account(m_ann).held, 35000);
-    const QList<Approval> pending = ok(m_ledger->run([](LedgerStore &s) { return s.approvals(true); }));
+    const QList<Approval> pending =
+        ok(m_ledger->run([](LedgerStore &s) { return LedgerReader(s).approvals(true); }));
     Approval bigApproval, otherApproval;
     for (const Approval &a : pending)
         (a.id == big.approvalId ? bigApproval : otherApproval) = a;

@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <limits>
 
 using WalletDeskTest::RawDb;
 
@@ -245,6 +246,9 @@ void TestBulkJournal::refusedPostingWritesNothing_data() {
     QTest::newRow("above the operator's limit")
         << 3 << int(ErrorCode::InvalidArgument) << QStringLiteral("without approval");
     QTest::newRow("invalid request") << 4 << int(ErrorCode::InvalidArgument) << QStringLiteral("reason");
+    // The load keeps a system account's shard 0 only; its total over every shard must still not overflow.
+    QTest::newRow("a system account's total over its shards overflows")
+        << 5 << int(ErrorCode::Overflow) << QStringLiteral("would overflow");
 }
 
 void TestBulkJournal::refusedPostingWritesNothing() {
@@ -263,6 +267,13 @@ void TestBulkJournal::refusedPostingWritesNothing() {
         // Closed before the load: on SQLite the load changes the journal mode, which needs the file alone.
         RawDb before(ledger.url);
         indexCount = before.scalar(indexes);
+        // GOLD's treasury (the counterparty of a deposit) holds nearly the least balance on another shard.
+        if (fault == 5)
+            QVERIFY(before.exec(
+                QStringLiteral(
+                    "INSERT INTO account_shards (account_id, shard, balance) SELECT id, 99, %1 FROM accounts "
+                    "WHERE kind = 'system' AND currency = 'GOLD' AND name = 'treasury'")
+                    .arg(std::numeric_limits<qint64>::min() + 50)));
     }
     const qint64 start = QDateTime::currentMSecsSinceEpoch() - 60000;
 
@@ -309,6 +320,8 @@ void TestBulkJournal::refusedPostingWritesNothing() {
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM accounts WHERE kind = 'player'")), 0);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM daily_rollups")), 0);
     QCOMPARE(raw.scalar(indexes), indexCount);
+    if (fault == 5)
+        QVERIFY(raw.exec(QStringLiteral("DELETE FROM account_shards WHERE shard = 99")));
     NewAccount a;
     a.playerRef = QStringLiteral("A");
     a.currency = QStringLiteral("GOLD");

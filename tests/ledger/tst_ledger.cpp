@@ -2,6 +2,7 @@
 // (WALLETDESK_TEST_BACKENDS selects which), through LedgerService, the asynchronous API the apps use.
 
 #include "demogenerator.h"
+#include "ledgerreader.h"
 #include "ledgerservice.h"
 #include "testsupport.h"
 
@@ -180,8 +181,8 @@ void TestLedger::schemaIsVersionedAndNewerIsRefused() {
 }
 
 void TestLedger::olderSchemaIsMigratedForward() {
-    // Roll the ledger back to version 1 by hand (4 added walletd's session tables, 5 the economy rollups), as a
-    // database written by an older WalletDesk would be.
+    // Roll the ledger back to version 1 by hand (4 added walletd's session tables, 5 the economy rollups), as
+    // a database written by an older WalletDesk would be.
     ok(m_ledger->post(Sam, request(TransactionKind::Deposit, m_ann, 100, QStringLiteral("before"))));
     m_ledger.reset();
     {
@@ -204,7 +205,8 @@ void TestLedger::olderSchemaIsMigratedForward() {
     QCOMPARE(run([](LedgerStore &s) { return Result<int>(s.schemaVersion()); }).value(), 5);
     RawDb raw(m_url);
     // 5 computed the economy rollups from the journal: the deposit is a source of its day.
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT SUM(sources) FROM economy_flows WHERE kind = 'deposit'")), 100);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT SUM(sources) FROM economy_flows WHERE kind = 'deposit'")),
+             100);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT SUM(active_players) FROM economy_days")), 1);
     const QString indexCount =
         raw.pg()
@@ -278,7 +280,7 @@ void TestLedger::overdraftIsRefusedAndNothingIsWritten() {
     QCOMPARE(count(QStringLiteral("entries")), entries);
     QCOMPARE(account(m_ann).balance, 1000);
     // The refusal is audited, and the key stays free for a corrected request.
-    const auto audit = run([](LedgerStore &s) { return s.audit(0, 1); }).value();
+    const auto audit = run([](LedgerStore &s) { return LedgerReader(s).audit(0, 1); }).value();
     QCOMPARE(audit.first().outcome, QStringLiteral("insufficient_funds"));
     QCOMPARE(ok(m_ledger->post(Sam, request(TransactionKind::Withdrawal, m_ann, 1000, QStringLiteral("w1"))))
                  .balanceAfter(m_ann),
@@ -308,7 +310,7 @@ void TestLedger::batchPostsEachRequestOnItsOwnMerits() {
     QCOMPARE(count(QStringLiteral("transactions")), 2);
     // One record for the batch, one for the refusal.
     QCOMPARE(count(QStringLiteral("audit_log")), auditBefore + 2);
-    const auto audit = run([](LedgerStore &s) { return s.audit(0, 2); }).value();
+    const auto audit = run([](LedgerStore &s) { return LedgerReader(s).audit(0, 2); }).value();
     QCOMPARE(audit.at(0).outcome, QStringLiteral("insufficient_funds"));
     QVERIFY2(audit.at(1).detail.contains(u"2 posted, 1 refused"), qPrintable(audit.at(1).detail));
     QVERIFY(verify().ok);
@@ -555,7 +557,8 @@ void TestLedger::reversalHappensAtMostOnce() {
                                                         QStringLiteral("undo"), false}))
                  .code,
              ErrorCode::StateConflict);
-    const JournalTransaction original = run([txn](LedgerStore &s) { return s.transaction(txn); }).value();
+    const JournalTransaction original =
+        run([txn](LedgerStore &s) { return LedgerReader(s).transaction(txn); }).value();
     QCOMPARE(original.reversedById, rev.transactionId);
     const auto history = ok(m_ledger->history(m_ann, 0, 10));
     QCOMPARE(history.first().reversesId, txn);
@@ -607,7 +610,7 @@ void TestLedger::makerCheckerHoldsFundsUntilDecided() {
     QCOMPARE(account(m_ann).held, 0);
     QCOMPARE(err(m_ledger->approve(Sid, pending.approvalId, {})).code, ErrorCode::StateConflict);
     const JournalTransaction posted =
-        run([&](LedgerStore &s) { return s.transaction(approved.transactionId); }).value();
+        run([&](LedgerStore &s) { return LedgerReader(s).transaction(approved.transactionId); }).value();
     QCOMPARE(posted.operatorName, Sam.operatorName);
     QCOMPARE(posted.approvalId, pending.approvalId);
 
@@ -627,7 +630,7 @@ void TestLedger::makerCheckerHoldsFundsUntilDecided() {
              Approval::State::Rejected);
     QCOMPARE(account(m_ann).held, 0);
     QCOMPARE(account(m_ann).balance, 20000);
-    const auto pendingNow = run([](LedgerStore &s) { return s.approvals(true); }).value();
+    const auto pendingNow = run([](LedgerStore &s) { return LedgerReader(s).approvals(true); }).value();
     QVERIFY(pendingNow.isEmpty());
     QVERIFY(verify().ok);
 }
@@ -646,7 +649,7 @@ void TestLedger::rolesAreEnforcedAndDenialsAudited() {
                  return s.setOperatorDisabled(Sue, Sam.operatorName, false);
              })).code,
              ErrorCode::PermissionDenied);
-    const auto audit = run([](LedgerStore &s) { return s.audit(0, 10); }).value();
+    const auto audit = run([](LedgerStore &s) { return LedgerReader(s).audit(0, 10); }).value();
     int denied = 0;
     for (const AuditRecord &r : audit)
         denied += r.outcome == u"denied";
@@ -740,11 +743,13 @@ void TestLedger::historyPagesAndBalanceAtTime() {
     const auto page3 = ok(m_ledger->history(m_ann, page2.last().entryId, 2));
     QCOMPARE(page3.size(), 1);
     QCOMPARE(page3.at(0).balanceAfter, 100);
-    QCOMPARE(run([this](LedgerStore &s) { return s.balanceAt(m_ann, 0); }).value(), 0);
-    QCOMPARE(run([this, t = page2.at(0).createdAt](LedgerStore &s) { return s.balanceAt(m_ann, t); }).value(),
+    QCOMPARE(run([this](LedgerStore &s) { return LedgerReader(s).balanceAt(m_ann, 0); }).value(), 0);
+    QCOMPARE(run([this, t = page2.at(0).createdAt](LedgerStore &s) {
+                 return LedgerReader(s).balanceAt(m_ann, t);
+             }).value(),
              600);
     QCOMPARE(run([this](LedgerStore &s) {
-                 return s.balanceAt(m_ann, std::numeric_limits<qint64>::max());
+                 return LedgerReader(s).balanceAt(m_ann, std::numeric_limits<qint64>::max());
              }).value(),
              1500);
 }

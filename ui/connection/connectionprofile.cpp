@@ -148,3 +148,12 @@ QString ConnectionProfile::walletdUrlProblem(const QString &text) {
         return tr("Leave the login out of the address; enter it under Login.");
     return {};
 }
+
+ConnectionProfile ConnectionProfile::demoLedger(const QString &path, const QString &operatorName) {
+    ConnectionProfile p;
+    p.name = tr("Demo ledger");
+    p.kind = Kind::Sqlite;
+    p.sqlitePath = path;
+    p.operatorName = operatorName;
+    return p;
+}

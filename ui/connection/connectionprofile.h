@@ -28,8 +28,18 @@ struct ConnectionProfile {
     QString operatorName;
 
     /// The fields that validation can name, so the dialog shows each message beside its field.
-    enum class Field { Name, SqlitePath, PgHost, PgPort, PgDatabase, PgUser, PgSslMode, PgSslRootCert, WalletdUrl,
-                       Operator };
+    enum class Field {
+        Name,
+        SqlitePath,
+        PgHost,
+        PgPort,
+        PgDatabase,
+        PgUser,
+        PgSslMode,
+        PgSslRootCert,
+        WalletdUrl,
+        Operator
+    };
     struct Problem {
         Field field;
         QString message;
@@ -52,6 +62,9 @@ struct ConnectionProfile {
     DatabaseUrl databaseUrl(const QString &password) const;
     /// A profile for `walletdesk --db URL`; the password the URL may carry is returned in *password.
     static ConnectionProfile fromDatabaseUrl(const DatabaseUrl &url, QString *password);
+    /// The saved profile of the embedded demo ledger at `path` (DemoLedger::ensure), opened as
+    /// `operatorName`.
+    static ConnectionProfile demoLedger(const QString &path, const QString &operatorName);
 
     /// "sqlite", "postgresql", "walletd": the spelling in the settings file.
     static QString kindName(Kind kind);

@@ -140,7 +140,7 @@ Answer history(const AdminCall &c) {
     if (!ApiCodec::queryInt(c.request.query, QStringLiteral("before"), 0, MaxInt, 0, &before, &problem) ||
         !ApiCodec::queryInt(c.request.query, QStringLiteral("limit"), 1, 1000, 100, &limit, &problem))
         return badRequest(problem);
-    return list(c.store.history(c.id(), before, int(limit)), QStringLiteral("entries"));
+    return list(LedgerReader(c.store).history(c.id(), before, int(limit)), QStringLiteral("entries"));
 }
 
 Answer balances(const AdminCall &c) {
@@ -184,7 +184,7 @@ Answer postingOutcome(const AdminCall &c) {
     if (key.trimmed().isEmpty() || key.size() > 200)
         return badRequest(
             QStringLiteral("idempotency_key: give the key the posting was sent with (1 to 200 characters)"));
-    const auto outcome = c.store.postingOutcome(key);
+    const auto outcome = LedgerReader(c.store).postingOutcome(key);
     if (!outcome)
         return ApiResponse::error(outcome.error());
     switch (outcome->status) {
@@ -212,7 +212,7 @@ Answer post(const AdminCall &c) {
 }
 
 Answer transaction(const AdminCall &c) {
-    return one(c.store.transaction(c.id()));
+    return one(LedgerReader(c.store).transaction(c.id()));
 }
 
 Answer reverse(const AdminCall &c) {
@@ -227,7 +227,7 @@ Answer reverse(const AdminCall &c) {
 
 Answer approvals(const AdminCall &c) {
     const bool pendingOnly = c.request.query.queryItemValue(QStringLiteral("pending")) != u"0";
-    return list(c.store.approvals(pendingOnly, 1000), QStringLiteral("approvals"));
+    return list(LedgerReader(c.store).approvals(pendingOnly, 1000), QStringLiteral("approvals"));
 }
 
 template <bool Approve> Answer decide(const AdminCall &c) {
@@ -279,7 +279,7 @@ Answer audit(const AdminCall &c) {
     if (!ApiCodec::queryInt(c.request.query, QStringLiteral("before"), 0, MaxInt, 0, &before, &problem) ||
         !ApiCodec::queryInt(c.request.query, QStringLiteral("limit"), 1, 1000, 100, &limit, &problem))
         return badRequest(problem);
-    return list(c.store.audit(before, int(limit)), QStringLiteral("records"));
+    return list(LedgerReader(c.store).audit(before, int(limit)), QStringLiteral("records"));
 }
 
 Answer operators(const AdminCall &c) {

@@ -1,6 +1,7 @@
 #include "gameapi.h"
 
 #include "apigame.h"
+#include "ledgerreader.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -341,35 +342,35 @@ void GameApi::moveFunds(const ApiRequest &request, bool add, const Respond &resp
 
 void GameApi::transactions(const ApiRequest &request, const Respond &respond) {
     const int exponent = m_settings.exponent;
-    withWallet(request, false, respond,
-               [this, exponent, respond](const ApiGame::WalletParams &w, qint64 accountId) {
-                   m_read.run([accountId](LedgerStore &s) { return s.history(accountId, 0, 100); })
-                       .then(this, [w, exponent, respond](const Result<QList<HistoryEntry>> &h) {
-                           if (!h) {
-                               respond(serverlessError(503, Unavailable));
-                               return;
-                           }
-                           const QString prefix = QStringLiteral("wallet:%1:").arg(w.walletId);
-                           QByteArray out = "{\"WalletID\":" + w.walletId.toLatin1() + ",\"transactions\":[";
-                           bool first = true;
-                           for (const HistoryEntry &e : *h) {
-                               if (!first)
-                                   out += ',';
-                               first = false;
-                               const QString ref = e.idempotencyKey.startsWith(prefix)
-                                                       ? e.idempotencyKey.mid(prefix.size())
-                                                       : e.idempotencyKey;
-                               out += "{\"txn_id\":" + QByteArray::number(e.transactionId) +
-                                      ",\"txn_type\":" + ApiGame::jsonString(kindName(e.kind)) +
-                                      ",\"txn_amount\":" + ApiGame::minorToUnits(e.amount, exponent) +
-                                      ",\"balance\":" + ApiGame::minorToUnits(e.balanceAfter, exponent) +
-                                      ",\"txn_ref\":" + ApiGame::jsonString(ref) + ",\"txn_date\":" +
-                                      ApiGame::jsonString(QDateTime::fromMSecsSinceEpoch(e.createdAt, Qt::UTC)
-                                                              .toString(Qt::ISODateWithMs)) +
-                                      '}';
-                           }
-                           out += "]}";
-                           respond(body(200, out));
-                       });
-               });
+    withWallet(
+        request, false, respond, [this, exponent, respond](const ApiGame::WalletParams &w, qint64 accountId) {
+            m_read.run([accountId](LedgerStore &s) { return LedgerReader(s).history(accountId, 0, 100); })
+                .then(this, [w, exponent, respond](const Result<QList<HistoryEntry>> &h) {
+                    if (!h) {
+                        respond(serverlessError(503, Unavailable));
+                        return;
+                    }
+                    const QString prefix = QStringLiteral("wallet:%1:").arg(w.walletId);
+                    QByteArray out = "{\"WalletID\":" + w.walletId.toLatin1() + ",\"transactions\":[";
+                    bool first = true;
+                    for (const HistoryEntry &e : *h) {
+                        if (!first)
+                            out += ',';
+                        first = false;
+                        const QString ref = e.idempotencyKey.startsWith(prefix)
+                                                ? e.idempotencyKey.mid(prefix.size())
+                                                : e.idempotencyKey;
+                        out += "{\"txn_id\":" + QByteArray::number(e.transactionId) +
+                               ",\"txn_type\":" + ApiGame::jsonString(kindName(e.kind)) +
+                               ",\"txn_amount\":" + ApiGame::minorToUnits(e.amount, exponent) +
+                               ",\"balance\":" + ApiGame::minorToUnits(e.balanceAfter, exponent) +
+                               ",\"txn_ref\":" + ApiGame::jsonString(ref) + ",\"txn_date\":" +
+                               ApiGame::jsonString(QDateTime::fromMSecsSinceEpoch(e.createdAt, Qt::UTC)
+                                                       .toString(Qt::ISODateWithMs)) +
+                               '}';
+                    }
+                    out += "]}";
+                    respond(body(200, out));
+                });
+        });
 }

@@ -161,12 +161,3 @@ QString DemoLedger::chooseOperator(const QList<OperatorInfo> &operators, const Q
     }
     return first ? first->name : QString();
 }
-
-ConnectionProfile DemoLedger::profile(const Ready &ready) {
-    ConnectionProfile p;
-    p.name = tr("Demo ledger");
-    p.kind = ConnectionProfile::Kind::Sqlite;
-    p.sqlitePath = ready.path;
-    p.operatorName = ready.adminOperator;
-    return p;
-}

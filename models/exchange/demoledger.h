@@ -1,6 +1,5 @@
 #pragma once
 
-#include "connectionprofile.h"
 #include "demogenerator.h"
 #include "ledgererror.h"
 #include "operatorinfo.h"
@@ -45,7 +44,4 @@ public:
     /// one (the ledger was made by this user), else the first enabled administrator (made under another
     /// login, e.g. by scripts/run-demo.sh in a shell with another $USER). Empty when there is none.
     static QString chooseOperator(const QList<OperatorInfo> &operators, const QString &loginName);
-
-    /// The saved profile for the demo ledger.
-    static ConnectionProfile profile(const Ready &ready);
 };
