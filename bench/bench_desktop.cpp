@@ -272,7 +272,8 @@ int main(int argc, char *argv[]) {
     std::printf("longest GUI-thread stall before the economy page: %lld ms\n", watchdog.worstMs());
     EconomyPage *economy = window.economyPage();
     int reports = 0;
-    QObject::connect(economy, &EconomyPage::reportShown, [&reports] { ++reports; });
+    // The page reports only while this function runs the event loop (waitFor), so `reports` is alive then.
+    QObject::connect(economy, &EconomyPage::reportShown, economy, [counter = &reports] { ++*counter; });
     window.tabs()->setCurrentWidget(economy);
     waitFor([&] { return !economy->isLoading(); });
     settle(300);

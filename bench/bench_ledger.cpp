@@ -226,6 +226,7 @@ ConcurrentResult concurrentWriters(const QString &url, const QList<qint64> &acco
                                    int seconds) {
     std::atomic<qint64> ok{0}, failed{0};
     std::vector<std::thread> threads;
+    threads.reserve(size_t(writers));
     QElapsedTimer timer;
     timer.start();
     for (int w = 0; w < writers; ++w) {
@@ -239,7 +240,7 @@ ConcurrentResult concurrentWriters(const QString &url, const QList<qint64> &acco
             QRandomGenerator rng(quint32(1000 + w));
             QElapsedTimer t;
             t.start();
-            for (qint64 n = 0; t.elapsed() < seconds * 1000; ++n) {
+            for (qint64 n = 0; t.elapsed() < qint64(seconds) * 1000; ++n) {
                 const auto r = store.value()->post(
                     Admin, randomPosting(rng, accounts,
                                          QStringLiteral("c%1-%2-%3").arg(quintptr(&accounts)).arg(w).arg(n)));

@@ -246,7 +246,7 @@ void print(const char *what, const Figures &f, const QString &reference = {}) {
 
 int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
-    QStringList args = app.arguments();
+    QStringList args = QCoreApplication::arguments();
     auto option = [&](const QString &name, const QString &fallback) {
         const qsizetype i = args.indexOf(name);
         return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : fallback;
@@ -270,7 +270,7 @@ int main(int argc, char *argv[]) {
     std::printf("%-52s %9.0f commits/s\n", "raw single-commit rate (1 INSERT per COMMIT)", raw);
 
     auto writeConfig = [&](const QString &name, int maxBatch) {
-        const QString path = dir.filePath(name);
+        QString path = dir.filePath(name);
         QFile f(path);
         f.open(QIODevice::WriteOnly);
         f.write(

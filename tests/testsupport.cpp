@@ -39,7 +39,7 @@ QString postgresUrl(QString *error) {
              QStringLiteral("cannot read the PostgreSQL test URL from %1: %2").arg(file, f.errorString()));
         return {};
     }
-    const QString url = QString::fromUtf8(f.readAll()).trimmed();
+    QString url = QString::fromUtf8(f.readAll()).trimmed();
     if (url.isEmpty()) {
         fail(error, QStringLiteral("the PostgreSQL test URL file %1 is empty").arg(file));
         return {};
@@ -118,7 +118,7 @@ QString databaseUrl(const QString &backend, const QTemporaryDir &dir, QString *e
                QDir(dir.path()).filePath(QStringLiteral("ledger-%1.sqlite").arg(n));
     }
     if (backend == u"postgres") {
-        const QString url = postgresUrl(error);
+        QString url = postgresUrl(error);
         if (url.isEmpty() || !resetPostgres(url, error))
             return {};
         return url;

@@ -33,13 +33,13 @@ bool systemPrefersDark() {
     return process.readAllStandardOutput().contains("prefer-dark");
 }
 
-void applyColorScheme(QApplication &app) {
+void applyColorScheme() {
     const QString theme = QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString();
     const bool dark = theme == u"dark" || (theme == u"system" && systemPrefersDark());
-    if (!dark || app.palette().color(QPalette::Window).lightness() < 128)
+    if (!dark || QApplication::palette().color(QPalette::Window).lightness() < 128)
         return; // light wanted, or the platform's own dark palette is there: keep the native look
     // Fusion takes a palette faithfully on every platform; native styles may ignore parts of it.
-    app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QPalette p;
     const QColor window(45, 45, 48), base(30, 30, 32), text(230, 230, 230), disabled(128, 128, 128);
     p.setColor(QPalette::Window, window);
@@ -58,7 +58,7 @@ void applyColorScheme(QApplication &app) {
     p.setColor(QPalette::HighlightedText, Qt::white);
     for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
         p.setColor(QPalette::Disabled, role, disabled);
-    app.setPalette(p);
+    QApplication::setPalette(p);
 }
 
 QString installTranslations(QApplication &app) {
@@ -70,11 +70,11 @@ QString installTranslations(QApplication &app) {
     // English has a file too (its plural forms); the C locale of a bare session gets English.
     if (ours->load(locale, QStringLiteral("walletdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
         ours->load(QStringLiteral(":/i18n/walletdesk_en.qm")))
-        app.installTranslator(ours);
+        QCoreApplication::installTranslator(ours);
     auto *qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qt);
+        QCoreApplication::installTranslator(qt);
     return ours->language().isEmpty() ? QStringLiteral("en") : ours->language();
 }
 

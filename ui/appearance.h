@@ -7,8 +7,9 @@ class QString;
 namespace Appearance {
 /// Applies the colour scheme: settings key "ui/theme" = "system" (default), "light" or "dark". With
 /// "system", a desktop that prefers dark (GNOME's color-scheme, or a dark platform palette as KDE gives)
-/// gets a dark palette even where Qt 6.4's platform theme does not supply one.
-void applyColorScheme(QApplication &app);
+/// gets a dark palette even where Qt 6.4's platform theme does not supply one. Sets the QApplication's style
+/// and palette, so it runs once the application exists.
+void applyColorScheme();
 /// Installs the translations: settings key "ui/language" ("de", "fr", "en"; empty: the system locale).
 /// Returns the language in use.
 QString installTranslations(QApplication &app);

@@ -453,7 +453,8 @@ void BalanceChartView::redraw() {
             if (v == 0)
                 continue;
             const qint64 width = s.endMs - s.startMs;
-            const qreal a = qreal(s.startMs + width * 6 / 100), b = qreal(s.endMs - width * 6 / 100);
+            const qint64 inset = width * 6 / 100; // whole milliseconds: the bar's edges are day times
+            const qreal a = qreal(s.startMs + inset), b = qreal(s.endMs - inset);
             const qreal y = in ? qreal(v) : -qreal(v);
             bars << QPointF(a, 0) << QPointF(a, y) << QPointF(b, y) << QPointF(b, 0);
             (in ? maxIn : maxOut) = std::max(in ? maxIn : maxOut, v);

@@ -139,7 +139,7 @@ QFuture<Result<CsvImport::Summary>> FileMenuActions::importFrom(LedgerClient *cl
         }
         box->open();
     });
-    const auto future = CsvImport::run(client, path);
+    auto future = CsvImport::run(client, path);
     watcher->setFuture(future);
     return future;
 }

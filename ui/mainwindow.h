@@ -11,7 +11,7 @@ class ApprovalsPage;
 class AuditPage;
 class EconomyPage;
 class ConnectionIndicators;
-class ConnectionProfile;
+struct ConnectionProfile;
 class JournalPage;
 class QTabWidget;
 class SignInAgainPrompt;

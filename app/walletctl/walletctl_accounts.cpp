@@ -110,9 +110,9 @@ int WalletCtl::cmdHistory(const QStringList &args) {
                     .arg(Money::format(h.amount, a.exponent), 12)
                     .arg(Money::format(h.balanceAfter, a.exponent), 12)
                     .arg(h.transactionId)
-                    .arg(h.operatorName)
-                    .arg(h.reasonCode.isEmpty() ? QString() : QStringLiteral(" reason ") + h.reasonCode)
-                    .arg(h.reversedById ? QStringLiteral(" (reversed by %1)").arg(h.reversedById)
+                    .arg(h.operatorName,
+                         h.reasonCode.isEmpty() ? QString() : QStringLiteral(" reason ") + h.reasonCode,
+                         h.reversedById ? QStringLiteral(" (reversed by %1)").arg(h.reversedById)
                                         : (h.reversesId ? QStringLiteral(" (reverses %1)").arg(h.reversesId)
                                                         : QString()));
     }

@@ -195,8 +195,8 @@ int WalletCtl::cmdOperator(const QStringList &args) {
             text += QStringLiteral("%1  %2%3%4\n")
                         .arg(o.name, -16)
                         .arg(roleName(o.role), -11)
-                        .arg(o.disabled ? QStringLiteral("  disabled") : QString())
-                        .arg(limitText.isEmpty() ? QString()
+                        .arg(o.disabled ? QStringLiteral("  disabled") : QString(),
+                             limitText.isEmpty() ? QString()
                                                  : QStringLiteral("  limits: ") + limitText.join(u", "));
         }
         print(QJsonObject{{QStringLiteral("operators"), arr}}, text.trimmed());
@@ -384,8 +384,7 @@ int WalletCtl::cmdDistribution() {
     for (const TopHolder &h : d.topHolders.mid(0, 10))
         text += QStringLiteral("  %1  %2 %3  %4\n")
                     .arg(h.accountId)
-                    .arg(h.playerRef, h.name)
-                    .arg(Money::format(h.balance, d.exponent));
+                    .arg(h.playerRef, h.name, Money::format(h.balance, d.exponent));
     print(ApiCodec::toJson(d), text.trimmed());
     return Ok;
 }

@@ -148,8 +148,8 @@ int WalletCtl::cmdApprovals() {
                 .arg(Approval::stateName(a.state), kindName(a.request.kind))
                 .arg(a.request.accountId)
                 .arg(known ? Money::format(a.request.amount, account.exponent) + u' ' + account.currency
-                           : QString::number(a.request.amount) + QStringLiteral(" minor units"))
-                .arg(a.maker, a.checker.isEmpty() ? QString() : QStringLiteral(", decided by ") + a.checker);
+                           : QString::number(a.request.amount) + QStringLiteral(" minor units"),
+                     a.maker, a.checker.isEmpty() ? QString() : QStringLiteral(", decided by ") + a.checker);
     }
     print(QJsonObject{{QStringLiteral("approvals"), arr}},
           text.isEmpty() ? QStringLiteral("no approvals") : text.trimmed());

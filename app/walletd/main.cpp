@@ -15,7 +15,7 @@ int main(int argc, char *argv[]) {
     ServerConfig config;
     QString error;
     ServerConfig::Action action = ServerConfig::Action::Serve;
-    if (!config.parse(app.arguments().mid(1), &error, &action)) {
+    if (!config.parse(QCoreApplication::arguments().mid(1), &error, &action)) {
         std::fprintf(stderr, "walletd: %s\n%s", qPrintable(error), qPrintable(ServerConfig::usage()));
         return 2;
     }
@@ -44,5 +44,5 @@ int main(int argc, char *argv[]) {
     // Every answer has been written; a moment more lets the sockets drain before the process ends.
     QObject::connect(&server, &WalletServer::drained, &app,
                      [] { QTimer::singleShot(100, qApp, [] { QCoreApplication::exit(0); }); });
-    return app.exec();
+    return QCoreApplication::exec();
 }

@@ -39,7 +39,7 @@ int main(int argc, char *argv[]) {
                                                  QIcon(QStringLiteral(":/icons/walletdesk.svg"))));
 
     Appearance::installTranslations(app);
-    Appearance::applyColorScheme(app);
+    Appearance::applyColorScheme();
 
     MainWindow window;
     DesktopSession session(&window, commandLine);
@@ -52,5 +52,5 @@ int main(int argc, char *argv[]) {
     }
     window.show();
     session.start();
-    return app.exec();
+    return QApplication::exec();
 }

@@ -72,7 +72,7 @@ std::optional<qint64> pathId(const QString &segment);
 
 // --- the query string of an account window, as the client builds it
 QUrlQuery encodeAccountWindow(const AccountWindow &window);
-QUrlQuery encodeJournalQuery(const JournalQuery &query, qint64 before, int limit);
+QUrlQuery encodeJournalQuery(const JournalQuery &j, qint64 before, int limit);
 /// A posting as a request body: toJson(PostingRequest) without the key, which travels in the
 /// Idempotency-Key header.
 QByteArray encodePosting(const PostingRequest &request);
@@ -101,19 +101,19 @@ QJsonObject toJson(const JournalEntry &e);
 QJsonObject toJson(const EconomyReport &r);
 QJsonObject toJson(const BalanceDistribution &d);
 
-bool fromJson(const QJsonObject &o, Account *out);
-bool fromJson(const QJsonObject &o, Currency *out);
-bool fromJson(const QJsonObject &o, HistoryEntry *out);
-bool fromJson(const QJsonObject &o, JournalLine *out);
-bool fromJson(const QJsonObject &o, BalancePoint *out);
-bool fromJson(const QJsonObject &o, Approval *out);
-bool fromJson(const QJsonObject &o, AuditRecord *out);
+bool fromJson(const QJsonObject &o, Account *a);
+bool fromJson(const QJsonObject &o, Currency *c);
+bool fromJson(const QJsonObject &o, HistoryEntry *h);
+bool fromJson(const QJsonObject &o, JournalLine *l);
+bool fromJson(const QJsonObject &o, BalancePoint *p);
+bool fromJson(const QJsonObject &o, Approval *a);
+bool fromJson(const QJsonObject &o, AuditRecord *r);
 bool fromJson(const QJsonObject &o, OperatorInfo *out);
-bool fromJson(const QJsonObject &o, PostingResult *out);
-bool fromJson(const QJsonObject &o, JournalTransaction *out);
-bool fromJson(const QJsonObject &o, VerifyReport *out);
-bool fromJson(const QJsonObject &o, JournalEntry *out);
-bool fromJson(const QJsonObject &o, EconomyReport *out);
-bool fromJson(const QJsonObject &o, BalanceDistribution *out);
+bool fromJson(const QJsonObject &o, PostingResult *r);
+bool fromJson(const QJsonObject &o, JournalTransaction *t);
+bool fromJson(const QJsonObject &o, VerifyReport *v);
+bool fromJson(const QJsonObject &o, JournalEntry *e);
+bool fromJson(const QJsonObject &o, EconomyReport *r);
+bool fromJson(const QJsonObject &o, BalanceDistribution *d);
 
 } // namespace ApiCodec

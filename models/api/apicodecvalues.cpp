@@ -277,7 +277,8 @@ QJsonArray entriesJson(const QList<JournalEntry> &entries) {
 }
 QList<JournalEntry> entriesFrom(const QJsonValue &v) {
     QList<JournalEntry> out;
-    for (const QJsonValue &e : v.toArray()) {
+    const QJsonArray array = v.toArray();
+    for (const auto &e : array) {
         JournalEntry j;
         fromJson(e.toObject(), &j);
         out << j;
@@ -444,7 +445,8 @@ bool fromJson(const QJsonObject &o, EconomyReport *r) {
     r->openingHoldings = i64(o.value(QStringLiteral("opening_holdings")));
     if (!o.value(QStringLiteral("days")).isArray() || !o.value(QStringLiteral("system_accounts")).isArray())
         return false;
-    for (const QJsonValue &v : o.value(QStringLiteral("days")).toArray()) {
+    const QJsonArray days = o.value(QStringLiteral("days")).toArray();
+    for (const auto &v : days) {
         const QJsonObject d = v.toObject();
         EconomyDay day;
         day.dayStartMs = i64(d.value(QStringLiteral("day_start")));
@@ -457,11 +459,13 @@ bool fromJson(const QJsonObject &o, EconomyReport *r) {
             return false;
         r->days << day;
     }
-    for (const QJsonValue &v : o.value(QStringLiteral("system_accounts")).toArray()) {
+    const QJsonArray systemAccounts = o.value(QStringLiteral("system_accounts")).toArray();
+    for (const auto &v : systemAccounts) {
         const QJsonObject s = v.toObject();
         SystemAccountSeries series{
             i64(s.value(QStringLiteral("id"))), s.value(QStringLiteral("name")).toString(), {}};
-        for (const QJsonValue &p : s.value(QStringLiteral("points")).toArray()) {
+        const QJsonArray points = s.value(QStringLiteral("points")).toArray();
+        for (const auto &p : points) {
             BalancePoint point;
             fromJson(p.toObject(), &point);
             series.days << point;
@@ -510,12 +514,14 @@ bool fromJson(const QJsonObject &o, BalanceDistribution *d) {
     d->top1Total = i64(o.value(QStringLiteral("top1_total")));
     d->top10Total = i64(o.value(QStringLiteral("top10_total")));
     d->giniMillionths = fromMillionths(o.value(QStringLiteral("gini")));
-    for (const QJsonValue &v : o.value(QStringLiteral("histogram")).toArray()) {
+    const QJsonArray histogram = o.value(QStringLiteral("histogram")).toArray();
+    for (const auto &v : histogram) {
         const QJsonObject b = v.toObject();
         d->bins << BalanceBin{i64(b.value(QStringLiteral("lower"))), i64(b.value(QStringLiteral("upper"))),
                               i64(b.value(QStringLiteral("count"))), i64(b.value(QStringLiteral("total")))};
     }
-    for (const QJsonValue &v : o.value(QStringLiteral("top_holders")).toArray()) {
+    const QJsonArray topHolders = o.value(QStringLiteral("top_holders")).toArray();
+    for (const auto &v : topHolders) {
         const QJsonObject h = v.toObject();
         d->topHolders << TopHolder{
             i64(h.value(QStringLiteral("account_id"))), h.value(QStringLiteral("player_ref")).toString(),

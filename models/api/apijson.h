@@ -16,7 +16,7 @@ class ApiJson final {
 public:
     enum class Type { Null, Bool, Number, String, Array, Object };
 
-    static constexpr qsizetype DefaultMaxBytes = 64 * 1024;
+    static constexpr qsizetype DefaultMaxBytes = qsizetype(64) * 1024;
     static constexpr int DefaultMaxDepth = 16;
 
     /// Parses `text`; on failure returns nullopt and sets *error to a message for people ("malformed JSON at

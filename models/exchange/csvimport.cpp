@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr qint64 MaxFileBytes = 50 * 1024 * 1024;
+constexpr qint64 MaxFileBytes = qint64(50) * 1024 * 1024;
 const QStringList Header{QStringLiteral("kind"),           QStringLiteral("account"),
                          QStringLiteral("amount"),         QStringLiteral("reason_code"),
                          QStringLiteral("ticket"),         QStringLiteral("memo"),

@@ -168,7 +168,7 @@ Result<DemoSummary> DemoGenerator::run(const std::function<void(int)> &progress)
                 if (chance(0.1))
                     p.credits = journal.addAccount(quint32(i), credits, p.signupAt);
                 if (day + 1 < o.days)
-                    eligibleByDay[size_t(day + 1)] = i + 1;
+                    eligibleByDay[size_t(day) + 1] = i + 1;
             }
             for (size_t d = 1; d < eligibleByDay.size(); ++d)
                 eligibleByDay[d] = std::max(eligibleByDay[d], eligibleByDay[d - 1]);

@@ -81,14 +81,14 @@ void AccountTableModel::requestCount(bool keepRows) {
 
 void AccountTableModel::dropStalePages() {
     const qint64 lastPage = m_total == 0 ? -1 : (m_total - 1) / PageSize;
-    for (auto it = m_pages.begin(); it != m_pages.end();) {
-        if (it.key() > lastPage) {
-            m_pageOrder.removeOne(it.key());
-            it = m_pages.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    // removeIf visits each page once; erase() with a mutable iterator would convert it to a const_iterator
+    // (clazy's strict-iterators).
+    m_pages.removeIf([&](QHash<qint64, QList<Account>>::iterator it) {
+        if (it.key() <= lastPage)
+            return false;
+        m_pageOrder.removeOne(it.key());
+        return true;
+    });
 }
 
 void AccountTableModel::want(qint64 page) const {

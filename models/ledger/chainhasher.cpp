@@ -93,8 +93,8 @@ QByteArray sha256Hex(QByteArrayView bytes) {
     EVP_DigestUpdate(context.ctx, bytes.data(), size_t(bytes.size()));
     EVP_DigestFinal_ex(context.ctx, digest, &length);
     static const char hex[] = "0123456789abcdef";
-    QByteArray out(int(length) * 2, Qt::Uninitialized);
-    for (unsigned int i = 0; i < length; ++i) {
+    QByteArray out(qsizetype(length) * 2, Qt::Uninitialized);
+    for (qsizetype i = 0; i < qsizetype(length); ++i) {
         out[2 * i] = hex[digest[i] >> 4];
         out[2 * i + 1] = hex[digest[i] & 0xf];
     }

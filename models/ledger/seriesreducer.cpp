@@ -35,7 +35,7 @@ QList<SeriesPoint> SeriesReducer::reduce(const QList<SeriesPoint> &line, qint64 
     if (columns <= 0 || toMs <= fromMs || line.size() <= 4 * qsizetype(columns))
         return line;
     QList<SeriesPoint> out;
-    out.reserve(4 * columns);
+    out.reserve(qsizetype(4) * columns);
     // Dividing by the column width, not multiplying by the column count: (t - from) * columns could
     // leave int64 for ranges of many years in milliseconds.
     const qint64 width = std::max<qint64>(1, (toMs - fromMs + columns - 1) / columns);

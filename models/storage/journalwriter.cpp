@@ -97,7 +97,8 @@ void JournalWriter::lockAccounts(QList<qint64> ids) {
     if (ids.isEmpty())
         return;
     std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    const auto uniqueEnd = std::unique(ids.begin(), ids.end());
+    ids.resize(uniqueEnd - ids.begin());
     QJsonArray array;
     for (qint64 id : std::as_const(ids))
         array.append(id);
@@ -191,7 +192,7 @@ JournalWriter::Lane JournalWriter::lockLane(const QString &chain, int preferred)
     auto cached = m_cache.lanes.constFind(chain);
     if (cached != m_cache.lanes.constEnd())
         return Lane{cached->lane, cached->head};
-    const Lane locked = lockLaneRow(chain, preferred);
+    Lane locked = lockLaneRow(chain, preferred);
     m_cache.lanes.insert(chain, WriteCache::LaneState{locked.lane, locked.head, 0, false});
     if (!m_sql.postgres()) {
         // SQLite's single lane holds the last id of its table, so the next id costs no query.

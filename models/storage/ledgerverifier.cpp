@@ -25,7 +25,7 @@ qint64 entriesToExpect(QSqlDatabase db) {
 } // namespace
 
 LedgerVerifier::LedgerVerifier(QSqlDatabase db, bool postgres)
-    : m_db(std::move(db))
+    : m_db(db) // QSqlDatabase has no move constructor (Qt 6.4): a copy shares the connection
     , m_postgres(postgres) {}
 
 QByteArray LedgerVerifier::snapshotMarker(QSqlDatabase db) {
@@ -131,7 +131,7 @@ Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64 checked
 }
 
 QString LedgerVerifier::holdWriters() {
-    const QString name = QStringLiteral("verify-writers-%1").arg(quintptr(this));
+    QString name = QStringLiteral("verify-writers-%1").arg(quintptr(this));
     QSqlDatabase db = QSqlDatabase::addDatabase(m_db.driverName(), name);
     db.setDatabaseName(m_db.databaseName());
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000")); // a writer's commit may be under way

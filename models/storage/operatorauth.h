@@ -20,7 +20,7 @@ class LedgerStore;
 namespace OperatorAuth {
 
 inline constexpr unsigned long long Argon2Passes = 2;
-inline constexpr size_t Argon2MemoryBytes = 19 * 1024 * 1024;
+inline constexpr size_t Argon2MemoryBytes = size_t(19) * 1024 * 1024;
 inline constexpr qint64 IdleTimeoutMs = 30LL * 60 * 1000;
 inline constexpr qint64 MaxLifetimeMs = 12LL * 60 * 60 * 1000;
 /// After this many failed sign-ins in a row a name is locked for 30 s, doubling per further failure (to 15

@@ -3,7 +3,7 @@
 #include <QSqlQuery>
 
 SqlSession::SqlSession(QSqlDatabase db, bool postgres)
-    : m_db(std::move(db))
+    : m_db(db) // QSqlDatabase has no move constructor (Qt 6.4): a copy shares the connection
     , m_postgres(postgres) {}
 
 StoreFailure SqlSession::failure(const QSqlError &e) const {

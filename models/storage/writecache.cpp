@@ -193,9 +193,9 @@ void WriteCache::flushPostgres(SqlSession &sql) {
 /// The kinds with a source or a sink in `f`, each once (one economy_flows row carries both).
 QList<TransactionKind> WriteCache::flowKindsOf(const FlowDelta &f) {
     QList<TransactionKind> kinds = f.sources.keys();
-    for (TransactionKind kind : f.sinks.keys())
-        if (!f.sources.contains(kind))
-            kinds << kind;
+    for (auto kind = f.sinks.keyBegin(); kind != f.sinks.keyEnd(); ++kind) // keys in order, no copied list
+        if (!f.sources.contains(*kind))
+            kinds << *kind;
     return kinds;
 }
 

@@ -13,7 +13,7 @@ int main(int argc, char *argv[]) {
     // Painting on a QImage needs no QGuiApplication, and so no display or platform plugin on the build
     // machine.
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
+    const QStringList args = QCoreApplication::arguments();
     if (args.size() < 5) {
         std::fputs("usage: rendericon ICON.svg OUTDIR NAME SIZE...\n", stderr);
         return 2;

@@ -44,16 +44,14 @@ void TestWalletctlOperators::operators() {
     WC_OK(list);
     const QStringList lines = list.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
-    QVERIFY2(QRegularExpression(QStringLiteral("^root +admin *$")).match(lines[0]).hasMatch(),
-             qPrintable(list.out));
+    static const QRegularExpression rootLine(QStringLiteral("^root +admin *$"));
     // The amounts in the limits text are checked in textAmountsUseTheCurrencyExponent().
-    QVERIFY2(QRegularExpression(
-                 QStringLiteral("^sam +support +limits: .*GOLD.*USD|^sam +support +limits: .*USD.*GOLD"))
-                 .match(lines[1])
-                 .hasMatch(),
-             qPrintable(list.out));
-    QVERIFY2(QRegularExpression(QStringLiteral("^vera +viewer *$")).match(lines[2]).hasMatch(),
-             qPrintable(list.out));
+    static const QRegularExpression samLine(
+        QStringLiteral("^sam +support +limits: .*GOLD.*USD|^sam +support +limits: .*USD.*GOLD"));
+    static const QRegularExpression veraLine(QStringLiteral("^vera +viewer *$"));
+    QVERIFY2(rootLine.match(lines[0]).hasMatch(), qPrintable(list.out));
+    QVERIFY2(samLine.match(lines[1]).hasMatch(), qPrintable(list.out));
+    QVERIFY2(veraLine.match(lines[2]).hasMatch(), qPrintable(list.out));
 
     const Run disable = wc({QStringLiteral("operator"), QStringLiteral("disable"), QStringLiteral("vera")});
     WC_OK(disable);

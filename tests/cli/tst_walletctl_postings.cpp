@@ -31,12 +31,11 @@ void TestWalletctlPostings::accounts() {
                             QStringLiteral("p3"), QStringLiteral("--currency"), QStringLiteral("USD"),
                             QStringLiteral("--name"), QStringLiteral("Carol")});
     WC_OK(created);
-    QVERIFY2(QRegularExpression(QStringLiteral("^account (\\d+)  player USD  player p3 \\(Carol\\)  active\\n"
-                                               "  balance 0\\.00  held 0\\.00  available 0\\.00\\n"
-                                               "  created \\S+Z  last activity \\S+Z\\n$"))
-                 .match(created.out)
-                 .hasMatch(),
-             qPrintable(created.describe()));
+    static const QRegularExpression shown(
+        QStringLiteral("^account (\\d+)  player USD  player p3 \\(Carol\\)  active\\n"
+                       "  balance 0\\.00  held 0\\.00  available 0\\.00\\n"
+                       "  created \\S+Z  last activity \\S+Z\\n$"));
+    QVERIFY2(shown.match(created.out).hasMatch(), qPrintable(created.describe()));
 
     QJsonObject o;
     WC_JSON(wc({QStringLiteral("--json"), QStringLiteral("account"), QStringLiteral("show"), m_usd1}), o);
@@ -160,10 +159,9 @@ void TestWalletctlPostings::postEveryKind() {
                                      QStringLiteral("--key"), key} +
                          step.args.mid(1));
         WC_OK(r);
-        const QRegularExpressionMatch m =
-            QRegularExpression(
-                QStringLiteral("^posted transaction (\\d+); balance of account (\\d+) is now (\\S+) USD\\n$"))
-                .match(r.out);
+        static const QRegularExpression posted(
+            QStringLiteral("^posted transaction (\\d+); balance of account (\\d+) is now (\\S+) USD\\n$"));
+        const QRegularExpressionMatch m = posted.match(r.out);
         QVERIFY2(m.hasMatch(), qPrintable(r.describe()));
         QCOMPARE(m.captured(2), m_usd1);
         QCOMPARE(m.captured(3), step.balance);
@@ -178,7 +176,7 @@ void TestWalletctlPostings::postEveryKind() {
         const QJsonArray entries = t.value(QStringLiteral("entries")).toArray();
         QCOMPARE(int(entries.size()), step.entries);
         QHash<QString, qint64> sums;
-        for (const QJsonValue &e : entries) {
+        for (const auto &e : entries) {
             const QJsonObject eo = e.toObject();
             bool ok = false;
             sums[eo.value(QStringLiteral("currency")).toString()] +=
@@ -292,7 +290,7 @@ void TestWalletctlPostings::approvals() {
                            m_usd1, QStringLiteral("--amount"), QStringLiteral("100.01"),
                            QStringLiteral("--key"), QStringLiteral("d-big")});
     WC_OK(credit);
-    const QRegularExpression pendingLine(
+    static const QRegularExpression pendingLine(
         QStringLiteral("^pending approval (\\d+): above your limit, a supervisor must approve it\n$"));
     QRegularExpressionMatch m = pendingLine.match(credit.out);
     QVERIFY2(m.hasMatch(), qPrintable(credit.describe()));
@@ -380,10 +378,9 @@ void TestWalletctlPostings::idempotentReplay() {
                            QStringLiteral("--key"),     QStringLiteral("replay-1")};
     const Run first = wc(args);
     WC_OK(first);
-    const QRegularExpressionMatch m =
-        QRegularExpression(
-            QStringLiteral("^posted transaction (\\d+); balance of account \\d+ is now 62\\.34 USD\\n$"))
-            .match(first.out);
+    static const QRegularExpression posted(
+        QStringLiteral("^posted transaction (\\d+); balance of account \\d+ is now 62\\.34 USD\\n$"));
+    const QRegularExpressionMatch m = posted.match(first.out);
     QVERIFY2(m.hasMatch(), qPrintable(first.describe()));
     const QString txn = m.captured(1);
 
@@ -523,9 +520,9 @@ void TestWalletctlPostings::refusedByLedgerRules() {
     const Run rev = wc({QStringLiteral("reverse"), m_seedTxn, QStringLiteral("--reason"),
                         QStringLiteral("mistake"), QStringLiteral("--key"), QStringLiteral("rev-a")});
     WC_OK(rev);
-    const QRegularExpressionMatch m =
-        QRegularExpression(QStringLiteral("^transaction (\\d+) reverses transaction (\\d+)\\n$"))
-            .match(rev.out);
+    static const QRegularExpression reverses(
+        QStringLiteral("^transaction (\\d+) reverses transaction (\\d+)\\n$"));
+    const QRegularExpressionMatch m = reverses.match(rev.out);
     QVERIFY2(m.hasMatch() && m.captured(2) == m_seedTxn, qPrintable(rev.describe()));
     const QString reversal = m.captured(1);
     WC_SNAPSHOT(before);
@@ -662,11 +659,9 @@ void TestWalletctlPostings::textAmountsUseTheCurrencyExponent() {
     // currency code: "limits: 10000 USD" for a limit of 100.00 USD, "account N  5000 USD" for a 50.00 USD
     // entry -- a hundredfold misreading waiting to happen. Every other text output formats with the
     // currency's exponent (Money::format); the JSON forms say "_minor_units" in their keys and are fine.
-    QVERIFY2(QRegularExpression(QStringLiteral("^sam +support +limits: 100\\.00 USD$"),
-                                QRegularExpression::MultilineOption)
-                 .match(list.out)
-                 .hasMatch(),
-             qPrintable(list.describe()));
+    static const QRegularExpression samLimits(QStringLiteral("^sam +support +limits: 100\\.00 USD$"),
+                                              QRegularExpression::MultilineOption);
+    QVERIFY2(samLimits.match(list.out).hasMatch(), qPrintable(list.describe()));
     QVERIFY2(txn.out.contains(QStringLiteral("\n  account %1  50.00 USD\n").arg(m_usd1)),
              qPrintable(txn.describe()));
 }

@@ -39,10 +39,8 @@ void TestWalletctlSetup::versionAndHelp() {
     const Env noDb{{QStringLiteral("WALLETDESK_DB"), QString()}};
     const Run version = run({QStringLiteral("--version")}, noDb, false);
     WC_OK(version);
-    QVERIFY2(QRegularExpression(QStringLiteral("^walletctl 0\\.1\\.0 \\([^)\\s]+\\)\\n$"))
-                 .match(version.out)
-                 .hasMatch(),
-             qPrintable(version.describe()));
+    static const QRegularExpression versionLine(QStringLiteral("^walletctl 0\\.1\\.0 \\([^)\\s]+\\)\\n$"));
+    QVERIFY2(versionLine.match(version.out).hasMatch(), qPrintable(version.describe()));
 
     const Run help = run({QStringLiteral("--help")}, noDb, false);
     WC_OK(help);
@@ -165,8 +163,8 @@ void TestWalletctlSetup::environmentAndDefaults() {
                            .arg(LedgerStore::knownSchemaVersion()));
     const Run list = run({QStringLiteral("operator"), QStringLiteral("list")}, env, false);
     WC_OK(list);
-    QVERIFY2(QRegularExpression(QStringLiteral("^tess +admin *\\n$")).match(list.out).hasMatch(),
-             qPrintable(list.describe()));
+    static const QRegularExpression tessLine(QStringLiteral("^tess +admin *\\n$"));
+    QVERIFY2(tessLine.match(list.out).hasMatch(), qPrintable(list.describe()));
 
     // WALLETDESK_OPERATOR names the operator; --as wins over it; --db wins over WALLETDESK_DB.
     Env asTess = env;

@@ -149,7 +149,8 @@ QString WalletctlFixture::freshPostgresDatabase(const QString &suffix, const QSt
     }
     // The test program's name keeps two suites apart; a name is an identifier, made of [a-z0-9_] only.
     QString name = QCoreApplication::applicationName().toLower() + u'_' + suffix;
-    name.replace(QRegularExpression(QStringLiteral("[^a-z0-9_]")), QStringLiteral("_"));
+    static const QRegularExpression notInIdentifier(QStringLiteral("[^a-z0-9_]"));
+    name.replace(notInIdentifier, QStringLiteral("_"));
     QUrl url(m_adminUrl, QUrl::StrictMode);
     url.setPath(u'/' + name);
     QString sql = QStringLiteral("CREATE DATABASE \"%1\"").arg(name);

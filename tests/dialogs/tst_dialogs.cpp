@@ -855,7 +855,7 @@ void TestDialogs::approveAndRejectAsAnotherOperator() {
     }
     {
         ApprovalDecisionDialog dialog(as(Sue), otherApproval, false);
-        QSignalSpy rejected(&dialog, &ApprovalDecisionDialog::rejected);
+        QSignalSpy rejected(&dialog, &ApprovalDecisionDialog::approvalRejected);
         show(&dialog);
         QVERIFY(settle(&dialog));
         QVERIFY(!okButton(&dialog)->isEnabled());

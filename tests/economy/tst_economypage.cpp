@@ -162,14 +162,15 @@ void TestEconomyPage::hoverReadsTheExactFiguresOfTheDay() {
     EconomyPage *page = loadedPage();
     QVERIFY(page);
     const EconomyDay &day = page->report().days.at(10);
-    page->holdingsChart()->showHoverAt(QPointF(qreal(day.dayStartMs + MsPerDay / 2), 0));
+    const qint64 noon = day.dayStartMs + MsPerDay / 2; // in whole milliseconds, then to the chart's x
+    page->holdingsChart()->showHoverAt(QPointF(qreal(noon), 0));
     const QString text = page->holdingsChart()->hoverText();
     QVERIFY2(text.contains(QLocale().toString(day.holdings)), qPrintable(text));
     QVERIFY(text.contains(QLocale().toString(day.sourcesTotal())));
     // Over a kind's bar the read-out names the kind and its exact amount.
     const qint64 deposits = day.sources.value(TransactionKind::Deposit);
     QVERIFY(deposits > 0);
-    page->flowsChart()->showHoverAt(QPointF(qreal(day.dayStartMs + MsPerDay / 2), qreal(deposits) / 2));
+    page->flowsChart()->showHoverAt(QPointF(qreal(noon), qreal(deposits) / 2));
     QVERIFY2(page->flowsChart()->hoverText().contains(QLocale().toString(deposits)),
              qPrintable(page->flowsChart()->hoverText()));
     QVERIFY(page->flowsChart()->hoverText().contains(QStringLiteral("Deposit")));
@@ -184,8 +185,8 @@ void TestEconomyPage::clickingABarOpensItsTransactionsInTheJournal() {
     // A real click in the middle of the day's deposit bar (deposits are stacked first, from zero).
     InteractiveChartView *view = page->flowsChart()->view();
     QChart *chart = page->flowsChart()->chart();
-    const QPointF scene = chart->mapToScene(
-        chart->mapToPosition(QPointF(qreal(day.dayStartMs + MsPerDay / 2), qreal(deposits) / 2)));
+    const qint64 noon = day.dayStartMs + MsPerDay / 2; // in whole milliseconds, then to the chart's x
+    const QPointF scene = chart->mapToScene(chart->mapToPosition(QPointF(qreal(noon), qreal(deposits) / 2)));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->mapFromScene(scene));
 
     JournalPage *journal = m_window->journalPage();

@@ -11,8 +11,8 @@
 #include "approvalspage.h"
 #include "approvaltablemodel.h"
 #include "balancechartview.h"
-#include "connectiondialog.h"
 #include "comparechartwindow.h"
+#include "connectiondialog.h"
 #include "demogenerator.h"
 #include "economypage.h"
 #include "historytablemodel.h"
@@ -90,11 +90,11 @@ void shootDialog(Dialog *dialog, const QString &name, const std::function<void(D
 
 int main(int argc, char *argv[]) {
     QApplication app(argc, argv);
-    if (app.arguments().size() < 2) {
+    if (QApplication::arguments().size() < 2) {
         std::fprintf(stderr, "usage: walletdesk_screenshots OUTDIR\n");
         return 2;
     }
-    outDir = app.arguments().at(1);
+    outDir = QApplication::arguments().at(1);
     QDir().mkpath(outDir);
     QTemporaryDir temp;
     QSettings::setDefaultFormat(QSettings::IniFormat);
@@ -102,7 +102,7 @@ int main(int argc, char *argv[]) {
     QApplication::setOrganizationName(QStringLiteral("WalletDesk"));
     QApplication::setApplicationName(QStringLiteral("WalletDesk"));
     Appearance::installTranslations(app);
-    Appearance::applyColorScheme(app);
+    Appearance::applyColorScheme();
 
     // A demo ledger like the one a new user gets.
     const QString admin = QStringLiteral("dana");

@@ -191,7 +191,8 @@ void TestCharts::stepLineHoldsTheBalanceBetweenEntries() {
 
     // The hover read-out: the day and the balance in currency units, on the deposit's day and a quiet day.
     ChartPanel *panel = chart->balancePanel();
-    panel->showHoverAt(QPointF(qreal(depositDay + MsPerDay / 2), 250.0));
+    const qint64 depositNoon = depositDay + MsPerDay / 2; // in whole milliseconds, then to the chart's x
+    panel->showHoverAt(QPointF(qreal(depositNoon), 250.0));
     QVERIFY2(panel->hoverText().contains(BalanceChartView::dayText(depositDay)),
              qPrintable(panel->hoverText()));
     QVERIFY2(panel->hoverText().contains(u"500 GOLD"), qPrintable(panel->hoverText()));
@@ -360,7 +361,7 @@ void TestCharts::aLongHistoryIsThinnedToThePixels() {
     QVERIFY2(columns > 500, qPrintable(QString::number(columns)));
     // The line: at most four points a pixel column, every extreme kept, ending at the last closing.
     const QList<SeriesPoint> &points = chart->points();
-    QVERIFY2(points.size() <= 4 * columns, qPrintable(QString::number(points.size())));
+    QVERIFY2(points.size() <= qsizetype(4) * columns, qPrintable(QString::number(points.size())));
     QCOMPARE(points.last().v, chart->days().last().closing);
     const auto [low, high] = std::minmax_element(
         points.cbegin(), points.cend(), [](const SeriesPoint &a, const SeriesPoint &b) { return a.v < b.v; });
@@ -461,7 +462,9 @@ void TestCharts::savesPngAndSvgAtTheViewsSize() {
     // The size travels in millimetres with three decimals: within a pixel of the view's.
     QVERIFY2(qAbs(renderer.defaultSize().width() - panel->view()->width()) <= 1 &&
                  qAbs(renderer.defaultSize().height() - panel->view()->height()) <= 1,
-             qPrintable(QStringLiteral("%1x%2").arg(renderer.defaultSize().width()).arg(renderer.defaultSize().height())));
+             qPrintable(QStringLiteral("%1x%2")
+                            .arg(renderer.defaultSize().width())
+                            .arg(renderer.defaultSize().height())));
 }
 
 std::unique_ptr<MainWindow> TestCharts::mainWindow() {

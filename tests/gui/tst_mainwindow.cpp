@@ -138,7 +138,8 @@ void TestMainWindow::showsTheLedgerAndWhoIsSignedIn() {
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("statusOperator"))->text().contains(u"admin"));
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("statusConnection"))->text().contains(u".sqlite"));
     // A file on this computer: nothing to encrypt, and the status bar says so rather than nothing.
-    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("statusSecurity"))->text(), QStringLiteral("On this computer"));
+    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("statusSecurity"))->text(),
+             QStringLiteral("On this computer"));
     // The first rows are painted with data, not placeholders.
     const QString firstId =
         w.accountsPage()->model()->data(w.accountsPage()->model()->index(0, 0)).toString();
@@ -359,7 +360,7 @@ void TestMainWindow::windowAndColumnStateAreRemembered() {
 QString TestMainWindow::textOfTheMessageBoxFrom(QAction *action) {
     QString text;
     QTimer closer; // the box is modal: read and close it from a timer
-    connect(&closer, &QTimer::timeout, [&] {
+    connect(&closer, &QTimer::timeout, &closer, [&] {
         if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
             text = box->text();
             box->accept();

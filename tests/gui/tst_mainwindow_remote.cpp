@@ -123,7 +123,8 @@ void TestMainWindowRemote::worksThroughWalletdAsAgainstADatabase() {
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("statusOperator"))->text().contains(u"sue"));
     QVERIFY(w.findChild<QLabel *>(QStringLiteral("statusOperator"))->text().contains(u"supervisor"));
     // walletd over plain http on 127.0.0.1: local, not encrypted, and not flagged as crossing a network.
-    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("statusSecurity"))->text(), QStringLiteral("On this computer"));
+    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("statusSecurity"))->text(),
+             QStringLiteral("On this computer"));
 
     // Search through walletd.
     QTest::keyClicks(page->searchField(), QStringLiteral("p1012"));
@@ -154,7 +155,7 @@ void TestMainWindowRemote::worksThroughWalletdAsAgainstADatabase() {
     // Verify: a walletd background job that the window follows, ending in the same report as on a database.
     QString report;
     QTimer closer; // the report is a modal box: read and close it from a timer
-    connect(&closer, &QTimer::timeout, [&] {
+    connect(&closer, &QTimer::timeout, &closer, [&] {
         if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
             report = box->text();
             box->accept();
@@ -224,7 +225,8 @@ void TestMainWindowRemote::saysSoWhenWalletdGoesAway() {
     QCOMPARE(online->text(), QStringLiteral("Online"));
     QCOMPARE(m_walletd.stop(), 0);
     QTRY_COMPARE_WITH_TIMEOUT(online->text(), QStringLiteral("Reconnecting…"), Waiting);
-    QVERIFY(w.statusBar()->currentMessage().startsWith(u"The connection to the ledger was lost. Reconnecting…"));
+    QVERIFY(
+        w.statusBar()->currentMessage().startsWith(u"The connection to the ledger was lost. Reconnecting…"));
     QVERIFY2(online->toolTip().contains(u"cannot be reached"), qPrintable(online->toolTip()));
     QCOMPARE(w.accountsPage()->model()->rowCount(), m_accounts.size()); // the views keep their data
 }

@@ -14,7 +14,7 @@
 
 int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
+    const QStringList args = QCoreApplication::arguments();
     if (args.size() < 6) {
         std::fprintf(stderr, "usage: stress_writer DB_URL WORKER SECONDS ACCOUNT ACCOUNT...\n");
         return 2;
@@ -36,7 +36,7 @@ int main(int argc, char *argv[]) {
         return 3;
     }
     const Actor actor{QStringLiteral("stress"), QStringLiteral("worker-") + worker};
-    QRandomGenerator rng(quint32(QCoreApplication::applicationPid()));
+    QRandomGenerator rng{quint32(QCoreApplication::applicationPid())};
     QElapsedTimer timer;
     timer.start();
     for (qint64 n = 0; timer.elapsed() < millis; ++n) {

@@ -194,8 +194,8 @@ void TestBulkJournal::bulkPostingsMatchThePostingPath() {
                                            journal.addAccount(1, QStringLiteral("GOLD"), start),
                                            journal.addAccount(0, QStringLiteral("GEMS"), start)});
             for (int i = 0; i < load.size(); ++i) {
-                auto done =
-                    journal.post(load[i].request, load[i].bySam ? bulk.sam : bulk.root, start + 1000 * i);
+                auto done = journal.post(load[i].request, load[i].bySam ? bulk.sam : bulk.root,
+                                         start + qint64(1000) * i);
                 if (!done)
                     return done.error();
             }
@@ -216,9 +216,10 @@ void TestBulkJournal::bulkPostingsMatchThePostingPath() {
         QCOMPARE(actual[i], expected[i]);
     RawDb a(bulk.url);
 
-    QCOMPARE(
-        a.column(QStringLiteral("SELECT idempotency_key FROM transactions ORDER BY id")).first().toString(),
-        QStringLiteral("bulk-1"));
+    QCOMPARE(a.column(QStringLiteral("SELECT idempotency_key FROM transactions ORDER BY id"))
+                 .constFirst()
+                 .toString(),
+             QStringLiteral("bulk-1"));
 
     // The chain, balances, rollups and economy of the loaded ledger verify, and it takes postings after.
     auto report = bulk.store->verify();

@@ -162,7 +162,7 @@ void TestConcurrency::eightWritersOnHotAccounts() {
         acks += parseAcks(p->readAllStandardOutput());
     }
     qInfo("%lld postings acknowledged by %d processes", qlonglong(acks.size()), Writers);
-    QVERIFY2(acks.size() >= Writers * 10, "the writers should have posted a fair amount");
+    QVERIFY2(acks.size() >= qsizetype(Writers) * 10, "the writers should have posted a fair amount");
     checkLedger(acks, true);
 }
 

@@ -595,7 +595,7 @@ private:
                 else
                     note(m_store->approve(Sue, id, QStringLiteral("yes")), nullptr);
             } else if (!replayable.isEmpty()) {
-                const PostingRequest again = replayable.at(pick(replayable.size()));
+                const PostingRequest &again = replayable.at(pick(replayable.size()));
                 const Result<PostingResult> r = m_store->post(Sue, again);
                 // The same key and request: the first answer, nothing posted twice.
                 QVERIFY2(!r || r->replayed || r->status == PostingResult::Status::Pending,
@@ -833,7 +833,7 @@ void TestEconomy::postingsFileTheirNetPlayerChange() {
     QCOMPARE(dist.top10Total, 22307); // ceil(4 / 10) = 1
     // Sorted -3100, -350, 0, 22307: (2 * (1*-3100 + 2*-350 + 4*22307) - 5 * 18857) / (4 * 18857)
     QCOMPARE(dist.giniMillionths,
-             qint64((2 * (-3100 - 700 + 4 * 22307) - 5 * 18857) * Int128(1000000) / (4 * 18857)));
+             qint64((2 * (-3100 - 700 + 4 * 22307) - 5 * 18857) * Int128(1000000) / (Int128(4) * 18857)));
     QCOMPARE(dist.bins.size(), 1);
     QCOMPARE(dist.bins.first().lower, 20000);
     QCOMPARE(dist.bins.first().upper, 50000);
@@ -917,13 +917,13 @@ void TestEconomy::rangesCarryTheHoldings() {
     };
     const QList<Case> cases{
         {"the middle", (first + 3) * MsPerDay, (first + 8) * MsPerDay, first + 3, first + 8},
-        {"not at midnight", (first + 3) * MsPerDay + 5 * 3600000, (first + 7) * MsPerDay + 1, first + 3,
-         first + 8},
+        {"not at midnight", (first + 3) * MsPerDay + qint64(5) * 3600000, (first + 7) * MsPerDay + 1,
+         first + 3, first + 8},
         {"before the first activity", (first - 4) * MsPerDay, (first + 2) * MsPerDay, first - 4, first + 2},
         {"open end", (first + 5) * MsPerDay, 0, first + 5, t + 1},
         {"open start", 0, (first + 4) * MsPerDay, first, first + 4},
         {"today", t * MsPerDay, (t + 1) * MsPerDay, t, t + 1},
-        {"one day long ago", 86400000, 2 * 86400000, 1, 2},
+        {"one day long ago", 86400000, qint64(2) * 86400000, 1, 2},
     };
     const EconomyReport whole = need(EconomyReader(*m_store).economy(gold, 0, 0), "economy");
     for (const Case &c : cases) {

@@ -1,7 +1,7 @@
 // A PostgreSQL ledger over TLS: the fixture postgres_tls (tests/pg/pg-harness.sh with WALLETDESK_PG_TLS=1) is
 // a real server with ssl=on on 127.0.0.1 and a certificate signed by a throw-away CA. libpq's sslmode and
-// sslrootcert reach it through the database URL, and the store (and the main window's status bar) report what the
-// server negotiated.
+// sslrootcert reach it through the database URL, and the store (and the main window's status bar) report what
+// the server negotiated.
 #include "databaseurl.h"
 #include "ledgerstore.h"
 #include "localledgerclient.h"
@@ -46,7 +46,8 @@ private:
 
 void TestPgTls::initTestCase() {
     const QString dir = qEnvironmentVariable("WALLETDESK_TEST_PGTLS_DIR");
-    QVERIFY2(!dir.isEmpty(), "WALLETDESK_TEST_PGTLS_DIR is not set: run through ctest (fixture postgres_tls)");
+    QVERIFY2(!dir.isEmpty(),
+             "WALLETDESK_TEST_PGTLS_DIR is not set: run through ctest (fixture postgres_tls)");
     QFile urlFile(dir + u"/url-tcp"_s);
     QVERIFY2(urlFile.open(QIODevice::ReadOnly), qPrintable(urlFile.fileName()));
     m_base = QString::fromUtf8(urlFile.readAll()).trimmed();
@@ -83,7 +84,8 @@ void TestPgTls::verifyFullWithAWrongRootIsRefused() {
     auto store = open(url(u"sslmode=verify-full&sslrootcert="_s + otherCa));
     QVERIFY(!store);
     QCOMPARE(store.error().code, ErrorCode::Database);
-    QVERIFY2(store.error().message.contains(u"certificate verify failed"_s), qPrintable(store.error().message));
+    QVERIFY2(store.error().message.contains(u"certificate verify failed"_s),
+             qPrintable(store.error().message));
     // verify-ca with the wrong root fails the same way; a missing root file is named.
     store = open(url(u"sslmode=verify-ca&sslrootcert="_s + otherCa));
     QVERIFY(!store);
@@ -139,19 +141,21 @@ void TestPgTls::aServerAcrossTheNetworkWithoutTlsIsRefused() {
             address = a;
     if (address.isNull())
         QSKIP("this machine has no non-loopback IPv4 address to stand for a server across the network");
+    // Declared before the server, so they outlive it and the sockets it owns; the sockets' lambdas hold them
+    // by pointer.
+    int sslRequests = 0, plainStartups = 0;
     QTcpServer server;
     QVERIFY(server.listen(address, 0));
-    int sslRequests = 0, plainStartups = 0;
     connect(&server, &QTcpServer::newConnection, this, [&] {
         QTcpSocket *s = server.nextPendingConnection();
-        connect(s, &QTcpSocket::readyRead, s, [&, s] {
+        connect(s, &QTcpSocket::readyRead, s, [s, ssl = &sslRequests, plain = &plainStartups] {
             const QByteArray in = s->readAll();
             // SSLRequest: length 8, code 80877103 (0x04d2162f).
             if (in.size() >= 8 && in.mid(4, 4) == QByteArray::fromHex("04d2162f")) {
-                ++sslRequests;
+                ++*ssl;
                 s->write("N");
             } else {
-                ++plainStartups; // a startup packet in plain text: what must never come
+                ++*plain; // a startup packet in plain text: what must never come
                 s->close();
             }
         });
@@ -171,9 +175,10 @@ void TestPgTls::aServerAcrossTheNetworkWithoutTlsIsRefused() {
         [&] { return opening.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }, 30000));
     const QString message = opening.get();
     QVERIFY2(message.contains(u"server does not support SSL, but SSL was required"_s), qPrintable(message));
-    QVERIFY2(message.endsWith(u"(a server across a network is reached over TLS; add sslmode=disable to the URL to "
-                              "allow an unencrypted connection)"_s),
-             qPrintable(message));
+    QVERIFY2(
+        message.endsWith(u"(a server across a network is reached over TLS; add sslmode=disable to the URL to "
+                         "allow an unencrypted connection)"_s),
+        qPrintable(message));
     QVERIFY(sslRequests >= 1);
     QCOMPARE(plainStartups, 0);
 }
@@ -190,9 +195,10 @@ void TestPgTls::preferAcrossTheNetworkIsRefusedBeforeConnecting() {
     const auto store = LedgerStore::open(url);
     QVERIFY(!store);
     QCOMPARE(store.error().code, ErrorCode::InvalidArgument);
-    QVERIFY2(store.error().message.contains(u"sslmode=prefer may send the ledger unencrypted across the network "
-                                            "to 198.51.100.77"_s),
-             qPrintable(store.error().message));
+    QVERIFY2(
+        store.error().message.contains(u"sslmode=prefer may send the ledger unencrypted across the network "
+                                       "to 198.51.100.77"_s),
+        qPrintable(store.error().message));
     QVERIFY(timer.elapsed() < 2000);
 }
 

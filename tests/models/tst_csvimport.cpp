@@ -68,7 +68,7 @@ void TestCsvImport::initTestCase() {
 }
 
 QString TestCsvImport::write(const QString &name, const QByteArray &content) {
-    const QString path = m_dir.filePath(name);
+    QString path = m_dir.filePath(name);
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
         qFatal("cannot write %s", qPrintable(path));

@@ -205,7 +205,7 @@ void TestModels::searchFindsPlayerPrefixNameAndAccountId() {
     QVERIFY(model.rowCount() > 0);
     loadWindow(model, 0);
     for (int row = 0; row < std::min(model.rowCount(), 100); ++row)
-        QVERIFY(model.accountAt(row)->name.toLower().startsWith(q.search) ||
+        QVERIFY(model.accountAt(row)->name.startsWith(q.search, Qt::CaseInsensitive) ||
                 model.accountAt(row)->playerRef.startsWith(q.search));
 
     // A broad search ("1" starts every player reference) walks the sort order instead of the search

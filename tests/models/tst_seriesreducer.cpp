@@ -37,7 +37,7 @@ void TestSeriesReducer::reduceKeepsAtMostFourPointsPerColumnAndEverySpike() {
     line[54321].v = 1000000;  // a spike
     line[12345].v = -1000000; // and a dip
     const auto reduced = SeriesReducer::reduce(line, 0, 100000, 200);
-    QVERIFY2(reduced.size() <= 4 * 200, qPrintable(QString::number(reduced.size())));
+    QVERIFY2(reduced.size() <= qsizetype(4) * 200, qPrintable(QString::number(reduced.size())));
     QVERIFY(reduced.size() >= 200);
     QVERIFY(reduced.contains(SeriesPoint{54321, 1000000}));
     QVERIFY(reduced.contains(SeriesPoint{12345, -1000000}));

@@ -47,7 +47,8 @@ void TestApiDecode::jsonRefusesWhatIsNotJson_data() {
     QTest::newRow("two values") << QByteArray("{} {}") << QStringLiteral("unexpected text after");
     QTest::newRow("deep") << QByteArray(17, '[') << QStringLiteral("nested deeper than 16 levels");
     QTest::newRow("long number") << QByteArray(70, '1') << QStringLiteral("longer than 64 characters");
-    QTest::newRow("too big") << QByteArray(65 * 1024, ' ') << QStringLiteral("larger than 65536 bytes");
+    QTest::newRow("too big") << QByteArray(qsizetype(65) * 1024, ' ')
+                             << QStringLiteral("larger than 65536 bytes");
 }
 
 void TestApiDecode::jsonRefusesWhatIsNotJson() {

@@ -203,8 +203,8 @@ QStringList scenario(LedgerClient &sam, LedgerClient &sue, LedgerClient &vera) {
                      .arg(l.accountLabel)
                      .arg(l.amount)
                      .arg(l.accountId >= FirstPlayerAccount ? QString::number(l.balanceAfter)
-                                                            : QStringLiteral("-"))
-                     .arg(l.operatorName);
+                                                            : QStringLiteral("-"),
+                          l.operatorName);
         return s;
     });
     t << outcome<JournalTransaction>(await(vera.transaction(dep)), [](const JournalTransaction &x) {
@@ -439,7 +439,7 @@ void TestRemoteClient::cleanup() {
 
 QString TestRemoteClient::freshLedger() {
     QString error;
-    const QString url = WalletDeskTest::databaseUrl(m_backend, *m_dir, &error);
+    QString url = WalletDeskTest::databaseUrl(m_backend, *m_dir, &error);
     if (url.isEmpty())
         qFatal("%s", qPrintable(error));
     const QString prepared = prepareLedger(url);

@@ -77,7 +77,7 @@ void TestWalletdAdmin::adminListsAndReads() {
     QList<qint64> ids;
     for (int i = 0; i < 5; ++i) {
         ids << createPlayer(QStringLiteral("p%1").arg(i));
-        deposit(ids.last(), 100 * (i + 1), QByteArray("d") + QByteArray::number(i));
+        deposit(ids.last(), qint64(100) * (i + 1), QByteArray("d") + QByteArray::number(i));
     }
     const QString vera = m_http.login(*m_walletd, QStringLiteral("vera"));
     // Sorted by balance, descending, two at a time: keyset continuation from the last row.

@@ -171,6 +171,7 @@ void TestWalletdGame::parallelChargesAndWinsOnOnePlayerApplyOnce() {
     deposit(acc, 100000, "seed"); // 1000.00
     // 8 managers x 6 connections: 48 at once. 200 charges of 1.00 and 100 wins of 0.50, each sent twice.
     std::vector<std::unique_ptr<QNetworkAccessManager>> nams;
+    nams.reserve(8);
     for (int i = 0; i < 8; ++i)
         nams.push_back(std::make_unique<QNetworkAccessManager>());
     QList<QNetworkReply *> replies;

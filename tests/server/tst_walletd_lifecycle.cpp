@@ -65,7 +65,7 @@ void TestWalletdLifecycle::listensOnAFreePortAndLogsEachRequest() {
     QCOMPARE(health.body, QByteArrayLiteral(R"({"success":true,"message":"System is up and running"})"));
     QTRY_VERIFY(m_walletd->log().contains(u"POST /admin/v1/login 200"));
     // time, operator, method, path, status, duration
-    const QRegularExpression line(
+    static const QRegularExpression line(
         QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z root POST /admin/v1/login 200 \d+ms$)"),
         QRegularExpression::MultilineOption);
     QVERIFY2(line.match(m_walletd->log()).hasMatch(), qPrintable(m_walletd->log()));
@@ -339,7 +339,8 @@ void TestWalletdLifecycle::oversizedRequestsAreRefusedBeforeTheyAreRead() {
     {
         QTcpSocket socket;
         QVERIFY(connected(socket));
-        socket.write("GET /api/v1/healthcheck HTTP/1.1\r\nX-Padding: " + QByteArray(40 * 1024, 'p'));
+        socket.write("GET /api/v1/healthcheck HTTP/1.1\r\nX-Padding: " +
+                     QByteArray(qsizetype(40) * 1024, 'p'));
         const QByteArray answer = readUntil(socket, "bytes\"}}");
         QVERIFY2(answer.startsWith("HTTP/1.1 431 "), answer.constData());
     }
@@ -361,7 +362,7 @@ void TestWalletdLifecycle::oversizedRequestsAreRefusedBeforeTheyAreRead() {
 void TestWalletdLifecycle::aBodyOverTheLimitIs413() {
     // Sent whole (the client does not wait for an early answer): still refused, and nothing posted.
     const Reply big = m_http.post(m_walletd->url(QStringLiteral("/admin/v1/postings")),
-                                  QByteArray(70 * 1024, ' '), m_root, "bad");
+                                  QByteArray(qsizetype(70) * 1024, ' '), m_root, "bad");
     QCOMPARE(big.status, 413);
     QCOMPARE(big.error(), QStringLiteral("the request body is larger than 65536 bytes"));
     QCOMPARE(RawDb(m_url).scalar(QStringLiteral("SELECT COUNT(*) FROM entries")), qint64(0));

@@ -91,7 +91,7 @@ QString TestWalletdSecurity::handshake(quint16 port, const QStringList &argument
 
 QString TestWalletdSecurity::writeConfig(const QByteArray &lines, QFileDevice::Permissions permissions) {
     static int n = 0;
-    const QString path = m_dir->filePath(u"walletd-%1.conf"_s.arg(++n));
+    QString path = m_dir->filePath(u"walletd-%1.conf"_s.arg(++n));
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
         qFatal("cannot write %s", qPrintable(path));

@@ -48,7 +48,7 @@ CommandLine CommandLine::parse(const QStringList &arguments) {
     if (!parser.parse(arguments))
         return fail(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
-        return fail(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return fail(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
     for (const QString &name : parser.optionNames())
         if (parser.optionNames().count(name) > 1)
             return fail(tr("--%1 is given more than once").arg(name));
@@ -71,7 +71,7 @@ CommandLine CommandLine::parse(const QStringList &arguments) {
     QStringList targets;
     for (const QCommandLineOption *o : {&profile, &db, &server})
         if (parser.isSet(*o))
-            targets.append(QStringLiteral("--") + o->names().first());
+            targets.append(QStringLiteral("--") + o->names().constFirst());
     if (targets.size() > 1)
         return fail(tr("%1 cannot be combined: choose one place to connect to").arg(targets.join(u" and ")));
 

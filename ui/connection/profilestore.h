@@ -39,7 +39,7 @@ public:
     void sync();
 
 private:
-    void writeAll(const QList<ConnectionProfile> &profiles);
+    void writeAll(const QList<ConnectionProfile> &all);
 
     std::unique_ptr<QSettings> m_owned;
     QSettings *m_settings = nullptr;

@@ -136,7 +136,7 @@ void ApprovalDecisionDialog::send() {
                           ? tr("Rejected: nothing was posted, and the %1 held is released.")
                                 .arg(money(m_approval.holdAmount))
                           : tr("Rejected: nothing was posted."));
-            Q_EMIT rejected(*r);
+            Q_EMIT approvalRejected(*r);
         });
     }
 }

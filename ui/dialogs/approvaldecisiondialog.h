@@ -26,8 +26,9 @@ public:
 Q_SIGNALS:
     /// Approved: the posting was made.
     void approved(const PostingResult &result);
-    /// Rejected: the held funds are released.
-    void rejected(const Approval &approval);
+    /// Rejected: the held funds are released. (Not named rejected(): that would overload
+    /// QDialog::rejected().)
+    void approvalRejected(const Approval &approval);
 
 protected:
     QString inputProblem() const override;

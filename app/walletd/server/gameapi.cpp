@@ -114,9 +114,9 @@ bool GameApi::handle(const ApiRequest &request, const Respond &respond) {
         return true;
     }
     if (p == u"/api/v1/charge")
-        event(request, false, respond);
+        chargeOrWin(request, false, respond);
     else if (p == u"/api/v1/win")
-        event(request, true, respond);
+        chargeOrWin(request, true, respond);
     else if (p == u"/createwallet")
         createWallet(request, respond);
     else if (p == u"/getfunds")
@@ -157,7 +157,7 @@ void GameApi::resolve(const QString &playerRef, std::function<void(const Result<
         });
 }
 
-void GameApi::event(const ApiRequest &request, bool win, const Respond &respond) {
+void GameApi::chargeOrWin(const ApiRequest &request, bool win, const Respond &respond) {
     ApiGame::Event e;
     QString problem;
     if (!ApiGame::decodeEvent(request.body,

@@ -43,7 +43,9 @@ private:
     /// the wallet, answering 400, 503 or 404 itself; `found` runs only for a wallet that exists.
     void withWallet(const ApiRequest &request, bool withAmount, const Respond &respond,
                     std::function<void(const ApiGame::WalletParams &, qint64 accountId)> found);
-    void event(const ApiRequest &request, bool win, const Respond &respond);
+    /// The wallet-server family's /charge (`win` false) and /win. (Not named event(): that hides
+    /// QObject::event.)
+    void chargeOrWin(const ApiRequest &request, bool win, const Respond &respond);
     void createWallet(const ApiRequest &request, const Respond &respond);
     void getFunds(const ApiRequest &request, const Respond &respond);
     void moveFunds(const ApiRequest &request, bool add, const Respond &respond);

@@ -9,7 +9,7 @@
 
 namespace {
 /// What the guard throws away after refusing, at the most: beyond it the connection is simply closed.
-constexpr qint64 MaxDiscard = 64 * 1024 * 1024;
+constexpr qint64 MaxDiscard = qint64(64) * 1024 * 1024;
 /// How long a refused client may go on sending before the connection is closed.
 constexpr int DiscardMilliseconds = 5000;
 

@@ -20,7 +20,7 @@ class QTcpSocket;
 class RequestSizeGuard final : public QObject {
     Q_OBJECT
 public:
-    static constexpr qsizetype MaxHeaderBytes = 32 * 1024;
+    static constexpr qsizetype MaxHeaderBytes = qsizetype(32) * 1024;
 
     RequestSizeGuard(QTcpSocket *socket, qsizetype maxBodyBytes);
 

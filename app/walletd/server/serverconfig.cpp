@@ -18,7 +18,7 @@ bool splitListen(const QString &text, QHostAddress *host, QString *hostText, qui
     if (h.startsWith(u'[') && h.endsWith(u']'))
         h = h.mid(1, h.size() - 2);
     bool ok = false;
-    const uint p = text.mid(colon + 1).toUInt(&ok);
+    const uint p = QStringView(text).mid(colon + 1).toUInt(&ok);
     if (!ok || p > 65535) {
         *error = QStringLiteral("--listen: \"%1\" is not a port number").arg(text.mid(colon + 1));
         return false;
@@ -234,7 +234,7 @@ bool ServerConfig::parse(const QStringList &args, QString *error, Action *action
         *out = static_cast<std::remove_pointer_t<decltype(out)>>(n);
         return true;
     };
-    return number(QStringLiteral("max_body_bytes"), 1024, 16 * 1024 * 1024, &maxBodyBytes) &&
+    return number(QStringLiteral("max_body_bytes"), 1024, qlonglong(16) * 1024 * 1024, &maxBodyBytes) &&
            number(QStringLiteral("max_batch"), 1, 10000, &maxBatch) &&
            number(QStringLiteral("batch_writers"), 1, 32, &batchWriters) &&
            number(QStringLiteral("request_deadline_s"), 1, 600, &requestDeadlineS);

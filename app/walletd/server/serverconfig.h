@@ -24,7 +24,7 @@ struct ServerConfig {
     QString gameOperator = QStringLiteral("game-server");
     QStringList gameTokens; ///< service tokens game servers present as "Authorization: Bearer TOKEN"
     bool gameApiInsecure = false;
-    qsizetype maxBodyBytes = 64 * 1024;
+    qsizetype maxBodyBytes = qsizetype(64) * 1024;
     int maxBatch = 256; ///< group commit: most charges in one database transaction
     /// Group commit: batches in flight at once, each on its own connection; 0: 4 on PostgreSQL, 1 on SQLite
     /// (one writer at a time there).
@@ -43,7 +43,7 @@ struct ServerConfig {
 
     /// Parses arguments (argv without the program name). On failure returns false with *error set; *action
     /// says whether --help or --version was asked for instead of serving.
-    bool parse(const QStringList &arguments, QString *error, Action *action);
+    bool parse(const QStringList &args, QString *error, Action *action);
     static QString usage();
     static QString defaultTlsCiphers();
 };

@@ -76,21 +76,19 @@ void VerifyJobs::run(Job *job) {
 void VerifyJobs::prune(std::unique_lock<std::mutex> &lock) {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QList<std::shared_ptr<Job>> ended;
-    for (auto it = m_jobs.begin(); it != m_jobs.end();) {
-        if ((*it)->finished && now - (*it)->finishedAtMs > KeepFinishedMs) {
-            ended << *it;
-            it = m_jobs.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    for (auto it = m_canceled.begin(); it != m_canceled.end();) {
-        if ((*it)->finished) {
-            ended << *it;
-            it = m_canceled.erase(it);
-        } else {
-            ++it;
-        }
+    // removeIf visits each entry once, in order; erase() with a mutable iterator would convert it to a
+    // const_iterator (clazy's strict-iterators).
+    m_jobs.removeIf([&](QHash<QString, std::shared_ptr<Job>>::iterator it) {
+        if (!(*it)->finished || now - (*it)->finishedAtMs <= KeepFinishedMs)
+            return false;
+        ended << *it;
+        return true;
+    });
+    for (qsizetype i = 0; i < m_canceled.size();) {
+        if (m_canceled.at(i)->finished)
+            ended << m_canceled.takeAt(i);
+        else
+            ++i;
     }
     lock.unlock();
     for (const auto &job : std::as_const(ended))

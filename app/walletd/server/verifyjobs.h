@@ -28,7 +28,7 @@ public:
     /// At most this many run at once: each reads the whole ledger on several connections.
     static constexpr int MaxRunning = 2;
     /// How long a finished job's report stays available.
-    static constexpr qint64 KeepFinishedMs = 15 * 60 * 1000;
+    static constexpr qint64 KeepFinishedMs = qint64(15) * 60 * 1000;
 
     explicit VerifyJobs(DatabaseUrl db);
     /// Cancels what still runs and waits for it.
