@@ -6,17 +6,17 @@
 
 #include <QPointer>
 #include <QWidget>
+#include <memory>
 
 class AccountDetailView;
 class AccountTableModel;
 class LedgerClient;
-class QCheckBox;
-class QComboBox;
-class QLabel;
 class QLineEdit;
-class QSplitter;
 class QTableView;
 class QTimer;
+namespace Ui {
+class AccountsPage;
+}
 
 /// The support agent's main screen: find a wallet (search as you type, filters, any sort), and see it in
 /// the detail pane beside the list.
@@ -36,9 +36,9 @@ public:
     void focusSearch();
 
     AccountTableModel *model() const { return m_model; }
-    QTableView *table() const { return m_table; }
-    AccountDetailView *detail() const { return m_detail; }
-    QLineEdit *searchField() const { return m_search; }
+    QTableView *table() const;
+    AccountDetailView *detail() const;
+    QLineEdit *searchField() const;
     /// The account whose detail is shown (0: none).
     qint64 currentAccountId() const;
     /// The selected rows' accounts in list order (the list selects several with Ctrl or Shift); rows whose
@@ -61,18 +61,8 @@ private:
 
     QPointer<LedgerClient> m_client;
     QList<Currency> m_currencies;
+    std::unique_ptr<Ui::AccountsPage> m_ui;
     AccountTableModel *m_model = nullptr;
-    QLineEdit *m_search = nullptr;
-    QComboBox *m_state = nullptr;
-    QComboBox *m_currency = nullptr;
-    QLineEdit *m_minBalance = nullptr;
-    QLineEdit *m_maxBalance = nullptr;
-    QCheckBox *m_system = nullptr;
-    QLabel *m_count = nullptr;
-    QLabel *m_filterError = nullptr;
-    QTableView *m_table = nullptr;
-    QSplitter *m_splitter = nullptr;
-    AccountDetailView *m_detail = nullptr;
     QTimer *m_searchDelay = nullptr;
     qint64 m_pendingSelection = 0;
 };

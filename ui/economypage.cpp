@@ -9,6 +9,7 @@
 #include "money.h"
 #include "tableviews.h"
 #include "transactionkindtext.h"
+#include "ui_economypage.h"
 
 #include <QButtonGroup>
 #include <QChart>
@@ -18,8 +19,6 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGridLayout>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
@@ -73,80 +72,41 @@ QStandardItem *count(qint64 n) {
     return i;
 }
 
-QTableView *makeTable(QStandardItemModel *model, const QString &name, QWidget *parent) {
-    auto *table = new QTableView(parent);
-    table->setObjectName(name);
+void setUpTable(QTableView *table, QStandardItemModel *model) {
     table->setModel(model);
     TableViews::setUp(table);
     table->horizontalHeader()->setStretchLastSection(true);
-    return table;
 }
 
 } // namespace
 
 EconomyPage::EconomyPage(QWidget *parent)
-    : QWidget(parent) {
-    auto *layout = new QVBoxLayout(this);
-    auto *bar = new QHBoxLayout;
-    m_currency = new QComboBox(this);
-    m_currency->setObjectName(QStringLiteral("economyCurrency"));
-    m_currency->setToolTip(tr("The currency whose economy is shown"));
-    m_currency->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_currency->setMinimumContentsLength(10);
-    connect(m_currency, &QComboBox::currentIndexChanged, this, &EconomyPage::refresh);
-    bar->addWidget(new QLabel(tr("Currency:"), this));
-    bar->addWidget(m_currency);
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::EconomyPage>()) {
+    // The layout is economypage.ui: the bar (currency, range buttons, days, status), the summary and the four
+    // tabs. Made here: the range buttons' group (its ids are the Range values), today's date, the chart
+    // panels (into the form's splitters and layouts), the tables' models, the splitters' first sizes, and
+    // what each control does. The range buttons are tool buttons, compact: the bar must fit a 900-pixel
+    // window.
+    m_ui->setupUi(this);
+    connect(m_ui->economyCurrency, &QComboBox::currentIndexChanged, this, &EconomyPage::refresh);
     m_rangeButtons = new QButtonGroup(this);
-    const std::pair<Range, QString> ranges[] = {
-        {Range::Week, tr("7 days")}, {Range::Month, tr("30 days")}, {Range::Quarter, tr("90 days")},
-        {Range::Year, tr("1 year")}, {Range::All, tr("All")},       {Range::Custom, tr("Custom")}};
-    for (const auto &[range, label] : ranges) {
-        auto *button = new QToolButton(this); // compact: the bar must fit a 900-pixel window
-        button->setText(label);
-        button->setCheckable(true);
-        button->setObjectName(QStringLiteral("economyRange%1").arg(int(range)));
+    const std::pair<Range, QToolButton *> ranges[] = {
+        {Range::Week, m_ui->economyRange0},    {Range::Month, m_ui->economyRange1},
+        {Range::Quarter, m_ui->economyRange2}, {Range::Year, m_ui->economyRange3},
+        {Range::All, m_ui->economyRange4},     {Range::Custom, m_ui->economyRange5}};
+    for (const auto &[range, button] : ranges) {
         button->setChecked(range == m_range);
         m_rangeButtons->addButton(button, int(range));
-        bar->addWidget(button);
     }
     connect(m_rangeButtons, &QButtonGroup::idClicked, this, [this](int id) { setRange(Range(id)); });
-    auto dateEdit = [this](const QString &name, const QString &tip) {
-        auto *edit = new QDateEdit(QDateTime::currentDateTimeUtc().date(), this);
-        edit->setObjectName(name);
-        edit->setCalendarPopup(true);
-        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-        edit->setToolTip(tip);
-        edit->setEnabled(false);
+    for (QDateEdit *edit : {m_ui->economyFrom, m_ui->economyTo}) {
+        edit->setDate(QDateTime::currentDateTimeUtc().date());
         connect(edit, &QDateEdit::dateChanged, this, [this] {
             if (m_range == Range::Custom)
                 refresh();
         });
-        return edit;
-    };
-    m_from = dateEdit(QStringLiteral("economyFrom"), tr("First day shown (UTC)"));
-    m_to = dateEdit(QStringLiteral("economyTo"), tr("Last day shown (UTC)"));
-    bar->addWidget(m_from);
-    bar->addWidget(new QLabel(QStringLiteral("–"), this));
-    bar->addWidget(m_to);
-    bar->addStretch();
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("economyStatus"));
-    bar->addWidget(m_status);
-    layout->addLayout(bar);
-
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("economySummary"));
-    m_summary->setWordWrap(true);
-    layout->addWidget(m_summary);
-    m_identity = new QLabel(this);
-    m_identity->setObjectName(QStringLiteral("economyIdentity"));
-    m_identity->setWordWrap(true);
-    layout->addWidget(m_identity);
-
-    m_tabs = new QTabWidget(this);
-    m_tabs->setObjectName(QStringLiteral("economyTabs"));
-    m_tabs->setDocumentMode(true);
-    layout->addWidget(m_tabs, 1);
+    }
 
     // Flows: holdings over the stacked sources and sinks, the kinds' totals beside them.
     m_holdings = new ChartPanel(tr("Holdings"), new QChart, this);
@@ -167,9 +127,12 @@ EconomyPage::EconomyPage(QWidget *parent)
             Q_EMIT journalRequested(drillDownQuery(
                 day->dayStartMs, panel == m_flows ? EconomyCharts::kindAt(*day, v.y()) : std::nullopt));
         });
+    m_ui->flowsCharts->addWidget(m_holdings);
+    m_ui->flowsCharts->addWidget(m_flows);
+    m_ui->flowsPage->setSizes({900, 380}); // room for the table's four columns at the window's first size
     m_flowsModel = new QStandardItemModel(this);
-    m_flowsTable = makeTable(m_flowsModel, QStringLiteral("economyFlowsTable"), this);
-    connect(m_flowsTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+    setUpTable(m_ui->economyFlowsTable, m_flowsModel);
+    connect(m_ui->economyFlowsTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const auto kind = kindFromName(m_flowsModel->item(index.row(), 0)->data(Qt::UserRole).toString());
         if (kind && !m_report.days.isEmpty()) {
             JournalQuery q = drillDownQuery(m_report.fromMs, kind);
@@ -177,26 +140,8 @@ EconomyPage::EconomyPage(QWidget *parent)
             Q_EMIT journalRequested(q);
         }
     });
-    auto *flowsPage = new QSplitter(Qt::Horizontal, this);
-    auto *charts = new QSplitter(Qt::Vertical, flowsPage);
-    charts->addWidget(m_holdings);
-    charts->addWidget(m_flows);
-    auto *flowsSide = new QWidget(flowsPage);
-    auto *flowsSideLayout = new QVBoxLayout(flowsSide);
-    flowsSideLayout->setContentsMargins(0, 0, 0, 0);
-    flowsSideLayout->addWidget(new QLabel(tr("Top sources and sinks in the range"), flowsSide));
-    flowsSideLayout->addWidget(m_flowsTable, 1);
-    auto *exportFlows = new QPushButton(tr("Export CSV…"), flowsSide);
-    exportFlows->setObjectName(QStringLiteral("economyExportFlows"));
-    connect(exportFlows, &QPushButton::clicked, this,
-            [this] { exportFromButton(m_flowsTable, QStringLiteral("sources-and-sinks")); });
-    flowsSideLayout->addWidget(exportFlows, 0, Qt::AlignRight);
-    flowsPage->addWidget(charts);
-    flowsPage->addWidget(flowsSide);
-    flowsPage->setStretchFactor(0, 3);
-    flowsPage->setStretchFactor(1, 1);
-    flowsPage->setSizes({900, 380}); // room for the table's four columns at the window's first size
-    m_tabs->addTab(flowsPage, tr("Holdings and flows"));
+    connect(m_ui->economyExportFlows, &QPushButton::clicked, this,
+            [this] { exportFromButton(m_ui->economyFlowsTable, QStringLiteral("sources-and-sinks")); });
 
     // Players: how many are active, and what an active player holds.
     m_active = new ChartPanel(tr("Active players per day"), new QChart, this);
@@ -206,67 +151,59 @@ EconomyPage::EconomyPage(QWidget *parent)
     for (ChartPanel *panel : {m_active, m_average})
         panel->setDescriber(
             [this](const QPointF &v) { return EconomyCharts::describeActivity(m_report, v); });
-    auto *players = new QSplitter(Qt::Vertical, this);
-    players->addWidget(m_active);
-    players->addWidget(m_average);
-    m_tabs->addTab(players, tr("Players"));
+    m_ui->playersPage->addWidget(m_active);
+    m_ui->playersPage->addWidget(m_average);
 
     // Distribution: who holds the currency now.
     m_histogram = new ChartPanel(tr("Player accounts by balance"), new QChart, this);
     m_histogram->setObjectName(QStringLiteral("economyHistogram"));
     m_histogram->setDescriber(
         [this](const QPointF &v) { return EconomyCharts::describeHistogram(m_distribution, v); });
-    m_distributionSummary = new QLabel(this);
-    m_distributionSummary->setObjectName(QStringLiteral("economyDistributionSummary"));
-    m_distributionSummary->setWordWrap(true);
+    m_ui->distributionLeftLayout->addWidget(m_histogram, 1);
+    m_ui->distributionPage->setSizes({780, 500});
     m_holdersModel = new QStandardItemModel(this);
-    m_holdersTable = makeTable(m_holdersModel, QStringLiteral("economyHoldersTable"), this);
-    m_holdersTable->setToolTip(tr("Double-click to open the account"));
-    connect(m_holdersTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+    setUpTable(m_ui->economyHoldersTable, m_holdersModel);
+    connect(m_ui->economyHoldersTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         Q_EMIT accountRequested(m_holdersModel->item(index.row(), 1)->data(Qt::UserRole).toLongLong());
     });
-    auto *distribution = new QSplitter(Qt::Horizontal, this);
-    auto *left = new QWidget(distribution);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_distributionSummary);
-    leftLayout->addWidget(m_histogram, 1);
-    auto *right = new QWidget(distribution);
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addWidget(new QLabel(tr("Largest holders"), right));
-    rightLayout->addWidget(m_holdersTable, 1);
-    auto *exportHolders = new QPushButton(tr("Export CSV…"), right);
-    exportHolders->setObjectName(QStringLiteral("economyExportHolders"));
-    connect(exportHolders, &QPushButton::clicked, this,
-            [this] { exportFromButton(m_holdersTable, QStringLiteral("top-holders")); });
-    rightLayout->addWidget(exportHolders, 0, Qt::AlignRight);
-    distribution->addWidget(left);
-    distribution->addWidget(right);
-    distribution->setStretchFactor(0, 3);
-    distribution->setStretchFactor(1, 2);
-    distribution->setSizes({780, 500});
-    m_tabs->addTab(distribution, tr("Distribution"));
+    connect(m_ui->economyExportHolders, &QPushButton::clicked, this,
+            [this] { exportFromButton(m_ui->economyHoldersTable, QStringLiteral("top-holders")); });
 
     // Days: every figure of every day, to read exactly or export.
     m_daysModel = new QStandardItemModel(this);
-    m_daysTable = makeTable(m_daysModel, QStringLiteral("economyDaysTable"), this);
-    m_daysTable->setToolTip(tr("Double-click a day to see its transactions in the Journal"));
-    connect(m_daysTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+    setUpTable(m_ui->economyDaysTable, m_daysModel);
+    connect(m_ui->economyDaysTable, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         Q_EMIT journalRequested(
             drillDownQuery(m_daysModel->item(index.row(), 0)->data(Qt::UserRole).toLongLong(), std::nullopt));
     });
-    auto *days = new QWidget(this);
-    auto *daysLayout = new QVBoxLayout(days);
-    daysLayout->addWidget(m_daysTable, 1);
-    auto *exportDays = new QPushButton(tr("Export CSV…"), days);
-    exportDays->setObjectName(QStringLiteral("economyExportDays"));
-    connect(exportDays, &QPushButton::clicked, this,
-            [this] { exportFromButton(m_daysTable, QStringLiteral("days")); });
-    daysLayout->addWidget(exportDays, 0, Qt::AlignRight);
-    m_tabs->addTab(days, tr("Days"));
+    connect(m_ui->economyExportDays, &QPushButton::clicked, this,
+            [this] { exportFromButton(m_ui->economyDaysTable, QStringLiteral("days")); });
+
+    // The panels joined the focus chain after the form's widgets: Tab still goes through a page's charts
+    // before its table and its export button, in reading order (a panel's chart view is its last stop).
+    QWidget::setTabOrder(m_flows->view(), m_ui->economyFlowsTable);
+    QWidget::setTabOrder(m_ui->economyFlowsTable, m_ui->economyExportFlows);
+    QWidget::setTabOrder(m_histogram->view(), m_ui->economyHoldersTable);
+    QWidget::setTabOrder(m_ui->economyHoldersTable, m_ui->economyExportHolders);
 }
 
+EconomyPage::~EconomyPage() = default;
+
+QTableView *EconomyPage::flowsTable() const {
+    return m_ui->economyFlowsTable;
+}
+
+QTableView *EconomyPage::holdersTable() const {
+    return m_ui->economyHoldersTable;
+}
+
+QTableView *EconomyPage::daysTable() const {
+    return m_ui->economyDaysTable;
+}
+
+QTabWidget *EconomyPage::tabs() const {
+    return m_ui->economyTabs;
+}
 void EconomyPage::setClient(LedgerClient *client) {
     m_client = client;
     refresh();
@@ -274,45 +211,45 @@ void EconomyPage::setClient(LedgerClient *client) {
 
 void EconomyPage::setCurrencies(const QList<Currency> &currencies) {
     m_currencies = currencies;
-    const QString current = m_currency->currentData().toString();
-    const QSignalBlocker blocker(m_currency);
-    m_currency->clear();
+    const QString current = m_ui->economyCurrency->currentData().toString();
+    const QSignalBlocker blocker(m_ui->economyCurrency);
+    m_ui->economyCurrency->clear();
     for (const Currency &c : currencies)
-        m_currency->addItem(
+        m_ui->economyCurrency->addItem(
             c.name.isEmpty() || c.name == c.code ? c.code : QStringLiteral("%1 (%2)").arg(c.code, c.name),
             c.code);
-    const int index = m_currency->findData(current);
-    m_currency->setCurrentIndex(index >= 0 ? index : 0);
+    const int index = m_ui->economyCurrency->findData(current);
+    m_ui->economyCurrency->setCurrentIndex(index >= 0 ? index : 0);
     refresh();
 }
 
 void EconomyPage::setCurrency(const QString &code) {
-    const int index = m_currency->findData(code);
+    const int index = m_ui->economyCurrency->findData(code);
     if (index >= 0)
-        m_currency->setCurrentIndex(index); // refreshes
+        m_ui->economyCurrency->setCurrentIndex(index); // refreshes
 }
 
 void EconomyPage::setRange(Range range) {
     m_range = range;
     if (auto *button = m_rangeButtons->button(int(range)))
         button->setChecked(true);
-    m_from->setEnabled(range == Range::Custom);
-    m_to->setEnabled(range == Range::Custom);
+    m_ui->economyFrom->setEnabled(range == Range::Custom);
+    m_ui->economyTo->setEnabled(range == Range::Custom);
     refresh();
 }
 
 void EconomyPage::setCustomRange(const QDate &from, const QDate &to) {
     {
-        const QSignalBlocker a(m_from), b(m_to);
-        m_from->setDate(from);
-        m_to->setDate(to);
+        const QSignalBlocker a(m_ui->economyFrom), b(m_ui->economyTo);
+        m_ui->economyFrom->setDate(from);
+        m_ui->economyTo->setDate(to);
     }
     setRange(Range::Custom);
 }
 
 std::pair<qint64, qint64> EconomyPage::rangeMs() const {
     if (m_range == Range::Custom)
-        return {utcStart(m_from->date()), utcStart(m_to->date().addDays(1))};
+        return {utcStart(m_ui->economyFrom->date()), utcStart(m_ui->economyTo->date().addDays(1))};
     if (m_range == Range::All)
         return {0, 0}; // from the currency's first active day
     static_assert(int(Range::Year) == int(ChartRange::Year), "the presets are the charts' ranges");
@@ -320,7 +257,7 @@ std::pair<qint64, qint64> EconomyPage::rangeMs() const {
 }
 
 void EconomyPage::refresh() {
-    if (!m_client || m_currency->currentData().toString().isEmpty())
+    if (!m_client || m_ui->economyCurrency->currentData().toString().isEmpty())
         return;
     if (!isVisible()) {
         m_stale = true; // the distribution reads every account: only for a page someone looks at
@@ -335,7 +272,7 @@ void EconomyPage::markOutdated() {
         return;
     }
     if (m_pending == 0 && !m_report.currency.isEmpty())
-        m_status->setText(tr("The ledger has changed since: Refresh (F5) to update."));
+        m_ui->economyStatus->setText(tr("The ledger has changed since: Refresh (F5) to update."));
 }
 
 void EconomyPage::showEvent(QShowEvent *event) {
@@ -346,19 +283,19 @@ void EconomyPage::showEvent(QShowEvent *event) {
 
 void EconomyPage::load() {
     m_stale = false;
-    const QString currency = m_currency->currentData().toString();
+    const QString currency = m_ui->economyCurrency->currentData().toString();
     const auto [from, to] = rangeMs();
     if (m_range == Range::Custom && to <= from) {
-        m_status->setText(tr("The last day is before the first day."));
+        m_ui->economyStatus->setText(tr("The last day is before the first day."));
         return;
     }
     const quint64 generation = ++m_generation;
     m_pending = 2;
-    m_status->setText(tr("Loading…"));
+    m_ui->economyStatus->setText(tr("Loading…"));
     auto finished = [this, generation] {
         if (generation == m_generation && --m_pending == 0) {
-            m_status->clear();
-            m_identity->setText(identityText());
+            m_ui->economyStatus->clear();
+            m_ui->economyIdentity->setText(identityText());
             Q_EMIT loaded();
         }
     };
@@ -369,7 +306,7 @@ void EconomyPage::load() {
             m_report = r ? *r : EconomyReport();
             showReport();
             if (!r)
-                m_summary->setText(tr("The economy could not be read: %1").arg(r.error().message));
+                m_ui->economySummary->setText(tr("The economy could not be read: %1").arg(r.error().message));
             // The other charts are filled in later turns of the event loop, so that the window redraws in
             // between: filling all of them at once held the GUI thread for 60 ms and more on long ranges.
             const std::function<void(QChart *, const EconomyReport &)> fills[] = {
@@ -398,7 +335,7 @@ void EconomyPage::load() {
             m_distribution = r ? *r : BalanceDistribution();
             showDistribution();
             if (!r)
-                m_distributionSummary->setText(
+                m_ui->economyDistributionSummary->setText(
                     tr("The distribution could not be read: %1").arg(r.error().message));
             finished();
         });
@@ -448,12 +385,12 @@ void EconomyPage::showReport() {
     fillDaysTable();
     if (m_range != Range::Custom && !r.days.isEmpty()) {
         // The preset's days, shown in the (disabled) date fields so that the range is never a guess.
-        const QSignalBlocker a(m_from), b(m_to);
-        m_from->setDate(utcDate(r.fromMs));
-        m_to->setDate(utcDate(r.toMs - MsPerDay));
+        const QSignalBlocker a(m_ui->economyFrom), b(m_ui->economyTo);
+        m_ui->economyFrom->setDate(utcDate(r.fromMs));
+        m_ui->economyTo->setDate(utcDate(r.toMs - MsPerDay));
     }
     if (r.days.isEmpty()) {
-        m_summary->clear();
+        m_ui->economySummary->clear();
         return;
     }
     const QLocale locale;
@@ -463,7 +400,7 @@ void EconomyPage::showReport() {
         sinks += d.sinksTotal();
     }
     auto money = [&](qint64 v) { return Money::formatLocalized(v, r.exponent, locale); };
-    m_summary->setText(
+    m_ui->economySummary->setText(
         tr("%1, %2 to %3 (UTC): holdings went from %4 to %5 %6; sources %7, sinks %8, net issuance %9.")
             .arg(r.currency, locale.toString(utcDate(r.fromMs), QLocale::ShortFormat),
                  locale.toString(utcDate(r.toMs - MsPerDay), QLocale::ShortFormat), money(r.openingHoldings),
@@ -501,7 +438,7 @@ void EconomyPage::fillFlowsTable() {
              item(percent(shareMillionths(row.total, row.source ? sourceTotal : sinkTotal)),
                   Qt::AlignRight | Qt::AlignVCenter)});
     }
-    m_flowsTable->resizeColumnsToContents();
+    m_ui->economyFlowsTable->resizeColumnsToContents();
 }
 
 void EconomyPage::fillDaysTable() {
@@ -518,7 +455,7 @@ void EconomyPage::fillDaysTable() {
              count(d.activePlayers), amount(d.averageActiveBalance(), m_report.exponent),
              item(d.balances() ? tr("yes") : tr("NO"))});
     }
-    m_daysTable->resizeColumnsToContents();
+    m_ui->economyDaysTable->resizeColumnsToContents();
 }
 
 void EconomyPage::showDistribution() {
@@ -535,13 +472,13 @@ void EconomyPage::showDistribution() {
             {count(++rank), account, item(h.playerRef), item(h.name), amount(h.balance, d.exponent),
              item(percent(d.shareMillionths(h.balance)), Qt::AlignRight | Qt::AlignVCenter)});
     }
-    m_holdersTable->resizeColumnsToContents();
+    m_ui->economyHoldersTable->resizeColumnsToContents();
     if (d.players == 0) {
-        m_distributionSummary->clear();
+        m_ui->economyDistributionSummary->clear();
         return;
     }
     const QLocale locale;
-    m_distributionSummary->setText(
+    m_ui->economyDistributionSummary->setText(
         tr("%1 player accounts hold %2 %3. %4 at zero, %5 below zero. The top 1% hold %6, the top 10% hold "
            "%7; "
            "Gini coefficient %8 (0: everyone holds the same, 1: one account holds everything).")

@@ -7,16 +7,17 @@
 
 #include <QPointer>
 #include <QWidget>
+#include <memory>
 
 class ChartPanel;
 class LedgerClient;
 class QButtonGroup;
-class QComboBox;
-class QDateEdit;
-class QLabel;
 class QStandardItemModel;
 class QTabWidget;
 class QTableView;
+namespace Ui {
+class EconomyPage;
+}
 
 /// The analysts' page: a currency's economy over a range of days, from the ledger's own figures (every
 /// amount exact, every bar leading to the transactions behind it). Holdings with treasury and net issuance;
@@ -28,6 +29,8 @@ public:
     enum class Range { Week, Month, Quarter, Year, All, Custom };
 
     explicit EconomyPage(QWidget *parent = nullptr);
+    ~EconomyPage() override;
+    Q_DISABLE_COPY_MOVE(EconomyPage)
 
     void setClient(LedgerClient *client);
     void setCurrencies(const QList<Currency> &currencies);
@@ -48,10 +51,10 @@ public:
     ChartPanel *activeChart() const { return m_active; }
     ChartPanel *averageChart() const { return m_average; }
     ChartPanel *histogramChart() const { return m_histogram; }
-    QTableView *flowsTable() const { return m_flowsTable; }
-    QTableView *holdersTable() const { return m_holdersTable; }
-    QTableView *daysTable() const { return m_daysTable; }
-    QTabWidget *tabs() const { return m_tabs; }
+    QTableView *flowsTable() const;
+    QTableView *holdersTable() const;
+    QTableView *daysTable() const;
+    QTabWidget *tabs() const;
     /// Writes a table as CSV (what it shows, amounts in plain exact form). False with `error` on failure.
     bool exportTable(QTableView *table, const QString &path, QString *error) const;
     /// The journal query behind a day of the flows (and a kind, if the click hit one of its bars).
@@ -87,24 +90,16 @@ private:
     EconomyReport m_report;
     BalanceDistribution m_distribution;
 
-    QComboBox *m_currency = nullptr;
+    std::unique_ptr<Ui::EconomyPage> m_ui;
     QButtonGroup *m_rangeButtons = nullptr;
-    QDateEdit *m_from = nullptr;
-    QDateEdit *m_to = nullptr;
-    QLabel *m_status = nullptr;
-    QLabel *m_identity = nullptr;
-    QLabel *m_summary = nullptr;
-    QTabWidget *m_tabs = nullptr;
+    // The chart panels take their title and chart in the constructor, so they are made here and put into
+    // the form's splitters and layouts rather than promoted in economypage.ui.
     ChartPanel *m_holdings = nullptr;
     ChartPanel *m_flows = nullptr;
     ChartPanel *m_active = nullptr;
     ChartPanel *m_average = nullptr;
     ChartPanel *m_histogram = nullptr;
-    QLabel *m_distributionSummary = nullptr;
     QStandardItemModel *m_flowsModel = nullptr;
     QStandardItemModel *m_holdersModel = nullptr;
     QStandardItemModel *m_daysModel = nullptr;
-    QTableView *m_flowsTable = nullptr;
-    QTableView *m_holdersTable = nullptr;
-    QTableView *m_daysTable = nullptr;
 };
