@@ -1054,6 +1054,10 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
         <source>This server is across a network: choose an encrypted connection, or “Off” to send the ledger unencrypted on purpose.</source>
         <translation>Dieser Server ist über ein Netzwerk erreichbar: Wählen Sie eine verschlüsselte Verbindung oder „Aus“, um das Hauptbuch bewusst unverschlüsselt zu übertragen.</translation>
     </message>
+    <message>
+        <source>Demo ledger</source>
+        <translation>Demo-Hauptbuch</translation>
+    </message>
 </context>
 <context>
     <name>DemoLedger</name>
@@ -1068,10 +1072,6 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
     <message>
         <source>cannot rename %1 to %2</source>
         <translation>%1 kann nicht in %2 umbenannt werden</translation>
-    </message>
-    <message>
-        <source>Demo ledger</source>
-        <translation>Demo-Hauptbuch</translation>
     </message>
 </context>
 <context>

@@ -1054,6 +1054,10 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
         <source>This server is across a network: choose an encrypted connection, or “Off” to send the ledger unencrypted on purpose.</source>
         <translation>Ce serveur est à travers un réseau : choisissez une connexion chiffrée, ou « Désactivé » pour envoyer le registre en clair délibérément.</translation>
     </message>
+    <message>
+        <source>Demo ledger</source>
+        <translation>Registre de démonstration</translation>
+    </message>
 </context>
 <context>
     <name>DemoLedger</name>
@@ -1068,10 +1072,6 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
     <message>
         <source>cannot rename %1 to %2</source>
         <translation>impossible de renommer %1 en %2</translation>
-    </message>
-    <message>
-        <source>Demo ledger</source>
-        <translation>Registre de démonstration</translation>
     </message>
 </context>
 <context>

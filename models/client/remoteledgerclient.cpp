@@ -133,8 +133,9 @@ QFuture<Result<AccountPage>> RemoteLedgerClient::accounts(const AccountQuery &qu
                                            true},
                                           [](const QJsonObject &o, AccountPage *out) {
                                               out->offset = o.value(QStringLiteral("offset")).toInteger();
-                                              for (const QJsonValue &v :
-                                                   o.value(QStringLiteral("accounts")).toArray()) {
+                                              const QJsonArray accounts =
+                                                  o.value(QStringLiteral("accounts")).toArray();
+                                              for (const auto &v : accounts) {
                                                   Account a;
                                                   if (!ApiCodec::fromJson(v.toObject(), &a))
                                                       return false;

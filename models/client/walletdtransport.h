@@ -50,10 +50,10 @@ public:
     /// See RemoteLedgerClient::setRetryPolicy.
     void setRetryPolicy(int retries, int firstDelayMs);
 
-    /// Sends `call`; on a 2xx answer runs `decode`, otherwise maps the error body; `finished` gets the
+    /// Sends `call`; on a 2xx answer runs `decode`, otherwise maps the error body; `done` gets the
     /// outcome. An answer 401 to a signed-in client parks the request (see resendParked) and emits
     /// signInRequired.
-    void send(const Call &call, Decoder decode, Finished finished, int attempt = 0);
+    void send(const Call &call, Decoder decode, Finished done, int attempt = 0);
 
     /// send() with a future: `decode` fills the value from the answer.
     template <typename T>
@@ -75,7 +75,8 @@ public:
         return fetch<QList<T>>(call, [member](const QJsonObject &o, QList<T> *out) {
             if (!o.value(member).isArray())
                 return false;
-            for (const QJsonValue &v : o.value(member).toArray()) {
+            const QJsonArray items = o.value(member).toArray();
+            for (const auto &v : items) {
                 T item;
                 if (!ApiCodec::fromJson(v.toObject(), &item))
                     return false;

@@ -126,7 +126,7 @@ DemoOptions DemoLedger::defaultOptions() {
 
 QString DemoLedger::loginName() {
     for (const char *variable : {"USER", "USERNAME"}) {
-        const QString name = qEnvironmentVariable(variable);
+        QString name = qEnvironmentVariable(variable); // not const: returned by a move
         if (!name.isEmpty())
             return name;
     }

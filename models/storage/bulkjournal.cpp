@@ -18,8 +18,8 @@ namespace {
 constexpr qint64 MsPerDay = 86400000;
 } // namespace
 
-BulkJournal::BulkJournal(QSqlDatabase db, bool postgres, QString origin, QByteArray keyPrefix)
-    : m_db(std::move(db))
+BulkJournal::BulkJournal(const QSqlDatabase &db, bool postgres, QString origin, QByteArray keyPrefix)
+    : m_db(db)
     , m_postgres(postgres)
     , m_origin(std::move(origin))
     , m_keyPrefix(std::move(keyPrefix)) {}

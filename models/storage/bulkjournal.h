@@ -38,7 +38,7 @@ public:
 
     /// `origin` goes on every transaction row; each posting's idempotency key is `keyPrefix` followed by its
     /// transaction id (a bulk load makes its own requests, so its keys need only be unique and stable).
-    BulkJournal(QSqlDatabase db, bool postgres, QString origin, QByteArray keyPrefix);
+    BulkJournal(const QSqlDatabase &db, bool postgres, QString origin, QByteArray keyPrefix);
     ~BulkJournal();
     Q_DISABLE_COPY_MOVE(BulkJournal)
 
@@ -53,10 +53,10 @@ public:
     qint64 balance(qint64 accountId) const;
 
     /// Plans, prices and writes one posting by `op` at `at` (ms since the epoch, not before the previous
-    /// posting's time); its idempotency key is the load's (see above), whatever `request` has. Its
+    /// posting's time); its idempotency key is the load's (see above), whatever `planned` has. Its
     /// transaction id, or why the ledger's rules refuse it (nothing of it written). A posting that would
     /// wait for approval (above the operator's limit) is refused: a load cannot wait for a second operator.
-    Result<qint64> post(const PostingRequest &request, const OperatorInfo &op, qint64 at);
+    Result<qint64> post(const PostingRequest &planned, const OperatorInfo &op, qint64 at);
 
     /// Writes the last day's rollups, the accounts (`describe` gives each player's ref and name; `progress`
     /// gets accounts written and their total), the system accounts' balances and the chain's head.

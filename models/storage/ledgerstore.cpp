@@ -34,9 +34,9 @@ using PostingRules::MaxTextLength;
 
 // ------------------------------------------------------------------------------------------------
 
-LedgerStore::LedgerStore(Dialect dialect, QSqlDatabase db)
+LedgerStore::LedgerStore(Dialect dialect, const QSqlDatabase &db)
     : m_dialect(dialect)
-    , m_db(std::move(db))
+    , m_db(db)
     , d(std::make_unique<Impl>(*this)) {}
 
 LedgerStore::~LedgerStore() {
@@ -164,40 +164,41 @@ Result<OperatorInfo> LedgerStore::setOperatorDisabled(const Actor &actor, const 
     return LedgerAdmin(*this).setOperatorDisabled(actor, name, disabled);
 }
 
-Result<Account> LedgerStore::createAccount(const Actor &actor, const NewAccount &n) {
+Result<Account> LedgerStore::createAccount(const Actor &actor, const NewAccount &newAccount) {
     auto r = d->audited(
-        actor, QStringLiteral("account-create"), QStringLiteral("player:%1").arg(n.playerRef),
+        actor, QStringLiteral("account-create"), QStringLiteral("player:%1").arg(newAccount.playerRef),
         [&]() -> qint64 {
             const OperatorRow op =
                 d->requireOperator(actor, Role::Support, QStringLiteral("creating an account"));
-            if (n.allowNegative && op.role < Role::Supervisor)
+            if (newAccount.allowNegative && op.role < Role::Supervisor)
                 fail(ErrorCode::PermissionDenied,
                      QStringLiteral("allowing a negative balance needs the supervisor role; %1 is %2")
                          .arg(op.name, roleName(op.role)));
-            const QString ref = n.playerRef.trimmed();
+            const QString ref = newAccount.playerRef.trimmed();
             if (ref.isEmpty() || ref.size() > 64)
                 fail(ErrorCode::InvalidArgument,
                      QStringLiteral("a player reference of 1 to 64 characters is required"));
-            if (n.name.size() > 200)
+            if (newAccount.name.size() > 200)
                 fail(ErrorCode::InvalidArgument,
                      QStringLiteral("the display name is longer than 200 characters"));
-            d->writer.exponentOf(n.currency);
-            const QVariant existing =
-                d->scalar("SELECT id FROM accounts WHERE player_ref = ? AND currency = ?", {ref, n.currency});
+            d->writer.exponentOf(newAccount.currency);
+            const QVariant existing = d->scalar(
+                "SELECT id FROM accounts WHERE player_ref = ? AND currency = ?", {ref, newAccount.currency});
             if (existing.isValid())
                 fail(ErrorCode::StateConflict, QStringLiteral("player %1 already has a %2 account (%3)")
-                                                   .arg(ref, n.currency)
+                                                   .arg(ref, newAccount.currency)
                                                    .arg(existing.toLongLong()));
             const qint64 at = Impl::nowMs();
             const qint64 id =
                 d->scalar(
                      "INSERT INTO accounts (kind, currency, player_ref, name, allow_negative, created_at, "
                      "last_activity_at) VALUES ('player', ?, ?, ?, ?, ?, ?) RETURNING id",
-                     {n.currency, ref, n.name.isEmpty() ? ref : n.name, n.allowNegative ? 1 : 0, at, at})
+                     {newAccount.currency, ref, newAccount.name.isEmpty() ? ref : newAccount.name,
+                      newAccount.allowNegative ? 1 : 0, at, at})
                     .toLongLong();
             d->writer.appendAudit(actor, QStringLiteral("account-create"), Impl::accountTarget(id),
                                   QStringLiteral("ok"),
-                                  QStringLiteral("player %1 currency %2").arg(ref, n.currency));
+                                  QStringLiteral("player %1 currency %2").arg(ref, newAccount.currency));
             return id;
         });
     if (!r)

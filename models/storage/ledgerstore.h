@@ -67,7 +67,7 @@ public:
     Result<OperatorInfo> setOperatorDisabled(const Actor &actor, const QString &name, bool disabled);
 
     // --- accounts
-    Result<Account> createAccount(const Actor &actor, const NewAccount &account);
+    Result<Account> createAccount(const Actor &actor, const NewAccount &newAccount);
     Result<Account> account(qint64 id);
     /// All accounts of a player, one per currency.
     Result<QList<Account>> accountsOfPlayer(const QString &playerRef);
@@ -107,7 +107,7 @@ public:
     static QString zeroHash();
 
 private:
-    explicit LedgerStore(Dialect dialect, QSqlDatabase db);
+    explicit LedgerStore(Dialect dialect, const QSqlDatabase &db);
     struct Impl;
     friend struct Impl;
     friend class LedgerReader; // its reads of one row run on the store's cached statements

@@ -732,8 +732,8 @@ void TestLedger::rollupsFollowPostings() {
 
 void TestLedger::historyPagesAndBalanceAtTime() {
     for (int i = 1; i <= 5; ++i)
-        ok(m_ledger->post(Sam,
-                          request(TransactionKind::Deposit, m_ann, i * 100, QStringLiteral("h%1").arg(i))));
+        ok(m_ledger->post(
+            Sam, request(TransactionKind::Deposit, m_ann, qint64(i) * 100, QStringLiteral("h%1").arg(i))));
     const auto page1 = ok(m_ledger->history(m_ann, 0, 2));
     QCOMPARE(page1.size(), 2);
     QCOMPARE(page1.at(0).amount, 500);
