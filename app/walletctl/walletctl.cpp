@@ -45,6 +45,8 @@ commands:
                                         adjustments take a signed amount: -5 debits, 5 credits
   reverse TXN --reason TEXT --key K [--force]
   approve ID [--comment TEXT] | reject ID --comment TEXT | approvals [--all]
+                                        post, reverse, approve and reject take --dry-run: the ledger checks
+                                        everything and says what would happen, and writes nothing
   freeze ID --reason TEXT | unfreeze ID --reason TEXT | close ID --reason TEXT
   verify [--digest-out FILE] [--expect-digest HEX]
   operator add NAME --role ROLE [--limit CODE:AMOUNT]... | operator list | operator disable NAME
@@ -99,6 +101,7 @@ WalletCtl::WalletCtl(QTextStream &out, QTextStream &err)
         {QStringLiteral("ticket"), {}, QStringLiteral("T")},
         {QStringLiteral("memo"), {}, QStringLiteral("M")},
         {QStringLiteral("force"), {}},
+        {QStringLiteral("dry-run"), {}},
         {QStringLiteral("all"), {}},
         {QStringLiteral("comment"), {}, QStringLiteral("TEXT")},
         {QStringLiteral("player"), {}, QStringLiteral("REF")},

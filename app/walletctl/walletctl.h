@@ -5,6 +5,7 @@
 #include "ledgerwait.h"
 
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 #include <QTextStream>
@@ -58,6 +59,10 @@ private:
     int cmdHistory(const QStringList &args);
     int cmdBalance(const QStringList &args);
     int cmdPost(const QStringList &args);
+    /// A posting's entries as walletctl prints them in JSON (minor units as strings).
+    static QJsonArray entriesJson(const PostingResult &result);
+    /// What a dry run says: `outcome` ("would post"), then every leg with its balance before and after.
+    QString dryRunText(const PostingResult &result, const QString &outcome);
     int cmdReverse(const QStringList &args);
     int cmdDecide(const QString &command, const QStringList &args);
     int cmdApprovals();

@@ -43,22 +43,25 @@ int WalletCtl::cmdPost(const QStringList &args) {
                                .arg(amount.error, a.currency)
                                .arg(a.exponent));
     r.amount = *amount.minor;
+    r.dryRun = m_parser.isSet(QStringLiteral("dry-run"));
     PostingResult result;
     if (!await(m_client->post(r), &result, &code))
         return code;
-    QJsonArray entries;
-    for (const JournalEntry &e : result.entries)
-        entries << QJsonObject{{QStringLiteral("account"), QString::number(e.accountId)},
-                               {QStringLiteral("currency"), e.currency},
-                               {QStringLiteral("amount"), QString::number(e.amount)},
-                               {QStringLiteral("balance_after"), QString::number(e.balanceAfter)}};
     const bool pending = result.status == PostingResult::Status::Pending;
-    print(QJsonObject{{QStringLiteral("status"),
-                       pending ? QStringLiteral("pending") : QStringLiteral("posted")},
-                      {QStringLiteral("transaction"), QString::number(result.transactionId)},
-                      {QStringLiteral("approval"), QString::number(result.approvalId)},
-                      {QStringLiteral("replayed"), result.replayed},
-                      {QStringLiteral("entries_minor_units"), entries}},
+    QJsonObject json{
+        {QStringLiteral("status"), pending ? QStringLiteral("pending") : QStringLiteral("posted")},
+        {QStringLiteral("transaction"), QString::number(result.transactionId)},
+        {QStringLiteral("approval"), QString::number(result.approvalId)},
+        {QStringLiteral("replayed"), result.replayed},
+        {QStringLiteral("entries_minor_units"), entriesJson(result)}};
+    if (result.dryRun) {
+        json.insert(QStringLiteral("dry_run"), true);
+        print(json, dryRunText(result, pending ? QStringLiteral("would await approval: above your limit, a "
+                                                                "supervisor would have to approve it")
+                                               : QStringLiteral("would post")));
+        return Ok;
+    }
+    print(json,
           pending ? QStringLiteral("pending approval %1: above your limit, a supervisor must approve it")
                         .arg(result.approvalId)
                   : QStringLiteral("%1 transaction %2; balance of account %3 is now %4 %5")
@@ -67,6 +70,44 @@ int WalletCtl::cmdPost(const QStringList &args) {
                         .arg(a.id)
                         .arg(Money::format(result.balanceAfter(a.id), a.exponent), a.currency));
     return Ok;
+}
+
+QJsonArray WalletCtl::entriesJson(const PostingResult &result) {
+    QJsonArray entries;
+    for (const JournalEntry &e : result.entries) {
+        QJsonObject entry{{QStringLiteral("account"), QString::number(e.accountId)},
+                          {QStringLiteral("currency"), e.currency},
+                          {QStringLiteral("amount"), QString::number(e.amount)},
+                          {QStringLiteral("balance_after"), QString::number(e.balanceAfter)}};
+        if (result.dryRun)
+            entry.insert(QStringLiteral("balance_before"), QString::number(e.balanceAfter - e.amount));
+        entries << entry;
+    }
+    return entries;
+}
+
+QString WalletCtl::dryRunText(const PostingResult &result, const QString &outcome) {
+    // Every leg with its balance before and after, in its currency's decimals (a purchase moves two).
+    QHash<QString, int> exponents;
+    QList<Currency> currencies;
+    int ignored = Ok;
+    if (await(m_client->currencies(), &currencies, &ignored))
+        for (const Currency &c : std::as_const(currencies))
+            exponents.insert(c.code, c.exponent);
+    if (result.replayed)
+        return QStringLiteral("dry run: nothing written; the key was already used by transaction %1, so it "
+                              "would answer that again")
+            .arg(result.transactionId);
+    QString text = QStringLiteral("dry run: nothing written; it %1").arg(outcome);
+    for (const JournalEntry &e : result.entries) {
+        const int exponent = exponents.value(e.currency);
+        text += QStringLiteral("\n  account %1: %2 %3, balance %4 -> %5")
+                    .arg(e.accountId)
+                    .arg(Money::format(e.amount, exponent), e.currency,
+                         Money::format(e.balanceAfter - e.amount, exponent),
+                         Money::format(e.balanceAfter, exponent));
+    }
+    return text;
 }
 
 int WalletCtl::cmdReverse(const QStringList &args) {
@@ -79,9 +120,18 @@ int WalletCtl::cmdReverse(const QStringList &args) {
         !needOption(QStringLiteral("key"), &r.idempotencyKey, &code))
         return code;
     r.force = m_parser.isSet(QStringLiteral("force"));
+    r.dryRun = m_parser.isSet(QStringLiteral("dry-run"));
     PostingResult result;
     if (!await(m_client->reverse(r), &result, &code))
         return code;
+    if (result.dryRun) {
+        print(QJsonObject{{QStringLiteral("dry_run"), true},
+                          {QStringLiteral("reverses"), QString::number(r.transactionId)},
+                          {QStringLiteral("replayed"), result.replayed},
+                          {QStringLiteral("entries_minor_units"), entriesJson(result)}},
+              dryRunText(result, QStringLiteral("would reverse transaction %1").arg(r.transactionId)));
+        return Ok;
+    }
     print(QJsonObject{{QStringLiteral("transaction"), QString::number(result.transactionId)},
                       {QStringLiteral("reverses"), QString::number(r.transactionId)},
                       {QStringLiteral("replayed"), result.replayed}},
@@ -99,10 +149,18 @@ int WalletCtl::cmdDecide(const QString &command, const QStringList &args) {
     if (!parseId(args.at(0), QStringLiteral("approval id"), &id, &code))
         return code;
     const QString comment = m_parser.value(QStringLiteral("comment"));
+    const WriteMode mode = m_parser.isSet(QStringLiteral("dry-run")) ? WriteMode::DryRun : WriteMode::Commit;
     if (command == u"approve") {
         PostingResult result;
-        if (!await(m_client->approve(id, comment), &result, &code))
+        if (!await(m_client->approve(id, comment, mode), &result, &code))
             return code;
+        if (result.dryRun) {
+            print(QJsonObject{{QStringLiteral("dry_run"), true},
+                              {QStringLiteral("approval"), QString::number(id)},
+                              {QStringLiteral("entries_minor_units"), entriesJson(result)}},
+                  dryRunText(result, QStringLiteral("would approve approval %1 and post it").arg(id)));
+            return Ok;
+        }
         print(QJsonObject{{QStringLiteral("approval"), QString::number(id)},
                           {QStringLiteral("transaction"), QString::number(result.transactionId)}},
               QStringLiteral("approval %1 approved: posted as transaction %2")
@@ -111,8 +169,17 @@ int WalletCtl::cmdDecide(const QString &command, const QStringList &args) {
         return Ok;
     }
     Approval a;
-    if (!await(m_client->reject(id, comment), &a, &code))
+    if (!await(m_client->reject(id, comment, mode), &a, &code))
         return code;
+    if (mode == WriteMode::DryRun) {
+        print(QJsonObject{{QStringLiteral("dry_run"), true},
+                          {QStringLiteral("approval"), QString::number(id)},
+                          {QStringLiteral("state"), QStringLiteral("rejected")}},
+              QStringLiteral("dry run: nothing written; approval %1 would be rejected and its held funds "
+                             "released")
+                  .arg(id));
+        return Ok;
+    }
     print(QJsonObject{{QStringLiteral("approval"), QString::number(id)},
                       {QStringLiteral("state"), QStringLiteral("rejected")}},
           QStringLiteral("approval %1 rejected; its held funds are released").arg(id));

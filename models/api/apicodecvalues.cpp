@@ -288,12 +288,16 @@ QList<JournalEntry> entriesFrom(const QJsonValue &v) {
 } // namespace
 
 QJsonObject toJson(const PostingResult &r) {
-    return {{QStringLiteral("status"), r.status == PostingResult::Status::Posted ? QStringLiteral("posted")
-                                                                                 : QStringLiteral("pending")},
-            {QStringLiteral("transaction_id"), r.transactionId},
-            {QStringLiteral("approval_id"), r.approvalId},
-            {QStringLiteral("replayed"), r.replayed},
-            {QStringLiteral("entries"), entriesJson(r.entries)}};
+    QJsonObject o{{QStringLiteral("status"), r.status == PostingResult::Status::Posted
+                                                 ? QStringLiteral("posted")
+                                                 : QStringLiteral("pending")},
+                  {QStringLiteral("transaction_id"), r.transactionId},
+                  {QStringLiteral("approval_id"), r.approvalId},
+                  {QStringLiteral("replayed"), r.replayed},
+                  {QStringLiteral("entries"), entriesJson(r.entries)}};
+    if (r.dryRun) // only then: the answer of a real posting keeps the shape it always had
+        o.insert(QStringLiteral("dry_run"), true);
+    return o;
 }
 
 bool fromJson(const QJsonObject &o, PostingResult *r) {
@@ -302,6 +306,7 @@ bool fromJson(const QJsonObject &o, PostingResult *r) {
     r->transactionId = i64(o.value(QStringLiteral("transaction_id")));
     r->approvalId = i64(o.value(QStringLiteral("approval_id")));
     r->replayed = o.value(QStringLiteral("replayed")).toBool();
+    r->dryRun = o.value(QStringLiteral("dry_run")).toBool();
     r->entries = entriesFrom(o.value(QStringLiteral("entries")));
     return o.contains(QStringLiteral("status"));
 }

@@ -19,6 +19,7 @@
 #include "postingresult.h"
 #include "reversalrequest.h"
 #include "verifyreport.h"
+#include "writemode.h"
 
 #include <QFuture>
 #include <QObject>
@@ -82,10 +83,13 @@ public:
 
     // --- writing (as the signed-in operator)
     virtual QFuture<Result<Account>> createAccount(const NewAccount &account) = 0;
+    // A request with dryRun set, or WriteMode::DryRun, is only rehearsed: the ledger answers what it would do
+    // (PostingResult::dryRun) and writes nothing; see LedgerStore.
     virtual QFuture<Result<PostingResult>> post(const PostingRequest &request) = 0;
     virtual QFuture<Result<PostingResult>> reverse(const ReversalRequest &request) = 0;
-    virtual QFuture<Result<PostingResult>> approve(qint64 approvalId, const QString &comment) = 0;
-    virtual QFuture<Result<Approval>> reject(qint64 approvalId, const QString &comment) = 0;
+    virtual QFuture<Result<PostingResult>> approve(qint64 approvalId, const QString &comment,
+                                                   WriteMode mode) = 0;
+    virtual QFuture<Result<Approval>> reject(qint64 approvalId, const QString &comment, WriteMode mode) = 0;
     virtual QFuture<Result<Account>> setAccountState(qint64 accountId, AccountState state,
                                                      const QString &reason) = 0;
 

@@ -173,16 +173,19 @@ QFuture<Result<PostingResult>> LocalLedgerClient::reverse(const ReversalRequest 
     return m_service.reverse(m_actor, request);
 }
 
-QFuture<Result<PostingResult>> LocalLedgerClient::approve(qint64 approvalId, const QString &comment) {
-    return m_service.approve(m_actor, approvalId, comment);
+QFuture<Result<PostingResult>> LocalLedgerClient::approve(qint64 approvalId, const QString &comment,
+                                                          WriteMode mode) {
+    return m_service.approve(m_actor, approvalId, comment, mode);
 }
 
-QFuture<Result<Approval>> LocalLedgerClient::reject(qint64 approvalId, const QString &comment) {
-    return m_service.reject(m_actor, approvalId, comment).then(this, [this](const Result<Approval> &r) {
-        if (r)
-            announceWrite({r->request.accountId}); // the hold is released
-        return r;
-    });
+QFuture<Result<Approval>> LocalLedgerClient::reject(qint64 approvalId, const QString &comment,
+                                                    WriteMode mode) {
+    return m_service.reject(m_actor, approvalId, comment, mode)
+        .then(this, [this, mode](const Result<Approval> &r) {
+            if (r && mode == WriteMode::Commit)
+                announceWrite({r->request.accountId}); // the hold is released
+            return r;
+        });
 }
 
 QFuture<Result<Account>> LocalLedgerClient::setAccountState(qint64 accountId, AccountState state,

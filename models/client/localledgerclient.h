@@ -47,8 +47,9 @@ public:
     QFuture<Result<Account>> createAccount(const NewAccount &account) override;
     QFuture<Result<PostingResult>> post(const PostingRequest &request) override;
     QFuture<Result<PostingResult>> reverse(const ReversalRequest &request) override;
-    QFuture<Result<PostingResult>> approve(qint64 approvalId, const QString &comment) override;
-    QFuture<Result<Approval>> reject(qint64 approvalId, const QString &comment) override;
+    QFuture<Result<PostingResult>> approve(qint64 approvalId, const QString &comment,
+                                           WriteMode mode) override;
+    QFuture<Result<Approval>> reject(qint64 approvalId, const QString &comment, WriteMode mode) override;
     QFuture<Result<Account>> setAccountState(qint64 accountId, AccountState state,
                                              const QString &reason) override;
     QFuture<Result<Currency>> addCurrency(const Currency &currency) override;

@@ -370,19 +370,24 @@ QList<qint64> touched(const PostingResult &r, qint64 fallback) {
 }
 } // namespace
 
+/// `?dry_run=true` for a rehearsal, which walletd answers without writing (docs/api.md).
+static QUrlQuery dryRunQuery(bool dryRun) {
+    QUrlQuery q;
+    if (dryRun)
+        q.addQueryItem(QStringLiteral("dry_run"), QStringLiteral("true"));
+    return q;
+}
+
 QFuture<Result<PostingResult>> RemoteLedgerClient::post(const PostingRequest &request) {
     // Repeatable: the idempotency key makes a repeat return the first result instead of posting again.
     return m_transport.fetch<PostingResult>(
-        {QByteArrayLiteral("POST"),
-         QStringLiteral("/admin/v1/postings"),
-         {},
-         ApiCodec::encodePosting(request),
-         request.idempotencyKey.toUtf8(),
-         !request.idempotencyKey.isEmpty()},
+        {QByteArrayLiteral("POST"), QStringLiteral("/admin/v1/postings"), dryRunQuery(request.dryRun),
+         ApiCodec::encodePosting(request), request.idempotencyKey.toUtf8(),
+         !request.idempotencyKey.isEmpty() || request.dryRun},
         [this, id = request.accountId](const QJsonObject &o, PostingResult *out) {
             if (!ApiCodec::fromJson(o, out))
                 return false;
-            if (!out->replayed)
+            if (!out->replayed && !out->dryRun)
                 announceWrite(touched(*out, id));
             return true;
         });
@@ -394,46 +399,51 @@ QFuture<Result<PostingResult>> RemoteLedgerClient::reverse(const ReversalRequest
     return m_transport.fetch<PostingResult>(
         {QByteArrayLiteral("POST"),
          QStringLiteral("/admin/v1/transactions/%1/reverse").arg(request.transactionId),
-         {},
-         body,
-         request.idempotencyKey.toUtf8(),
-         !request.idempotencyKey.isEmpty()},
+         dryRunQuery(request.dryRun), body, request.idempotencyKey.toUtf8(),
+         !request.idempotencyKey.isEmpty() || request.dryRun},
         [this](const QJsonObject &o, PostingResult *out) {
             if (!ApiCodec::fromJson(o, out))
                 return false;
-            if (!out->replayed)
+            if (!out->replayed && !out->dryRun)
                 announceWrite(touched(*out, 0));
             return true;
         });
 }
 
-QFuture<Result<PostingResult>> RemoteLedgerClient::approve(qint64 approvalId, const QString &comment) {
+QFuture<Result<PostingResult>> RemoteLedgerClient::approve(qint64 approvalId, const QString &comment,
+                                                           WriteMode mode) {
     // An approval decides once; a repeat after a lost answer gets "already decided", never a second posting.
+    // A dry run decides nothing, so it may be repeated.
+    const bool dryRun = mode == WriteMode::DryRun;
     return m_transport.fetch<PostingResult>({QByteArrayLiteral("POST"),
                                              QStringLiteral("/admin/v1/approvals/%1/approve").arg(approvalId),
-                                             {},
+                                             dryRunQuery(dryRun),
                                              jsonBody({{QStringLiteral("comment"), comment}}),
                                              {},
-                                             false},
+                                             dryRun},
                                             [this](const QJsonObject &o, PostingResult *out) {
                                                 if (!ApiCodec::fromJson(o, out))
                                                     return false;
-                                                announceWrite(touched(*out, 0));
+                                                if (!out->dryRun)
+                                                    announceWrite(touched(*out, 0));
                                                 return true;
                                             });
 }
 
-QFuture<Result<Approval>> RemoteLedgerClient::reject(qint64 approvalId, const QString &comment) {
+QFuture<Result<Approval>> RemoteLedgerClient::reject(qint64 approvalId, const QString &comment,
+                                                     WriteMode mode) {
+    const bool dryRun = mode == WriteMode::DryRun;
     return m_transport.fetch<Approval>({QByteArrayLiteral("POST"),
                                         QStringLiteral("/admin/v1/approvals/%1/reject").arg(approvalId),
-                                        {},
+                                        dryRunQuery(dryRun),
                                         jsonBody({{QStringLiteral("comment"), comment}}),
                                         {},
-                                        false},
-                                       [this](const QJsonObject &o, Approval *out) {
+                                        dryRun},
+                                       [this, dryRun](const QJsonObject &o, Approval *out) {
                                            if (!ApiCodec::fromJson(o, out))
                                                return false;
-                                           announceWrite({out->request.accountId});
+                                           if (!dryRun)
+                                               announceWrite({out->request.accountId});
                                            return true;
                                        });
 }

@@ -19,6 +19,10 @@ struct PostingRequest {
     QString reasonCode;      ///< required for adjustments
     QString ticketRef;
     QString memo;
+    /// Rehearse only: the ledger runs every rule in a transaction it rolls back and answers what would happen
+    /// (the legs and balances, or that it needs approval, or the exact error); nothing is written, not even
+    /// the audit log. Not part of canonical(): a dry run and the real posting are the same request.
+    bool dryRun = false;
 
     /// Canonical bytes of everything that defines the request, so a replayed key can be compared exactly.
     QByteArray canonical() const;

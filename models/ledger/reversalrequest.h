@@ -10,4 +10,6 @@ struct ReversalRequest {
     /// A supervisor may reverse even when the reversal takes a player below zero (the money was already
     /// spent).
     bool force = false;
+    /// Rehearse only, as PostingRequest::dryRun.
+    bool dryRun = false;
 };

@@ -125,7 +125,7 @@ void LedgerService::setAvailable(bool available, const QString &reason) {
 }
 
 void LedgerService::notify(const Result<PostingResult> &result) {
-    if (!result || result->replayed)
+    if (!result || result->replayed || result->dryRun)
         return;
     QList<qint64> ids;
     for (const JournalEntry &e : result->entries)
@@ -152,17 +152,19 @@ QFuture<Result<PostingResult>> LedgerService::reverse(const Actor &actor, const 
 }
 
 QFuture<Result<PostingResult>> LedgerService::approve(const Actor &actor, qint64 approvalId,
-                                                      const QString &comment) {
-    return run([this, actor, approvalId, comment](LedgerStore &s) {
-        auto r = s.approve(actor, approvalId, comment);
+                                                      const QString &comment, WriteMode mode) {
+    return run([this, actor, approvalId, comment, mode](LedgerStore &s) {
+        auto r = s.approve(actor, approvalId, comment, mode);
         notify(r);
         return r;
     });
 }
 
-QFuture<Result<Approval>> LedgerService::reject(const Actor &actor, qint64 approvalId,
-                                                const QString &comment) {
-    return run([actor, approvalId, comment](LedgerStore &s) { return s.reject(actor, approvalId, comment); });
+QFuture<Result<Approval>> LedgerService::reject(const Actor &actor, qint64 approvalId, const QString &comment,
+                                                WriteMode mode) {
+    return run([actor, approvalId, comment, mode](LedgerStore &s) {
+        return s.reject(actor, approvalId, comment, mode);
+    });
 }
 
 QFuture<Result<Account>> LedgerService::account(qint64 id) {

@@ -64,8 +64,10 @@ public:
 
     QFuture<Result<PostingResult>> post(const Actor &actor, const PostingRequest &request);
     QFuture<Result<PostingResult>> reverse(const Actor &actor, const ReversalRequest &request);
-    QFuture<Result<PostingResult>> approve(const Actor &actor, qint64 approvalId, const QString &comment);
-    QFuture<Result<Approval>> reject(const Actor &actor, qint64 approvalId, const QString &comment);
+    QFuture<Result<PostingResult>> approve(const Actor &actor, qint64 approvalId, const QString &comment,
+                                           WriteMode mode = WriteMode::Commit);
+    QFuture<Result<Approval>> reject(const Actor &actor, qint64 approvalId, const QString &comment,
+                                     WriteMode mode = WriteMode::Commit);
     QFuture<Result<Account>> account(qint64 id);
     QFuture<Result<QList<HistoryEntry>>> history(qint64 accountId, qint64 beforeEntryId, int limit);
     QFuture<Result<VerifyReport>> verify();

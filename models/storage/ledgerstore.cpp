@@ -283,13 +283,18 @@ Result<Account> LedgerStore::setAccountState(const Actor &actor, qint64 accountI
 }
 
 Result<PostingResult> LedgerStore::post(const Actor &actor, const PostingRequest &request) {
-    auto r = d->audited(actor, QStringLiteral("post"), Impl::accountTarget(request.accountId),
-                        [&]() -> PostingResult {
-                            const auto op = d->findOperator(actor.operatorName);
-                            if (!op || op->disabled)
-                                d->requireOperator(actor, Role::Support, QStringLiteral("posting"));
-                            return d->postLocked(actor, *op, request, 0);
-                        });
+    const WriteMode mode = request.dryRun ? WriteMode::DryRun : WriteMode::Commit;
+    auto r = d->audited(
+        actor, QStringLiteral("post"), Impl::accountTarget(request.accountId),
+        [&]() -> PostingResult {
+            const auto op = d->findOperator(actor.operatorName);
+            if (!op || op->disabled)
+                d->requireOperator(actor, Role::Support, QStringLiteral("posting"));
+            return d->postLocked(actor, *op, request, 0);
+        },
+        mode);
+    if (r && mode == WriteMode::DryRun)
+        Impl::markDryRun(r.value(), false);
     return r;
 }
 
@@ -297,55 +302,76 @@ QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor,
                                                     const QList<PostingRequest> &requests) {
     QList<Result<PostingResult>> results;
     QList<std::pair<qint64, LedgerError>> failures;
-    auto r = d->audited(actor, QStringLiteral("post"), QStringLiteral("batch"), [&]() -> Done {
-        results.clear();
-        failures.clear();
-        const OperatorRow op = d->requireOperator(actor, Role::Support, QStringLiteral("posting"));
-        d->writer.setBatchAudit(true);
-        const auto restore = qScopeGuard([this] { d->writer.setBatchAudit(false); });
-        qint64 first = 0, last = 0, posted = 0;
-        QStringList keys;
-        QList<qint64> accounts;
-        keys.reserve(requests.size());
-        accounts.reserve(2 * requests.size());
-        for (const PostingRequest &request : requests) {
-            keys << request.idempotencyKey;
-            accounts << request.accountId << request.counterAccountId;
-        }
-        const QSet<QString> used = d->usedKeys(keys);
-        d->writer.lockAccounts(accounts);
-        QSet<QString> seen; // a key twice in one batch: the second is a replay of the first (or a conflict)
-        for (const PostingRequest &request : requests) {
-            const bool keyMayBeUsed =
-                used.contains(request.idempotencyKey) || seen.contains(request.idempotencyKey);
-            seen.insert(request.idempotencyKey);
-            try {
-                results << d->postLocked(actor, op, request, 0, keyMayBeUsed);
-                const PostingResult &done = results.last().value();
-                if (done.transactionId > 0 && !done.replayed) {
-                    first = first ? first : done.transactionId;
-                    last = done.transactionId;
-                    ++posted;
-                }
-            } catch (const StoreFailure &f) {
-                if (f.retryable || f.error.code == ErrorCode::Database)
-                    throw; // the database itself failed: the whole batch rolls back
-                results << Result<PostingResult>(f.error);
-                failures << std::pair{request.accountId, f.error};
+    // A batch is rehearsed or posted as a whole: a rehearsal answers what each posting would do after the
+    // ones before it (a file's second row may overdraw only because its first posts).
+    const bool dryRun = !requests.isEmpty() && requests.first().dryRun;
+    for (const PostingRequest &request : requests)
+        if (request.dryRun != dryRun)
+            return QList<Result<PostingResult>>(
+                requests.size(),
+                Result<PostingResult>(LedgerError{
+                    ErrorCode::InvalidArgument,
+                    QStringLiteral("a batch is either a dry run or not; it mixes dry runs with postings")}));
+    const WriteMode mode = dryRun ? WriteMode::DryRun : WriteMode::Commit;
+    auto r = d->audited(
+        actor, QStringLiteral("post"), QStringLiteral("batch"),
+        [&]() -> Done {
+            results.clear();
+            failures.clear();
+            const OperatorRow op = d->requireOperator(actor, Role::Support, QStringLiteral("posting"));
+            d->writer.setBatchAudit(true);
+            const auto restore = qScopeGuard([this] { d->writer.setBatchAudit(false); });
+            qint64 first = 0, last = 0, posted = 0;
+            QStringList keys;
+            QList<qint64> accounts;
+            keys.reserve(requests.size());
+            accounts.reserve(2 * requests.size());
+            for (const PostingRequest &request : requests) {
+                keys << request.idempotencyKey;
+                accounts << request.accountId << request.counterAccountId;
             }
-        }
-        if (posted > 0)
-            d->writer.appendAudit(actor, QStringLiteral("post"),
-                                  QStringLiteral("transactions:%1-%2").arg(first).arg(last),
-                                  QStringLiteral("ok"),
-                                  QStringLiteral("batch of %1 requests: %2 posted, %3 refused")
-                                      .arg(requests.size())
-                                      .arg(posted)
-                                      .arg(failures.size()));
-        return Done{};
-    });
+            const QSet<QString> used = d->usedKeys(keys);
+            d->writer.lockAccounts(accounts);
+            QSet<QString>
+                seen; // a key twice in one batch: the second is a replay of the first (or a conflict)
+            for (const PostingRequest &request : requests) {
+                const bool keyMayBeUsed =
+                    used.contains(request.idempotencyKey) || seen.contains(request.idempotencyKey);
+                seen.insert(request.idempotencyKey);
+                try {
+                    results << d->postLocked(actor, op, request, 0, keyMayBeUsed);
+                    const PostingResult &done = results.last().value();
+                    if (done.transactionId > 0 && !done.replayed) {
+                        first = first ? first : done.transactionId;
+                        last = done.transactionId;
+                        ++posted;
+                    }
+                } catch (const StoreFailure &f) {
+                    if (f.retryable || f.error.code == ErrorCode::Database)
+                        throw; // the database itself failed: the whole batch rolls back
+                    results << Result<PostingResult>(f.error);
+                    failures << std::pair{request.accountId, f.error};
+                }
+            }
+            if (posted > 0 && mode == WriteMode::Commit)
+                d->writer.appendAudit(actor, QStringLiteral("post"),
+                                      QStringLiteral("transactions:%1-%2").arg(first).arg(last),
+                                      QStringLiteral("ok"),
+                                      QStringLiteral("batch of %1 requests: %2 posted, %3 refused")
+                                          .arg(requests.size())
+                                          .arg(posted)
+                                          .arg(failures.size()));
+            return Done{};
+        },
+        mode);
     if (!r)
         return QList<Result<PostingResult>>(requests.size(), Result<PostingResult>(r.error()));
+    if (mode == WriteMode::DryRun) {
+        for (Result<PostingResult> &result : results)
+            if (result)
+                Impl::markDryRun(result.value(), false);
+        return results;
+    }
     for (const auto &[accountId, error] : std::as_const(failures))
         d->auditFailure(actor, QStringLiteral("post"), Impl::accountTarget(accountId), error);
     return results;
@@ -353,125 +379,158 @@ QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor,
 
 Result<PostingResult> LedgerStore::reverse(const Actor &actor, const ReversalRequest &request) {
     const QString target = QStringLiteral("transaction:%1").arg(request.transactionId);
-    auto r = d->audited(actor, QStringLiteral("reverse"), target, [&]() -> PostingResult {
-        const OperatorRow op = d->requireOperator(actor, Role::Supervisor, QStringLiteral("reversing"));
-        if (request.idempotencyKey.trimmed().isEmpty() || request.idempotencyKey.size() > MaxKeyLength)
-            fail(ErrorCode::InvalidArgument,
-                 QStringLiteral("an idempotency key of 1 to 200 characters is required"));
-        if (request.reason.trimmed().isEmpty())
-            fail(ErrorCode::InvalidArgument, QStringLiteral("a reversal needs a reason"));
-        if (request.reason.size() > MaxTextLength)
-            fail(ErrorCode::InvalidArgument, QStringLiteral("the reason is too long"));
-        const QString requestHash = Impl::hashHex(QStringLiteral("reversal|%1|%2|%3")
-                                                      .arg(request.transactionId)
-                                                      .arg(request.force ? 1 : 0)
-                                                      .arg(request.reason)
-                                                      .toUtf8());
-        if (auto previous = d->replay(request.idempotencyKey, requestHash, false))
-            return *previous;
-        const QVariant kind =
-            d->scalar("SELECT kind FROM transactions WHERE id = ?", {request.transactionId});
-        if (!kind.isValid())
-            fail(ErrorCode::NotFound,
-                 QStringLiteral("transaction %1 does not exist").arg(request.transactionId));
-        if (kind.toString() == u"reversal")
-            fail(ErrorCode::StateConflict, QStringLiteral("transaction %1 is itself a reversal; post a new "
-                                                          "transaction instead")
-                                               .arg(request.transactionId));
-        const QVariant by =
-            d->scalar("SELECT id FROM transactions WHERE reverses_id = ?", {request.transactionId});
-        if (by.isValid())
-            fail(ErrorCode::AlreadyReversed,
-                 QStringLiteral("transaction %1 was already reversed by transaction %2")
-                     .arg(request.transactionId)
-                     .arg(by.toLongLong()));
-        const QList<JournalEntry> original = d->entriesOf(request.transactionId);
-        QHash<qint64, Account> players;
-        QList<qint64> playerIds;
-        QList<PostingLeg> legs;
-        for (const JournalEntry &e : original) {
-            const auto negated = Money::negate(e.amount);
-            if (!negated)
-                fail(ErrorCode::Overflow, QStringLiteral("entry %1 cannot be negated").arg(e.id));
-            const QVariant k = d->scalar("SELECT kind FROM accounts WHERE id = ?", {e.accountId});
-            const bool system = k.toString() == u"system";
-            if (!system && !playerIds.contains(e.accountId))
-                playerIds << e.accountId;
-            PostingLeg leg;
-            leg.accountId = e.accountId;
-            leg.system = system;
-            leg.currency = e.currency;
-            leg.amount = *negated;
-            legs << leg;
-        }
-        std::sort(playerIds.begin(), playerIds.end());
-        for (qint64 id : playerIds) {
-            const Account a = d->writer.requireAccount(id, true);
-            failOn(PostingRules::checkUsable(a, op.role));
-            players.insert(id, a);
-        }
-        try {
-            d->writer.priceLegs(legs, players, request.force);
-        } catch (const StoreFailure &f) {
-            if (f.error.code == ErrorCode::InsufficientFunds)
-                fail(ErrorCode::InsufficientFunds,
-                     f.error.message + QStringLiteral("; a supervisor may force the reversal with a reason"));
-            throw;
-        }
-        TxnHeader h{TransactionKind::Reversal,
-                    request.idempotencyKey,
-                    requestHash,
-                    op.id,
-                    actor.origin.left(MaxTextLength),
-                    request.transactionId,
-                    request.force,
-                    0,
-                    {},
-                    {},
-                    request.reason};
-        return d->writer.writeTransaction(h, legs, actor, QStringLiteral("reverse"), target);
-    });
+    const WriteMode mode = request.dryRun ? WriteMode::DryRun : WriteMode::Commit;
+    auto r = d->audited(
+        actor, QStringLiteral("reverse"), target,
+        [&]() -> PostingResult {
+            const OperatorRow op = d->requireOperator(actor, Role::Supervisor, QStringLiteral("reversing"));
+            if (request.idempotencyKey.trimmed().isEmpty() || request.idempotencyKey.size() > MaxKeyLength)
+                fail(ErrorCode::InvalidArgument,
+                     QStringLiteral("an idempotency key of 1 to 200 characters is required"));
+            if (request.reason.trimmed().isEmpty())
+                fail(ErrorCode::InvalidArgument, QStringLiteral("a reversal needs a reason"));
+            if (request.reason.size() > MaxTextLength)
+                fail(ErrorCode::InvalidArgument, QStringLiteral("the reason is too long"));
+            const QString requestHash = Impl::hashHex(QStringLiteral("reversal|%1|%2|%3")
+                                                          .arg(request.transactionId)
+                                                          .arg(request.force ? 1 : 0)
+                                                          .arg(request.reason)
+                                                          .toUtf8());
+            if (auto previous = d->replay(request.idempotencyKey, requestHash, false))
+                return *previous;
+            const QVariant kind =
+                d->scalar("SELECT kind FROM transactions WHERE id = ?", {request.transactionId});
+            if (!kind.isValid())
+                fail(ErrorCode::NotFound,
+                     QStringLiteral("transaction %1 does not exist").arg(request.transactionId));
+            if (kind.toString() == u"reversal")
+                fail(ErrorCode::StateConflict,
+                     QStringLiteral("transaction %1 is itself a reversal; post a new "
+                                    "transaction instead")
+                         .arg(request.transactionId));
+            const QVariant by =
+                d->scalar("SELECT id FROM transactions WHERE reverses_id = ?", {request.transactionId});
+            if (by.isValid())
+                fail(ErrorCode::AlreadyReversed,
+                     QStringLiteral("transaction %1 was already reversed by transaction %2")
+                         .arg(request.transactionId)
+                         .arg(by.toLongLong()));
+            const QList<JournalEntry> original = d->entriesOf(request.transactionId);
+            QHash<qint64, Account> players;
+            QList<qint64> playerIds;
+            QList<PostingLeg> legs;
+            for (const JournalEntry &e : original) {
+                const auto negated = Money::negate(e.amount);
+                if (!negated)
+                    fail(ErrorCode::Overflow, QStringLiteral("entry %1 cannot be negated").arg(e.id));
+                const QVariant k = d->scalar("SELECT kind FROM accounts WHERE id = ?", {e.accountId});
+                const bool system = k.toString() == u"system";
+                if (!system && !playerIds.contains(e.accountId))
+                    playerIds << e.accountId;
+                PostingLeg leg;
+                leg.accountId = e.accountId;
+                leg.system = system;
+                leg.currency = e.currency;
+                leg.amount = *negated;
+                legs << leg;
+            }
+            std::sort(playerIds.begin(), playerIds.end());
+            for (qint64 id : playerIds) {
+                const Account a = d->writer.requireAccount(id, true);
+                failOn(PostingRules::checkUsable(a, op.role));
+                players.insert(id, a);
+            }
+            try {
+                d->writer.priceLegs(legs, players, request.force);
+            } catch (const StoreFailure &f) {
+                if (f.error.code == ErrorCode::InsufficientFunds)
+                    fail(ErrorCode::InsufficientFunds,
+                         f.error.message +
+                             QStringLiteral("; a supervisor may force the reversal with a reason"));
+                throw;
+            }
+            TxnHeader h{TransactionKind::Reversal,
+                        request.idempotencyKey,
+                        requestHash,
+                        op.id,
+                        actor.origin.left(MaxTextLength),
+                        request.transactionId,
+                        request.force,
+                        0,
+                        {},
+                        {},
+                        request.reason};
+            return d->writer.writeTransaction(h, legs, actor, QStringLiteral("reverse"), target);
+        },
+        mode);
+    if (r && mode == WriteMode::DryRun)
+        Impl::markDryRun(r.value(), false);
     return r;
 }
 
-Result<PostingResult> LedgerStore::approve(const Actor &actor, qint64 approvalId, const QString &comment) {
+Result<PostingResult> LedgerStore::approve(const Actor &actor, qint64 approvalId, const QString &comment,
+                                           WriteMode mode) {
     const QString target = QStringLiteral("approval:%1").arg(approvalId);
-    auto r = d->audited(actor, QStringLiteral("approve"), target, [&]() -> PostingResult {
-        const OperatorRow checker = d->requireOperator(actor, Role::Supervisor, QStringLiteral("approving"));
-        qint64 makerId = 0;
-        const Approval a = d->takePendingApproval(approvalId, checker, &makerId);
-        // The posting is the maker's; the checker's authority lets it through the limit and a frozen account.
-        OperatorRow asMaker = checker;
-        asMaker.id = makerId;
-        const QString makerName = a.maker;
-        PostingResult result = d->postLocked(Actor{makerName, actor.origin}, asMaker, a.request, approvalId);
-        d->run("UPDATE approvals SET state = 'approved', checker_id = ?, decided_at = ?, comment = ?, "
-               "transaction_id = ? WHERE id = ?",
-               {checker.id, Impl::nowMs(), comment.left(MaxTextLength), result.transactionId, approvalId});
-        d->writer.appendAudit(actor, QStringLiteral("approve"), target, QStringLiteral("ok"),
-                              QStringLiteral("posted as transaction %1").arg(result.transactionId));
-        return result;
-    });
+    auto r = d->audited(
+        actor, QStringLiteral("approve"), target,
+        [&]() -> PostingResult {
+            const OperatorRow checker =
+                d->requireOperator(actor, Role::Supervisor, QStringLiteral("approving"));
+            qint64 makerId = 0;
+            const Approval a = d->takePendingApproval(approvalId, checker, &makerId);
+            // The posting is the maker's; the checker's authority lets it through the limit and a frozen
+            // account.
+            OperatorRow asMaker = checker;
+            asMaker.id = makerId;
+            const QString makerName = a.maker;
+            PostingResult result =
+                d->postLocked(Actor{makerName, actor.origin}, asMaker, a.request, approvalId);
+            d->run(
+                "UPDATE approvals SET state = 'approved', checker_id = ?, decided_at = ?, comment = ?, "
+                "transaction_id = ? WHERE id = ?",
+                {checker.id, Impl::nowMs(), comment.left(MaxTextLength), result.transactionId, approvalId});
+            d->writer.appendAudit(actor, QStringLiteral("approve"), target, QStringLiteral("ok"),
+                                  QStringLiteral("posted as transaction %1").arg(result.transactionId));
+            return result;
+        },
+        mode);
+    if (r && mode == WriteMode::DryRun)
+        Impl::markDryRun(r.value(), true);
     return r;
 }
 
-Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, const QString &comment) {
+Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, const QString &comment,
+                                     WriteMode mode) {
     const QString target = QStringLiteral("approval:%1").arg(approvalId);
-    auto r = d->audited(actor, QStringLiteral("reject"), target, [&]() -> Done {
-        const OperatorRow checker = d->requireOperator(actor, Role::Supervisor, QStringLiteral("rejecting"));
-        if (comment.trimmed().isEmpty())
-            fail(ErrorCode::InvalidArgument, QStringLiteral("a rejection needs a comment"));
-        qint64 makerId = 0;
-        d->takePendingApproval(approvalId, checker, &makerId);
-        d->run("UPDATE approvals SET state = 'rejected', checker_id = ?, decided_at = ?, comment = ? WHERE "
-               "id = ?",
-               {checker.id, Impl::nowMs(), comment.left(MaxTextLength), approvalId});
-        d->writer.appendAudit(actor, QStringLiteral("reject"), target, QStringLiteral("ok"),
-                              comment.left(MaxTextLength));
-        return Done{};
-    });
+    Approval rejected; // for a dry run: the approval as the rejection would leave it
+    auto r = d->audited(
+        actor, QStringLiteral("reject"), target,
+        [&]() -> Done {
+            const OperatorRow checker =
+                d->requireOperator(actor, Role::Supervisor, QStringLiteral("rejecting"));
+            if (comment.trimmed().isEmpty())
+                fail(ErrorCode::InvalidArgument, QStringLiteral("a rejection needs a comment"));
+            qint64 makerId = 0;
+            d->takePendingApproval(approvalId, checker, &makerId);
+            d->run(
+                "UPDATE approvals SET state = 'rejected', checker_id = ?, decided_at = ?, comment = ? WHERE "
+                "id = ?",
+                {checker.id, Impl::nowMs(), comment.left(MaxTextLength), approvalId});
+            d->writer.appendAudit(actor, QStringLiteral("reject"), target, QStringLiteral("ok"),
+                                  comment.left(MaxTextLength));
+            if (mode == WriteMode::DryRun) { // read inside the transaction, before it is rolled back
+                auto decided = LedgerReader(*this).approval(approvalId);
+                if (!decided)
+                    throw StoreFailure{decided.error(), false};
+                rejected = decided.value();
+            }
+            return Done{};
+        },
+        mode);
     if (!r)
         return r.error();
+    if (mode == WriteMode::DryRun)
+        return rejected;
     return LedgerReader(*this).approval(approvalId);
 }
 

@@ -16,6 +16,7 @@
 #include "postingresult.h"
 #include "reversalrequest.h"
 #include "verifyreport.h"
+#include "writemode.h"
 
 #include <QHash>
 #include <QList>
@@ -76,13 +77,19 @@ public:
                                     const QString &reason);
 
     // --- postings
+    /// Every write here can be a dry run (PostingRequest::dryRun, ReversalRequest::dryRun, WriteMode): the
+    /// same rules under the same locks in a transaction that is rolled back; nothing is written or audited.
     Result<PostingResult> post(const Actor &actor, const PostingRequest &request);
     /// Many postings in one database transaction (one fsync). Each gets its own result: a rule failure of
     /// one does not undo the others, because rules are checked before anything of that posting is written.
+    /// The requests are all dry runs (each answered after the ones before it) or none is.
     QList<Result<PostingResult>> postBatch(const Actor &actor, const QList<PostingRequest> &requests);
     Result<PostingResult> reverse(const Actor &actor, const ReversalRequest &request);
-    Result<PostingResult> approve(const Actor &actor, qint64 approvalId, const QString &comment);
-    Result<Approval> reject(const Actor &actor, qint64 approvalId, const QString &comment);
+    Result<PostingResult> approve(const Actor &actor, qint64 approvalId, const QString &comment,
+                                  WriteMode mode = WriteMode::Commit);
+    /// A dry run answers the approval as the rejection would leave it.
+    Result<Approval> reject(const Actor &actor, qint64 approvalId, const QString &comment,
+                            WriteMode mode = WriteMode::Commit);
 
     // --- integrity
     /// Recomputes both hash chains and every balance invariant. `progress` gets the entries checked so far

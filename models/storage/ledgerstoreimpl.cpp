@@ -17,6 +17,19 @@ QString LedgerStore::Impl::hashHex(const QByteArray &bytes) {
     return QString::fromLatin1(sha256Hex(bytes));
 }
 
+void LedgerStore::Impl::markDryRun(PostingResult &r, bool keepApprovalId) {
+    r.dryRun = true;
+    if (r.replayed)
+        return;
+    r.transactionId = 0;
+    if (!keepApprovalId)
+        r.approvalId = 0;
+    for (JournalEntry &e : r.entries) {
+        e.id = 0;
+        e.transactionId = 0;
+    }
+}
+
 QString LedgerStore::Impl::accountTarget(qint64 id) {
     return QStringLiteral("account:%1").arg(id);
 }

@@ -6,6 +6,7 @@
 #include "ledgerstore.h"
 #include "postingrules.h"
 #include "sqlsession.h"
+#include "writemode.h"
 
 #include <QMap>
 #include <QRandomGenerator>
@@ -55,7 +56,11 @@ struct LedgerStore::Impl {
     }
     void execRaw(const QString &text) { sql.execRaw(text); }
 
-    template <typename F> auto transact(F &&body) -> Result<decltype(body())> {
+    /// `body` in a write transaction, retried when the database says so. A dry run (WriteMode::DryRun) runs
+    /// it just the same, under the same locks, and rolls back instead of committing: what it answers is what
+    /// the ledger would do, and the database is as it was.
+    template <typename F>
+    auto transact(F &&body, WriteMode mode = WriteMode::Commit) -> Result<decltype(body())> {
         for (int attempt = 0;; ++attempt) {
             try {
                 if (pg())
@@ -69,6 +74,12 @@ struct LedgerStore::Impl {
                 inTransaction = true;
                 s.m_commitUncertain = false;
                 auto value = body();
+                if (mode == WriteMode::DryRun) {
+                    writer.cache()
+                        .clear(); // never flushed: the cached balances and heads were the rehearsal's
+                    rollback();
+                    return value;
+                }
                 writer.cache().flush(sql);
                 // From here until COMMIT answers, a lost connection leaves unknown whether it committed.
                 s.m_commitUncertain = true;
@@ -82,11 +93,7 @@ struct LedgerStore::Impl {
                 return value;
             } catch (const StoreFailure &f) {
                 writer.cache().clear();
-                if (inTransaction) {
-                    QSqlQuery q(s.m_db);
-                    q.exec(QStringLiteral("ROLLBACK"));
-                    inTransaction = false;
-                }
+                rollback();
                 if (f.retryable && attempt < 50) {
                     QThread::usleep(quint64(200 + QRandomGenerator::global()->bounded(800 * (attempt + 1))));
                     continue;
@@ -94,6 +101,14 @@ struct LedgerStore::Impl {
                 return f.error;
             }
         }
+    }
+
+    void rollback() {
+        if (!inTransaction)
+            return;
+        QSqlQuery q(s.m_db);
+        q.exec(QStringLiteral("ROLLBACK"));
+        inTransaction = false;
     }
 
     // --- operators
@@ -153,15 +168,18 @@ struct LedgerStore::Impl {
     void auditFailure(const Actor &actor, const QString &action, const QString &target, const LedgerError &e);
 
     /// One audited action: `body` runs in a write transaction; when it fails, the failure is audited in a
-    /// transaction of its own (the first one was rolled back).
+    /// transaction of its own (the first one was rolled back). A dry run audits nothing: nothing happened.
     template <typename F>
-    auto audited(const Actor &actor, const QString &action, const QString &target, F &&body)
-        -> Result<decltype(body())> {
-        auto r = transact(std::forward<F>(body));
-        if (!r)
+    auto audited(const Actor &actor, const QString &action, const QString &target, F &&body,
+                 WriteMode mode = WriteMode::Commit) -> Result<decltype(body())> {
+        auto r = transact(std::forward<F>(body), mode);
+        if (!r && mode == WriteMode::Commit)
             auditFailure(actor, action, target, r.error());
         return r;
     }
+
+    /// A dry run's result names no rows, since none were written: only a replay's ids are real.
+    static void markDryRun(PostingResult &r, bool keepApprovalId);
 
     /// Sets a freshly opened connection up (timeouts, WAL, how it is secured) and migrates its schema
     /// forward; refuses a schema newer than this program.

@@ -4,6 +4,7 @@
 
 #include "accountstatedialog.h"
 #include "approvaldecisiondialog.h"
+#include "dialogfixture.h"
 #include "ledgererrortext.h"
 #include "ledgerreader.h"
 #include "ledgerservice.h"
@@ -31,102 +32,10 @@
 
 using WalletDeskTest::await;
 
-namespace {
+using namespace DialogTest;
 
-const Actor Admin{QStringLiteral("root-admin"), QStringLiteral("test")};
-const Actor Sam{QStringLiteral("sam"), QStringLiteral("test")}; // support, limit 100.00 USD, none in GOLD
-const Actor Sue{QStringLiteral("sue"), QStringLiteral("test")}; // supervisor, no limits
-const Actor Sid{QStringLiteral("sid"), QStringLiteral("test")}; // supervisor, limit 100.00 USD
-
-/// "525.50 USD" as the dialogs write it: a no-break space before the currency code.
-QString m(const char *text) {
-    return QString::fromUtf8(text).replace(u' ', u'\u00a0');
-}
-
-PostingRequest request(TransactionKind kind, qint64 account, qint64 amount, const QString &key) {
-    PostingRequest r;
-    r.kind = kind;
-    r.accountId = account;
-    r.amount = amount;
-    r.idempotencyKey = key;
-    return r;
-}
-
-} // namespace
-
-class TestDialogs : public QObject {
+class TestDialogs : public DialogFixture {
     Q_OBJECT
-
-private:
-    QTemporaryDir m_dir;
-    QString m_url;
-    std::unique_ptr<LedgerService> m_ledger;
-    std::vector<std::unique_ptr<LocalLedgerClient>> m_clients;
-    qint64 m_ann = 0, m_ben = 0, m_annGold = 0;
-
-    template <typename T> T ok(QFuture<Result<T>> future) {
-        const Result<T> r = await(future);
-        if (!r)
-            qFatal("unexpected ledger error: %s", qPrintable(r.error().message));
-        return r.value();
-    }
-    Account account(qint64 id) { return ok(m_ledger->account(id)); }
-    qint64 scalar(const QString &sql) {
-        return await(m_ledger->run([sql](LedgerStore &s) -> Result<qint64> {
-                   QSqlQuery q(s.database());
-                   if (!q.exec(sql) || !q.next())
-                       return LedgerError{ErrorCode::Database, sql};
-                   return q.value(0).toLongLong();
-               }))
-            .value();
-    }
-    qint64 transactions() { return scalar(QStringLiteral("SELECT COUNT(*) FROM transactions")); }
-    qint64 transactionsWithKey(const QString &key) {
-        return scalar(
-            QStringLiteral("SELECT COUNT(*) FROM transactions WHERE idempotency_key = '%1'").arg(key));
-    }
-    LedgerClient *as(const Actor &actor) {
-        auto client = std::make_unique<LocalLedgerClient>();
-        QString error;
-        const auto url = DatabaseUrl::parse(m_url, &error);
-        const auto session = await(client->connectTo(*url, actor.operatorName));
-        if (!session)
-            qFatal("connect as %s: %s", qPrintable(actor.operatorName), qPrintable(session.error().message));
-        m_clients.push_back(std::move(client));
-        return m_clients.back().get();
-    }
-
-    template <typename W> static W *child(QWidget *dialog, const char *name) {
-        W *w = dialog->findChild<W *>(QString::fromLatin1(name));
-        if (!w)
-            qFatal("no %s named %s", W::staticMetaObject.className(), name);
-        return w;
-    }
-    static QPushButton *okButton(QWidget *dialog) { return child<QPushButton>(dialog, "okButton"); }
-    static QString label(QWidget *dialog, const char *name) { return child<QLabel>(dialog, name)->text(); }
-    /// Waits until the dialog has loaded what it needs and no request is in flight.
-    static bool settle(LedgerDialog *dialog) {
-        return QTest::qWaitFor([dialog] { return !dialog->isLoading() && !dialog->isBusy(); }, 10000);
-    }
-    static void show(QWidget *dialog) {
-        dialog->show();
-        QVERIFY(QTest::qWaitForWindowExposed(dialog));
-    }
-    static void click(QPushButton *button) { QTest::mouseClick(button, Qt::LeftButton); }
-    /// What a window system delivers for a double click: press, release, press + double click, release.
-    static void doubleClick(QPushButton *button) {
-        QTest::mouseClick(button, Qt::LeftButton);
-        QTest::mouseDClick(button, Qt::LeftButton);
-        QTest::mouseRelease(button, Qt::LeftButton);
-    }
-    void screenshot(QWidget *dialog, const QString &name) {
-        const QString dir = qEnvironmentVariable("WALLETDESK_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QDir().mkpath(dir);
-        QApplication::processEvents();
-        QVERIFY(dialog->grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
-    }
 
 private Q_SLOTS:
     void initTestCase();
@@ -158,63 +67,15 @@ private Q_SLOTS:
 };
 
 void TestDialogs::initTestCase() {
-    // The offscreen platform warns about every top-level window it cannot fit to its size hints. Installed
-    // here, after QTest's own handler, which then gets everything else.
-    static QtMessageHandler testHandler = nullptr;
-    testHandler =
-        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &context, const QString &text) {
-            if (!text.contains(u"propagateSizeHints"))
-                testHandler(type, context, text);
-        });
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    LedgerDialog::setConfirmThreshold(1000);
-    LedgerDialog::setConfirmDelay(50);
+    setUpCase();
 }
 
 void TestDialogs::init() {
-    const QString backend =
-        qEnvironmentVariable("WALLETDESK_TEST_BACKENDS", QStringLiteral("sqlite")).section(u',', 0, 0);
-    QString error;
-    m_url = WalletDeskTest::databaseUrl(backend, m_dir, &error);
-    QVERIFY2(!m_url.isEmpty(), qPrintable(error));
-    const auto url = DatabaseUrl::parse(m_url, &error);
-    QVERIFY(url);
-    m_ledger = std::make_unique<LedgerService>();
-    QVERIFY(await(m_ledger->open(*url)).ok());
-    ok(m_ledger->run([](LedgerStore &s) { return s.bootstrapAdmin(Admin.operatorName); }));
-    ok(m_ledger->run([](LedgerStore &s) {
-        return s.addCurrency(Admin, Currency{QStringLiteral("USD"), 2, QStringLiteral("US dollar")});
-    }));
-    ok(m_ledger->run([](LedgerStore &s) {
-        return s.addCurrency(Admin, Currency{QStringLiteral("GOLD"), 0, {}});
-    }));
-    auto addOperator = [this](const QString &name, Role role, QMap<QString, qint64> limits = {}) {
-        OperatorInfo o;
-        o.name = name;
-        o.role = role;
-        o.limits = limits;
-        ok(m_ledger->run([o](LedgerStore &s) { return s.addOperator(Admin, o); }));
-    };
-    addOperator(Sam.operatorName, Role::Support, {{QStringLiteral("USD"), 10000}});
-    addOperator(Sue.operatorName, Role::Supervisor);
-    addOperator(Sid.operatorName, Role::Supervisor, {{QStringLiteral("USD"), 10000}});
-    addOperator(QStringLiteral("vera"), Role::Viewer);
-    auto create = [this](const QString &ref, const QString &name, const QString &currency) {
-        return ok(m_ledger->run([=](LedgerStore &s) {
-                   return s.createAccount(Sue, NewAccount{currency, ref, name, false});
-               }))
-            .id;
-    };
-    m_ann = create(QStringLiteral("1001"), QStringLiteral("Ann"), QStringLiteral("USD"));
-    m_ben = create(QStringLiteral("1002"), QStringLiteral("Ben"), QStringLiteral("USD"));
-    m_annGold = create(QStringLiteral("1001"), QStringLiteral("Ann"), QStringLiteral("GOLD"));
-    ok(m_ledger->post(Sue,
-                      request(TransactionKind::Deposit, m_ann, 50000, QStringLiteral("seed")))); // 500.00
+    setUpTest();
 }
 
 void TestDialogs::cleanup() {
-    m_clients.clear();
-    m_ledger.reset();
+    tearDownTest();
 }
 
 // --- the amount field

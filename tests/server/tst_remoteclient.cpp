@@ -119,11 +119,14 @@ QStringList scenario(LedgerClient &sam, LedgerClient &sue, LedgerClient &vera) {
         await(sam.post(posting(TransactionKind::Deposit, ben, 20000, QStringLiteral("big"))));
     post(pending);
     const qint64 approvalId = pending ? pending->approvalId : 0;
-    t << outcome<PostingResult>(await(sam.approve(approvalId, QStringLiteral("mine"))), describePosting);
-    t << outcome<PostingResult>(await(sue.approve(approvalId, QStringLiteral("ok"))), describePosting);
-    t << outcome<PostingResult>(await(sue.approve(approvalId, QStringLiteral("again"))), describePosting);
-    t << outcome<PostingResult>(await(sue.approve(424242, QString())), describePosting);
-    const auto reject = await(sue.reject(424242, QStringLiteral("no")));
+    t << outcome<PostingResult>(await(sam.approve(approvalId, QStringLiteral("mine"), WriteMode::Commit)),
+                                describePosting);
+    t << outcome<PostingResult>(await(sue.approve(approvalId, QStringLiteral("ok"), WriteMode::Commit)),
+                                describePosting);
+    t << outcome<PostingResult>(await(sue.approve(approvalId, QStringLiteral("again"), WriteMode::Commit)),
+                                describePosting);
+    t << outcome<PostingResult>(await(sue.approve(424242, QString(), WriteMode::Commit)), describePosting);
+    const auto reject = await(sue.reject(424242, QStringLiteral("no"), WriteMode::Commit));
     t << outcome<Approval>(reject, [](const Approval &a) { return QStringLiteral("approval %1").arg(a.id); });
     t << outcome<PostingResult>(
         await(sue.reverse(ReversalRequest{dep, QStringLiteral("r1"), QStringLiteral("typo"), false})),

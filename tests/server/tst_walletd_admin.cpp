@@ -20,6 +20,7 @@ private Q_SLOTS:
     void adminPostingIsIdempotentAndMapsLedgerErrors();
     void adminListsAndReads();
     void makerCheckerAndReversalOverHttp();
+    void dryRunsAnswerWhatWouldHappenAndWriteNothing();
     void verificationRunsInTheBackground();
     void badPostingBodyIs400NamingTheField_data();
     void badPostingBodyIs400NamingTheField();
@@ -189,6 +190,95 @@ void TestWalletdAdmin::makerCheckerAndReversalOverHttp() {
                                     R"({"reason":"done"})", sue);
     QCOMPARE(close.status, 200);
     QCOMPARE(close.json().value(QStringLiteral("state")).toString(), QStringLiteral("closed"));
+}
+
+void TestWalletdAdmin::dryRunsAnswerWhatWouldHappenAndWriteNothing() {
+    const qint64 acc = createPlayer(QStringLiteral("10"));
+    deposit(acc, 1250, "seed");
+    const QString sam = m_http.login(*m_walletd, QStringLiteral("sam")); // support, limit 100.00
+    const QString sue = m_http.login(*m_walletd, QStringLiteral("sue"));
+    const QString vera = m_http.login(*m_walletd, QStringLiteral("vera"));
+    RawDb raw(m_url);
+    auto written = [&raw] {
+        return QStringLiteral("%1 %2 %3 %4")
+            .arg(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions")))
+            // walletd's own records of denied access (the 401 and 403 below) are not the dry runs'
+            .arg(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action <> 'access'")))
+            .arg(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM approvals")))
+            .arg(raw.scalar(QStringLiteral("SELECT COALESCE(SUM(last_id), 0) FROM chain_heads WHERE chain = "
+                                           "'journal'")));
+    };
+    QUrl postings = m_walletd->url(QStringLiteral("/admin/v1/postings"));
+    postings.setQuery(QStringLiteral("dry_run=true"));
+    const QByteArray withdraw =
+        QStringLiteral(R"({"kind":"withdrawal","account":%1,"amount":"500"})").arg(acc).toUtf8();
+    const QString before = written();
+
+    const Reply dry = m_http.post(postings, withdraw, sam, "w-1");
+    QCOMPARE(dry.status, 200);
+    QCOMPARE(dry.json().value(QStringLiteral("dry_run")).toBool(), true);
+    QCOMPARE(dry.json().value(QStringLiteral("status")).toString(), QStringLiteral("posted"));
+    QCOMPARE(dry.json().value(QStringLiteral("transaction_id")).toInteger(), 0);
+    bool sawAccount = false;
+    for (const QJsonValue &e : dry.json().value(QStringLiteral("entries")).toArray())
+        if (e.toObject().value(QStringLiteral("account_id")).toInteger() == acc) {
+            sawAccount = true;
+            QCOMPARE(e.toObject().value(QStringLiteral("balance_after")).toString(), QStringLiteral("750"));
+        }
+    QVERIFY2(sawAccount, dry.body.constData());
+    // The ledger's refusal, as the real posting would get it; above the limit: would await approval (200,
+    // since nothing is held for later).
+    const Reply poor = m_http.post(
+        postings, QStringLiteral(R"({"kind":"withdrawal","account":%1,"amount":"9999"})").arg(acc).toUtf8(),
+        sue, "w-2");
+    QCOMPARE(poor.status, 422);
+    QCOMPARE(poor.code(), QStringLiteral("insufficient_funds"));
+    const Reply big = m_http.post(
+        postings, QStringLiteral(R"({"kind":"deposit","account":%1,"amount":"20000"})").arg(acc).toUtf8(),
+        sam, "w-3");
+    QCOMPARE(big.status, 200);
+    QCOMPARE(big.json().value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+    QCOMPARE(big.json().value(QStringLiteral("approval_id")).toInteger(), 0);
+    // Roles first: no token 401, a viewer 403; then the parameter itself.
+    QCOMPARE(m_http.post(postings, withdraw, QString(), "w-4").status, 401);
+    QCOMPARE(m_http.post(postings, withdraw, vera, "w-4").status, 403);
+    QUrl bad = postings;
+    bad.setQuery(QStringLiteral("dry_run=perhaps"));
+    const Reply badFlag = m_http.post(bad, withdraw, sam, "w-5");
+    QCOMPARE(badFlag.status, 400);
+    QCOMPARE(badFlag.error(), QStringLiteral("dry_run: give true or false"));
+    QCOMPARE(written(), before);
+
+    // Reversal and approval decisions rehearse too.
+    const Reply real =
+        m_http.post(m_walletd->url(QStringLiteral("/admin/v1/postings")), withdraw, sam, "w-1");
+    QCOMPARE(real.status, 200);
+    const qint64 tx = real.json().value(QStringLiteral("transaction_id")).toInteger();
+    const Reply pending = m_http.post(
+        m_walletd->url(QStringLiteral("/admin/v1/postings")),
+        QStringLiteral(R"({"kind":"deposit","account":%1,"amount":"20000"})").arg(acc).toUtf8(), sam, "w-3");
+    QCOMPARE(pending.status, 202);
+    const qint64 approval = pending.json().value(QStringLiteral("approval_id")).toInteger();
+    const QString afterReal = written();
+    QUrl reverse = m_walletd->url(QStringLiteral("/admin/v1/transactions/%1/reverse").arg(tx));
+    reverse.setQuery(QStringLiteral("dry_run=true"));
+    const Reply dryRev = m_http.post(reverse, R"({"reason":"wrong player"})", sue, "rev-1");
+    QCOMPARE(dryRev.status, 200);
+    QCOMPARE(dryRev.json().value(QStringLiteral("dry_run")).toBool(), true);
+    QUrl approve = m_walletd->url(QStringLiteral("/admin/v1/approvals/%1/approve").arg(approval));
+    approve.setQuery(QStringLiteral("dry_run=1"));
+    const Reply dryApprove = m_http.post(approve, R"({"comment":"fine"})", sue);
+    QCOMPARE(dryApprove.status, 200);
+    QCOMPARE(dryApprove.json().value(QStringLiteral("transaction_id")).toInteger(), 0);
+    QCOMPARE(m_http.post(approve, R"({"comment":"mine"})", sam).status, 403);
+    QUrl reject = m_walletd->url(QStringLiteral("/admin/v1/approvals/%1/reject").arg(approval));
+    reject.setQuery(QStringLiteral("dry_run=true"));
+    const Reply dryReject = m_http.post(reject, R"({"comment":"no"})", sue);
+    QCOMPARE(dryReject.status, 200);
+    QCOMPARE(dryReject.json().value(QStringLiteral("state")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(written(), afterReal);
+    const Reply stillPending = m_http.get(m_walletd->url(QStringLiteral("/admin/v1/approvals")), sue);
+    QCOMPARE(stillPending.json().value(QStringLiteral("approvals")).toArray().size(), 1);
 }
 
 void TestWalletdAdmin::verificationRunsInTheBackground() {

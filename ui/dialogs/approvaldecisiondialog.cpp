@@ -31,6 +31,19 @@ ApprovalDecisionDialog::ApprovalDecisionDialog(LedgerClient *client, const Appro
     form()->addRow(approve ? tr("&Comment:") : tr("&Comment (required):"), m_comment);
     watch(m_comment);
     setOkText(approve ? tr("&Approve") : tr("&Reject"));
+    if (approve) // a rejection posts nothing: there is nothing to rehearse but the checks the dialog shows
+        addLedgerCheck(
+            [this] {
+                return this->client()->approve(m_approval.id, m_comment->text().trimmed(), WriteMode::DryRun);
+            },
+            [this](const PostingResult &r) {
+                const qint64 id = m_approval.request.accountId;
+                if (r.entries.isEmpty())
+                    return QString();
+                return tr("Account %1 would hold %2.")
+                    .arg(id)
+                    .arg(DialogText::money(r.balanceAfter(id), m_approval.exponent, m_approval.currency));
+            });
 
     const SessionInfo session = client->session();
     if (session.role < Role::Supervisor)
@@ -118,25 +131,29 @@ QString ApprovalDecisionDialog::inputProblem() const {
 void ApprovalDecisionDialog::send() {
     const QString comment = m_comment->text().trimmed();
     if (m_approve) {
-        client()->approve(m_approval.id, comment).then(this, [this](const Result<PostingResult> &r) {
-            if (!r) {
-                failed(r.error());
-                return;
-            }
-            succeeded(tr("Approved: posted as transaction %1.").arg(r->transactionId));
-            Q_EMIT approved(*r);
-        });
+        client()
+            ->approve(m_approval.id, comment, WriteMode::Commit)
+            .then(this, [this](const Result<PostingResult> &r) {
+                if (!r) {
+                    failed(r.error());
+                    return;
+                }
+                succeeded(tr("Approved: posted as transaction %1.").arg(r->transactionId));
+                Q_EMIT approved(*r);
+            });
     } else {
-        client()->reject(m_approval.id, comment).then(this, [this](const Result<Approval> &r) {
-            if (!r) {
-                failed(r.error());
-                return;
-            }
-            succeeded(m_approval.holdAmount > 0
-                          ? tr("Rejected: nothing was posted, and the %1 held is released.")
-                                .arg(money(m_approval.holdAmount))
-                          : tr("Rejected: nothing was posted."));
-            Q_EMIT approvalRejected(*r);
-        });
+        client()
+            ->reject(m_approval.id, comment, WriteMode::Commit)
+            .then(this, [this](const Result<Approval> &r) {
+                if (!r) {
+                    failed(r.error());
+                    return;
+                }
+                succeeded(m_approval.holdAmount > 0
+                              ? tr("Rejected: nothing was posted, and the %1 held is released.")
+                                    .arg(money(m_approval.holdAmount))
+                              : tr("Rejected: nothing was posted."));
+                Q_EMIT approvalRejected(*r);
+            });
     }
 }

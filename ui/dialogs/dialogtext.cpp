@@ -71,3 +71,20 @@ QString DialogText::time(qint64 msSinceEpoch) {
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(msSinceEpoch).toLocalTime(),
                               QLocale::ShortFormat);
 }
+
+QString DialogText::style(Tone tone, const QPalette &palette) {
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    switch (tone) {
+    case Tone::Error:
+        return dark ? QStringLiteral("color: #ff8a80;") : QStringLiteral("color: #b3261e;");
+    case Tone::Success:
+        return dark ? QStringLiteral("color: #8bd88b;") : QStringLiteral("color: #1b6e20;");
+    case Tone::Warning:
+        return dark ? QStringLiteral("color: #ffcc80;") : QStringLiteral("color: #8a5300;");
+    case Tone::Muted:
+        return QStringLiteral("color: %1;").arg(palette.color(QPalette::PlaceholderText).name());
+    case Tone::Plain:
+        break;
+    }
+    return {};
+}

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QPalette>
 #include <QString>
 
 /// How the dialogs write amounts, accounts and times, so that all of them read the same.
@@ -31,4 +32,9 @@ public:
     static QString changes(const QList<Change> &rows, const QStringList &notes, QString *plain);
     /// Milliseconds since the epoch as a local date and time.
     static QString time(qint64 msSinceEpoch);
+
+    /// The tones of the dialogs' messages, and the style sheet of each: colours that read on both light and
+    /// dark palettes.
+    enum class Tone { Plain, Muted, Error, Success, Warning };
+    static QString style(Tone tone, const QPalette &palette);
 };

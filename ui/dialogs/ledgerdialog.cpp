@@ -22,25 +22,7 @@ namespace {
 qint64 g_confirmThreshold = -1;
 int g_confirmDelayMs = 600;
 
-enum class Tone { Plain, Muted, Error, Success, Warning };
-
-/// Colours that read on both light and dark palettes.
-QString styleFor(Tone tone, const QPalette &palette) {
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    switch (tone) {
-    case Tone::Error:
-        return dark ? QStringLiteral("color: #ff8a80;") : QStringLiteral("color: #b3261e;");
-    case Tone::Success:
-        return dark ? QStringLiteral("color: #8bd88b;") : QStringLiteral("color: #1b6e20;");
-    case Tone::Warning:
-        return dark ? QStringLiteral("color: #ffcc80;") : QStringLiteral("color: #8a5300;");
-    case Tone::Muted:
-        return QStringLiteral("color: %1;").arg(palette.color(QPalette::PlaceholderText).name());
-    case Tone::Plain:
-        break;
-    }
-    return {};
-}
+using Tone = DialogText::Tone;
 
 QLabel *messageLabel(const QString &objectName, QWidget *parent) {
     auto *label = new QLabel(parent);
@@ -166,6 +148,11 @@ void LedgerDialog::addBodyWidget(QWidget *widget) {
     m_bodyLayout->addWidget(widget);
 }
 
+void LedgerDialog::addLedgerCheck(LedgerCheck::Send send, LedgerCheck::Describe describe) {
+    m_check = new LedgerCheck(std::move(send), std::move(describe), this);
+    m_bodyLayout->addWidget(m_check);
+}
+
 void LedgerDialog::setHeader(const QString &text) {
     m_header->setText(text);
     m_header->setVisible(!text.isEmpty());
@@ -173,7 +160,7 @@ void LedgerDialog::setHeader(const QString &text) {
 
 void LedgerDialog::setNotice(const QString &text) {
     setMessage(m_notice, text);
-    m_notice->setStyleSheet(styleFor(Tone::Warning, palette()));
+    m_notice->setStyleSheet(DialogText::style(Tone::Warning, palette()));
 }
 
 void LedgerDialog::setOkText(const QString &text) {
@@ -220,7 +207,7 @@ void LedgerDialog::endLoad() {
 
 void LedgerDialog::showError(const LedgerError &error) {
     setMessage(m_error, LedgerErrorText::of(error));
-    m_error->setStyleSheet(styleFor(Tone::Error, palette()));
+    m_error->setStyleSheet(DialogText::style(Tone::Error, palette()));
 }
 
 void LedgerDialog::clearError() {
@@ -242,9 +229,15 @@ void LedgerDialog::revalidate() {
     }
     const QString problem = inputProblem();
     setMessage(m_inputProblem, problem);
-    m_inputProblem->setStyleSheet(styleFor(m_touched ? Tone::Error : Tone::Muted, palette()));
+    m_inputProblem->setStyleSheet(DialogText::style(m_touched ? Tone::Error : Tone::Muted, palette()));
     const bool ready = problem.isEmpty() && m_blocked.isEmpty() && m_loads == 0 && !m_busy;
     m_ok->setEnabled(ready && (!m_confirming || m_confirmArmed));
+    if (m_check) {
+        if (ready)
+            m_check->schedule();
+        else if (!m_busy) // while the request is out, its last verdict stays in view
+            m_check->cancel();
+    }
     if (!problem.isEmpty())
         cancelConfirmation();
 }
@@ -262,7 +255,7 @@ void LedgerDialog::onOk() {
             m_confirming = true;
             m_confirmArmed = false;
             setMessage(m_confirm, confirmText);
-            m_confirm->setStyleSheet(styleFor(Tone::Warning, palette()));
+            m_confirm->setStyleSheet(DialogText::style(Tone::Warning, palette()));
             m_ok->setText(tr("Con&firm"));
             m_ok->setEnabled(false);
             QTimer::singleShot(g_confirmDelayMs, this, [this] {
@@ -376,13 +369,15 @@ QLabel *LedgerDialog::newPanel(const QString &objectName) {
 
 void LedgerDialog::succeeded(const QString &result) {
     m_done = true;
+    if (m_check)
+        m_check->cancel(); // the result says what happened
     setBusy(false);
     clearError();
     for (const QPointer<QWidget> &w : std::as_const(m_inputs))
         if (w)
             w->setEnabled(false);
     setMessage(m_result, result);
-    m_result->setStyleSheet(styleFor(Tone::Success, palette()));
+    m_result->setStyleSheet(DialogText::style(Tone::Success, palette()));
     setMessage(m_inputProblem, QString());
     m_cancel->hide();
     m_ok->setText(tr("&Close"));
@@ -409,7 +404,7 @@ void LedgerDialog::setBusy(bool busy) {
     }
     setMessage(m_status,
                busy ? tr("Sending to the ledger… (the dialog stays open until it answers)") : QString());
-    m_status->setStyleSheet(styleFor(Tone::Muted, palette()));
+    m_status->setStyleSheet(DialogText::style(Tone::Muted, palette()));
     revalidate();
 }
 

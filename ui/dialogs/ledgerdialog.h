@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ledgercheck.h"
 #include "ledgererror.h"
 #include "postingoutcome.h"
 
@@ -39,6 +40,8 @@ public:
     QString errorText() const;
     QString resultText() const;
     QString inputProblemText() const;
+    /// The ledger's verdict on the request as it stands (a dry run), for dialogs that have one; else null.
+    LedgerCheck *ledgerCheck() const { return m_check; }
 
     /// Amounts at or above this many major units ask for confirmation before they are sent. A negative
     /// value (the default) reads QSettings "posting/confirmAbove", which defaults to 1000.
@@ -63,6 +66,9 @@ protected:
     QFormLayout *form() const { return m_form; }
     /// Adds a widget below the form (previews, explanations).
     void addBodyWidget(QWidget *widget);
+    /// Adds the ledger's verdict below the body widgets so far (the preview): whenever the input can be sent,
+    /// `send` rehearses it with the ledger (a dry run) and the answer is shown; see LedgerCheck.
+    void addLedgerCheck(LedgerCheck::Send send, LedgerCheck::Describe describe);
     void setHeader(const QString &text);
     /// A standing remark above the form (the account is frozen, your role cannot ...); empty hides it.
     void setNotice(const QString &text);
@@ -153,6 +159,7 @@ private:
     QString m_okText;
     QString m_blocked;
     PostingLimit m_postingLimit;
+    LedgerCheck *m_check = nullptr;
     int m_loads = 0;
     bool m_busy = false;
     bool m_done = false;

@@ -62,6 +62,16 @@ PostingDialog::PostingDialog(LedgerClient *client, const Account &account, QWidg
     m_approval->setWordWrap(true);
     addBodyWidget(m_preview);
     addBodyWidget(m_approval);
+    addLedgerCheck(
+        [this] {
+            PostingRequest rehearsal = request();
+            rehearsal.dryRun = true;
+            return this->client()->post(rehearsal);
+        },
+        [this](const PostingResult &r) {
+            const qint64 after = r.balanceAfter(m_account.id, m_account.balance);
+            return tr("Balance after: %1 (available %2).").arg(money(after), money(after - m_account.held));
+        });
 
     for (QWidget *w : std::initializer_list<QWidget *>{m_kind, m_amount, m_reason, m_ticket, m_memo})
         watch(w);
@@ -169,7 +179,7 @@ QString PostingDialog::confirmation() const {
         .arg(what.arg(money(*amount)).arg(m_account.id).arg(m_account.playerRef));
 }
 
-void PostingDialog::send() {
+PostingRequest PostingDialog::request() const {
     PostingRequest request;
     switch (choice()) {
     case Choice::Deposit:
@@ -190,7 +200,12 @@ void PostingDialog::send() {
     request.reasonCode = m_reason->currentText().trimmed();
     request.ticketRef = m_ticket->text().trimmed();
     request.memo = m_memo->text().trimmed();
-    client()->post(request).then(this, [this, amount](const Result<PostingResult> &r) {
+    return request;
+}
+
+void PostingDialog::send() {
+    const qint64 amount = m_amount->amount().value_or(0);
+    client()->post(request()).then(this, [this, amount](const Result<PostingResult> &r) {
         if (!r) {
             if (r.error().code == ErrorCode::Database) {
                 // The answer may be what was lost, not the posting: ask the ledger, do not guess (and reload

@@ -2,6 +2,7 @@
 
 #include "account.h"
 #include "ledgerdialog.h"
+#include "postingrequest.h"
 #include "postingresult.h"
 
 #include <optional>
@@ -53,6 +54,8 @@ private:
         bool insufficient = false;
     };
     Preview preview(qint64 amount) const;
+    /// The request as the inputs stand, with the dialog's key.
+    PostingRequest request() const;
     qint64 signedDelta(qint64 amount) const;
     bool isDebit() const;
     bool isAdjustment() const;

@@ -38,6 +38,13 @@ ReverseDialog::ReverseDialog(LedgerClient *client, qint64 transactionId, QWidget
     m_forceHelp->setWordWrap(true);
     form()->addRow(QString(), m_force);
     addBodyWidget(m_forceHelp);
+    addLedgerCheck(
+        [this] {
+            ReversalRequest rehearsal = request();
+            rehearsal.dryRun = true;
+            return this->client()->reverse(rehearsal);
+        },
+        [this](const PostingResult &r) { return playerBalancesAfter(r); });
 
     const SessionInfo session = client->session();
     const bool mayForce = session.role >= Role::Supervisor;
@@ -161,13 +168,30 @@ QString ReverseDialog::confirmation() const {
         .arg(m_transactionId);
 }
 
-void ReverseDialog::send() {
+ReversalRequest ReverseDialog::request() const {
     ReversalRequest request;
     request.transactionId = m_transactionId;
     request.idempotencyKey = m_key;
     request.reason = m_reason->text().trimmed();
     request.force = m_force->isChecked();
-    client()->reverse(request).then(this, [this](const Result<PostingResult> &r) {
+    return request;
+}
+
+QString ReverseDialog::playerBalancesAfter(const PostingResult &r) const {
+    QStringList parts;
+    for (const JournalEntry &e : r.entries) {
+        const Account a = m_accounts.value(e.accountId);
+        if (a.id == 0 || a.kind == AccountKind::System)
+            continue; // the house's and treasury's shards are not what an agent checks
+        parts << tr("Account %1 would hold %2")
+                     .arg(e.accountId)
+                     .arg(DialogText::money(e.balanceAfter, m_exponents.value(e.currency, 0), e.currency));
+    }
+    return parts.isEmpty() ? QString() : parts.join(QStringLiteral("; ")) + u'.';
+}
+
+void ReverseDialog::send() {
+    client()->reverse(request()).then(this, [this](const Result<PostingResult> &r) {
         if (!r) {
             LedgerError e = r.error();
             failed(e);

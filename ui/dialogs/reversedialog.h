@@ -4,6 +4,7 @@
 #include "journaltransaction.h"
 #include "ledgerdialog.h"
 #include "postingresult.h"
+#include "reversalrequest.h"
 
 #include <QHash>
 
@@ -37,6 +38,10 @@ protected:
 private:
     void load();
     void showOriginal();
+    /// The request as the inputs stand, with the dialog's key.
+    ReversalRequest request() const;
+    /// "Account 12 would hold 25.00 USD." for each player account a dry run of the reversal moves.
+    QString playerBalancesAfter(const PostingResult &r) const;
 
     const qint64 m_transactionId;
     const QString m_key;

@@ -52,6 +52,20 @@ TransferDialog::TransferDialog(LedgerClient *client, const Account &from, QWidge
 
     m_preview = newPanel(QStringLiteral("previewLabel"));
     addBodyWidget(m_preview);
+    addLedgerCheck(
+        [this] {
+            PostingRequest rehearsal = request();
+            rehearsal.dryRun = true;
+            return this->client()->post(rehearsal);
+        },
+        [this](const PostingResult &r) {
+            const qint64 to = m_destination ? m_destination->id : 0;
+            return tr("Account %1 would hold %2; account %3 would hold %4.")
+                .arg(m_from.id)
+                .arg(money(r.balanceAfter(m_from.id, m_from.balance)))
+                .arg(to)
+                .arg(money(r.balanceAfter(to, m_destination ? m_destination->balance : 0)));
+        });
 
     m_lookupTimer = new QTimer(this);
     m_lookupTimer->setSingleShot(true);
@@ -208,7 +222,7 @@ QString TransferDialog::confirmation() const {
         .arg(m_destination->playerRef);
 }
 
-void TransferDialog::send() {
+PostingRequest TransferDialog::request() const {
     PostingRequest request;
     request.kind = TransactionKind::Transfer;
     request.idempotencyKey = m_key;
@@ -216,6 +230,11 @@ void TransferDialog::send() {
     request.counterAccountId = m_destination ? m_destination->id : 0;
     request.amount = m_amount->amount().value_or(0);
     request.memo = m_memo->text().trimmed();
+    return request;
+}
+
+void TransferDialog::send() {
+    const PostingRequest request = this->request();
     const qint64 to = request.counterAccountId;
     client()->post(request).then(this, [this, to](const Result<PostingResult> &r) {
         if (!r) {

@@ -2,6 +2,7 @@
 
 #include "account.h"
 #include "ledgerdialog.h"
+#include "postingrequest.h"
 #include "postingresult.h"
 
 #include <optional>
@@ -46,6 +47,8 @@ private:
     void lookUp();
     void acceptCandidate(const Account &candidate, int generation);
     void reloadAccount();
+    /// The request as the inputs stand, with the dialog's key.
+    PostingRequest request() const;
     void updateView();
 
     Account m_from;

@@ -42,6 +42,20 @@ QString query(const AdminCall &c, const QString &name) {
     return c.request.query.queryItemValue(name, QUrl::FullyDecoded);
 }
 
+/// The `dry_run` query parameter of the writing routes: absent, true or false (also 1 or 0).
+std::optional<bool> dryRun(const AdminCall &c) {
+    const QString v = query(c, QStringLiteral("dry_run"));
+    if (v.isEmpty() || v == u"false" || v == u"0")
+        return false;
+    if (v == u"true" || v == u"1")
+        return true;
+    return std::nullopt;
+}
+
+ApiResponse badDryRun() {
+    return badRequest(QStringLiteral("dry_run: give true or false"));
+}
+
 // --- signing in and out
 
 Answer login(const AdminCall &c) {
@@ -206,9 +220,14 @@ Answer post(const AdminCall &c) {
     QString problem;
     if (!ApiCodec::decodePosting(c.request.body, idempotencyKey(c.request), &posting, &problem))
         return badRequest(problem);
-    // The ledger checks the role again, and the operator's limits.
+    const auto dry = dryRun(c);
+    if (!dry)
+        return badDryRun();
+    posting.dryRun = *dry;
+    // The ledger checks the role again, and the operator's limits. A dry run that would await approval is
+    // answered 200: nothing was accepted for later.
     const auto r = c.store.post(c.actor(), posting);
-    return one(r, r && r->status == PostingResult::Status::Pending ? 202 : 200);
+    return one(r, r && r->status == PostingResult::Status::Pending && !r->dryRun ? 202 : 200);
 }
 
 Answer transaction(const AdminCall &c) {
@@ -220,6 +239,10 @@ Answer reverse(const AdminCall &c) {
     QString problem;
     if (!ApiCodec::decodeReversal(c.request.body, c.id(), idempotencyKey(c.request), &reversal, &problem))
         return badRequest(problem);
+    const auto dry = dryRun(c);
+    if (!dry)
+        return badDryRun();
+    reversal.dryRun = *dry;
     return one(c.store.reverse(c.actor(), reversal));
 }
 
@@ -234,10 +257,14 @@ template <bool Approve> Answer decide(const AdminCall &c) {
     QString comment, problem;
     if (!ApiCodec::decodeText(c.request.body, QStringLiteral("comment"), &comment, &problem))
         return badRequest(problem);
+    const auto dry = dryRun(c);
+    if (!dry)
+        return badDryRun();
+    const WriteMode mode = *dry ? WriteMode::DryRun : WriteMode::Commit;
     if constexpr (Approve)
-        return one(c.store.approve(c.actor(), c.id(), comment));
+        return one(c.store.approve(c.actor(), c.id(), comment, mode));
     else
-        return one(c.store.reject(c.actor(), c.id(), comment));
+        return one(c.store.reject(c.actor(), c.id(), comment, mode));
 }
 
 // --- the economy (docs/economy.md)

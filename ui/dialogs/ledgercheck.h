@@ -1,0 +1,53 @@
+#pragma once
+
+#include "ledgererror.h"
+#include "postingresult.h"
+
+#include <QFuture>
+#include <QLabel>
+#include <functional>
+
+class QTimer;
+
+/// The ledger's own verdict on a dialog's request as it stands: a dry run (the ledger checks every rule in a
+/// transaction it rolls back; nothing is written) sent a moment after the last edit, so that what the dialog
+/// says before OK is what the ledger would do, not the dialog's own arithmetic: a balance that moved since
+/// the dialog read it, a limit, a frozen account, a rule the dialog does not know.
+///
+/// Only the newest answer is shown; one that arrives after a later edit is dropped.
+class LedgerCheck final : public QLabel {
+    Q_OBJECT
+public:
+    /// Sends the dry run of the request as it stands.
+    using Send = std::function<QFuture<Result<PostingResult>>()>;
+    /// What a successful dry run would do, in the dialog's words ("Balance after: 525.50 USD").
+    using Describe = std::function<QString(const PostingResult &)>;
+
+    LedgerCheck(Send send, Describe describe, QWidget *parent);
+    ~LedgerCheck() override;
+    Q_DISABLE_COPY_MOVE(LedgerCheck)
+
+    /// The request changed and can be sent: asks again after a short pause (typing goes on meanwhile).
+    void schedule();
+    /// The request cannot be sent as it stands (or was sent for real): nothing to check; hides the verdict
+    /// and drops an answer still on its way.
+    void cancel();
+    /// A check is waiting for its pause to end or for the ledger's answer.
+    bool isPending() const;
+    /// Whether the last answer was a refusal by the ledger (a rule, not a lost connection).
+    bool refused() const { return m_refused; }
+
+    /// How long the pause after an edit is (ms); tests shorten it.
+    static void setDelay(int milliseconds);
+
+private:
+    void sendNow();
+    void present(const Result<PostingResult> &result);
+
+    Send m_send;
+    Describe m_describe;
+    QTimer *m_timer;
+    int m_generation = 0;
+    bool m_inFlight = false;
+    bool m_refused = false;
+};
