@@ -119,7 +119,7 @@ protected:
         if (dir.isEmpty())
             return;
         QDir().mkpath(dir);
-        QApplication::processEvents();
+        QTest::qWait(100); // the dialog grows to its content a turn or two of the event loop after it changes
         QVERIFY(dialog->grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
     }
 };

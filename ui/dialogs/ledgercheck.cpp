@@ -1,7 +1,6 @@
 #include "ledgercheck.h"
 
 #include "dialogtext.h"
-#include "ledgererrortext.h"
 
 #include <QTimer>
 
@@ -60,6 +59,7 @@ void LedgerCheck::sendNow() {
             return; // the request was edited (or sent) since: this answer is of another request
         m_inFlight = false;
         present(r);
+        Q_EMIT answered(r);
     });
 }
 
@@ -75,8 +75,8 @@ void LedgerCheck::present(const Result<PostingResult> &r) {
             tone = Tone::Muted;
         } else {
             m_refused = true;
-            text =
-                tr("Checked with the ledger: it would refuse this.") + u'\n' + LedgerErrorText::of(r.error());
+            // The ledger's own sentence names the rule, the account and the amounts: it is the whole answer.
+            text = tr("Checked with the ledger: it would refuse this: %1").arg(r.error().message);
             tone = Tone::Error;
         }
     } else if (r->replayed) {

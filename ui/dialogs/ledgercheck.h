@@ -40,6 +40,11 @@ public:
     /// How long the pause after an edit is (ms); tests shorten it.
     static void setDelay(int milliseconds);
 
+Q_SIGNALS:
+    /// The ledger answered the newest check (shown by then). A dialog whose figures came from an older read
+    /// of the account compares them here and reads the account again when the ledger's differ.
+    void answered(const Result<PostingResult> &result);
+
 private:
     void sendNow();
     void present(const Result<PostingResult> &result);

@@ -72,6 +72,12 @@ PostingDialog::PostingDialog(LedgerClient *client, const Account &account, QWidg
             const qint64 after = r.balanceAfter(m_account.id, m_account.balance);
             return tr("Balance after: %1 (available %2).").arg(money(after), money(after - m_account.held));
         });
+    connect(ledgerCheck(), &LedgerCheck::answered, this, [this](const Result<PostingResult> &r) {
+        // Someone posted to the account since the dialog read it: read it again, so that the header and the
+        // preview above agree with the ledger's answer below.
+        if (r && !r->replayed && r->balanceBefore(m_account.id, m_account.balance) != m_account.balance)
+            reloadAccount();
+    });
 
     for (QWidget *w : std::initializer_list<QWidget *>{m_kind, m_amount, m_reason, m_ticket, m_memo})
         watch(w);

@@ -66,6 +66,11 @@ TransferDialog::TransferDialog(LedgerClient *client, const Account &from, QWidge
                 .arg(to)
                 .arg(money(r.balanceAfter(to, m_destination ? m_destination->balance : 0)));
         });
+    connect(ledgerCheck(), &LedgerCheck::answered, this, [this](const Result<PostingResult> &r) {
+        // The source moved since the dialog read it: read it again, so the preview agrees with the ledger.
+        if (r && !r->replayed && r->balanceBefore(m_from.id, m_from.balance) != m_from.balance)
+            reloadAccount();
+    });
 
     m_lookupTimer = new QTimer(this);
     m_lookupTimer->setSingleShot(true);
