@@ -287,8 +287,8 @@ QFuture<Result<Statement>> LocalLedgerClient::statement(qint64 accountId, qint64
                 r ? QStringLiteral("%1, %2 entries").arg(what).arg(r->sections.value(0).lines.size())
                   : QStringLiteral("%1: %2").arg(what, r.error().message));
         if (r) {
-            r->ledgerName = label;
-            r->generatedBy = actor.operatorName;
+            r.value().ledgerName = label;
+            r.value().generatedBy = actor.operatorName;
         }
         return r;
     });

@@ -56,19 +56,22 @@ QString StatementPdf::html(const Statement &s) {
         h += first ? QStringLiteral("<h3>") : QStringLiteral("<h3 style=\"page-break-before: always\">");
         first = false;
         h += accountTitle(a) + QStringLiteral("</h3>");
-        h += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\">");
+        h += QStringLiteral("<table width=\"45%\" cellspacing=\"0\" cellpadding=\"1\">");
         h += summaryRow(QStringLiteral("Opening balance"), Money::format(section.opening, e), true);
         h += summaryRow(QStringLiteral("Entries"), QString::number(section.lines.size()));
         h += QStringLiteral("</table><p></p>");
         h += QStringLiteral("<table width=\"100%\" border=\"0.5\" cellspacing=\"0\" cellpadding=\"2\" "
                             "style=\"border-collapse: collapse; border-color: #999999\">"
                             "<thead><tr style=\"background-color: #e8e8e8\">"
-                            "<th align=\"left\">Time (UTC)</th><th align=\"left\">Kind</th>"
-                            "<th align=\"right\">Amount</th><th align=\"right\">Balance after</th>"
-                            "<th align=\"left\">Reason</th><th align=\"left\">Ticket</th>"
-                            "<th align=\"left\">Operator</th></tr></thead>");
+                            "<th align=\"left\" width=\"17%\">Time (UTC)</th>"
+                            "<th align=\"left\" width=\"10%\">Kind</th>"
+                            "<th align=\"right\" width=\"14%\">Amount</th>"
+                            "<th align=\"right\" width=\"14%\">Balance after</th>"
+                            "<th width=\"2%\"></th><th align=\"left\" width=\"16%\">Reason</th>"
+                            "<th align=\"left\" width=\"12%\">Ticket</th>"
+                            "<th align=\"left\" width=\"15%\">Operator</th></tr></thead>");
         if (section.lines.isEmpty())
-            h += QStringLiteral("<tr><td colspan=\"7\">No entries in this range.</td></tr>");
+            h += QStringLiteral("<tr><td colspan=\"8\">No entries in this range.</td></tr>");
         for (const HistoryEntry &l : section.lines) {
             h += QStringLiteral("<tr><td>");
             h += isoTime(l.createdAt);
@@ -78,7 +81,7 @@ QString StatementPdf::html(const Statement &s) {
             h += Money::format(l.amount, e);
             h += QStringLiteral("</td><td align=\"right\">");
             h += Money::format(l.balanceAfter, e);
-            h += QStringLiteral("</td><td>");
+            h += QStringLiteral("</td><td></td><td>");
             h += esc(l.reasonCode);
             h += QStringLiteral("</td><td>");
             h += esc(l.ticketRef);
@@ -86,7 +89,7 @@ QString StatementPdf::html(const Statement &s) {
             h += esc(l.operatorName);
             h += QStringLiteral("</td></tr>");
         }
-        h += QStringLiteral("</table><p></p><table cellspacing=\"0\" cellpadding=\"1\">");
+        h += QStringLiteral("</table><p></p><table width=\"45%\" cellspacing=\"0\" cellpadding=\"1\">");
         h += summaryRow(QStringLiteral("Opening balance"), Money::format(section.opening, e));
         h += summaryRow(QStringLiteral("Total in"), Money::format(section.totalIn, e));
         h += summaryRow(QStringLiteral("Total out"), Money::format(section.totalOut, e));

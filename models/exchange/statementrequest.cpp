@@ -42,9 +42,8 @@ void readNext(const std::shared_ptr<PlayerJob> &job) {
             }
             if (job->statement.sections.isEmpty()) {
                 // The first account's header is the statement's (ledger, digest, who, when).
-                const QList<StatementSection> none;
                 job->statement = *r;
-                job->statement.sections = none;
+                job->statement.sections.clear();
             }
             for (const StatementSection &section : r->sections) {
                 job->entries += section.lines.size();

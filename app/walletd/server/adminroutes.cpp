@@ -192,7 +192,7 @@ Answer statement(const AdminCall &c) {
                     : QStringLiteral("%1: %2").arg(range->text(), s.error().message));
     if (!s)
         return ApiResponse::error(s.error());
-    s->generatedBy = c.principal.operatorName;
+    s.value().generatedBy = c.principal.operatorName;
     return ApiResponse::json(200, ApiCodec::toJson(*s));
 }
 
