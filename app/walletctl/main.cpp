@@ -13,8 +13,8 @@ int main(int argc, char *argv[]) {
         statement = statement || qstrcmp(argv[i], "statement") == 0;
     if (statement && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    const std::unique_ptr<QCoreApplication> app =
-        statement ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = statement ? std::make_unique<QGuiApplication>(argc, argv)
+                                                            : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("walletctl"));
     QCoreApplication::setApplicationVersion(
         QStringLiteral(WALLETDESK_VERSION " (" WALLETDESK_GIT_REVISION ")"));

@@ -229,12 +229,12 @@ int WalletCtl::run(const QStringList &arguments) {
 
     const QString command = positional.first();
     static const QStringList known{
-        QStringLiteral("init"),     QStringLiteral("demo"),        QStringLiteral("currency"),
-        QStringLiteral("account"),  QStringLiteral("history"),     QStringLiteral("balance"),
-        QStringLiteral("post"),     QStringLiteral("reverse"),     QStringLiteral("approve"),
-        QStringLiteral("reject"),   QStringLiteral("approvals"),   QStringLiteral("freeze"),
-        QStringLiteral("unfreeze"), QStringLiteral("close"),       QStringLiteral("verify"),
-        QStringLiteral("operator"), QStringLiteral("audit"),       QStringLiteral("transaction"),
+        QStringLiteral("init"),     QStringLiteral("demo"),         QStringLiteral("currency"),
+        QStringLiteral("account"),  QStringLiteral("history"),      QStringLiteral("balance"),
+        QStringLiteral("post"),     QStringLiteral("reverse"),      QStringLiteral("approve"),
+        QStringLiteral("reject"),   QStringLiteral("approvals"),    QStringLiteral("freeze"),
+        QStringLiteral("unfreeze"), QStringLiteral("close"),        QStringLiteral("verify"),
+        QStringLiteral("operator"), QStringLiteral("audit"),        QStringLiteral("transaction"),
         QStringLiteral("economy"),  QStringLiteral("distribution"), QStringLiteral("statement")};
     if (!known.contains(command))
         return fail(Usage, QStringLiteral("unknown command \"%1\"; see walletctl --help").arg(command));

@@ -28,9 +28,9 @@ int WalletCtl::cmdStatement(const QStringList &args) {
     }
     if (!m_parser.isSet(QStringLiteral("from")) || !m_parser.isSet(QStringLiteral("to")))
         return fail(Usage, QStringLiteral("statement needs --from YYYY-MM-DD and --to YYYY-MM-DD"));
-    const auto range = StatementRange::fromText(m_parser.value(QStringLiteral("from")),
-                                                m_parser.value(QStringLiteral("to")), QStringLiteral("--from"),
-                                                QStringLiteral("--to"));
+    const auto range =
+        StatementRange::fromText(m_parser.value(QStringLiteral("from")), m_parser.value(QStringLiteral("to")),
+                                 QStringLiteral("--from"), QStringLiteral("--to"));
     if (!range)
         return fail(Usage, range.error().message);
     const bool pdf = m_parser.isSet(QStringLiteral("pdf")), csv = m_parser.isSet(QStringLiteral("csv"));
@@ -54,9 +54,9 @@ int WalletCtl::cmdStatement(const QStringList &args) {
         return fail(Usage, QStringLiteral("cannot write %1: %2 is not a folder").arg(path, dir.filePath()));
 
     Statement statement;
-    const auto future = player ? StatementRequest::forPlayer(m_client.get(), m_parser.value(QStringLiteral("player")),
-                                                             *range)
-                               : StatementRequest::forAccount(m_client.get(), accountId, *range);
+    const auto future =
+        player ? StatementRequest::forPlayer(m_client.get(), m_parser.value(QStringLiteral("player")), *range)
+               : StatementRequest::forAccount(m_client.get(), accountId, *range);
     if (!await(future, &statement, &code))
         return code;
     int pages = 0;
@@ -66,7 +66,8 @@ int WalletCtl::cmdStatement(const QStringList &args) {
         return fail(written.error());
     qint64 entries = 0;
     QJsonArray accounts;
-    QString text = QStringLiteral("statement %1, %2 account(s), ").arg(range->text()).arg(statement.sections.size());
+    QString text =
+        QStringLiteral("statement %1, %2 account(s), ").arg(range->text()).arg(statement.sections.size());
     for (const StatementSection &s : std::as_const(statement.sections)) {
         entries += s.lines.size();
         const int e = s.account.exponent;

@@ -561,7 +561,11 @@ QFuture<Result<Statement>> RemoteLedgerClient::statement(qint64 accountId, qint6
     q.addQueryItem(QStringLiteral("from"), range->firstDay().toString(Qt::ISODate));
     q.addQueryItem(QStringLiteral("to"), range->lastDay().toString(Qt::ISODate));
     return m_transport.fetch<Statement>(
-        {QByteArrayLiteral("GET"), QStringLiteral("/admin/v1/accounts/%1/statement").arg(accountId), q, {}, {},
+        {QByteArrayLiteral("GET"),
+         QStringLiteral("/admin/v1/accounts/%1/statement").arg(accountId),
+         q,
+         {},
+         {},
          true},
         [label = m_session.connectionLabel](const QJsonObject &o, Statement *out) {
             if (!ApiCodec::fromJson(o, out))
@@ -573,7 +577,11 @@ QFuture<Result<Statement>> RemoteLedgerClient::statement(qint64 accountId, qint6
 
 void RemoteLedgerClient::recordExport(const QString &target, const QString &detail) {
     // Not repeated when walletd cannot be reached: a record sent twice would say the export happened twice.
-    m_transport.fetch<Done>({QByteArrayLiteral("POST"), QStringLiteral("/admin/v1/audit/export"), {},
-                             ApiCodec::encodeExportRecord(target, detail), {}, false},
+    m_transport.fetch<Done>({QByteArrayLiteral("POST"),
+                             QStringLiteral("/admin/v1/audit/export"),
+                             {},
+                             ApiCodec::encodeExportRecord(target, detail),
+                             {},
+                             false},
                             [](const QJsonObject &, Done *) { return true; });
 }

@@ -42,9 +42,10 @@ QByteArray StatementCsv::render(const Statement &s) {
                          Money::format(section.totalOut, e), Money::format(section.closing, e),
                          QString::number(section.lines.size())});
         for (const HistoryEntry &h : section.lines)
-            appendRow(&out, {QStringLiteral("entry"), id, isoTime(h.createdAt), QString::number(h.transactionId),
-                             kindName(h.kind), Money::format(h.amount, e), Money::format(h.balanceAfter, e),
-                             h.reasonCode, h.ticketRef, h.operatorName, h.memo});
+            appendRow(&out,
+                      {QStringLiteral("entry"), id, isoTime(h.createdAt), QString::number(h.transactionId),
+                       kindName(h.kind), Money::format(h.amount, e), Money::format(h.balanceAfter, e),
+                       h.reasonCode, h.ticketRef, h.operatorName, h.memo});
     }
     return out;
 }
@@ -55,6 +56,7 @@ Result<Done> StatementCsv::write(const Statement &statement, const QString &path
         return LedgerError{ErrorCode::InvalidArgument,
                            QStringLiteral("cannot write %1: %2").arg(path, file.errorString())};
     if (file.write(render(statement)) < 0 || !file.commit())
-        return LedgerError{ErrorCode::Database, QStringLiteral("cannot save %1: %2").arg(path, file.errorString())};
+        return LedgerError{ErrorCode::Database,
+                           QStringLiteral("cannot save %1: %2").arg(path, file.errorString())};
     return Done{};
 }

@@ -34,7 +34,8 @@ QString accountTitle(const Account &a) {
 QString summaryRow(const QString &label, const QString &amount, bool bold = false) {
     const QString b = bold ? QStringLiteral("<b>") : QString();
     const QString eb = bold ? QStringLiteral("</b>") : QString();
-    return QStringLiteral("<tr><td>%1%2%3</td><td align=\"right\">%1%4%3</td></tr>").arg(b, label, eb, amount);
+    return QStringLiteral("<tr><td>%1%2%3</td><td align=\"right\">%1%4%3</td></tr>")
+        .arg(b, label, eb, amount);
 }
 
 } // namespace
@@ -136,8 +137,10 @@ Result<Done> StatementPdf::write(const Statement &s, const QString &path, PageSi
 
         QPainter painter(&writer);
         if (!painter.isActive())
-            return LedgerError{ErrorCode::InvalidArgument, QStringLiteral("cannot write a PDF to %1").arg(path)};
-        const QString ledger = QStringLiteral("Ledger: %1    Digest (SHA-256): %2").arg(s.ledgerName, s.ledgerDigest);
+            return LedgerError{ErrorCode::InvalidArgument,
+                               QStringLiteral("cannot write a PDF to %1").arg(path)};
+        const QString ledger =
+            QStringLiteral("Ledger: %1    Digest (SHA-256): %2").arg(s.ledgerName, s.ledgerDigest);
         for (int page = 0; page < pageCount; ++page) {
             if (page > 0)
                 writer.newPage();
@@ -165,7 +168,8 @@ Result<Done> StatementPdf::write(const Statement &s, const QString &path, PageSi
         painter.end();
     }
     if (!file.commit())
-        return LedgerError{ErrorCode::Database, QStringLiteral("cannot save %1: %2").arg(path, file.errorString())};
+        return LedgerError{ErrorCode::Database,
+                           QStringLiteral("cannot save %1: %2").arg(path, file.errorString())};
     if (pages)
         *pages = pageCount;
     return Done{};

@@ -23,9 +23,9 @@ struct StatementSection {
 /// An account statement (one section) or a player's (one section per account) for the range
 /// [fromMs, toMs), as LedgerReader::statement reads it and StatementPdf/StatementCsv write it.
 struct Statement {
-    qint64 fromMs = 0; ///< inclusive, 00:00 UTC of the first day
-    qint64 toMs = 0;   ///< exclusive, 00:00 UTC of the day after the last
-    QString ledgerName;   ///< the connection's label ("demo.sqlite", "https://walletd:8443"); set by the client
+    qint64 fromMs = 0;  ///< inclusive, 00:00 UTC of the first day
+    qint64 toMs = 0;    ///< exclusive, 00:00 UTC of the day after the last
+    QString ledgerName; ///< the connection's label ("demo.sqlite", "https://walletd:8443"); set by the client
     QString ledgerDigest; ///< SHA-256 over the chain heads when it was read, as verify reports it
     QString generatedBy;  ///< the operator it was generated for
     qint64 generatedAt = 0;

@@ -23,15 +23,16 @@ Result<StatementRange> StatementRange::fromDays(const QDate &from, const QDate &
     return fromMillis(dayStart(from), dayStart(to.addDays(1)));
 }
 
-Result<StatementRange> StatementRange::fromText(const QString &from, const QString &to, const QString &fromName,
-                                                const QString &toName) {
+Result<StatementRange> StatementRange::fromText(const QString &from, const QString &to,
+                                                const QString &fromName, const QString &toName) {
     const auto parse = [](const QString &text) {
         // Exactly YYYY-MM-DD: Qt's ISO parser would also take "2026-5-1" or a trailing time.
         return text.size() == 10 ? QDate::fromString(text, Qt::ISODate) : QDate();
     };
     const QDate f = parse(from), t = parse(to);
     if (!f.isValid())
-        return invalid(QStringLiteral("%1 \"%2\" is not a day such as 2026-11-01").arg(fromName, from.left(40)));
+        return invalid(
+            QStringLiteral("%1 \"%2\" is not a day such as 2026-11-01").arg(fromName, from.left(40)));
     if (!t.isValid())
         return invalid(QStringLiteral("%1 \"%2\" is not a day such as 2026-11-30").arg(toName, to.left(40)));
     if (f > t)
@@ -44,7 +45,8 @@ Result<StatementRange> StatementRange::fromMillis(qint64 fromMs, qint64 toMs) {
         return invalid(QStringLiteral("a statement's range must start before it ends"));
     if (toMs - fromMs > MaxDays * MsPerDay)
         return invalid(
-            QStringLiteral("a statement covers at most ten years (%1 days); ask for a shorter range").arg(MaxDays));
+            QStringLiteral("a statement covers at most ten years (%1 days); ask for a shorter range")
+                .arg(MaxDays));
     return StatementRange{fromMs, toMs};
 }
 

@@ -525,14 +525,15 @@ Result<QList<AuditRecord>> LedgerReader::audit(qint64 beforeId, int limit) {
 
 Result<QString> LedgerReader::chainDigest() {
     // The same lines in the same order as AuditChainCheck::compareHeads hashes, so the two agree.
-    ReadQuery r = ReadQuery::run(
-        m_db, m_postgres, QStringLiteral("SELECT chain, lane, head FROM chain_heads ORDER BY chain, lane"), {});
+    ReadQuery r =
+        ReadQuery::run(m_db, m_postgres,
+                       QStringLiteral("SELECT chain, lane, head FROM chain_heads ORDER BY chain, lane"), {});
     if (!r.ok)
         return r.error;
     QCryptographicHash digest(QCryptographicHash::Sha256);
     while (r.q.next())
-        digest.addData(r.q.value(0).toString().toUtf8() + ':' + QByteArray::number(r.q.value(1).toInt()) + ':' +
-                       r.q.value(2).toString().toLatin1() + '\n');
+        digest.addData(r.q.value(0).toString().toUtf8() + ':' + QByteArray::number(r.q.value(1).toInt()) +
+                       ':' + r.q.value(2).toString().toLatin1() + '\n');
     return QString::fromLatin1(digest.result().toHex());
 }
 

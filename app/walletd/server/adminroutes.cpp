@@ -175,7 +175,8 @@ Answer statement(const AdminCall &c) {
     if (!c.request.query.hasQueryItem(QStringLiteral("from")) ||
         !c.request.query.hasQueryItem(QStringLiteral("to")))
         return badRequest(QStringLiteral("from and to are required (days such as 2026-11-01)"));
-    const auto range = StatementRange::fromText(query(c, QStringLiteral("from")), query(c, QStringLiteral("to")));
+    const auto range =
+        StatementRange::fromText(query(c, QStringLiteral("from")), query(c, QStringLiteral("to")));
     const QString target = QStringLiteral("account:%1").arg(c.id());
     if (!range) {
         c.store.audit(c.actor(), QStringLiteral("statement"), target, QStringLiteral("failed"),
@@ -185,11 +186,12 @@ Answer statement(const AdminCall &c) {
     auto s = LedgerReader(c.store).statement(c.id(), range->fromMs, range->toMs);
     if (!s && s.error().code == ErrorCode::Database)
         return s.error(); // as the job's error: LedgerService recovers a lost connection
-    // Audited after the read, as a direct connection audits it: the digest is the ledger's before this record.
-    c.store.audit(c.actor(), QStringLiteral("statement"), target,
-                  s ? QStringLiteral("ok") : QStringLiteral("failed"),
-                  s ? QStringLiteral("%1, %2 entries").arg(range->text()).arg(s->sections.value(0).lines.size())
-                    : QStringLiteral("%1: %2").arg(range->text(), s.error().message));
+    // Audited after the read, as a direct connection audits it: the digest is the ledger's before this
+    // record.
+    c.store.audit(
+        c.actor(), QStringLiteral("statement"), target, s ? QStringLiteral("ok") : QStringLiteral("failed"),
+        s ? QStringLiteral("%1, %2 entries").arg(range->text()).arg(s->sections.value(0).lines.size())
+          : QStringLiteral("%1: %2").arg(range->text(), s.error().message));
     if (!s)
         return ApiResponse::error(s.error());
     s.value().generatedBy = c.principal.operatorName;
