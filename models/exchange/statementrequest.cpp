@@ -52,8 +52,8 @@ void readNext(const std::shared_ptr<PlayerJob> &job) {
             if (job->entries > StatementRange::MaxEntries) {
                 job->finish(
                     LedgerError{ErrorCode::InvalidArgument,
-                                QStringLiteral("this player's accounts have more than %L1 entries from "
-                                               "%2: a statement holds at most %L1; ask for a shorter range")
+                                QStringLiteral("this player's accounts have more than %1 entries from "
+                                               "%2: a statement holds at most %1; ask for a shorter range")
                                     .arg(StatementRange::MaxEntries)
                                     .arg(job->range.text())});
                 return;

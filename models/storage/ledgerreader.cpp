@@ -574,8 +574,8 @@ Result<Statement> LedgerReader::statement(qint64 accountId, qint64 fromMs, qint6
             if (section.lines.size() >= StatementRange::MaxEntries) {
                 q.finish();
                 return LedgerError{ErrorCode::InvalidArgument,
-                                   QStringLiteral("account %1 has more than %L2 entries from %3: a statement "
-                                                  "holds at most %L2; ask for a shorter range")
+                                   QStringLiteral("account %1 has more than %2 entries from %3: a statement "
+                                                  "holds at most %2; ask for a shorter range")
                                        .arg(accountId)
                                        .arg(StatementRange::MaxEntries)
                                        .arg(range->text())};
