@@ -130,7 +130,7 @@ Result<Done> StatementPdf::write(const Statement &s, const QString &path, PageSi
         QFont footerFont = font;
         footerFont.setPointSizeF(6.5);
         const QFontMetricsF footerMetrics(footerFont, &writer);
-        const qreal footerHeight = footerMetrics.lineSpacing() * 2.5;
+        const qreal footerHeight = footerMetrics.lineSpacing() * 3;
         const QSizeF pageSize(area.width(), area.height() - footerHeight);
         doc.setPageSize(pageSize);
         pageCount = doc.pageCount();
@@ -139,8 +139,10 @@ Result<Done> StatementPdf::write(const Statement &s, const QString &path, PageSi
         if (!painter.isActive())
             return LedgerError{ErrorCode::InvalidArgument,
                                QStringLiteral("cannot write a PDF to %1").arg(path)};
-        const QString ledger =
-            QStringLiteral("Ledger: %1    Digest (SHA-256): %2").arg(s.ledgerName, s.ledgerDigest);
+        // Two footer lines: the ledger's name, then its whole digest (never elided: it is what a reader
+        // compares).
+        const QString ledger = QStringLiteral("Ledger: %1").arg(s.ledgerName);
+        const QString digest = QStringLiteral("Digest (SHA-256): %1").arg(s.ledgerDigest);
         for (int page = 0; page < pageCount; ++page) {
             if (page > 0)
                 writer.newPage();
@@ -159,9 +161,10 @@ Result<Done> StatementPdf::write(const Statement &s, const QString &path, PageSi
             const qreal top = pageSize.height() + footerMetrics.lineSpacing() * 0.5;
             painter.drawLine(QPointF(0, top), QPointF(pageSize.width(), top));
             const QRectF line(0, top + footerMetrics.lineSpacing() * 0.3, pageSize.width(),
-                              footerMetrics.lineSpacing() * 2);
+                              footerMetrics.lineSpacing() * 2.5);
             painter.drawText(line, Qt::AlignLeft | Qt::AlignTop,
-                             footerMetrics.elidedText(ledger, Qt::ElideMiddle, pageSize.width() * 0.78));
+                             footerMetrics.elidedText(ledger, Qt::ElideMiddle, pageSize.width() * 0.78) +
+                                 u'\n' + digest);
             painter.drawText(line, Qt::AlignRight | Qt::AlignTop,
                              QStringLiteral("Page %1 of %2").arg(page + 1).arg(pageCount));
         }

@@ -1,7 +1,8 @@
 // Account statements (LedgerReader::statement, LedgerClient::statement, StatementRequest) on a ledger with
-// postings on several days: a middle range's opening, entries, totals and closing asserted exactly; the range's
-// ends to the millisecond; an empty range; the refusals; a player's statement; the audit rows; the digest
-// against verify's. The same source runs on SQLite and on the fixture's PostgreSQL (WALLETDESK_TEST_BACKENDS).
+// postings on several days: a middle range's opening, entries, totals and closing asserted exactly; the
+// range's ends to the millisecond; an empty range; the refusals; a player's statement; the audit rows; the
+// digest against verify's. The same source runs on SQLite and on the fixture's PostgreSQL
+// (WALLETDESK_TEST_BACKENDS).
 #include "bulkjournal.h"
 #include "ledgerreader.h"
 #include "ledgerstore.h"
@@ -84,8 +85,9 @@ void TestStatement::initTestCase() {
             {request(TransactionKind::Charge, m_usdA, 1234), m_start + Day + 9 * h},
             {request(TransactionKind::Win, m_usdA, 500), m_start + 2 * Day + 15 * h},
             {request(TransactionKind::Deposit, m_gemsA, 7), m_start + 2 * Day + 16 * h},
-            {request(TransactionKind::Withdrawal, m_usdA, 2000), m_start + 4 * Day - 1}, // day 3, 23:59:59.999
-            {request(TransactionKind::Bonus, m_usdA, 100), m_start + 4 * Day},           // day 4, 00:00
+            {request(TransactionKind::Withdrawal, m_usdA, 2000),
+             m_start + 4 * Day - 1},                                           // day 3, 23:59:59.999
+            {request(TransactionKind::Bonus, m_usdA, 100), m_start + 4 * Day}, // day 4, 00:00
         };
         for (const auto &p : plan)
             if (auto done = j.post(p.r, m_root, p.at); !done)
@@ -100,8 +102,9 @@ void TestStatement::initTestCase() {
 
 void TestStatement::middleRange() {
     // Days 1 to 3: after the deposit of day 0, up to and including the withdrawal at 23:59:59.999 of day 3.
-    const auto range = StatementRange::fromDays(QDateTime::fromMSecsSinceEpoch(m_start + Day, Qt::UTC).date(),
-                                                QDateTime::fromMSecsSinceEpoch(m_start + 3 * Day, Qt::UTC).date());
+    const auto range =
+        StatementRange::fromDays(QDateTime::fromMSecsSinceEpoch(m_start + Day, Qt::UTC).date(),
+                                 QDateTime::fromMSecsSinceEpoch(m_start + 3 * Day, Qt::UTC).date());
     QVERIFY(range.ok());
     QCOMPARE(range->fromMs, m_start + Day);
     QCOMPARE(range->toMs, m_start + 4 * Day);
@@ -176,7 +179,8 @@ void TestStatement::refusals() {
     QVERIFY(!s.ok());
     QCOMPARE(s.error().code, ErrorCode::NotFound);
 
-    const auto backwards = StatementRange::fromText(QStringLiteral("2026-05-10"), QStringLiteral("2026-05-09"));
+    const auto backwards =
+        StatementRange::fromText(QStringLiteral("2026-05-10"), QStringLiteral("2026-05-09"));
     QVERIFY(!backwards.ok());
     QCOMPARE(backwards.error().code, ErrorCode::InvalidArgument);
     QVERIFY2(backwards.error().message.contains(u"after"), qPrintable(backwards.error().message));
@@ -234,7 +238,8 @@ void TestStatement::throughTheClientAuditedAndPerPlayer() {
     QVERIFY(targets.contains(QStringLiteral("account:%1").arg(m_gemsA)));
     QVERIFY(audit->first().detail.contains(range.text()));
 
-    const auto none = WalletDeskTest::await(StatementRequest::forPlayer(&client, QStringLiteral("nobody"), range));
+    const auto none =
+        WalletDeskTest::await(StatementRequest::forPlayer(&client, QStringLiteral("nobody"), range));
     QVERIFY(!none.ok());
     QCOMPARE(none.error().code, ErrorCode::NotFound);
     const auto refused = WalletDeskTest::await(client.statement(m_usdA, m_start + Day, m_start));
