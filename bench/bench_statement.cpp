@@ -32,7 +32,8 @@ int main(int argc, char *argv[]) {
     const Actor root{QStringLiteral("root"), QStringLiteral("bench")};
     const OperatorInfo op = *store->bootstrapAdmin(root.operatorName);
     store->addCurrency(root, {QStringLiteral("USD"), 2, QStringLiteral("Dollar")});
-    // 10,000 entries on one account over 50 days, among 40,000 on three other accounts (so the walk must skip).
+    // 10,000 entries on one account over 50 days, among 40,000 on three other accounts (so the walk must
+    // skip).
     const qint64 day = StatementRange::MsPerDay;
     const qint64 start = (QDateTime::currentMSecsSinceEpoch() / day - 60) * day;
     qint64 account = 0;
