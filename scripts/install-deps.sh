@@ -14,6 +14,8 @@ packages=(
     libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
     # tests: databases, a virtual X server and screenshots, a keychain without a desktop session
     sqlite3 postgresql-15 postgresql-client-15 xvfb xauth dbus gnome-keyring imagemagick
+    # tests: statement PDFs read back (pdftotext, pdftoppm, pdfinfo)
+    poppler-utils
     # walletd: the fuzz target of its request decoders (clang with libFuzzer), curl for trying the API by hand
     clang curl
     # packages (tests/packaging): cpack's dpkg-shlibdeps and rpmbuild, lintian, the desktop file, AppStream and

@@ -18,6 +18,7 @@
 #include "postingdialog.h"
 #include "reversedialog.h"
 #include "signinagainprompt.h"
+#include "statementdialog.h"
 #include "transferdialog.h"
 
 #include <QActionGroup>
@@ -131,6 +132,8 @@ void MainWindow::createActions() {
               &MainWindow::exportCsv);
     addAction(QStringLiteral("import"), tr("&Import postings…"), QKeySequence(Qt::CTRL | Qt::Key_I),
               &MainWindow::importCsv);
+    addAction(QStringLiteral("statement"), tr("&Statement…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+              &MainWindow::statement);
     QAction *quit =
         addAction(QStringLiteral("quit"), tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), nullptr);
     disconnect(quit, &QAction::triggered, this, nullptr);
@@ -175,6 +178,7 @@ void MainWindow::createMenus() {
     file->addAction(action(QStringLiteral("connect")));
     file->addAction(action(QStringLiteral("verify")));
     file->addAction(action(QStringLiteral("export")));
+    file->addAction(action(QStringLiteral("statement")));
     file->addAction(action(QStringLiteral("import")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
@@ -196,6 +200,7 @@ void MainWindow::createMenus() {
     // The list's context menu: what acts on the selected rows.
     m_accounts->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_accounts->table()->addAction(action(QStringLiteral("compare")));
+    m_accounts->table()->addAction(action(QStringLiteral("statement")));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (const char *name : {"showAccounts", "showJournal", "showApprovals", "showAudit", "showEconomy"})
@@ -372,6 +377,9 @@ void MainWindow::updateActions() {
         ->setToolTip(exportable ? tr("Save the account's history or the journal as CSV")
                                 : tr("Select an account, or open the journal, first"));
     action(QStringLiteral("refresh"))->setEnabled(connected);
+    action(QStringLiteral("statement"))->setEnabled(connected);
+    action(QStringLiteral("statement"))
+        ->setToolTip(tr("Save an account's or a player's statement for a range of days as PDF or CSV"));
     const bool several = onAccounts && m_accounts->selectedAccounts().size() >= 2;
     action(QStringLiteral("compare"))->setEnabled(connected && several);
     action(QStringLiteral("compare"))
@@ -503,6 +511,15 @@ FileMenuActions::ExportSource MainWindow::exportSource() const {
     if (m_tabs->currentWidget() == m_journal)
         return {m_journal->model()->query(), std::nullopt};
     return {std::nullopt, m_accounts->detail()->account()};
+}
+
+void MainWindow::statement() {
+    if (!m_client)
+        return;
+    // Prefilled from the selected account (the list's context menu acts on the row under it).
+    auto *dialog = new StatementDialog(m_client, m_accounts->detail()->account(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::exportCsv() {

@@ -77,6 +77,8 @@ private:
     void unfreeze();
     void closeAccount();
     void compareAccounts();
+    /// File > Statement… (and the accounts list's context menu): opens StatementDialog.
+    void statement();
     void approve();
     void reject();
     void verify();

@@ -55,6 +55,9 @@ commands:
   economy --currency CODE [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                                         per UTC day: holdings, sources and sinks by kind, active players
   distribution --currency CODE          who holds the currency: histogram, top shares, Gini, top holders
+  statement ID --from YYYY-MM-DD --to YYYY-MM-DD (--pdf FILE | --csv FILE) [--page-size a4|letter]
+  statement --player REF --from ... --to ... (--pdf FILE | --csv FILE)
+                                        an account's (or all of a player's) statement for those UTC days
 )";
 
 int exitFor(ErrorCode code) {
@@ -115,6 +118,9 @@ WalletCtl::WalletCtl(QTextStream &out, QTextStream &err)
         {QStringLiteral("role"), {}, QStringLiteral("ROLE")},
         {QStringLiteral("digest-out"), {}, QStringLiteral("FILE")},
         {QStringLiteral("expect-digest"), {}, QStringLiteral("HEX")},
+        {QStringLiteral("pdf"), {}, QStringLiteral("FILE")},
+        {QStringLiteral("csv"), {}, QStringLiteral("FILE")},
+        {QStringLiteral("page-size"), {}, QStringLiteral("SIZE")},
         {QStringLiteral("version"), {}},
         {{QStringLiteral("h"), QStringLiteral("help")}, {}},
     });
@@ -226,13 +232,13 @@ int WalletCtl::run(const QStringList &arguments) {
 
     const QString command = positional.first();
     static const QStringList known{
-        QStringLiteral("init"),     QStringLiteral("demo"),        QStringLiteral("currency"),
-        QStringLiteral("account"),  QStringLiteral("history"),     QStringLiteral("balance"),
-        QStringLiteral("post"),     QStringLiteral("reverse"),     QStringLiteral("approve"),
-        QStringLiteral("reject"),   QStringLiteral("approvals"),   QStringLiteral("freeze"),
-        QStringLiteral("unfreeze"), QStringLiteral("close"),       QStringLiteral("verify"),
-        QStringLiteral("operator"), QStringLiteral("audit"),       QStringLiteral("transaction"),
-        QStringLiteral("economy"),  QStringLiteral("distribution")};
+        QStringLiteral("init"),     QStringLiteral("demo"),         QStringLiteral("currency"),
+        QStringLiteral("account"),  QStringLiteral("history"),      QStringLiteral("balance"),
+        QStringLiteral("post"),     QStringLiteral("reverse"),      QStringLiteral("approve"),
+        QStringLiteral("reject"),   QStringLiteral("approvals"),    QStringLiteral("freeze"),
+        QStringLiteral("unfreeze"), QStringLiteral("close"),        QStringLiteral("verify"),
+        QStringLiteral("operator"), QStringLiteral("audit"),        QStringLiteral("transaction"),
+        QStringLiteral("economy"),  QStringLiteral("distribution"), QStringLiteral("statement")};
     if (!known.contains(command))
         return fail(Usage, QStringLiteral("unknown command \"%1\"; see walletctl --help").arg(command));
     if (remote) {
@@ -357,6 +363,8 @@ int WalletCtl::dispatch(const QString &command, const QStringList &args) {
         return cmdEconomy();
     if (command == u"distribution")
         return cmdDistribution();
+    if (command == u"statement")
+        return cmdStatement(args);
     return cmdTransaction(args);
 }
 

@@ -22,7 +22,8 @@ class LocalLedgerClient;
 ///
 /// The command functions live in files by subject: walletctl_accounts.cpp (accounts, history, balances,
 /// transactions), walletctl_postings.cpp (postings, reversals, approvals, account states) and
-/// walletctl_admin.cpp (init, demo, currencies, operators, audit, verify, economy).
+/// walletctl_admin.cpp (init, demo, currencies, operators, audit, verify, economy); walletctl_statement.cpp
+/// (statements as PDF or CSV).
 class WalletCtl final {
 public:
     WalletCtl(QTextStream &out, QTextStream &err);
@@ -73,6 +74,7 @@ private:
     int cmdTransaction(const QStringList &args);
     int cmdEconomy();
     int cmdDistribution();
+    int cmdStatement(const QStringList &args);
     bool parseDay(const QString &option, qint64 *dayStartMs, int *exitCode);
 
     bool currencyExponents(QHash<QString, int> *out, int *exitCode);

@@ -16,6 +16,7 @@
 #include "postingrequest.h"
 #include "postingresult.h"
 #include "reversalrequest.h"
+#include "statement.h"
 #include "verifyreport.h"
 
 #include <QByteArray>
@@ -115,5 +116,12 @@ bool fromJson(const QJsonObject &o, VerifyReport *v);
 bool fromJson(const QJsonObject &o, JournalEntry *e);
 bool fromJson(const QJsonObject &o, EconomyReport *r);
 bool fromJson(const QJsonObject &o, BalanceDistribution *d);
+
+// --- statements (apicodecstatement.cpp)
+QJsonObject toJson(const Statement &s);
+bool fromJson(const QJsonObject &o, Statement *s);
+/// The body of POST /admin/v1/audit/export: {"target": "account:12", "detail": "..."}.
+QByteArray encodeExportRecord(const QString &target, const QString &detail);
+bool decodeExportRecord(const QByteArray &body, QString *target, QString *detail, QString *error);
 
 } // namespace ApiCodec

@@ -18,6 +18,7 @@
 #include "postingrequest.h"
 #include "postingresult.h"
 #include "reversalrequest.h"
+#include "statement.h"
 #include "verifyreport.h"
 #include "writemode.h"
 
@@ -80,6 +81,11 @@ public:
     virtual QFuture<Result<QList<OperatorInfo>>> operators() = 0;
     /// Grows whenever anyone writes to the ledger; see LedgerReader::changeToken.
     virtual QFuture<Result<qint64>> changeToken() = 0;
+
+    /// One account's statement for [fromMs, toMs) (see LedgerReader::statement), with ledgerName and
+    /// generatedBy filled in; recorded in the audit log (action "statement", target "account:ID").
+    /// Through walletd the range must be whole UTC days (walletd's route takes days).
+    virtual QFuture<Result<Statement>> statement(qint64 accountId, qint64 fromMs, qint64 toMs) = 0;
 
     // --- writing (as the signed-in operator)
     virtual QFuture<Result<Account>> createAccount(const NewAccount &account) = 0;

@@ -3,6 +3,7 @@
 #include "economyreader.h"
 #include "ledgerreader.h"
 #include "operatorauth.h"
+#include "statementrange.h"
 
 #include "chainhasher.h"
 
@@ -273,5 +274,25 @@ void LocalLedgerClient::recordExport(const QString &target, const QString &detai
     m_service.run([actor = m_actor, target, detail](LedgerStore &s) {
         s.audit(actor, QStringLiteral("export"), target, QStringLiteral("ok"), detail);
         return Result<Done>(Done{});
+    });
+}
+
+QFuture<Result<Statement>> LocalLedgerClient::statement(qint64 accountId, qint64 fromMs, qint64 toMs) {
+    return m_service.run([actor = m_actor, label = m_session.connectionLabel, accountId, fromMs,
+                          toMs](LedgerStore &s) -> Result<Statement> {
+        auto r = LedgerReader(s).statement(accountId, fromMs, toMs);
+        // Audited after it was read, so the digest it shows is the ledger's before this record; a refused
+        // statement is recorded too, as the ledger records refused actions.
+        const auto range = StatementRange::fromMillis(fromMs, toMs);
+        const QString what = range ? range->text() : QStringLiteral("%1..%2").arg(fromMs).arg(toMs);
+        s.audit(actor, QStringLiteral("statement"), QStringLiteral("account:%1").arg(accountId),
+                r ? QStringLiteral("ok") : QStringLiteral("failed"),
+                r ? QStringLiteral("%1, %2 entries").arg(what).arg(r->sections.value(0).lines.size())
+                  : QStringLiteral("%1: %2").arg(what, r.error().message));
+        if (r) {
+            r.value().ledgerName = label;
+            r.value().generatedBy = actor.operatorName;
+        }
+        return r;
     });
 }

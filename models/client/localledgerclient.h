@@ -43,6 +43,7 @@ public:
     QFuture<Result<QList<AuditRecord>>> audit(qint64 beforeId, int limit) override;
     QFuture<Result<QList<OperatorInfo>>> operators() override;
     QFuture<Result<qint64>> changeToken() override;
+    QFuture<Result<Statement>> statement(qint64 accountId, qint64 fromMs, qint64 toMs) override;
 
     QFuture<Result<Account>> createAccount(const NewAccount &account) override;
     QFuture<Result<PostingResult>> post(const PostingRequest &request) override;

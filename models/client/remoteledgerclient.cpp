@@ -1,6 +1,7 @@
 #include "remoteledgerclient.h"
 
 #include "apicodec.h"
+#include "statementrange.h"
 
 #include <QHostAddress>
 #include <QJsonArray>
@@ -555,4 +556,42 @@ void RemoteLedgerClient::followVerification(const QString &jobId, VerifyPromise 
             } // canceled at walletd (by the same operator, elsewhere): no result, as for a local cancel
             promise->finish();
         });
+}
+
+QFuture<Result<Statement>> RemoteLedgerClient::statement(qint64 accountId, qint64 fromMs, qint64 toMs) {
+    const auto range = StatementRange::fromMillis(fromMs, toMs);
+    if (!range)
+        return QtFuture::makeReadyFuture(Result<Statement>(range.error()));
+    // walletd's route takes whole UTC days (the statement's own unit), so the milliseconds must be days.
+    if (fromMs % StatementRange::MsPerDay != 0 || toMs % StatementRange::MsPerDay != 0)
+        return QtFuture::makeReadyFuture(Result<Statement>(LedgerError{
+            ErrorCode::InvalidArgument,
+            QStringLiteral("through walletd a statement covers whole UTC days (from 00:00 to 00:00)")}));
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("from"), range->firstDay().toString(Qt::ISODate));
+    q.addQueryItem(QStringLiteral("to"), range->lastDay().toString(Qt::ISODate));
+    return m_transport.fetch<Statement>(
+        {QByteArrayLiteral("GET"),
+         QStringLiteral("/admin/v1/accounts/%1/statement").arg(accountId),
+         q,
+         {},
+         {},
+         true},
+        [label = m_session.connectionLabel](const QJsonObject &o, Statement *out) {
+            if (!ApiCodec::fromJson(o, out))
+                return false;
+            out->ledgerName = label; // the ledger as this client reaches it, as a direct connection names it
+            return true;
+        });
+}
+
+void RemoteLedgerClient::recordExport(const QString &target, const QString &detail) {
+    // Not repeated when walletd cannot be reached: a record sent twice would say the export happened twice.
+    m_transport.fetch<Done>({QByteArrayLiteral("POST"),
+                             QStringLiteral("/admin/v1/audit/export"),
+                             {},
+                             ApiCodec::encodeExportRecord(target, detail),
+                             {},
+                             false},
+                            [](const QJsonObject &, Done *) { return true; });
 }

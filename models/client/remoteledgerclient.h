@@ -63,6 +63,7 @@ public:
     QFuture<Result<QList<AuditRecord>>> audit(qint64 beforeId, int limit) override;
     QFuture<Result<QList<OperatorInfo>>> operators() override;
     QFuture<Result<qint64>> changeToken() override;
+    QFuture<Result<Statement>> statement(qint64 accountId, qint64 fromMs, qint64 toMs) override;
 
     QFuture<Result<Account>> createAccount(const NewAccount &account) override;
     QFuture<Result<PostingResult>> post(const PostingRequest &request) override;
@@ -77,6 +78,8 @@ public:
     QFuture<Result<OperatorInfo>> setOperatorDisabled(const QString &name, bool disabled) override;
     QFuture<Result<Done>> setOperatorPassword(const QString &name, const QString &password) override;
     QFuture<Result<VerifyReport>> verify() override;
+    /// walletd records it (POST /admin/v1/audit/export) as the session's operator.
+    void recordExport(const QString &target, const QString &detail) override;
 
 private:
     using Call = WalletdTransport::Call;

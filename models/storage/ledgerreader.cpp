@@ -3,7 +3,10 @@
 #include "ledgerstore.h"
 #include "ledgerstoreimpl.h"
 #include "readquery.h"
+#include "statementrange.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -516,4 +519,99 @@ Result<QList<AuditRecord>> LedgerReader::audit(qint64 beforeId, int limit) {
     } catch (const StoreFailure &f) {
         return f.error;
     }
+}
+
+// --- statements
+
+Result<QString> LedgerReader::chainDigest() {
+    // The same lines in the same order as AuditChainCheck::compareHeads hashes, so the two agree.
+    ReadQuery r =
+        ReadQuery::run(m_db, m_postgres,
+                       QStringLiteral("SELECT chain, lane, head FROM chain_heads ORDER BY chain, lane"), {});
+    if (!r.ok)
+        return r.error;
+    QCryptographicHash digest(QCryptographicHash::Sha256);
+    while (r.q.next())
+        digest.addData(r.q.value(0).toString().toUtf8() + ':' + QByteArray::number(r.q.value(1).toInt()) +
+                       ':' + r.q.value(2).toString().toLatin1() + '\n');
+    return QString::fromLatin1(digest.result().toHex());
+}
+
+Result<Statement> LedgerReader::statement(qint64 accountId, qint64 fromMs, qint64 toMs) {
+    const auto range = StatementRange::fromMillis(fromMs, toMs);
+    if (!range)
+        return range.error();
+    const auto account = m_store.account(accountId);
+    if (!account)
+        return account.error();
+    const auto opening = balanceAt(accountId, fromMs - 1);
+    if (!opening)
+        return opening.error();
+    const auto digest = chainDigest();
+    if (!digest)
+        return digest.error();
+    StatementSection section;
+    section.account = *account;
+    section.opening = *opening;
+    try {
+        // entries_by_account is (account_id, id), and an entry's id grows with its time: the last entry
+        // before the range bounds the walk from below (found from the newest end, as balanceAt looks), and
+        // the walk stops at the first entry past the range, so only the range's rows are read.
+        const QVariant before = m_store.d->scalar(
+            "SELECT id FROM entries WHERE account_id = ? AND created_at < ? ORDER BY id DESC LIMIT 1",
+            {accountId, fromMs});
+        SqlStatement &q = m_store.d->run(
+            "SELECT e.id, e.transaction_id, e.created_at, t.kind, e.amount, t.reason_code, t.ticket_ref, "
+            "t.memo, o.name, t.idempotency_key, COALESCE(t.reverses_id, 0) FROM entries e "
+            "JOIN transactions t ON t.id = e.transaction_id JOIN operators o ON o.id = t.operator_id "
+            "WHERE e.account_id = ? AND e.id > ? AND e.created_at >= ? ORDER BY e.id",
+            {accountId, before.isValid() ? before.toLongLong() : qint64(0), fromMs});
+        qint64 balance = section.opening;
+        while (q.next()) {
+            const qint64 at = q.value(2).toLongLong();
+            if (at >= toMs)
+                break;
+            if (section.lines.size() >= StatementRange::MaxEntries) {
+                q.finish();
+                return LedgerError{ErrorCode::InvalidArgument,
+                                   QStringLiteral("account %1 has more than %2 entries from %3: a statement "
+                                                  "holds at most %2; ask for a shorter range")
+                                       .arg(accountId)
+                                       .arg(StatementRange::MaxEntries)
+                                       .arg(range->text())};
+            }
+            HistoryEntry h;
+            h.entryId = q.value(0).toLongLong();
+            h.transactionId = q.value(1).toLongLong();
+            h.createdAt = at;
+            h.kind = kindFromName(q.value(3).toString()).value_or(TransactionKind::Deposit);
+            h.amount = q.value(4).toLongLong();
+            h.reasonCode = q.value(5).toString();
+            h.ticketRef = q.value(6).toString();
+            h.memo = q.value(7).toString();
+            h.operatorName = q.value(8).toString();
+            h.idempotencyKey = q.value(9).toString();
+            h.reversesId = q.value(10).toLongLong();
+            // The account's running balance: a player account's equals the row's balance_after; a system
+            // account's rows carry their shard's, which is not what a statement of the account shows.
+            balance = JournalWriter::checkedAdd(balance, h.amount, accountId);
+            h.balanceAfter = balance;
+            if (h.amount >= 0)
+                section.totalIn = JournalWriter::checkedAdd(section.totalIn, h.amount, accountId);
+            else
+                section.totalOut = JournalWriter::checkedAdd(section.totalOut, -h.amount, accountId);
+            section.lines << h;
+        }
+        q.finish();
+        section.closing = balance;
+    } catch (const StoreFailure &f) {
+        return f.error;
+    }
+    Statement s;
+    s.fromMs = fromMs;
+    s.toMs = toMs;
+    s.ledgerDigest = *digest;
+    s.generatedAt = QDateTime::currentMSecsSinceEpoch();
+    s.sections << section;
+    return s;
 }

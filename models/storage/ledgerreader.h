@@ -9,6 +9,7 @@
 #include "journaltransaction.h"
 #include "ledgererror.h"
 #include "postingoutcome.h"
+#include "statement.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -62,6 +63,15 @@ public:
     Result<Approval> approval(qint64 id);
     /// The pending ones oldest first, or all newest first.
     Result<QList<Approval>> approvals(bool pendingOnly, int limit = 200);
+
+    /// One account's statement for [fromMs, toMs): the opening balance (balanceAt), the entries in the
+    /// range oldest first with the balance after each, the totals in and out, the closing balance and the
+    /// ledger's digest (chainDigest). InvalidArgument for a range StatementRange refuses and for more than
+    /// StatementRange::MaxEntries entries. ledgerName and generatedBy are left to the caller, who knows them.
+    Result<Statement> statement(qint64 accountId, qint64 fromMs, qint64 toMs);
+    /// SHA-256 over the recorded chain heads: the digest verify reports (VerifyReport::digest) when the
+    /// ledger is intact, read from chain_heads alone instead of walking the chains.
+    Result<QString> chainDigest();
 
 private:
     /// At least this many matches make a search "broad" (see SearchPlan in the .cpp).

@@ -3,6 +3,7 @@
 #include "apicodec.h"
 #include "economyreader.h"
 #include "ledgerreader.h"
+#include "statementrange.h"
 #include "verifyjobs.h"
 
 #include <QJsonArray>
@@ -183,6 +184,34 @@ Answer balanceAt(const AdminCall &c) {
                                               {QStringLiteral("balance"), QString::number(*b)}});
 }
 
+Answer statement(const AdminCall &c) {
+    // Whole UTC days, as walletctl and the desktop ask: from 00:00 of `from` to 00:00 after `to`.
+    if (!c.request.query.hasQueryItem(QStringLiteral("from")) ||
+        !c.request.query.hasQueryItem(QStringLiteral("to")))
+        return badRequest(QStringLiteral("from and to are required (days such as 2026-11-01)"));
+    const auto range =
+        StatementRange::fromText(query(c, QStringLiteral("from")), query(c, QStringLiteral("to")));
+    const QString target = QStringLiteral("account:%1").arg(c.id());
+    if (!range) {
+        c.store.audit(c.actor(), QStringLiteral("statement"), target, QStringLiteral("failed"),
+                      range.error().message);
+        return ApiResponse::error(range.error());
+    }
+    auto s = LedgerReader(c.store).statement(c.id(), range->fromMs, range->toMs);
+    if (!s && s.error().code == ErrorCode::Database)
+        return s.error(); // as the job's error: LedgerService recovers a lost connection
+    // Audited after the read, as a direct connection audits it: the digest is the ledger's before this
+    // record.
+    c.store.audit(
+        c.actor(), QStringLiteral("statement"), target, s ? QStringLiteral("ok") : QStringLiteral("failed"),
+        s ? QStringLiteral("%1, %2 entries").arg(range->text()).arg(s->sections.value(0).lines.size())
+          : QStringLiteral("%1: %2").arg(range->text(), s.error().message));
+    if (!s)
+        return ApiResponse::error(s.error());
+    s.value().generatedBy = c.principal.operatorName;
+    return ApiResponse::json(200, ApiCodec::toJson(*s));
+}
+
 template <AccountState State> Answer setState(const AdminCall &c) {
     QString reason, problem;
     if (!ApiCodec::decodeText(c.request.body, QStringLiteral("reason"), &reason, &problem))
@@ -309,6 +338,16 @@ Answer audit(const AdminCall &c) {
     return list(LedgerReader(c.store).audit(before, int(limit)), QStringLiteral("records"));
 }
 
+Answer recordExport(const AdminCall &c) {
+    // A desktop connected through walletd exports from the answers it got; it says so here, and the record
+    // names the session's operator, not whoever the body might claim.
+    QString target, detail, problem;
+    if (!ApiCodec::decodeExportRecord(c.request.body, &target, &detail, &problem))
+        return badRequest(problem);
+    c.store.audit(c.actor(), QStringLiteral("export"), target, QStringLiteral("ok"), detail);
+    return ApiResponse::json(201, QJsonObject{{QStringLiteral("recorded"), true}});
+}
+
 Answer operators(const AdminCall &c) {
     return list(c.store.operators(), QStringLiteral("operators"));
 }
@@ -388,6 +427,8 @@ const QList<AdminRoute> &all() {
         {u"GET"_s, u"/admin/v1/accounts/{id}/history"_s, Viewer, W::Read, u"reading history"_s, history},
         {u"GET"_s, u"/admin/v1/accounts/{id}/balance"_s, Viewer, W::Read, u"reading a balance"_s, balanceAt},
         {u"GET"_s, u"/admin/v1/accounts/{id}/balances"_s, Viewer, W::Read, u"reading balances"_s, balances},
+        {u"GET"_s, u"/admin/v1/accounts/{id}/statement"_s, Viewer, W::Read, u"generating a statement"_s,
+         statement},
         // "what" as the ledger names these actions, so that a direct connection and walletd say the same.
         {u"POST"_s, u"/admin/v1/accounts/{id}/freeze"_s, Supervisor, W::Write, u"freeze"_s,
          setState<AccountState::Frozen>},
@@ -410,6 +451,7 @@ const QList<AdminRoute> &all() {
          u"reading the balance distribution"_s, distribution},
         {u"GET"_s, u"/admin/v1/journal"_s, Viewer, W::Read, u"reading the journal"_s, journal},
         {u"GET"_s, u"/admin/v1/audit"_s, Supervisor, W::Read, u"reading the audit log"_s, audit},
+        {u"POST"_s, u"/admin/v1/audit/export"_s, Viewer, W::Write, u"recording an export"_s, recordExport},
         {u"GET"_s, u"/admin/v1/operators"_s, Supervisor, W::Read, u"listing operators"_s, operators},
         {u"POST"_s, u"/admin/v1/verify"_s, Supervisor, W::Read, u"verifying the ledger"_s, verify},
         {u"POST"_s, u"/admin/v1/verify-jobs"_s, Supervisor, W::Read, u"verifying the ledger"_s,
