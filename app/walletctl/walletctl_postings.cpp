@@ -101,6 +101,16 @@ QString WalletCtl::dryRunText(const PostingResult &result, const QString &outcom
     QString text = QStringLiteral("dry run: nothing written; it %1").arg(outcome);
     for (const JournalEntry &e : result.entries) {
         const int exponent = exponents.value(e.currency);
+        Account account;
+        if (await(m_client->account(e.accountId), &account, &ignored) &&
+            account.kind == AccountKind::System) {
+            // Named, so that "account 1" is no riddle; its entry's balance is one shard's of several, not the
+            // account's, so only the amount is said.
+            text += QStringLiteral("\n  account %1 (%2): %3 %4")
+                        .arg(e.accountId)
+                        .arg(account.name, Money::format(e.amount, exponent), e.currency);
+            continue;
+        }
         text += QStringLiteral("\n  account %1: %2 %3, balance %4 -> %5")
                     .arg(e.accountId)
                     .arg(Money::format(e.amount, exponent), e.currency,
