@@ -446,6 +446,10 @@
         <source>Rejected: nothing was posted.</source>
         <translation>Abgelehnt: Es wurde nichts gebucht.</translation>
     </message>
+    <message>
+        <source>Account %1 would hold %2.</source>
+        <translation>Konto %1 hätte dann %2.</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalTableModel</name>
@@ -1584,6 +1588,33 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
     </message>
 </context>
 <context>
+    <name>LedgerCheck</name>
+    <message>
+        <source>Checking with the ledger…</source>
+        <translation>Prüfung beim Hauptbuch…</translation>
+    </message>
+    <message>
+        <source>The ledger could not check this now: %1</source>
+        <translation>Das Hauptbuch konnte dies gerade nicht prüfen: %1</translation>
+    </message>
+    <message>
+        <source>Checked with the ledger: it would refuse this: %1</source>
+        <translation>Vom Hauptbuch geprüft: es würde dies ablehnen: %1</translation>
+    </message>
+    <message>
+        <source>Checked with the ledger: this dialog already sent it; sending again writes nothing new.</source>
+        <translation>Vom Hauptbuch geprüft: dieser Dialog hat es bereits gesendet; erneutes Senden schreibt nichts Neues.</translation>
+    </message>
+    <message>
+        <source>Checked with the ledger: it would wait for a second operator&apos;s approval (above your limit); nothing is posted until then.</source>
+        <translation>Vom Hauptbuch geprüft: es würde auf die Freigabe eines zweiten Bearbeiters warten (über Ihrem Limit); bis dahin wird nichts gebucht.</translation>
+    </message>
+    <message>
+        <source>Checked with the ledger: it would post this.</source>
+        <translation>Vom Hauptbuch geprüft: es würde dies buchen.</translation>
+    </message>
+</context>
+<context>
     <name>LedgerDialog</name>
     <message>
         <source>Cancel</source>
@@ -2143,6 +2174,14 @@ Erstes Problem: %1</translation>
         <source>Compare balances</source>
         <translation>Salden vergleichen</translation>
     </message>
+    <message>
+        <source>&amp;Statement…</source>
+        <translation>&amp;Kontoauszug…</translation>
+    </message>
+    <message>
+        <source>Save an account&apos;s or a player&apos;s statement for a range of days as PDF or CSV</source>
+        <translation>Den Kontoauszug eines Kontos oder Spielers für einen Zeitraum als PDF oder CSV speichern</translation>
+    </message>
 </context>
 <context>
     <name>MoneyValidator</name>
@@ -2462,6 +2501,10 @@ Erstes Problem: %1</translation>
         <source>; the amount is held meanwhile</source>
         <translation>; der Betrag ist bis dahin reserviert</translation>
     </message>
+    <message>
+        <source>Balance after: %1 (available %2).</source>
+        <translation>Saldo danach: %1 (verfügbar %2).</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2667,6 +2710,120 @@ Erstes Problem: %1</translation>
         <source>%1 · player %2 (%3)</source>
         <translation>%1 · Spieler %2 (%3)</translation>
     </message>
+    <message>
+        <source>Account %1 would hold %2</source>
+        <translation>Konto %1 hätte dann %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Statement</source>
+        <translation>Kontoauszug</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>All accounts of &amp;player</source>
+        <translation>Alle Konten des &amp;Spielers</translation>
+    </message>
+    <message>
+        <source>player reference</source>
+        <translation>Spielerreferenz</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>Page si&amp;ze:</source>
+        <translation>Seiten&amp;größe:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>Save statement as</source>
+        <translation>Kontoauszug speichern unter</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>A statement is being generated already.</source>
+        <translation>Es wird bereits ein Kontoauszug erstellt.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>The first day is after the last day.</source>
+        <translation>Der erste Tag liegt nach dem letzten Tag.</translation>
+    </message>
+    <message>
+        <source>Choose a file to save the statement to.</source>
+        <translation>Wählen Sie eine Datei, in der der Kontoauszug gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Enter the player&apos;s reference.</source>
+        <translation>Geben Sie die Referenz des Spielers ein.</translation>
+    </message>
+    <message>
+        <source>Generating the statement…</source>
+        <translation>Kontoauszug wird erstellt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries written to %1.</source>
+        <translation>
+            <numerusform>%n Eintrag nach %1 geschrieben.</numerusform>
+            <numerusform>%n Einträge nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The statement could not be generated: %1</source>
+        <translation>Der Kontoauszug konnte nicht erstellt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>TransactionKindText</name>
@@ -2860,6 +3017,10 @@ Erstes Problem: %1</translation>
     <message>
         <source>To: %1</source>
         <translation>Empfänger: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 would hold %2; account %3 would hold %4.</source>
+        <translation>Konto %1 hätte dann %2; Konto %3 hätte dann %4.</translation>
     </message>
 </context>
 </TS>

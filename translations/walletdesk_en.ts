@@ -61,4 +61,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>StatementDialog</name>
+    <message numerus="yes">
+        <source>%n entries written to %1.</source>
+        <translation>
+            <numerusform>%n entry written to %1.</numerusform>
+            <numerusform>%n entries written to %1.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

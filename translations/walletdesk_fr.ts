@@ -446,6 +446,10 @@
         <source>Rejected: nothing was posted.</source>
         <translation>Rejetée&#xa0;: rien n&apos;a été passé.</translation>
     </message>
+    <message>
+        <source>Account %1 would hold %2.</source>
+        <translation>Le compte %1 détiendrait %2.</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalTableModel</name>
@@ -1584,6 +1588,33 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
     </message>
 </context>
 <context>
+    <name>LedgerCheck</name>
+    <message>
+        <source>Checking with the ledger…</source>
+        <translation>Vérification auprès du grand livre…</translation>
+    </message>
+    <message>
+        <source>The ledger could not check this now: %1</source>
+        <translation>Le grand livre n’a pas pu vérifier ceci pour l’instant : %1</translation>
+    </message>
+    <message>
+        <source>Checked with the ledger: it would refuse this: %1</source>
+        <translation>Vérifié auprès du grand livre : il refuserait ceci : %1</translation>
+    </message>
+    <message>
+        <source>Checked with the ledger: this dialog already sent it; sending again writes nothing new.</source>
+        <translation>Vérifié auprès du grand livre : cette fenêtre l’a déjà envoyé ; l’envoyer de nouveau n’écrit rien de plus.</translation>
+    </message>
+    <message>
+        <source>Checked with the ledger: it would wait for a second operator&apos;s approval (above your limit); nothing is posted until then.</source>
+        <translation>Vérifié auprès du grand livre : il attendrait l’approbation d’un second opérateur (au-dessus de votre limite) ; rien n’est comptabilisé d’ici là.</translation>
+    </message>
+    <message>
+        <source>Checked with the ledger: it would post this.</source>
+        <translation>Vérifié auprès du grand livre : il comptabiliserait ceci.</translation>
+    </message>
+</context>
+<context>
     <name>LedgerDialog</name>
     <message>
         <source>Cancel</source>
@@ -2143,6 +2174,14 @@ Premier problème&#xa0;: %1</translation>
         <source>Compare balances</source>
         <translation>Comparer les soldes</translation>
     </message>
+    <message>
+        <source>&amp;Statement…</source>
+        <translation>&amp;Relevé…</translation>
+    </message>
+    <message>
+        <source>Save an account&apos;s or a player&apos;s statement for a range of days as PDF or CSV</source>
+        <translation>Enregistrer le relevé d’un compte ou d’un joueur pour une période, en PDF ou CSV</translation>
+    </message>
 </context>
 <context>
     <name>MoneyValidator</name>
@@ -2462,6 +2501,10 @@ Premier problème&#xa0;: %1</translation>
         <source>; the amount is held meanwhile</source>
         <translation>&#xa0;; le montant est réservé entre-temps</translation>
     </message>
+    <message>
+        <source>Balance after: %1 (available %2).</source>
+        <translation>Solde après : %1 (disponible %2).</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2667,6 +2710,120 @@ Premier problème&#xa0;: %1</translation>
         <source>%1 · player %2 (%3)</source>
         <translation>%1 · joueur %2 (%3)</translation>
     </message>
+    <message>
+        <source>Account %1 would hold %2</source>
+        <translation>Le compte %1 détiendrait %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Statement</source>
+        <translation>Relevé</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Compte</translation>
+    </message>
+    <message>
+        <source>All accounts of &amp;player</source>
+        <translation>Tous les comptes du &amp;joueur</translation>
+    </message>
+    <message>
+        <source>player reference</source>
+        <translation>référence du joueur</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du :</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Au :</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat :</translation>
+    </message>
+    <message>
+        <source>Page si&amp;ze:</source>
+        <translation>&amp;Taille de page :</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Générer</translation>
+    </message>
+    <message>
+        <source>Save statement as</source>
+        <translation>Enregistrer le relevé sous</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>A statement is being generated already.</source>
+        <translation>Un relevé est déjà en cours de génération.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>The first day is after the last day.</source>
+        <translation>Le premier jour est après le dernier jour.</translation>
+    </message>
+    <message>
+        <source>Choose a file to save the statement to.</source>
+        <translation>Choisissez un fichier où enregistrer le relevé.</translation>
+    </message>
+    <message>
+        <source>Enter the player&apos;s reference.</source>
+        <translation>Saisissez la référence du joueur.</translation>
+    </message>
+    <message>
+        <source>Generating the statement…</source>
+        <translation>Génération du relevé…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries written to %1.</source>
+        <translation>
+            <numerusform>%n écriture enregistrée dans %1.</numerusform>
+            <numerusform>%n écritures enregistrées dans %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The statement could not be generated: %1</source>
+        <translation>Le relevé n’a pas pu être généré : %1</translation>
+    </message>
 </context>
 <context>
     <name>TransactionKindText</name>
@@ -2860,6 +3017,10 @@ Premier problème&#xa0;: %1</translation>
     <message>
         <source>To: %1</source>
         <translation>Destination&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Account %1 would hold %2; account %3 would hold %4.</source>
+        <translation>Le compte %1 détiendrait %2 ; le compte %3 détiendrait %4.</translation>
     </message>
 </context>
 </TS>
