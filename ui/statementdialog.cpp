@@ -109,7 +109,10 @@ StatementDialog::StatementDialog(LedgerClient *client, const std::optional<Accou
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
-    form->addRow(tr("&File:"), pathRow);
+    // A row whose field is a layout gets no buddy from addRow: without one the mnemonic shows as "&File:".
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, pathRow);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statementStatus"));
@@ -133,6 +136,7 @@ StatementDialog::StatementDialog(LedgerClient *client, const std::optional<Accou
     layout->addWidget(m_status);
     layout->addWidget(m_busyBar);
     layout->addWidget(m_buttons);
+    setMinimumWidth(560); // room for a whole file path
 
     connect(m_byAccount, &QRadioButton::toggled, this, &StatementDialog::updateControls);
     connect(m_format, &QComboBox::currentIndexChanged, this, [this] {

@@ -24,6 +24,7 @@
 #include "postingdialog.h"
 #include "profilestore.h"
 #include "reversedialog.h"
+#include "statementdialog.h"
 #include "transferdialog.h"
 
 #include <QApplication>
@@ -225,6 +226,8 @@ int main(int argc, char *argv[]) {
     }
     shootDialog<NewAccountDialog>(new NewAccountDialog(client, &window),
                                   QStringLiteral("dialog-new-account"));
+    shootDialog<StatementDialog>(new StatementDialog(client, account, &window),
+                                 QStringLiteral("dialog-statement"));
     ProfileStore profiles;
     shootDialog<ConnectionDialog>(new ConnectionDialog(&profiles, nullptr, &window),
                                   QStringLiteral("dialog-connect"));
