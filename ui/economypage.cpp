@@ -59,16 +59,22 @@ QStandardItem *item(const QString &text, Qt::Alignment align = Qt::AlignLeft | Q
     return i;
 }
 
+/// The value a CSV export writes for a cell, where it differs from what is shown: amounts and counts are
+/// shown with the locale's group separators ("4,555,000", as the summary above the tables writes them) and
+/// exported in the plain canonical form ("4555000") that spreadsheets and scripts read exactly.
+constexpr int ExportRole = Qt::UserRole + 1;
+
 QStandardItem *amount(qint64 minor, int exponent) {
-    // Shown exactly in the plain canonical form, so that the CSV export writes what is shown.
-    auto *i = item(Money::format(minor, exponent), Qt::AlignRight | Qt::AlignVCenter);
+    auto *i = item(Money::formatLocalized(minor, exponent, QLocale()), Qt::AlignRight | Qt::AlignVCenter);
     i->setData(minor, Qt::UserRole);
+    i->setData(Money::format(minor, exponent), ExportRole);
     return i;
 }
 
 QStandardItem *count(qint64 n) {
-    auto *i = item(QString::number(n), Qt::AlignRight | Qt::AlignVCenter);
+    auto *i = item(QLocale().toString(n), Qt::AlignRight | Qt::AlignVCenter);
     i->setData(n, Qt::UserRole);
+    i->setData(QString::number(n), ExportRole);
     return i;
 }
 
@@ -501,8 +507,12 @@ bool EconomyPage::exportTable(QTableView *table, const QString &path, QString *e
     file.write(line + "\r\n");
     for (int r = 0; r < model->rowCount(); ++r) {
         line.clear();
-        for (int c = 0; c < model->columnCount(); ++c)
-            line += (c ? "," : "") + CsvExport::field(model->index(r, c).data().toString());
+        for (int c = 0; c < model->columnCount(); ++c) {
+            const QModelIndex index = model->index(r, c);
+            const QVariant exact = index.data(ExportRole);
+            line += (c ? "," : "") +
+                    CsvExport::field(exact.isValid() ? exact.toString() : index.data().toString());
+        }
         if (file.write(line + "\r\n") < 0) {
             *error = file.errorString();
             return false;
