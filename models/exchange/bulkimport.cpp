@@ -4,6 +4,7 @@
 #include "ledgerclient.h"
 #include "money.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
