@@ -102,6 +102,7 @@ WalletCtl::WalletCtl(QTextStream &out, QTextStream &err)
         {QStringLiteral("memo"), {}, QStringLiteral("M")},
         {QStringLiteral("force"), {}},
         {QStringLiteral("dry-run"), {}},
+        {QStringLiteral("result"), {}, QStringLiteral("FILE")},
         {QStringLiteral("all"), {}},
         {QStringLiteral("comment"), {}, QStringLiteral("TEXT")},
         {QStringLiteral("player"), {}, QStringLiteral("REF")},
@@ -226,13 +227,13 @@ int WalletCtl::run(const QStringList &arguments) {
 
     const QString command = positional.first();
     static const QStringList known{
-        QStringLiteral("init"),     QStringLiteral("demo"),        QStringLiteral("currency"),
-        QStringLiteral("account"),  QStringLiteral("history"),     QStringLiteral("balance"),
-        QStringLiteral("post"),     QStringLiteral("reverse"),     QStringLiteral("approve"),
-        QStringLiteral("reject"),   QStringLiteral("approvals"),   QStringLiteral("freeze"),
-        QStringLiteral("unfreeze"), QStringLiteral("close"),       QStringLiteral("verify"),
-        QStringLiteral("operator"), QStringLiteral("audit"),       QStringLiteral("transaction"),
-        QStringLiteral("economy"),  QStringLiteral("distribution")};
+        QStringLiteral("init"),     QStringLiteral("demo"),         QStringLiteral("currency"),
+        QStringLiteral("account"),  QStringLiteral("history"),      QStringLiteral("balance"),
+        QStringLiteral("post"),     QStringLiteral("reverse"),      QStringLiteral("approve"),
+        QStringLiteral("reject"),   QStringLiteral("approvals"),    QStringLiteral("freeze"),
+        QStringLiteral("unfreeze"), QStringLiteral("close"),        QStringLiteral("verify"),
+        QStringLiteral("operator"), QStringLiteral("audit"),        QStringLiteral("transaction"),
+        QStringLiteral("economy"),  QStringLiteral("distribution"), QStringLiteral("import")};
     if (!known.contains(command))
         return fail(Usage, QStringLiteral("unknown command \"%1\"; see walletctl --help").arg(command));
     if (remote) {
@@ -339,6 +340,8 @@ int WalletCtl::dispatch(const QString &command, const QStringList &args) {
         return cmdBalance(args);
     if (command == u"post")
         return cmdPost(args);
+    if (command == u"import")
+        return cmdImport(args);
     if (command == u"reverse")
         return cmdReverse(args);
     if (command == u"approve" || command == u"reject")
