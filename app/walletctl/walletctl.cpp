@@ -45,6 +45,9 @@ commands:
                                         adjustments take a signed amount: -5 debits, 5 credits
   reverse TXN --reason TEXT --key K [--force]
   approve ID [--comment TEXT] | reject ID --comment TEXT | approvals [--all]
+  import FILE [--dry-run] [--result FILE]
+                                        bulk postings from CSV: every row rehearsed first, refused rows
+                                        listed with their lines; posted only when none is refused
                                         post, reverse, approve and reject take --dry-run: the ledger checks
                                         everything and says what would happen, and writes nothing
   freeze ID --reason TEXT | unfreeze ID --reason TEXT | close ID --reason TEXT
@@ -105,6 +108,7 @@ WalletCtl::WalletCtl(QTextStream &out, QTextStream &err)
         {QStringLiteral("memo"), {}, QStringLiteral("M")},
         {QStringLiteral("force"), {}},
         {QStringLiteral("dry-run"), {}},
+        {QStringLiteral("result"), {}, QStringLiteral("FILE")},
         {QStringLiteral("all"), {}},
         {QStringLiteral("comment"), {}, QStringLiteral("TEXT")},
         {QStringLiteral("player"), {}, QStringLiteral("REF")},
@@ -238,7 +242,8 @@ int WalletCtl::run(const QStringList &arguments) {
         QStringLiteral("reject"),   QStringLiteral("approvals"),    QStringLiteral("freeze"),
         QStringLiteral("unfreeze"), QStringLiteral("close"),        QStringLiteral("verify"),
         QStringLiteral("operator"), QStringLiteral("audit"),        QStringLiteral("transaction"),
-        QStringLiteral("economy"),  QStringLiteral("distribution"), QStringLiteral("statement")};
+        QStringLiteral("economy"),  QStringLiteral("distribution"), QStringLiteral("statement"),
+        QStringLiteral("import")};
     if (!known.contains(command))
         return fail(Usage, QStringLiteral("unknown command \"%1\"; see walletctl --help").arg(command));
     if (remote) {
@@ -345,6 +350,8 @@ int WalletCtl::dispatch(const QString &command, const QStringList &args) {
         return cmdBalance(args);
     if (command == u"post")
         return cmdPost(args);
+    if (command == u"import")
+        return cmdImport(args);
     if (command == u"reverse")
         return cmdReverse(args);
     if (command == u"approve" || command == u"reject")

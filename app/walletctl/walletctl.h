@@ -60,6 +60,8 @@ private:
     int cmdHistory(const QStringList &args);
     int cmdBalance(const QStringList &args);
     int cmdPost(const QStringList &args);
+    /// import FILE [--dry-run] [--result FILE]: walletctl_import.cpp.
+    int cmdImport(const QStringList &args);
     /// A posting's entries as walletctl prints them in JSON (minor units as strings).
     static QJsonArray entriesJson(const PostingResult &result);
     /// What a dry run says: `outcome` ("would post"), then every leg with its balance before and after.

@@ -92,6 +92,12 @@ public:
     // A request with dryRun set, or WriteMode::DryRun, is only rehearsed: the ledger answers what it would do
     // (PostingResult::dryRun) and writes nothing; see LedgerStore.
     virtual QFuture<Result<PostingResult>> post(const PostingRequest &request) = 0;
+    /// At most MaxBatch postings, all dry runs or none (LedgerStore::postBatch): each gets its own result. A
+    /// dry run answers each after the ones before it (a second withdrawal that overdraws only because the
+    /// first spends is refused). The whole call fails only when the ledger cannot be asked.
+    virtual QFuture<Result<QList<Result<PostingResult>>>>
+    postBatch(const QList<PostingRequest> &requests) = 0;
+    static constexpr int MaxBatch = 1000;
     virtual QFuture<Result<PostingResult>> reverse(const ReversalRequest &request) = 0;
     virtual QFuture<Result<PostingResult>> approve(qint64 approvalId, const QString &comment,
                                                    WriteMode mode) = 0;

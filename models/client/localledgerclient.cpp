@@ -170,6 +170,28 @@ QFuture<Result<PostingResult>> LocalLedgerClient::post(const PostingRequest &req
     return m_service.post(m_actor, request);
 }
 
+QFuture<Result<QList<Result<PostingResult>>>>
+LocalLedgerClient::postBatch(const QList<PostingRequest> &requests) {
+    using Batch = Result<QList<Result<PostingResult>>>;
+    if (requests.size() > MaxBatch)
+        return QtFuture::makeReadyFuture(Batch(LedgerError{
+            ErrorCode::InvalidArgument, QStringLiteral("a batch holds at most %1 postings").arg(MaxBatch)}));
+    return m_service
+        .run([actor = m_actor, requests](LedgerStore &s) { return Batch(s.postBatch(actor, requests)); })
+        .then(this, [this](const Batch &r) {
+            QList<qint64> ids;
+            if (r)
+                for (const Result<PostingResult> &one : *r)
+                    if (one && !one->dryRun && !one->replayed)
+                        for (const JournalEntry &e : one->entries)
+                            if (!ids.contains(e.accountId))
+                                ids << e.accountId;
+            if (!ids.isEmpty())
+                announceWrite(ids);
+            return r;
+        });
+}
+
 QFuture<Result<PostingResult>> LocalLedgerClient::reverse(const ReversalRequest &request) {
     return m_service.reverse(m_actor, request);
 }

@@ -47,6 +47,7 @@ public:
 
     QFuture<Result<Account>> createAccount(const NewAccount &account) override;
     QFuture<Result<PostingResult>> post(const PostingRequest &request) override;
+    QFuture<Result<QList<Result<PostingResult>>>> postBatch(const QList<PostingRequest> &requests) override;
     QFuture<Result<PostingResult>> reverse(const ReversalRequest &request) override;
     QFuture<Result<PostingResult>> approve(qint64 approvalId, const QString &comment,
                                            WriteMode mode) override;

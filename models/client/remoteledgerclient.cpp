@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 namespace {
@@ -392,6 +393,98 @@ QFuture<Result<PostingResult>> RemoteLedgerClient::post(const PostingRequest &re
                 announceWrite(touched(*out, id));
             return true;
         });
+}
+
+namespace {
+/// walletd's default request body limit is 64 KiB (max_body_bytes): a batch is sent in requests of at most
+/// this much JSON, each answered on its own (a dry run is cumulative within one request).
+constexpr qsizetype BatchBodyBytes = qsizetype(48) * 1024;
+
+struct BatchSend {
+    QList<QByteArray> bodies;
+    QList<Result<PostingResult>> results;
+    QPromise<Result<QList<Result<PostingResult>>>> promise;
+};
+} // namespace
+
+QFuture<Result<QList<Result<PostingResult>>>>
+RemoteLedgerClient::postBatch(const QList<PostingRequest> &requests) {
+    auto batch = std::make_shared<BatchSend>();
+    QFuture<Result<QList<Result<PostingResult>>>> future = batch->promise.future();
+    batch->promise.start();
+    const bool dryRun = !requests.isEmpty() && requests.first().dryRun;
+    QJsonArray part;
+    qsizetype bytes = 0;
+    for (const PostingRequest &r : requests) {
+        const QJsonObject o = ApiCodec::toJson(r);
+        const qsizetype size = QJsonDocument(o).toJson(QJsonDocument::Compact).size() + 1;
+        if (!part.isEmpty() && (bytes + size > BatchBodyBytes || part.size() >= MaxBatch)) {
+            batch->bodies << jsonBody({{QStringLiteral("postings"), part}});
+            part = QJsonArray();
+            bytes = 0;
+        }
+        part.append(o);
+        bytes += size;
+    }
+    if (!part.isEmpty() || batch->bodies.isEmpty())
+        batch->bodies << jsonBody({{QStringLiteral("postings"), part}});
+    auto sendNext = std::make_shared<std::function<void()>>();
+    *sendNext = [this, batch, dryRun, sendNext]() {
+        if (batch->bodies.isEmpty()) {
+            batch->promise.addResult(batch->results);
+            batch->promise.finish();
+            *sendNext = nullptr; // breaks the cycle of the function holding itself
+            return;
+        }
+        const QByteArray body = batch->bodies.takeFirst();
+        // Repeatable: every posting carries its key, so a repeat replays rather than posts twice.
+        m_transport
+            .fetch<QList<Result<PostingResult>>>(
+                {QByteArrayLiteral("POST"), QStringLiteral("/admin/v1/postings/batch"), dryRunQuery(dryRun),
+                 body, QByteArray(), true},
+                [](const QJsonObject &o, QList<Result<PostingResult>> *out) {
+                    if (!o.value(QStringLiteral("results")).isArray())
+                        return false;
+                    const QJsonArray items = o.value(QStringLiteral("results")).toArray();
+                    for (const QJsonValue &v : items) {
+                        const QJsonObject item = v.toObject();
+                        if (item.value(QStringLiteral("error")).isObject()) {
+                            const auto e =
+                                ApiCodec::errorFromJson(item.value(QStringLiteral("error")).toObject());
+                            if (!e)
+                                return false;
+                            *out << Result<PostingResult>(*e);
+                            continue;
+                        }
+                        PostingResult r;
+                        if (!ApiCodec::fromJson(item, &r))
+                            return false;
+                        *out << r;
+                    }
+                    return true;
+                })
+            .then(this, [this, batch, sendNext](const Result<QList<Result<PostingResult>>> &r) {
+                if (!r) {
+                    batch->promise.addResult(Result<QList<Result<PostingResult>>>(r.error()));
+                    batch->promise.finish();
+                    *sendNext = nullptr;
+                    return;
+                }
+                QList<qint64> ids;
+                for (const Result<PostingResult> &one : *r) {
+                    batch->results << one;
+                    if (one && !one->dryRun && !one->replayed)
+                        for (const qint64 id : touched(*one, 0))
+                            if (!ids.contains(id))
+                                ids << id;
+                }
+                if (!ids.isEmpty())
+                    announceWrite(ids);
+                (*sendNext)();
+            });
+    };
+    (*sendNext)();
+    return future;
 }
 
 QFuture<Result<PostingResult>> RemoteLedgerClient::reverse(const ReversalRequest &request) {

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void adminListsAndReads();
     void makerCheckerAndReversalOverHttp();
     void dryRunsAnswerWhatWouldHappenAndWriteNothing();
+    void batchRouteAnswersEveryPosting();
     void verificationRunsInTheBackground();
     void badPostingBodyIs400NamingTheField_data();
     void badPostingBodyIs400NamingTheField();
@@ -220,7 +221,8 @@ void TestWalletdAdmin::dryRunsAnswerWhatWouldHappenAndWriteNothing() {
     QCOMPARE(dry.json().value(QStringLiteral("status")).toString(), QStringLiteral("posted"));
     QCOMPARE(dry.json().value(QStringLiteral("transaction_id")).toInteger(), 0);
     bool sawAccount = false;
-    for (const QJsonValue &e : dry.json().value(QStringLiteral("entries")).toArray())
+    const QJsonArray entries = dry.json().value(QStringLiteral("entries")).toArray();
+    for (const QJsonValue &e : entries)
         if (e.toObject().value(QStringLiteral("account_id")).toInteger() == acc) {
             sawAccount = true;
             QCOMPARE(e.toObject().value(QStringLiteral("balance_after")).toString(), QStringLiteral("750"));
@@ -279,6 +281,78 @@ void TestWalletdAdmin::dryRunsAnswerWhatWouldHappenAndWriteNothing() {
     QCOMPARE(written(), afterReal);
     const Reply stillPending = m_http.get(m_walletd->url(QStringLiteral("/admin/v1/approvals")), sue);
     QCOMPARE(stillPending.json().value(QStringLiteral("approvals")).toArray().size(), 1);
+}
+
+void TestWalletdAdmin::batchRouteAnswersEveryPosting() {
+    const qint64 acc = createPlayer(QStringLiteral("10"));
+    deposit(acc, 1000, "batch-seed");
+    const QString sam = m_http.login(*m_walletd, QStringLiteral("sam")); // support
+    const QString vera = m_http.login(*m_walletd, QStringLiteral("vera"));
+    RawDb raw(m_url);
+    const qint64 transactions = raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions"));
+    QUrl batch = m_walletd->url(QStringLiteral("/admin/v1/postings/batch"));
+    batch.setQuery(QStringLiteral("dry_run=true"));
+    // The second withdrawal overdraws only because the first spends: each is answered after the ones before.
+    const QByteArray body =
+        QStringLiteral(
+            R"({"postings":[{"kind":"withdrawal","account":%1,"amount":"600","idempotency_key":"b-1"},)"
+            R"({"kind":"withdrawal","account":%1,"amount":"600","idempotency_key":"b-2"},)"
+            R"({"kind":"deposit","account":999999,"amount":"1","idempotency_key":"b-3"}]})")
+            .arg(acc)
+            .toUtf8();
+    QCOMPARE(m_http.post(batch, body, QString()).status, 401);
+    QCOMPARE(m_http.post(batch, body, vera).status, 403);
+    const Reply dry = m_http.post(batch, body, sam);
+    QCOMPARE(dry.status, 200);
+    const QJsonArray results = dry.json().value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results.at(0).toObject().value(QStringLiteral("dry_run")).toBool(), true);
+    QCOMPARE(results.at(0).toObject().value(QStringLiteral("transaction_id")).toInteger(), 0);
+    QCOMPARE(results.at(1)
+                 .toObject()
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("code"))
+                 .toString(),
+             QStringLiteral("insufficient_funds"));
+    QCOMPARE(results.at(2)
+                 .toObject()
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("code"))
+                 .toString(),
+             QStringLiteral("not_found"));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions")), transactions);
+    // Bad bodies: not the shape, empty, more than 1,000, a posting without its kind.
+    QCOMPARE(m_http.post(batch, R"({"rows":[]})", sam).status, 400);
+    QCOMPARE(m_http.post(batch, R"({"postings":[]})", sam).status, 400);
+    QJsonArray many; // small objects: the count is refused before any is read, within the body limit
+    for (int i = 0; i < 1001; ++i)
+        many.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("deposit")}});
+    const Reply tooMany = m_http.post(
+        batch, QJsonDocument(QJsonObject{{QStringLiteral("postings"), many}}).toJson(QJsonDocument::Compact),
+        sam);
+    QCOMPARE(tooMany.status, 400);
+    QVERIFY2(tooMany.error().contains(u"1 to 1000"), qPrintable(tooMany.error()));
+    const Reply noKind =
+        m_http.post(batch,
+                    QStringLiteral(R"({"postings":[{"account":%1,"amount":"1","idempotency_key":"x"}]})")
+                        .arg(acc)
+                        .toUtf8(),
+                    sam);
+    QCOMPARE(noKind.status, 400);
+    QVERIFY2(noKind.error().contains(u"postings[0]"), qPrintable(noKind.error()));
+    // Without dry_run the postings are written, each once.
+    const Reply real = m_http.post(m_walletd->url(QStringLiteral("/admin/v1/postings/batch")), body, sam);
+    QCOMPARE(real.status, 200);
+    QVERIFY(real.json()
+                .value(QStringLiteral("results"))
+                .toArray()
+                .at(0)
+                .toObject()
+                .value(QStringLiteral("transaction_id"))
+                .toInteger() > 0);
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions")), transactions + 1);
 }
 
 void TestWalletdAdmin::verificationRunsInTheBackground() {

@@ -121,7 +121,7 @@ void TestStatement::middleRange() {
     QCOMPARE(sec.lines[0].kind, TransactionKind::Charge);
     QCOMPARE(sec.lines[0].amount, qint64(-1234));
     QCOMPARE(sec.lines[0].balanceAfter, qint64(8766));
-    QCOMPARE(sec.lines[0].createdAt, m_start + Day + 9 * 3600000);
+    QCOMPARE(sec.lines[0].createdAt, m_start + Day + qint64(9) * 3600000);
     QCOMPARE(sec.lines[0].operatorName, QStringLiteral("root"));
     QCOMPARE(sec.lines[1].kind, TransactionKind::Win);
     QCOMPARE(sec.lines[1].amount, qint64(500));

@@ -7,6 +7,7 @@
 #include "verifyjobs.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -15,6 +16,8 @@ namespace {
 
 using Answer = Result<ApiResponse>;
 constexpr qint64 MaxInt = std::numeric_limits<qint64>::max();
+/// Postings in one POST /admin/v1/postings/batch (LedgerClient::MaxBatch): one transaction holds them.
+constexpr qsizetype MaxBatch = 1000;
 
 ApiResponse badRequest(const QString &message) {
     return ApiResponse::error(LedgerError{ErrorCode::InvalidArgument, message});
@@ -259,6 +262,44 @@ Answer post(const AdminCall &c) {
     return one(r, r && r->status == PostingResult::Status::Pending && !r->dryRun ? 202 : 200);
 }
 
+Answer postBatch(const AdminCall &c) {
+    // Rehearses (dry_run=true) or posts up to MaxBatch postings in one transaction: a bulk
+    // import's chunk, each answered after the ones before it.
+    const auto dry = dryRun(c);
+    if (!dry)
+        return badDryRun();
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(c.request.body, &parseError);
+    if (!doc.isObject() || !doc.object().value(u"postings"_s).isArray())
+        return badRequest(QStringLiteral("the body must be {\"postings\": [ ... ]}"));
+    const QJsonArray items = doc.object().value(u"postings"_s).toArray();
+    if (items.isEmpty() || items.size() > MaxBatch)
+        return badRequest(
+            QStringLiteral("postings: give 1 to %1 postings (this has %2)").arg(MaxBatch).arg(items.size()));
+    QList<PostingRequest> requests;
+    requests.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        PostingRequest posting;
+        QString problem;
+        if (!items.at(i).isObject() ||
+            !ApiCodec::decodeKeyedPosting(
+                QJsonDocument(items.at(i).toObject()).toJson(QJsonDocument::Compact), &posting, &problem))
+            return badRequest(QStringLiteral("postings[%1]: %2")
+                                  .arg(i)
+                                  .arg(problem.isEmpty() ? QStringLiteral("not an object") : problem));
+        posting.dryRun = *dry;
+        requests << posting;
+    }
+    const QList<Result<PostingResult>> results = c.store.postBatch(c.actor(), requests);
+    QJsonArray out;
+    for (const Result<PostingResult> &r : results) {
+        if (!r && r.error().code == ErrorCode::Database)
+            return r.error(); // the database failed: LedgerService recovers, the batch runs again
+        out.append(r ? ApiCodec::toJson(*r) : QJsonObject{{u"error"_s, ApiCodec::toJson(r.error())}});
+    }
+    return ApiResponse::json(200, QJsonObject{{u"results"_s, out}});
+}
+
 Answer transaction(const AdminCall &c) {
     return one(LedgerReader(c.store).transaction(c.id()));
 }
@@ -438,6 +479,7 @@ const QList<AdminRoute> &all() {
          setState<AccountState::Closed>},
         {u"GET"_s, u"/admin/v1/postings"_s, Viewer, W::Read, u"looking up a posting"_s, postingOutcome},
         {u"POST"_s, u"/admin/v1/postings"_s, Support, W::Write, u"posting"_s, post},
+        {u"POST"_s, u"/admin/v1/postings/batch"_s, Support, W::Write, u"posting"_s, postBatch},
         {u"GET"_s, u"/admin/v1/transactions/{id}"_s, Viewer, W::Read, u"reading a transaction"_s,
          transaction},
         {u"POST"_s, u"/admin/v1/transactions/{id}/reverse"_s, Supervisor, W::Write, u"reversing"_s, reverse},
