@@ -1,6 +1,5 @@
 #pragma once
 
-#include "csvimport.h"
 #include "ledgerclient.h"
 
 #include <QObject>
@@ -8,7 +7,7 @@
 
 class QMainWindow;
 
-/// What the File menu's Verify, Export and Import do: each runs in the background with a progress dialog
+/// What the File menu's Verify and Export do: each runs in the background with a progress dialog
 /// that can cancel, and ends with a message in the window (a box or the status bar). A class of its own
 /// because these are long jobs with their own outcomes, while MainWindow only knows which ledger and what is
 /// selected; the window keeps the actions themselves (their texts, shortcuts and role gating).
@@ -28,13 +27,6 @@ public:
     /// Asks for a file, then exportTo().
     void chooseExport(LedgerClient *client, const ExportSource &source);
     QFuture<Result<qint64>> exportTo(LedgerClient *client, const ExportSource &source, const QString &path);
-    /// Asks for a file, then importFrom().
-    void chooseImport(LedgerClient *client);
-    QFuture<Result<CsvImport::Summary>> importFrom(LedgerClient *client, const QString &path);
-
-Q_SIGNALS:
-    /// An import ended (whatever it posted before it ended is in the ledger): the lists are out of date.
-    void importEnded();
 
 private:
     QMainWindow *m_window;

@@ -12,6 +12,7 @@
 #include "dialogtext.h"
 #include "economypage.h"
 #include "filemenuactions.h"
+#include "importdialog.h"
 #include "journalpage.h"
 #include "journaltablemodel.h"
 #include "newaccountdialog.h"
@@ -65,7 +66,6 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_indicators = new ConnectionIndicators(statusBar());
     m_fileActions = new FileMenuActions(this);
-    connect(m_fileActions, &FileMenuActions::importEnded, this, &MainWindow::refreshAll);
     m_signIn = new SignInAgainPrompt(this);
 
     createActions();
@@ -531,11 +531,20 @@ QFuture<Result<qint64>> MainWindow::exportTo(const QString &path) {
 }
 
 void MainWindow::importCsv() {
-    m_fileActions->chooseImport(m_client);
+    importFrom(QString());
 }
 
-QFuture<Result<CsvImport::Summary>> MainWindow::importFrom(const QString &path) {
-    return m_fileActions->importFrom(m_client, path);
+ImportDialog *MainWindow::importFrom(const QString &path) {
+    if (!m_client)
+        return nullptr;
+    auto *dialog = new ImportDialog(m_client, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Whatever a posting wrote (all of it, or part before a cancel) is in the ledger: the lists follow.
+    connect(dialog, &ImportDialog::posted, this, &MainWindow::refreshAll);
+    dialog->open();
+    if (!path.isEmpty())
+        dialog->setFile(path);
+    return dialog;
 }
 
 void MainWindow::about() {

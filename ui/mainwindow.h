@@ -10,6 +10,7 @@ class AccountsPage;
 class ApprovalsPage;
 class AuditPage;
 class EconomyPage;
+class ImportDialog;
 class ConnectionIndicators;
 struct ConnectionProfile;
 class JournalPage;
@@ -47,9 +48,9 @@ public:
     /// filters) to `path` as CSV, in the background with a progress dialog that can cancel. The returned
     /// future is the export's (rows written).
     QFuture<Result<qint64>> exportTo(const QString &path);
-    /// Checks and posts a CSV file of postings (see CsvImport) in the background with a progress dialog that
-    /// can cancel; the outcome is shown in a message box and returned.
-    QFuture<Result<CsvImport::Summary>> importFrom(const QString &path);
+    /// File > Import postings…: opens ImportDialog (deleted when closed) and, given a path, checks that file.
+    /// Nullptr when not connected.
+    ImportDialog *importFrom(const QString &path);
 
 Q_SIGNALS:
     /// File > Connect…: the application shows the connection dialog.

@@ -11,6 +11,7 @@
 #include "buildinfo.h"
 #include "demogenerator.h"
 #include "historytablemodel.h"
+#include "importdialog.h"
 #include "journalpage.h"
 #include "journaltablemodel.h"
 #include "localledgerclient.h"
@@ -58,7 +59,7 @@ private Q_SLOTS:
     void shortcutsReachEveryPage();
     void verifyReportsAnIntactLedger();
     void exportWritesTheSelectedAccountsStatement();
-    void importPostsAFileAndSaysWhatHappened();
+    void importChecksThenPostsAFile();
     void windowAndColumnStateAreRemembered();
     void aboutShowsTheVersionAndRevision();
 
@@ -323,7 +324,7 @@ void TestMainWindow::exportWritesTheSelectedAccountsStatement() {
     QTRY_VERIFY(w.statusBar()->currentMessage().contains(u"exported"));
 }
 
-void TestMainWindow::importPostsAFileAndSaysWhatHappened() {
+void TestMainWindow::importChecksThenPostsAFile() {
     MainWindow &w = *m_window;
     const qint64 id = selectFirstRow(w);
     const qint64 before = m_raw->scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = %1").arg(id));
@@ -335,15 +336,23 @@ void TestMainWindow::importPostsAFileAndSaysWhatHappened() {
                    .arg(id)
                    .toUtf8());
     file.close();
-    const auto summary = await(w.importFrom(path));
-    QVERIFY2(summary.ok(), summary.ok() ? "" : qPrintable(summary.error().message));
-    QCOMPARE(summary->posted, 1);
+    // File > Import postings… opens the dialog; the file is checked first, then posted on request.
+    w.action(QStringLiteral("import"))->trigger();
+    QTRY_VERIFY(w.findChild<ImportDialog *>());
+    w.findChild<ImportDialog *>()->close();
+    QTRY_VERIFY(!w.findChild<ImportDialog *>()); // deleted when closed
+    ImportDialog *dialog = w.importFrom(path);
+    QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy() && dialog->report().okRows() == 1, Waiting);
+    QCOMPARE(m_raw->scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = %1").arg(id)), before);
+    const ImportReport posted = await(dialog->post());
+    QCOMPARE(posted.okRows(), 1);
     const qint64 unit = w.accountsPage()->detail()->account()->exponent == 2 ? 100 : 1;
     QCOMPARE(m_raw->scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = %1").arg(id)),
              before + 5 * unit);
-    QTRY_VERIFY(w.findChild<QMessageBox *>(QStringLiteral("importResult")));
-    QVERIFY(w.findChild<QMessageBox *>(QStringLiteral("importResult"))->text().contains(u"1 posted"));
+    // The window's views follow what the import posted.
     QTRY_COMPARE_WITH_TIMEOUT(w.accountsPage()->detail()->account()->balance, before + 5 * unit, Waiting);
+    dialog->close();
 }
 
 void TestMainWindow::windowAndColumnStateAreRemembered() {

@@ -22,6 +22,9 @@ private Q_SLOTS:
     void hostileFiles();
     void aLongLineIsRefusedAlone();
     void theOldHeaderIsRead();
+    void aMalformedRowNamesItsProblem_data();
+    void aMalformedRowNamesItsProblem();
+    void aHeaderWithoutRowsIsRefused();
 
 private:
     QString write(const QString &name, const QByteArray &content);
@@ -257,6 +260,39 @@ void TestBulkImport::theOldHeaderIsRead() {
     QVERIFY2(r.fileError.isEmpty(), qPrintable(r.fileError));
     QCOMPARE(r.okRows(), 2);
     QCOMPARE(r.rows.at(1).delta, -25);
+}
+
+void TestBulkImport::aMalformedRowNamesItsProblem_data() {
+    QTest::addColumn<QByteArray>("row"); // %U %V %G as in fill()
+    QTest::addColumn<QString>("message");
+    QTest::newRow("decimals in a currency without")
+        << QByteArray("deposit,%G,1.5,,,,m-1,,\n") << QStringLiteral("amount");
+    QTest::newRow("negative amount") << QByteArray("deposit,%V,-5,,,,m-2,,\n") << QStringLiteral("amount");
+    QTest::newRow("account not a number")
+        << QByteArray("deposit,abc,1,,,,m-3,,\n") << QStringLiteral("account");
+    QTest::newRow("adjustment without a reason")
+        << QByteArray("adjustment-credit,%V,1,,,,m-4,,\n") << QStringLiteral("reason_code");
+}
+
+void TestBulkImport::aMalformedRowNamesItsProblem() {
+    QFETCH(QByteArray, row);
+    QFETCH(QString, message);
+    const qint64 transactions = count("transactions");
+    // A good row first: the bad one is refused alone, the good one is still answered.
+    const ImportReport r =
+        run(write(QStringLiteral("malformed.csv"), Header + fill("deposit,%V,1,,,,m-ok,,\n" + row)), true);
+    QVERIFY2(r.fileError.isEmpty(), qPrintable(r.fileError));
+    QCOMPARE(r.rows.size(), 2);
+    QCOMPARE(r.rows.at(0).outcome, O::Ok);
+    QCOMPARE(r.rows.at(1).outcome, O::Malformed);
+    QVERIFY2(r.rows.at(1).message.contains(message), qPrintable(r.rows.at(1).message));
+    QCOMPARE(count("transactions"), transactions);
+}
+
+void TestBulkImport::aHeaderWithoutRowsIsRefused() {
+    const ImportReport r = run(write(QStringLiteral("empty.csv"), Header), true);
+    QVERIFY2(r.fileError.contains(u"no rows"), qPrintable(r.fileError));
+    QVERIFY(r.rows.isEmpty());
 }
 
 QTEST_MAIN(TestBulkImport)

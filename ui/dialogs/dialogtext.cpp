@@ -72,19 +72,24 @@ QString DialogText::time(qint64 msSinceEpoch) {
                               QLocale::ShortFormat);
 }
 
-QString DialogText::style(Tone tone, const QPalette &palette) {
+QColor DialogText::color(Tone tone, const QPalette &palette) {
     const bool dark = palette.color(QPalette::Window).lightness() < 128;
     switch (tone) {
     case Tone::Error:
-        return dark ? QStringLiteral("color: #ff8a80;") : QStringLiteral("color: #b3261e;");
+        return dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e);
     case Tone::Success:
-        return dark ? QStringLiteral("color: #8bd88b;") : QStringLiteral("color: #1b6e20;");
+        return dark ? QColor(0x8b, 0xd8, 0x8b) : QColor(0x1b, 0x6e, 0x20);
     case Tone::Warning:
-        return dark ? QStringLiteral("color: #ffcc80;") : QStringLiteral("color: #8a5300;");
+        return dark ? QColor(0xff, 0xcc, 0x80) : QColor(0x8a, 0x53, 0x00);
     case Tone::Muted:
-        return QStringLiteral("color: %1;").arg(palette.color(QPalette::PlaceholderText).name());
+        return palette.color(QPalette::PlaceholderText);
     case Tone::Plain:
         break;
     }
     return {};
+}
+
+QString DialogText::style(Tone tone, const QPalette &palette) {
+    const QColor c = color(tone, palette);
+    return c.isValid() ? QStringLiteral("color: %1;").arg(c.name()) : QString();
 }

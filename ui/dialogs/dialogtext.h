@@ -3,6 +3,7 @@
 #include "account.h"
 #include "role.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QList>
 #include <QPalette>
@@ -37,4 +38,6 @@ public:
     /// dark palettes.
     enum class Tone { Plain, Muted, Error, Success, Warning };
     static QString style(Tone tone, const QPalette &palette);
+    /// The tone's text colour on `palette`; invalid for Plain (the palette's own).
+    static QColor color(Tone tone, const QPalette &palette);
 };
