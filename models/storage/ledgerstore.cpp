@@ -284,7 +284,7 @@ Result<Account> LedgerStore::setAccountState(const Actor &actor, qint64 accountI
 
 Result<PostingResult> LedgerStore::post(const Actor &actor, const PostingRequest &request) {
     const WriteMode mode = request.dryRun ? WriteMode::DryRun : WriteMode::Commit;
-    auto r = d->audited(
+    return d->auditedPosting(
         actor, QStringLiteral("post"), Impl::accountTarget(request.accountId),
         [&]() -> PostingResult {
             const auto op = d->findOperator(actor.operatorName);
@@ -293,9 +293,6 @@ Result<PostingResult> LedgerStore::post(const Actor &actor, const PostingRequest
             return d->postLocked(actor, *op, request, 0);
         },
         mode);
-    if (r && mode == WriteMode::DryRun)
-        Impl::markDryRun(r.value(), false);
-    return r;
 }
 
 QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor,
@@ -380,7 +377,7 @@ QList<Result<PostingResult>> LedgerStore::postBatch(const Actor &actor,
 Result<PostingResult> LedgerStore::reverse(const Actor &actor, const ReversalRequest &request) {
     const QString target = QStringLiteral("transaction:%1").arg(request.transactionId);
     const WriteMode mode = request.dryRun ? WriteMode::DryRun : WriteMode::Commit;
-    auto r = d->audited(
+    return d->auditedPosting(
         actor, QStringLiteral("reverse"), target,
         [&]() -> PostingResult {
             const OperatorRow op = d->requireOperator(actor, Role::Supervisor, QStringLiteral("reversing"));
@@ -463,15 +460,12 @@ Result<PostingResult> LedgerStore::reverse(const Actor &actor, const ReversalReq
             return d->writer.writeTransaction(h, legs, actor, QStringLiteral("reverse"), target);
         },
         mode);
-    if (r && mode == WriteMode::DryRun)
-        Impl::markDryRun(r.value(), false);
-    return r;
 }
 
 Result<PostingResult> LedgerStore::approve(const Actor &actor, qint64 approvalId, const QString &comment,
                                            WriteMode mode) {
     const QString target = QStringLiteral("approval:%1").arg(approvalId);
-    auto r = d->audited(
+    return d->auditedPosting(
         actor, QStringLiteral("approve"), target,
         [&]() -> PostingResult {
             const OperatorRow checker =
@@ -493,10 +487,7 @@ Result<PostingResult> LedgerStore::approve(const Actor &actor, qint64 approvalId
                                   QStringLiteral("posted as transaction %1").arg(result.transactionId));
             return result;
         },
-        mode);
-    if (r && mode == WriteMode::DryRun)
-        Impl::markDryRun(r.value(), true);
-    return r;
+        mode, true);
 }
 
 Result<Approval> LedgerStore::reject(const Actor &actor, qint64 approvalId, const QString &comment,

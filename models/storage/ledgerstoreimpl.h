@@ -178,7 +178,17 @@ struct LedgerStore::Impl {
         return r;
     }
 
-    /// A dry run's result names no rows, since none were written: only a replay's ids are real.
+    /// audited() for the actions that answer with a posting (post, transfer, reverse, approve): a dry run's
+    /// result names no rows, since none were written (only a replay's ids are real); an approval's dry run
+    /// keeps the id of the approval it decides (`keepApprovalId`).
+    template <typename F>
+    Result<PostingResult> auditedPosting(const Actor &actor, const QString &action, const QString &target,
+                                         F &&body, WriteMode mode, bool keepApprovalId = false) {
+        auto r = audited(actor, action, target, std::forward<F>(body), mode);
+        if (r && mode == WriteMode::DryRun)
+            markDryRun(r.value(), keepApprovalId);
+        return r;
+    }
     static void markDryRun(PostingResult &r, bool keepApprovalId);
 
     /// Sets a freshly opened connection up (timeouts, WAL, how it is secured) and migrates its schema

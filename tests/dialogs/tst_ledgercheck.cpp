@@ -13,6 +13,7 @@
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QSignalSpy>
 
 using namespace DialogTest;
 
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void refusalsAndApprovalsAreSaidBeforeOk();
     void transferReversalAndApprovalAreChecked();
     void anInputProblemHidesTheCheck();
+    void theSameRequestIsCheckedOnce();
 };
 
 void TestLedgerCheck::postingShowsTheLedgersBalanceNotTheDialogsArithmetic() {
@@ -179,6 +181,27 @@ void TestLedgerCheck::anInputProblemHidesTheCheck() {
     dialog.setChoice(PostingDialog::Choice::AdjustmentCredit); // needs a reason code: not sendable
     QTRY_VERIFY(!dialog.ledgerCheck()->isVisible());
     QVERIFY(!dialog.ledgerCheck()->isPending());
+}
+
+void TestLedgerCheck::theSameRequestIsCheckedOnce() {
+    // Supervisor sue may post 2,000.00 (no limit); the amount asks for a confirmation.
+    PostingDialog dialog(as(Sue), account(m_ann));
+    show(&dialog);
+    QVERIFY(settle(&dialog));
+    QTest::keyClicks(child<MoneyEdit>(&dialog, "amountEdit"), QStringLiteral("2000"));
+    QVERIFY(verdict(&dialog).startsWith(u"Checked with the ledger: it would post this."));
+    QSignalSpy answers(dialog.ledgerCheck(), &LedgerCheck::answered);
+    // OK asks for the confirmation, which arms after a pause: each revalidates the dialog, and the request
+    // is the same, so the ledger is not asked again.
+    click(okButton(&dialog));
+    QTRY_VERIFY(okButton(&dialog)->isEnabled()); // armed
+    QTest::qWait(150);                            // longer than the check's pause in these tests
+    QVERIFY(!dialog.ledgerCheck()->isPending());
+    QCOMPARE(answers.size(), 0);
+    // Another amount is another request: asked once.
+    QTest::keyClick(child<MoneyEdit>(&dialog, "amountEdit"), Qt::Key_Backspace);
+    QVERIFY(verdict(&dialog).startsWith(u"Checked with the ledger: it would post this."));
+    QCOMPARE(answers.size(), 1);
 }
 
 QTEST_MAIN(TestLedgerCheck)

@@ -33,6 +33,7 @@ ApprovalDecisionDialog::ApprovalDecisionDialog(LedgerClient *client, const Appro
     setOkText(approve ? tr("&Approve") : tr("&Reject"));
     if (approve) // a rejection posts nothing: there is nothing to rehearse but the checks the dialog shows
         addLedgerCheck(
+            [this] { return m_comment->text().trimmed().toUtf8(); }, // the approval is the dialog's own
             [this] {
                 return this->client()->approve(m_approval.id, m_comment->text().trimmed(), WriteMode::DryRun);
             },

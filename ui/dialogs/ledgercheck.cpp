@@ -8,8 +8,9 @@ namespace {
 int g_delayMs = 350;
 }
 
-LedgerCheck::LedgerCheck(Send send, Describe describe, QWidget *parent)
+LedgerCheck::LedgerCheck(Identify identify, Send send, Describe describe, QWidget *parent)
     : QLabel(parent)
+    , m_identify(std::move(identify))
     , m_send(std::move(send))
     , m_describe(std::move(describe))
     , m_timer(new QTimer(this)) {
@@ -29,6 +30,11 @@ void LedgerCheck::setDelay(int milliseconds) {
 }
 
 void LedgerCheck::schedule() {
+    const QByteArray identity = m_identify();
+    if (identity == m_identity && (isPending() || m_settled))
+        return; // the same request: its check is on its way, or its verdict is shown
+    m_identity = identity;
+    m_settled = false;
     ++m_generation; // whatever is on its way describes the request before this edit
     m_inFlight = false;
     m_timer->start(g_delayMs);
@@ -39,6 +45,8 @@ void LedgerCheck::schedule() {
 }
 
 void LedgerCheck::cancel() {
+    m_identity.clear();
+    m_settled = false;
     ++m_generation;
     m_inFlight = false;
     m_timer->stop();
@@ -58,6 +66,8 @@ void LedgerCheck::sendNow() {
         if (generation != m_generation)
             return; // the request was edited (or sent) since: this answer is of another request
         m_inFlight = false;
+        // A lost connection settles nothing: the next revalidation asks again.
+        m_settled = r.ok() || r.error().code != ErrorCode::Database;
         present(r);
         Q_EMIT answered(r);
     });

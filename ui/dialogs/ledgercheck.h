@@ -22,12 +22,16 @@ public:
     using Send = std::function<QFuture<Result<PostingResult>>()>;
     /// What a successful dry run would do, in the dialog's words ("Balance after: 525.50 USD").
     using Describe = std::function<QString(const PostingResult &)>;
+    /// What identifies the request as it stands (its canonical bytes): the dialog revalidates after every
+    /// load and when a confirmation arms, and a request already checked (or on its way) is not sent again.
+    using Identify = std::function<QByteArray()>;
 
-    LedgerCheck(Send send, Describe describe, QWidget *parent);
+    LedgerCheck(Identify identify, Send send, Describe describe, QWidget *parent);
     ~LedgerCheck() override;
     Q_DISABLE_COPY_MOVE(LedgerCheck)
 
-    /// The request changed and can be sent: asks again after a short pause (typing goes on meanwhile).
+    /// The request can be sent: asks after a short pause (typing goes on meanwhile), unless this very request
+    /// is being checked or the ledger has answered it (a refusal or a verdict; not a lost connection).
     void schedule();
     /// The request cannot be sent as it stands (or was sent for real): nothing to check; hides the verdict
     /// and drops an answer still on its way.
@@ -49,8 +53,11 @@ private:
     void sendNow();
     void present(const Result<PostingResult> &result);
 
+    Identify m_identify;
     Send m_send;
     Describe m_describe;
+    QByteArray m_identity;  ///< of the request being checked or answered; empty: none
+    bool m_settled = false; ///< the ledger answered m_identity's request (a verdict that still stands)
     QTimer *m_timer;
     int m_generation = 0;
     bool m_inFlight = false;

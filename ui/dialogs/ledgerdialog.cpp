@@ -148,8 +148,9 @@ void LedgerDialog::addBodyWidget(QWidget *widget) {
     m_bodyLayout->addWidget(widget);
 }
 
-void LedgerDialog::addLedgerCheck(LedgerCheck::Send send, LedgerCheck::Describe describe) {
-    m_check = new LedgerCheck(std::move(send), std::move(describe), this);
+void LedgerDialog::addLedgerCheck(LedgerCheck::Identify identify, LedgerCheck::Send send,
+                                  LedgerCheck::Describe describe) {
+    m_check = new LedgerCheck(std::move(identify), std::move(send), std::move(describe), this);
     m_bodyLayout->addWidget(m_check);
 }
 

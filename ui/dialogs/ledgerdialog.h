@@ -68,7 +68,8 @@ protected:
     void addBodyWidget(QWidget *widget);
     /// Adds the ledger's verdict below the body widgets so far (the preview): whenever the input can be sent,
     /// `send` rehearses it with the ledger (a dry run) and the answer is shown; see LedgerCheck.
-    void addLedgerCheck(LedgerCheck::Send send, LedgerCheck::Describe describe);
+    void addLedgerCheck(LedgerCheck::Identify identify, LedgerCheck::Send send,
+                        LedgerCheck::Describe describe);
     void setHeader(const QString &text);
     /// A standing remark above the form (the account is frozen, your role cannot ...); empty hides it.
     void setNotice(const QString &text);

@@ -63,6 +63,7 @@ PostingDialog::PostingDialog(LedgerClient *client, const Account &account, QWidg
     addBodyWidget(m_preview);
     addBodyWidget(m_approval);
     addLedgerCheck(
+        [this] { return request().canonical(); },
         [this] {
             PostingRequest rehearsal = request();
             rehearsal.dryRun = true;

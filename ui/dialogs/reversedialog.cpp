@@ -40,6 +40,10 @@ ReverseDialog::ReverseDialog(LedgerClient *client, qint64 transactionId, QWidget
     addBodyWidget(m_forceHelp);
     addLedgerCheck(
         [this] {
+            const ReversalRequest r = request();
+            return QStringLiteral("%1;%2;%3").arg(r.transactionId).arg(r.force).arg(r.reason).toUtf8();
+        },
+        [this] {
             ReversalRequest rehearsal = request();
             rehearsal.dryRun = true;
             return this->client()->reverse(rehearsal);

@@ -52,20 +52,20 @@ TransferDialog::TransferDialog(LedgerClient *client, const Account &from, QWidge
 
     m_preview = newPanel(QStringLiteral("previewLabel"));
     addBodyWidget(m_preview);
-    addLedgerCheck(
-        [this] {
-            PostingRequest rehearsal = request();
-            rehearsal.dryRun = true;
-            return this->client()->post(rehearsal);
-        },
-        [this](const PostingResult &r) {
-            const qint64 to = m_destination ? m_destination->id : 0;
-            return tr("Account %1 would hold %2; account %3 would hold %4.")
-                .arg(m_from.id)
-                .arg(money(r.balanceAfter(m_from.id, m_from.balance)))
-                .arg(to)
-                .arg(money(r.balanceAfter(to, m_destination ? m_destination->balance : 0)));
-        });
+    addLedgerCheck([this] { return request().canonical(); },
+                   [this] {
+                       PostingRequest rehearsal = request();
+                       rehearsal.dryRun = true;
+                       return this->client()->post(rehearsal);
+                   },
+                   [this](const PostingResult &r) {
+                       const qint64 to = m_destination ? m_destination->id : 0;
+                       return tr("Account %1 would hold %2; account %3 would hold %4.")
+                           .arg(m_from.id)
+                           .arg(money(r.balanceAfter(m_from.id, m_from.balance)))
+                           .arg(to)
+                           .arg(money(r.balanceAfter(to, m_destination ? m_destination->balance : 0)));
+                   });
     connect(ledgerCheck(), &LedgerCheck::answered, this, [this](const Result<PostingResult> &r) {
         // The source moved since the dialog read it: read it again, so the preview agrees with the ledger.
         if (r && !r->replayed && r->balanceBefore(m_from.id, m_from.balance) != m_from.balance)
