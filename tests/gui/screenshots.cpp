@@ -16,6 +16,7 @@
 #include "demogenerator.h"
 #include "economypage.h"
 #include "historytablemodel.h"
+#include "importdialog.h"
 #include "journalpage.h"
 #include "journaltablemodel.h"
 #include "localledgerclient.h"
@@ -30,6 +31,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLineEdit>
 #include <QSettings>
 #include <QTabWidget>
@@ -228,6 +230,41 @@ int main(int argc, char *argv[]) {
                                   QStringLiteral("dialog-new-account"));
     shootDialog<StatementDialog>(new StatementDialog(client, account, &window),
                                  QStringLiteral("dialog-statement"));
+    // The import dialog after checking a compensation file with a few problems, as a support desk meets it.
+    const QString campaign = temp.filePath(QStringLiteral("compensation-2026-12.csv"));
+    {
+        QFile file(campaign);
+        const QByteArray id = QByteArray::number(account.id);
+        if (!file.open(QIODevice::WriteOnly) ||
+            file.write("kind,account,amount,reason_code,ticket,memo,idempotency_key\n"
+                       "adjustment-credit," +
+                       id +
+                       ",25,OUTAGE,SUP-4471,Server outage 2 Dec,comp-1\n"
+                       "bonus," +
+                       id +
+                       ",10,OUTAGE,SUP-4471,,comp-2\n"
+                       "deposit,999999,5,,SUP-4472,,comp-3\n"
+                       "adjustment-credit," +
+                       id +
+                       ",12.5,,SUP-4473,,comp-4\n"
+                       "withdrawal," +
+                       id +
+                       ",99999999,,SUP-4474,,comp-5\n"
+                       "adjustment-credit," +
+                       id +
+                       ",25,OUTAGE,SUP-4475,,comp-1\n"
+                       "deposit," +
+                       id + ",7.25,,SUP-4476,Refund of order 88812,comp-7\n") < 0) {
+            std::fprintf(stderr, "cannot write %s\n", qPrintable(campaign));
+            return 1;
+        }
+    }
+    shootDialog<ImportDialog>(new ImportDialog(client, &window), QStringLiteral("dialog-import"),
+                              [&campaign](ImportDialog *d) {
+                                  d->setFile(campaign);
+                                  while (d->isBusy())
+                                      settle(50);
+                              });
     ProfileStore profiles;
     shootDialog<ConnectionDialog>(new ConnectionDialog(&profiles, nullptr, &window),
                                   QStringLiteral("dialog-connect"));

@@ -51,13 +51,19 @@ QString ImportReportModel::outcomeText(ImportRow::Outcome outcome, bool dryRun) 
 }
 
 QString ImportReportModel::amountText(const ImportRow &row) const {
-    // Until the account is found the row's amount is only the file's text; after, the exact signed change
-    // in the account's currency, so that a withdrawal reads as money going out.
-    if (row.currency.isEmpty())
+    // Until the account is found (or when the amount itself is wrong) the row's amount is only the file's
+    // text; after, the exact signed change in the account's currency, so that a withdrawal reads as money
+    // going out.
+    if (row.currency.isEmpty() || row.outcome == ImportRow::Outcome::Malformed)
         return row.amountText;
     const QString sign = row.delta > 0 ? QStringLiteral("+") : QString();
     return QStringLiteral("%1%2\u00a0%3")
         .arg(sign, Money::formatLocalized(row.delta, row.exponent, m_locale), row.currency);
+}
+
+QString ImportReportModel::balanceAfter(const ImportRow &row) const {
+    return QStringLiteral("%1\u00a0%2")
+        .arg(Money::formatLocalized(row.balanceAfter, row.exponent, m_locale), row.currency);
 }
 
 QString ImportReportModel::detailText(const ImportRow &row) const {
@@ -65,10 +71,8 @@ QString ImportReportModel::detailText(const ImportRow &row) const {
     switch (row.outcome) {
     case O::Ok:
         if (row.transactionId > 0)
-            return tr("Transaction %1; balance after %2")
-                .arg(row.transactionId)
-                .arg(Money::formatLocalized(row.balanceAfter, row.exponent, m_locale));
-        return tr("Balance after %1").arg(Money::formatLocalized(row.balanceAfter, row.exponent, m_locale));
+            return tr("Transaction %1; balance after %2").arg(row.transactionId).arg(balanceAfter(row));
+        return tr("Balance after %1").arg(balanceAfter(row));
     case O::NeedsApproval:
         if (row.approvalId > 0)
             return tr("Approval %1: above the operator's limit").arg(row.approvalId);

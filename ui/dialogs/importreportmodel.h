@@ -40,6 +40,7 @@ public:
 private:
     QString amountText(const ImportRow &row) const;
     QString detailText(const ImportRow &row) const;
+    QString balanceAfter(const ImportRow &row) const;
 
     ImportReport m_report;
     QColor m_refusedColor{0xb3, 0x26, 0x1e};
