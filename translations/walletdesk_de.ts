@@ -1490,6 +1490,319 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import postings</source>
+        <translation>Buchungen importieren</translation>
+    </message>
+    <message>
+        <source>a CSV file of postings</source>
+        <translation>eine CSV-Datei mit Buchungen</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>P&amp;rüfen</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Columns: kind, account, amount, reason_code, ticket, memo, idempotency_key, and item_account and quantity for purchases. Every row is checked in the ledger first; nothing is posted until you press Post, and a row whose key was posted before is never posted again.</source>
+        <translation>Spalten: kind, account, amount, reason_code, ticket, memo, idempotency_key sowie item_account und quantity für Käufe. Jede Zeile wird zuerst im Hauptbuch geprüft; gebucht wird erst, wenn Sie auf „Buchen“ klicken, und eine Zeile, deren Schlüssel schon gebucht wurde, wird nie ein zweites Mal gebucht.</translation>
+    </message>
+    <message>
+        <source>Show &amp;refused rows only</source>
+        <translation>Nur &amp;abgelehnte Zeilen zeigen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>Bericht &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>&amp;Buchen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The file is being checked or posted already.</source>
+        <translation>Die Datei wird bereits geprüft oder gebucht.</translation>
+    </message>
+    <message>
+        <source>Check the file first: only a checked file is posted.</source>
+        <translation>Prüfen Sie die Datei zuerst: nur eine geprüfte Datei wird gebucht.</translation>
+    </message>
+    <message>
+        <source>The check refused rows: fix them in the file and check it again.</source>
+        <translation>Die Prüfung hat Zeilen abgelehnt: korrigieren Sie sie in der Datei und prüfen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The file changed after it was checked: check it again before posting.</source>
+        <translation>Die Datei hat sich nach der Prüfung geändert: prüfen Sie sie vor dem Buchen erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing to post: every row was posted by an earlier import.</source>
+        <translation>Nichts zu buchen: jede Zeile wurde von einem früheren Import gebucht.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Choose a file to import.</source>
+        <translation>Wählen Sie eine Datei zum Importieren.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>%1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Posting %1…</source>
+        <translation>%1 wird gebucht…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current row…</source>
+        <translation>Wird nach der aktuellen Zeile angehalten…</translation>
+    </message>
+    <message>
+        <source>Stopping the check…</source>
+        <translation>Prüfung wird angehalten…</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Bericht speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Bericht in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation>Der Bericht konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Post %n row(s)</source>
+        <translation>
+            <numerusform>&amp;Buchen: %n Zeile</numerusform>
+            <numerusform>&amp;Buchen: %n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: the sums leave the range of amounts</source>
+        <translation>%1: die Summen verlassen den Betragsbereich</translation>
+    </message>
+    <message>
+        <source>%1: %2 in, %3 out</source>
+        <translation>%1: %2 ein, %3 aus</translation>
+    </message>
+    <message>
+        <source>Totals of the rows that would post: %1</source>
+        <translation>Summen der Zeilen, die gebucht würden: %1</translation>
+    </message>
+    <message>
+        <source>Totals posted: %1</source>
+        <translation>Gebuchte Summen: %1</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file to check.</source>
+        <translation>Wählen Sie eine CSV-Datei zum Prüfen.</translation>
+    </message>
+    <message>
+        <source>Press Check to check the file.</source>
+        <translation>Klicken Sie auf „Prüfen“, um die Datei zu prüfen.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1</source>
+        <translation>Die Datei kann nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 would post</source>
+        <translation>%1 würden gebucht</translation>
+    </message>
+    <message>
+        <source>%1 posted</source>
+        <translation>%1 gebucht</translation>
+    </message>
+    <message>
+        <source>%1 would need approval</source>
+        <translation>%1 bräuchten eine Freigabe</translation>
+    </message>
+    <message>
+        <source>%1 await approval</source>
+        <translation>%1 warten auf Freigabe</translation>
+    </message>
+    <message>
+        <source>%1 already posted</source>
+        <translation>%1 bereits gebucht</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 not posted</source>
+        <translation>%1 nicht gebucht</translation>
+    </message>
+    <message>
+        <source>The check was cancelled: %1 so far. Check the file again to post it.</source>
+        <translation>Die Prüfung wurde abgebrochen: bis dahin %1. Prüfen Sie die Datei erneut, um sie zu buchen.</translation>
+    </message>
+    <message>
+        <source>File checked: %1. Nothing can be posted while a row is refused: correct or remove the refused rows in the file, then check it again.</source>
+        <translation>Datei geprüft: %1. Solange eine Zeile abgelehnt ist, kann nichts gebucht werden: korrigieren oder entfernen Sie die abgelehnten Zeilen in der Datei und prüfen Sie sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>File checked: %1. Nothing to post.</source>
+        <translation>Datei geprüft: %1. Nichts zu buchen.</translation>
+    </message>
+    <message>
+        <source>File checked: %1. Nothing has been posted yet.</source>
+        <translation>Datei geprüft: %1. Noch wurde nichts gebucht.</translation>
+    </message>
+    <message>
+        <source>Posting cancelled: %1. Check and post the file again to finish it: rows already posted are not posted twice.</source>
+        <translation>Buchen abgebrochen: %1. Prüfen und buchen Sie die Datei erneut, um sie abzuschließen: bereits gebuchte Zeilen werden nicht doppelt gebucht.</translation>
+    </message>
+    <message>
+        <source>Posting stopped: %1 (%2).</source>
+        <translation>Buchen angehalten: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Posted with refusals: %1. The ledger changed after the check.</source>
+        <translation>Mit Ablehnungen gebucht: %1. Das Hauptbuch hat sich nach der Prüfung geändert.</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Fertig: %1.</translation>
+    </message>
+    <message>
+        <source>Results written to %1.</source>
+        <translation>Ergebnisse in %1 geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <source>Would post</source>
+        <translation>Würde gebucht</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Gebucht</translation>
+    </message>
+    <message>
+        <source>Would need approval</source>
+        <translation>Bräuchte Freigabe</translation>
+    </message>
+    <message>
+        <source>Awaits approval</source>
+        <translation>Wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>Already posted</source>
+        <translation>Bereits gebucht</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Unknown account</source>
+        <translation>Unbekanntes Konto</translation>
+    </message>
+    <message>
+        <source>Would overdraw</source>
+        <translation>Würde überziehen</translation>
+    </message>
+    <message>
+        <source>Account frozen</source>
+        <translation>Konto gesperrt</translation>
+    </message>
+    <message>
+        <source>Account closed</source>
+        <translation>Konto geschlossen</translation>
+    </message>
+    <message>
+        <source>Duplicate key</source>
+        <translation>Doppelter Schlüssel</translation>
+    </message>
+    <message>
+        <source>Key used before</source>
+        <translation>Schlüssel schon verwendet</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Not posted</source>
+        <translation>Nicht gebucht</translation>
+    </message>
+    <message>
+        <source>Transaction %1; balance after %2</source>
+        <translation>Transaktion %1; Saldo danach %2</translation>
+    </message>
+    <message>
+        <source>Balance after %1</source>
+        <translation>Saldo danach %1</translation>
+    </message>
+    <message>
+        <source>Approval %1: above the operator&apos;s limit</source>
+        <translation>Freigabe %1: über dem Limit des Bearbeiters</translation>
+    </message>
+    <message>
+        <source>Above the operator&apos;s limit: a second operator approves it</source>
+        <translation>Über dem Limit des Bearbeiters: ein zweiter Bearbeiter gibt sie frei</translation>
+    </message>
+    <message>
+        <source>Transaction %1, by an earlier import</source>
+        <translation>Transaktion %1, von einem früheren Import</translation>
+    </message>
+    <message>
+        <source>By an earlier import</source>
+        <translation>Von einem früheren Import</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
     <name>JournalPage</name>
     <message>
         <source>All kinds</source>
@@ -2089,26 +2402,6 @@ Erstes Problem: %1</translation>
     <message>
         <source>Post a CSV file of deposits, withdrawals and adjustments</source>
         <translation>Eine CSV-Datei mit Einzahlungen, Auszahlungen und Korrekturen buchen</translation>
-    </message>
-    <message>
-        <source>Import postings</source>
-        <translation>Buchungen importieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Checking and posting %1…</source>
-        <translation>%1 wird geprüft und gebucht…</translation>
-    </message>
-    <message>
-        <source>%1 lines: %2 posted, %3 waiting for approval, %4 already posted by an earlier import.</source>
-        <translation>%1 Zeilen: %2 gebucht, %3 warten auf Freigabe, %4 bereits durch einen früheren Import gebucht.</translation>
-    </message>
-    <message>
-        <source>The import stopped: %1</source>
-        <translation>Der Import wurde abgebrochen: %1</translation>
     </message>
     <message>
         <source>On this computer</source>

@@ -62,6 +62,16 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>&amp;Post %n row(s)</source>
+        <translation>
+            <numerusform>&amp;Post %n row</numerusform>
+            <numerusform>&amp;Post %n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatementDialog</name>
     <message numerus="yes">
         <source>%n entries written to %1.</source>

@@ -1490,6 +1490,319 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import postings</source>
+        <translation>Importer des écritures</translation>
+    </message>
+    <message>
+        <source>a CSV file of postings</source>
+        <translation>un fichier CSV d’écritures</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier :</translation>
+    </message>
+    <message>
+        <source>Columns: kind, account, amount, reason_code, ticket, memo, idempotency_key, and item_account and quantity for purchases. Every row is checked in the ledger first; nothing is posted until you press Post, and a row whose key was posted before is never posted again.</source>
+        <translation>Colonnes : kind, account, amount, reason_code, ticket, memo, idempotency_key, ainsi que item_account et quantity pour les achats. Chaque ligne est d’abord vérifiée dans le grand livre ; rien n’est comptabilisé avant que vous cliquiez sur « Comptabiliser », et une ligne dont la clé a déjà été comptabilisée ne l’est jamais une seconde fois.</translation>
+    </message>
+    <message>
+        <source>Show &amp;refused rows only</source>
+        <translation>Afficher seulement les lignes &amp;refusées</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>&amp;Enregistrer le rapport…</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>&amp;Comptabiliser</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The file is being checked or posted already.</source>
+        <translation>Le fichier est déjà en cours de vérification ou de comptabilisation.</translation>
+    </message>
+    <message>
+        <source>Check the file first: only a checked file is posted.</source>
+        <translation>Vérifiez d’abord le fichier : seul un fichier vérifié est comptabilisé.</translation>
+    </message>
+    <message>
+        <source>The check refused rows: fix them in the file and check it again.</source>
+        <translation>La vérification a refusé des lignes : corrigez-les dans le fichier et vérifiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The file changed after it was checked: check it again before posting.</source>
+        <translation>Le fichier a changé après sa vérification : vérifiez-le à nouveau avant de comptabiliser.</translation>
+    </message>
+    <message>
+        <source>Nothing to post: every row was posted by an earlier import.</source>
+        <translation>Rien à comptabiliser : chaque ligne l’a été par un import précédent.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Choose a file to import.</source>
+        <translation>Choisissez un fichier à importer.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <source>Posting %1…</source>
+        <translation>Comptabilisation de %1…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current row…</source>
+        <translation>Arrêt après la ligne en cours…</translation>
+    </message>
+    <message>
+        <source>Stopping the check…</source>
+        <translation>Arrêt de la vérification…</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Enregistrer le rapport</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>Rapport enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>The report could not be saved: %1</source>
+        <translation>Le rapport n’a pas pu être enregistré : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Post %n row(s)</source>
+        <translation>
+            <numerusform>&amp;Comptabiliser %n ligne</numerusform>
+            <numerusform>&amp;Comptabiliser %n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: the sums leave the range of amounts</source>
+        <translation>%1 : les sommes sortent de la plage des montants</translation>
+    </message>
+    <message>
+        <source>%1: %2 in, %3 out</source>
+        <translation>%1 : %2 en entrée, %3 en sortie</translation>
+    </message>
+    <message>
+        <source>Totals of the rows that would post: %1</source>
+        <translation>Totaux des lignes qui seraient comptabilisées : %1</translation>
+    </message>
+    <message>
+        <source>Totals posted: %1</source>
+        <translation>Totaux comptabilisés : %1</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file to check.</source>
+        <translation>Choisissez un fichier CSV à vérifier.</translation>
+    </message>
+    <message>
+        <source>Press Check to check the file.</source>
+        <translation>Cliquez sur « Vérifier » pour vérifier le fichier.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1</source>
+        <translation>Le fichier ne peut pas être importé : %1</translation>
+    </message>
+    <message>
+        <source>%1 would post</source>
+        <translation>%1 seraient comptabilisées</translation>
+    </message>
+    <message>
+        <source>%1 posted</source>
+        <translation>%1 comptabilisées</translation>
+    </message>
+    <message>
+        <source>%1 would need approval</source>
+        <translation>%1 demanderaient une approbation</translation>
+    </message>
+    <message>
+        <source>%1 await approval</source>
+        <translation>%1 en attente d’approbation</translation>
+    </message>
+    <message>
+        <source>%1 already posted</source>
+        <translation>%1 déjà comptabilisées</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1 refusées</translation>
+    </message>
+    <message>
+        <source>%1 not posted</source>
+        <translation>%1 non comptabilisées</translation>
+    </message>
+    <message>
+        <source>The check was cancelled: %1 so far. Check the file again to post it.</source>
+        <translation>La vérification a été annulée : %1 jusque-là. Vérifiez à nouveau le fichier pour le comptabiliser.</translation>
+    </message>
+    <message>
+        <source>File checked: %1. Nothing can be posted while a row is refused: correct or remove the refused rows in the file, then check it again.</source>
+        <translation>Fichier vérifié : %1. Rien ne peut être comptabilisé tant qu’une ligne est refusée : corrigez ou supprimez les lignes refusées dans le fichier, puis vérifiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>File checked: %1. Nothing to post.</source>
+        <translation>Fichier vérifié : %1. Rien à comptabiliser.</translation>
+    </message>
+    <message>
+        <source>File checked: %1. Nothing has been posted yet.</source>
+        <translation>Fichier vérifié : %1. Rien n’a encore été comptabilisé.</translation>
+    </message>
+    <message>
+        <source>Posting cancelled: %1. Check and post the file again to finish it: rows already posted are not posted twice.</source>
+        <translation>Comptabilisation annulée : %1. Vérifiez et comptabilisez à nouveau le fichier pour la terminer : les lignes déjà comptabilisées ne le sont pas deux fois.</translation>
+    </message>
+    <message>
+        <source>Posting stopped: %1 (%2).</source>
+        <translation>Comptabilisation interrompue : %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Posted with refusals: %1. The ledger changed after the check.</source>
+        <translation>Comptabilisé avec des refus : %1. Le grand livre a changé après la vérification.</translation>
+    </message>
+    <message>
+        <source>Done: %1.</source>
+        <translation>Terminé : %1.</translation>
+    </message>
+    <message>
+        <source>Results written to %1.</source>
+        <translation>Résultats écrits dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportModel</name>
+    <message>
+        <source>Would post</source>
+        <translation>Serait comptabilisée</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Comptabilisée</translation>
+    </message>
+    <message>
+        <source>Would need approval</source>
+        <translation>Demanderait une approbation</translation>
+    </message>
+    <message>
+        <source>Awaits approval</source>
+        <translation>En attente d’approbation</translation>
+    </message>
+    <message>
+        <source>Already posted</source>
+        <translation>Déjà comptabilisée</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>Mal formée</translation>
+    </message>
+    <message>
+        <source>Unknown account</source>
+        <translation>Compte inconnu</translation>
+    </message>
+    <message>
+        <source>Would overdraw</source>
+        <translation>Dépasserait le solde</translation>
+    </message>
+    <message>
+        <source>Account frozen</source>
+        <translation>Compte gelé</translation>
+    </message>
+    <message>
+        <source>Account closed</source>
+        <translation>Compte clôturé</translation>
+    </message>
+    <message>
+        <source>Duplicate key</source>
+        <translation>Clé en double</translation>
+    </message>
+    <message>
+        <source>Key used before</source>
+        <translation>Clé déjà utilisée</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Not posted</source>
+        <translation>Non comptabilisée</translation>
+    </message>
+    <message>
+        <source>Transaction %1; balance after %2</source>
+        <translation>Transaction %1 ; solde après %2</translation>
+    </message>
+    <message>
+        <source>Balance after %1</source>
+        <translation>Solde après %1</translation>
+    </message>
+    <message>
+        <source>Approval %1: above the operator&apos;s limit</source>
+        <translation>Approbation %1 : au-delà de la limite de l’opérateur</translation>
+    </message>
+    <message>
+        <source>Above the operator&apos;s limit: a second operator approves it</source>
+        <translation>Au-delà de la limite de l’opérateur : un second opérateur l’approuve</translation>
+    </message>
+    <message>
+        <source>Transaction %1, by an earlier import</source>
+        <translation>Transaction %1, par un import précédent</translation>
+    </message>
+    <message>
+        <source>By an earlier import</source>
+        <translation>Par un import précédent</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+</context>
+<context>
     <name>JournalPage</name>
     <message>
         <source>All kinds</source>
@@ -2089,26 +2402,6 @@ Premier problème&#xa0;: %1</translation>
     <message>
         <source>Post a CSV file of deposits, withdrawals and adjustments</source>
         <translation>Passer les écritures d&apos;un fichier CSV de dépôts, retraits et ajustements</translation>
-    </message>
-    <message>
-        <source>Import postings</source>
-        <translation>Importer des écritures</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Checking and posting %1…</source>
-        <translation>Vérification et comptabilisation de %1…</translation>
-    </message>
-    <message>
-        <source>%1 lines: %2 posted, %3 waiting for approval, %4 already posted by an earlier import.</source>
-        <translation>%1 lignes&#xa0;: %2 passées, %3 en attente d&apos;approbation, %4 déjà passées lors d&apos;une importation précédente.</translation>
-    </message>
-    <message>
-        <source>The import stopped: %1</source>
-        <translation>L&apos;importation s&apos;est arrêtée&#xa0;: %1</translation>
     </message>
     <message>
         <source>On this computer</source>

@@ -253,7 +253,7 @@ void ask(const std::shared_ptr<Job> &job) {
             row.outcome = O::UnknownAccount;
             row.message =
                 a ? QStringLiteral("account %1 is a system account, not a player's").arg(row.accountId)
-                  : QStringLiteral("account %1: %2").arg(row.accountId).arg(a.error().message);
+                  : QStringLiteral("account: %1").arg(a.error().message); // the message names the id
             continue;
         }
         row.currency = a->currency;
@@ -261,9 +261,8 @@ void ask(const std::shared_ptr<Job> &job) {
         row.balanceAfter = a->balance;
         if (p.itemAccount > 0 && !job->accounts.value(p.itemAccount)) {
             row.outcome = O::UnknownAccount;
-            row.message = QStringLiteral("item_account %1: %2")
-                              .arg(p.itemAccount)
-                              .arg(job->accounts.value(p.itemAccount).error().message);
+            row.message =
+                QStringLiteral("item_account: %1").arg(job->accounts.value(p.itemAccount).error().message);
             continue;
         }
         const auto amount = Money::parse(p.amount, a->exponent);

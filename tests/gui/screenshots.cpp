@@ -246,7 +246,7 @@ int main(int argc, char *argv[]) {
                        "deposit,999999,5,,SUP-4472,,comp-3\n"
                        "adjustment-credit," +
                        id +
-                       ",12.5,,SUP-4473,,comp-4\n"
+                       ",12,,SUP-4473,,comp-4\n"
                        "withdrawal," +
                        id +
                        ",99999999,,SUP-4474,,comp-5\n"

@@ -384,19 +384,20 @@ void ImportDialog::showSummary() {
             say(tr("File checked: %1. Nothing has been posted yet.").arg(counts), Tone::Success);
         return;
     }
-    const QString results =
-        r.resultPath.isEmpty() ? QString() : tr(" Results written to %1.").arg(r.resultPath);
+    // Where the results went follows as a sentence of its own.
+    const auto withResults = [&r](const QString &text) {
+        return r.resultPath.isEmpty() ? text : text + u' ' + tr("Results written to %1.").arg(r.resultPath);
+    };
     if (r.cancelled)
-        say(tr("Posting cancelled: %1. Check and post the file again to finish it: rows already posted are "
-               "not posted twice.")
-                    .arg(counts) +
-                results,
+        say(withResults(tr("Posting cancelled: %1. Check and post the file again to finish it: rows already "
+                           "posted are not posted twice.")
+                            .arg(counts)),
             Tone::Warning);
     else if (!r.fileError.isEmpty())
-        say(tr("Posting stopped: %1 (%2).").arg(r.fileError, counts) + results, Tone::Error);
+        say(withResults(tr("Posting stopped: %1 (%2).").arg(r.fileError, counts)), Tone::Error);
     else if (r.refusedRows() > 0)
-        say(tr("Posted with refusals: %1. The ledger changed after the check.").arg(counts) + results,
+        say(withResults(tr("Posted with refusals: %1. The ledger changed after the check.").arg(counts)),
             Tone::Warning);
     else
-        say(tr("Done: %1.").arg(counts) + results, Tone::Success);
+        say(withResults(tr("Done: %1.").arg(counts)), Tone::Success);
 }
