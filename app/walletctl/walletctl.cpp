@@ -61,6 +61,12 @@ commands:
   statement ID --from YYYY-MM-DD --to YYYY-MM-DD (--pdf FILE | --csv FILE) [--page-size a4|letter]
   statement --player REF --from ... --to ... (--pdf FILE | --csv FILE)
                                         an account's (or all of a player's) statement for those UTC days
+  export accounts --csv FILE [--player REF] [--currency CODE] [--system]
+  export journal --csv FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--kind KIND] [--by OPERATOR]
+                 [--currency CODE [--min-amount A] [--max-amount A]] [--system]
+  export history ID --csv FILE
+                                        a CSV file: accounts in id order, journal entries and an
+                                        account's history newest first; audited
 )";
 
 int exitFor(ErrorCode code) {
@@ -125,6 +131,11 @@ WalletCtl::WalletCtl(QTextStream &out, QTextStream &err)
         {QStringLiteral("pdf"), {}, QStringLiteral("FILE")},
         {QStringLiteral("csv"), {}, QStringLiteral("FILE")},
         {QStringLiteral("page-size"), {}, QStringLiteral("SIZE")},
+        {QStringLiteral("kind"), {}, QStringLiteral("KIND")},
+        {QStringLiteral("by"), {}, QStringLiteral("OPERATOR")},
+        {QStringLiteral("min-amount"), {}, QStringLiteral("A")},
+        {QStringLiteral("max-amount"), {}, QStringLiteral("A")},
+        {QStringLiteral("system"), {}},
         {QStringLiteral("version"), {}},
         {{QStringLiteral("h"), QStringLiteral("help")}, {}},
     });
@@ -243,7 +254,7 @@ int WalletCtl::run(const QStringList &arguments) {
         QStringLiteral("unfreeze"), QStringLiteral("close"),        QStringLiteral("verify"),
         QStringLiteral("operator"), QStringLiteral("audit"),        QStringLiteral("transaction"),
         QStringLiteral("economy"),  QStringLiteral("distribution"), QStringLiteral("statement"),
-        QStringLiteral("import")};
+        QStringLiteral("import"),   QStringLiteral("export")};
     if (!known.contains(command))
         return fail(Usage, QStringLiteral("unknown command \"%1\"; see walletctl --help").arg(command));
     if (remote) {
@@ -352,6 +363,8 @@ int WalletCtl::dispatch(const QString &command, const QStringList &args) {
         return cmdPost(args);
     if (command == u"import")
         return cmdImport(args);
+    if (command == u"export")
+        return cmdExport(args);
     if (command == u"reverse")
         return cmdReverse(args);
     if (command == u"approve" || command == u"reject")

@@ -23,7 +23,7 @@ class LocalLedgerClient;
 /// The command functions live in files by subject: walletctl_accounts.cpp (accounts, history, balances,
 /// transactions), walletctl_postings.cpp (postings, reversals, approvals, account states) and
 /// walletctl_admin.cpp (init, demo, currencies, operators, audit, verify, economy); walletctl_statement.cpp
-/// (statements as PDF or CSV).
+/// (statements as PDF or CSV); walletctl_import.cpp and walletctl_export.cpp (CSV files in and out).
 class WalletCtl final {
 public:
     WalletCtl(QTextStream &out, QTextStream &err);
@@ -62,6 +62,8 @@ private:
     int cmdPost(const QStringList &args);
     /// import FILE [--dry-run] [--result FILE]: walletctl_import.cpp.
     int cmdImport(const QStringList &args);
+    /// export accounts|journal|history ID --csv FILE [filters]: walletctl_export.cpp.
+    int cmdExport(const QStringList &args);
     /// A posting's entries as walletctl prints them in JSON (minor units as strings).
     static QJsonArray entriesJson(const PostingResult &result);
     /// What a dry run says: `outcome` ("would post"), then every leg with its balance before and after.

@@ -432,6 +432,8 @@ bool decodeJournalQuery(const QUrlQuery &q, JournalQuery *query, qint64 *before,
         j.kind = k;
     }
     j.operatorName = q.queryItemValue(QStringLiteral("operator"), QUrl::FullyDecoded).left(64);
+    // min_amount and max_amount count in this currency's minor units; without it the ledger ignores them.
+    j.currency = q.queryItemValue(QStringLiteral("currency"), QUrl::FullyDecoded).left(16);
     qint64 lim = 0;
     if (!queryInt(q, QStringLiteral("from"), 0, std::numeric_limits<qint64>::max(), 0, &j.fromMs, error) ||
         !queryInt(q, QStringLiteral("to"), 0, std::numeric_limits<qint64>::max(), 0, &j.toMs, error) ||
@@ -453,6 +455,8 @@ QUrlQuery encodeJournalQuery(const JournalQuery &j, qint64 before, int limit) {
     if (!j.operatorName.isEmpty())
         q.addQueryItem(QStringLiteral("operator"),
                        QString::fromLatin1(QUrl::toPercentEncoding(j.operatorName)));
+    if (!j.currency.isEmpty())
+        q.addQueryItem(QStringLiteral("currency"), QString::fromLatin1(QUrl::toPercentEncoding(j.currency)));
     if (j.fromMs)
         q.addQueryItem(QStringLiteral("from"), s64(j.fromMs));
     if (j.toMs)

@@ -16,7 +16,9 @@ void LedgerClient::setPollInterval(int intervalMs) {
     poll();
 }
 
-void LedgerClient::recordExport(const QString &, const QString &) {}
+QFuture<Result<Done>> LedgerClient::recordExport(const QString &, const QString &) {
+    return QtFuture::makeReadyFuture(Result<Done>(Done{}));
+}
 
 QFuture<Result<SessionInfo>> LedgerClient::resumeSession(const QString &) {
     return QtFuture::makeReadyFuture(Result<SessionInfo>(LedgerError{

@@ -116,8 +116,10 @@ public:
     virtual QFuture<Result<VerifyReport>> verify() = 0;
 
     /// Records in the audit log that the signed-in operator exported `target` ("account:12", "journal").
-    /// The default records nothing (a client whose server audits exports itself).
-    virtual void recordExport(const QString &target, const QString &detail);
+    /// The future completes once the record is written (or refused), so that a program that ends or signs
+    /// out right after an export (walletctl) cannot lose the record on the way. The default records nothing
+    /// (a client whose server audits exports itself).
+    virtual QFuture<Result<Done>> recordExport(const QString &target, const QString &detail);
 
     /// After signInRequired(): signs in again as the same operator. On success the requests that were waiting
     /// are sent again and complete as if nothing had happened; on failure (a wrong password) they go on

@@ -292,8 +292,8 @@ QFuture<Result<VerifyReport>> LocalLedgerClient::verify() {
     return future;
 }
 
-void LocalLedgerClient::recordExport(const QString &target, const QString &detail) {
-    m_service.run([actor = m_actor, target, detail](LedgerStore &s) {
+QFuture<Result<Done>> LocalLedgerClient::recordExport(const QString &target, const QString &detail) {
+    return m_service.run([actor = m_actor, target, detail](LedgerStore &s) {
         s.audit(actor, QStringLiteral("export"), target, QStringLiteral("ok"), detail);
         return Result<Done>(Done{});
     });

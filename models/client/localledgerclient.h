@@ -59,7 +59,7 @@ public:
     QFuture<Result<OperatorInfo>> setOperatorDisabled(const QString &name, bool disabled) override;
     QFuture<Result<Done>> setOperatorPassword(const QString &name, const QString &password) override;
     QFuture<Result<VerifyReport>> verify() override;
-    void recordExport(const QString &target, const QString &detail) override;
+    QFuture<Result<Done>> recordExport(const QString &target, const QString &detail) override;
 
     /// The service underneath, for tools that need the whole store API (walletctl-style jobs, tests).
     LedgerService &service() { return m_service; }

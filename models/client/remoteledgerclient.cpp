@@ -446,7 +446,7 @@ RemoteLedgerClient::postBatch(const QList<PostingRequest> &requests) {
                     if (!o.value(QStringLiteral("results")).isArray())
                         return false;
                     const QJsonArray items = o.value(QStringLiteral("results")).toArray();
-                    for (const QJsonValue &v : items) {
+                    for (const auto &v : items) {
                         const QJsonObject item = v.toObject();
                         if (item.value(QStringLiteral("error")).isObject()) {
                             const auto e =
@@ -678,13 +678,13 @@ QFuture<Result<Statement>> RemoteLedgerClient::statement(qint64 accountId, qint6
         });
 }
 
-void RemoteLedgerClient::recordExport(const QString &target, const QString &detail) {
+QFuture<Result<Done>> RemoteLedgerClient::recordExport(const QString &target, const QString &detail) {
     // Not repeated when walletd cannot be reached: a record sent twice would say the export happened twice.
-    m_transport.fetch<Done>({QByteArrayLiteral("POST"),
-                             QStringLiteral("/admin/v1/audit/export"),
-                             {},
-                             ApiCodec::encodeExportRecord(target, detail),
-                             {},
-                             false},
-                            [](const QJsonObject &, Done *) { return true; });
+    return m_transport.fetch<Done>({QByteArrayLiteral("POST"),
+                                    QStringLiteral("/admin/v1/audit/export"),
+                                    {},
+                                    ApiCodec::encodeExportRecord(target, detail),
+                                    {},
+                                    false},
+                                   [](const QJsonObject &, Done *) { return true; });
 }

@@ -80,7 +80,7 @@ public:
     QFuture<Result<Done>> setOperatorPassword(const QString &name, const QString &password) override;
     QFuture<Result<VerifyReport>> verify() override;
     /// walletd records it (POST /admin/v1/audit/export) as the session's operator.
-    void recordExport(const QString &target, const QString &detail) override;
+    QFuture<Result<Done>> recordExport(const QString &target, const QString &detail) override;
 
 private:
     using Call = WalletdTransport::Call;

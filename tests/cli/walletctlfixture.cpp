@@ -5,15 +5,17 @@ namespace {
 /// walletctl's options that take a value (app/walletctl/walletctl.cpp), to find the command among the
 /// arguments.
 const QSet<QString> ValueOptions{
-    QStringLiteral("db"),       QStringLiteral("server"),     QStringLiteral("as"),
-    QStringLiteral("operator"), QStringLiteral("players"),    QStringLiteral("days"),
-    QStringLiteral("seed"),     QStringLiteral("key"),        QStringLiteral("account"),
-    QStringLiteral("to"),       QStringLiteral("from"),       QStringLiteral("amount"),
-    QStringLiteral("items"),    QStringLiteral("reason"),     QStringLiteral("ticket"),
-    QStringLiteral("memo"),     QStringLiteral("comment"),    QStringLiteral("player"),
-    QStringLiteral("currency"), QStringLiteral("name"),       QStringLiteral("exponent"),
-    QStringLiteral("at"),       QStringLiteral("limit"),      QStringLiteral("before"),
-    QStringLiteral("role"),     QStringLiteral("digest-out"), QStringLiteral("expect-digest")};
+    QStringLiteral("db"),         QStringLiteral("server"),     QStringLiteral("as"),
+    QStringLiteral("operator"),   QStringLiteral("players"),    QStringLiteral("days"),
+    QStringLiteral("seed"),       QStringLiteral("key"),        QStringLiteral("account"),
+    QStringLiteral("to"),         QStringLiteral("from"),       QStringLiteral("amount"),
+    QStringLiteral("items"),      QStringLiteral("reason"),     QStringLiteral("ticket"),
+    QStringLiteral("memo"),       QStringLiteral("comment"),    QStringLiteral("player"),
+    QStringLiteral("currency"),   QStringLiteral("name"),       QStringLiteral("exponent"),
+    QStringLiteral("at"),         QStringLiteral("limit"),      QStringLiteral("before"),
+    QStringLiteral("role"),       QStringLiteral("digest-out"), QStringLiteral("expect-digest"),
+    QStringLiteral("csv"),        QStringLiteral("kind"),       QStringLiteral("by"),
+    QStringLiteral("min-amount"), QStringLiteral("max-amount")};
 
 /// What WalletCtl::localOnlyReason refuses under --server (docs/walletctl.md): these run on the database.
 bool localOnly(const QStringList &positional) {

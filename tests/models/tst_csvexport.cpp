@@ -22,6 +22,7 @@ private Q_SLOTS:
     void fieldsAreQuotedAndCannotBeFormulas();
     void historyReachesTheFileRowForRow();
     void journalKeepsItsFilters();
+    void accountsCrossPagesInIdOrder();
     void cancelLeavesNoFile();
     void unwritablePathIsAnError();
 
@@ -129,6 +130,53 @@ void TestCsvExport::journalKeepsItsFilters() {
         QVERIFY(lines[i].contains(",deposit,"));
         QVERIFY(lines[i].contains(",CREDITS,"));
     }
+}
+
+void TestCsvExport::accountsCrossPagesInIdOrder() {
+    // Every account, system ones too: more than one page of 1,000, continued by id (a keyset), each once.
+    const qint64 accounts = m_raw->scalar(QStringLiteral("SELECT count(*) FROM accounts"));
+    QVERIFY2(accounts > 1000, "the export must cross a page boundary");
+    const qint64 auditBefore = m_raw->scalar(
+        QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'export' AND target = 'accounts'"));
+    AccountQuery q;
+    q.includeSystem = true;
+    q.sort = AccountQuery::Sort::Balance; // the export's order is the id's whatever the list's
+    q.descending = true;
+    const QString path = m_dir.filePath(QStringLiteral("accounts.csv"));
+    const auto written = await(CsvExport::accounts(m_client.get(), q, path));
+    QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message));
+    QCOMPARE(*written, accounts);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QCOMPARE(lines.first(), QByteArray("id,kind,player,name,currency,state,allow_negative,balance,held,"
+                                       "available,created_at,last_activity_at"));
+    QCOMPARE(lines.size(), int(accounts) + 2);
+    // Ids ascending, and per currency the balances add up to zero (double entry), exactly.
+    const auto currencies = await(m_client->currencies());
+    QVERIFY(currencies.ok());
+    QHash<QString, int> exponents;
+    for (const Currency &c : *currencies)
+        exponents.insert(c.code, c.exponent);
+    QHash<QString, qint64> totals;
+    qint64 previous = 0;
+    for (int i = 1; i <= accounts; ++i) {
+        const QList<QByteArray> f = lines[i].split(',');
+        QCOMPARE(f.size(), 12); // the demo's names hold no comma
+        QVERIFY2(f[0].toLongLong() > previous, lines[i].constData());
+        previous = f[0].toLongLong();
+        const QString currency = QString::fromUtf8(f[4]);
+        const auto balance = Money::parse(QString::fromUtf8(f[7]), exponents.value(currency, -1));
+        QVERIFY2(balance.ok(), lines[i].constData());
+        totals[currency] += *balance.minor;
+    }
+    QCOMPARE(totals.size(), exponents.size());
+    for (auto it = totals.cbegin(); it != totals.cend(); ++it)
+        QVERIFY2(it.value() == 0, qPrintable(it.key()));
+    // Recorded by the time the export answers.
+    QCOMPARE(m_raw->scalar(QStringLiteral(
+                 "SELECT count(*) FROM audit_log WHERE action = 'export' AND target = 'accounts'")),
+             auditBefore + 1);
 }
 
 void TestCsvExport::cancelLeavesNoFile() {

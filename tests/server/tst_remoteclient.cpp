@@ -210,6 +210,20 @@ QStringList scenario(LedgerClient &sam, LedgerClient &sue, LedgerClient &vera) {
                           l.operatorName);
         return s;
     });
+    // The journal's currency filter, and the amount range that only counts with it.
+    JournalQuery usd;
+    usd.currency = QStringLiteral("USD");
+    usd.minAmount = 1;
+    t << outcome<QList<JournalLine>>(await(vera.journal(usd, 0, 50)), [](const QList<JournalLine> &lines) {
+        QString s = QStringLiteral("USD journal, credits");
+        for (const JournalLine &l : lines)
+            s += QStringLiteral(" [%1 %2 %3 %4]")
+                     .arg(l.transactionId)
+                     .arg(l.accountId)
+                     .arg(l.currency)
+                     .arg(l.amount);
+        return s;
+    });
     t << outcome<JournalTransaction>(await(vera.transaction(dep)), [](const JournalTransaction &x) {
         return QStringLiteral("transaction %1 %2 %3 reversed by %4 entries %5")
             .arg(x.id)
