@@ -1694,6 +1694,10 @@ Ohne Option wird die zuletzt verwendete Verbindung geöffnet (beim ersten Start 
         <source>Results written to %1.</source>
         <translation>Ergebnisse in %1 geschrieben.</translation>
     </message>
+    <message>
+        <source>The check did not finish: check the file again.</source>
+        <translation>Die Prüfung wurde nicht abgeschlossen: prüfen Sie die Datei erneut.</translation>
+    </message>
 </context>
 <context>
     <name>ImportReportModel</name>

@@ -1694,6 +1694,10 @@ Sans option, ouvre la dernière connexion utilisée (le premier démarrage ouvre
         <source>Results written to %1.</source>
         <translation>Résultats écrits dans %1.</translation>
     </message>
+    <message>
+        <source>The check did not finish: check the file again.</source>
+        <translation>La vérification n’est pas allée au bout : vérifiez à nouveau le fichier.</translation>
+    </message>
 </context>
 <context>
     <name>ImportReportModel</name>

@@ -185,33 +185,33 @@ QFuture<ImportReport> ImportDialog::refuse(const QString &why, bool dryRun) {
 }
 
 QFuture<ImportReport> ImportDialog::post() {
-    const auto refuse = [this](const QString &why) { return ImportDialog::refuse(why, false); };
     if (isBusy())
-        return refuse(tr("The file is being checked or posted already."));
+        return refuse(tr("The file is being checked or posted already."), false);
     const QString path = m_path->text().trimmed();
     if (m_stage != Stage::Checked || path != m_checkedPath)
-        return refuse(tr("Check the file first: only a checked file is posted."));
-    if (!report().fileError.isEmpty() || report().cancelled || report().refusedRows() > 0)
-        return refuse(tr("The check refused rows: fix them in the file and check it again."));
+        return refuse(tr("Check the file first: only a checked file is posted."), false);
+    if (!report().fileError.isEmpty() || report().cancelled)
+        return refuse(tr("The check did not finish: check the file again."), false);
+    if (report().refusedRows() > 0)
+        return refuse(tr("The check refused rows: fix them in the file and check it again."), false);
     if (stampOf(path) != m_checkedStamp) {
         m_stage = Stage::NoFile;
         updateControls();
-        return refuse(tr("The file changed after it was checked: check it again before posting."));
+        return refuse(tr("The file changed after it was checked: check it again before posting."), false);
     }
     if (postableRows() == 0)
-        return refuse(tr("Nothing to post: every row was posted by an earlier import."));
+        return refuse(tr("Nothing to post: every row was posted by an earlier import."), false);
     return start(false);
 }
 
 QFuture<ImportReport> ImportDialog::start(bool dryRun) {
     const QString path = m_path->text().trimmed();
-    const auto refuse = [this, dryRun](const QString &why) { return ImportDialog::refuse(why, dryRun); };
     if (isBusy())
-        return refuse(tr("The file is being checked or posted already."));
+        return refuse(tr("The file is being checked or posted already."), dryRun);
     if (!m_client)
-        return refuse(tr("Not connected"));
+        return refuse(tr("Not connected"), dryRun);
     if (path.isEmpty())
-        return refuse(tr("Choose a file to import."));
+        return refuse(tr("Choose a file to import."), dryRun);
 
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     BulkImport::Options options;
