@@ -1,34 +1,22 @@
 // RemoteLedgerClient against a live walletd (started here on loopback, port 0) over SQLite or the fixture's
-// PostgreSQL. The behavioural check: the same scenario is run through LocalLedgerClient on a fresh ledger and
-// through RemoteLedgerClient on another fresh ledger prepared the same way, and the two transcripts (every
-// result and every error's code and message) must be equal. Then what only the remote client has: sign-in,
-// lost connections, and a retried posting whose first answer was lost.
+// PostgreSQL, compared with LocalLedgerClient: the same scenario run through each on a fresh ledger must give
+// equal transcripts (every result, every error's code and message); so must postings' outcomes and economies.
 
 #include "demogenerator.h"
 #include "economyreader.h"
 #include "ledgerreader.h"
 #include "ledgerservice.h"
 #include "localledgerclient.h"
-#include "moneyedit.h"
-#include "postingdialog.h"
+#include "remoteclientfixture.h"
 #include "remoteledgerclient.h"
-#include "testsupport.h"
-#include "walletdharness.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
-#include <QFile>
-#include <QFutureWatcher>
 #include <QJsonArray>
-#include <QPointer>
-#include <QPushButton>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QTemporaryDir>
-#include <QTimer>
 #include <QtTest>
+#include <functional>
 
+using namespace RemoteClientTest;
 using namespace WalletdTest;
 using WalletDeskTest::await;
 
@@ -67,15 +55,6 @@ QString describePosting(const PostingResult &p) {
                  .arg(e.accountId >= FirstPlayerAccount ? QString::number(e.balanceAfter)
                                                         : QStringLiteral("-"));
     return s;
-}
-
-PostingRequest posting(TransactionKind kind, qint64 account, qint64 amount, const QString &key) {
-    PostingRequest r;
-    r.kind = kind;
-    r.accountId = account;
-    r.amount = amount;
-    r.idempotencyKey = key;
-    return r;
 }
 
 /// Everything a desk does, through whichever client; returns one line per call.
@@ -337,135 +316,19 @@ QStringList describeDistribution(const BalanceDistribution &d) {
     return out;
 }
 
-/// Forwards connections to walletd; the next `dropNext` answers are swallowed and the client's
-/// connection cut, as if the network failed after walletd had done the work.
-class LossyProxy : public QObject {
-public:
-    explicit LossyProxy(quint16 upstream)
-        : m_upstream(upstream) {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *client = m_server.nextPendingConnection()) {
-                auto *up = new QTcpSocket(client);
-                up->connectToHost(QHostAddress::LocalHost, m_upstream);
-                connect(client, &QTcpSocket::readyRead, up, [this, client, up] {
-                    const QByteArray request = client->readAll();
-                    if (m_resetRequests > 0) {
-                        // The connection is reset before walletd hears of the request.
-                        --m_resetRequests;
-                        ++m_reset;
-                        client->abort();
-                        client->deleteLater();
-                        return;
-                    }
-                    if (!m_dropAnswersTo.isEmpty() && request.startsWith(m_dropAnswersTo))
-                        client->setProperty("dropAnswer", true);
-                    up->write(request);
-                });
-                connect(up, &QTcpSocket::readyRead, client, [this, client, up] {
-                    const QByteArray answer = up->readAll();
-                    if (m_stallMs > 0) {
-                        // A slow network: the answer arrives, late.
-                        const int ms = std::exchange(m_stallMs, 0);
-                        ++m_stalled;
-                        QPointer<QTcpSocket> target(client);
-                        QTimer::singleShot(ms, Qt::PreciseTimer, this, [target, answer] {
-                            if (target)
-                                target->write(answer);
-                        });
-                        return;
-                    }
-                    if (client->property("dropAnswer").toBool()) {
-                        // walletd did it; the answer is lost on the way back.
-                        ++m_dropped;
-                        client->abort();
-                        client->deleteLater();
-                        return;
-                    }
-                    if (m_drop > 0) {
-                        --m_drop;
-                        ++m_dropped;
-                        client->abort();
-                        client->deleteLater();
-                        return;
-                    }
-                    client->write(answer);
-                });
-                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-                // walletd gone or hung up: so is the client's connection.
-                connect(up, &QTcpSocket::errorOccurred, client, [client] { client->abort(); });
-            }
-        });
-    }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
-    int dropped() const { return m_dropped; }
-    void dropNext(int answers) { m_drop = answers; }
-    /// The next answer is held back `ms` milliseconds.
-    void stallNext(int ms) { m_stallMs = ms; }
-    int stalled() const { return m_stalled; }
-    /// The next `requests` requests are cut off (connection reset) before they reach walletd.
-    void resetNext(int requests) { m_resetRequests = requests; }
-    /// Every answer to a request that starts with `requestLine` (e.g. "POST /admin/v1/postings") is lost.
-    void dropAnswersTo(const QByteArray &requestLine) { m_dropAnswersTo = requestLine; }
-    int reset() const { return m_reset; }
-
-private:
-    QTcpServer m_server;
-    quint16 m_upstream;
-    int m_drop = 0;
-    int m_dropped = 0;
-    int m_stallMs = 0;
-    int m_stalled = 0;
-    int m_resetRequests = 0;
-    int m_reset = 0;
-    QByteArray m_dropAnswersTo;
-};
-
 } // namespace
 
-class TestRemoteClient : public QObject {
+class TestRemoteClientParity : public RemoteClientFixture {
     Q_OBJECT
 private Q_SLOTS:
-    void init();
-    void cleanup();
+    void init() { setUpTest(); }
+    void cleanup() { tearDownTest(); }
     void sameResultsAndErrorsAsLocal();
-    void signInRefusesWrongPasswords();
-    void lostConnectionIsReportedAndRetriedPostingPostsOnce();
-    void resetAndStalledConnectionsPostOnce();
-    void aPostingAnswered503IsRetriedAndPostsOnce();
     void postingOutcomesAsLocal();
     void economyAsLocal();
-    void aDialogWhoseAnswerWasLostAsksTheLedger();
-    void anEndedSessionWaitsForSignInAndResumes();
-    void verifyReportsProgressAndCancelStopsIt();
-
-private:
-    QString freshLedger();
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_backend;
 };
 
-void TestRemoteClient::init() {
-    m_dir = std::make_unique<QTemporaryDir>();
-    m_backend = WalletDeskTest::availableBackends().value(0);
-}
-
-void TestRemoteClient::cleanup() {
-    m_dir.reset();
-}
-
-QString TestRemoteClient::freshLedger() {
-    QString error;
-    QString url = WalletDeskTest::databaseUrl(m_backend, *m_dir, &error);
-    if (url.isEmpty())
-        qFatal("%s", qPrintable(error));
-    const QString prepared = prepareLedger(url);
-    if (!prepared.isEmpty())
-        qFatal("%s", qPrintable(prepared));
-    return url;
-}
-
-void TestRemoteClient::sameResultsAndErrorsAsLocal() {
+void TestRemoteClientParity::sameResultsAndErrorsAsLocal() {
     QStringList local;
     {
         QString error;
@@ -500,164 +363,7 @@ void TestRemoteClient::sameResultsAndErrorsAsLocal() {
     QVERIFY(local.join(u'\n').contains(u"permission_denied"));
 }
 
-void TestRemoteClient::signInRefusesWrongPasswords() {
-    const QString url = freshLedger();
-    Walletd walletd;
-    QVERIFY(walletd.start(url).isEmpty());
-    RemoteLedgerClient client;
-    const auto wrong =
-        await(client.connectTo(walletd.url(QString()), QStringLiteral("sam"), QStringLiteral("nope")));
-    QVERIFY(!wrong);
-    QCOMPARE(wrong.error().code, ErrorCode::PermissionDenied);
-    QCOMPARE(wrong.error().message, QStringLiteral("wrong operator name or password"));
-    const auto notSignedIn = await(client.currencies());
-    QCOMPARE(notSignedIn.error().code, ErrorCode::PermissionDenied);
-    QVERIFY(await(client.connectTo(walletd.url(QString()), QStringLiteral("sam"), Password)));
-    QVERIFY(await(client.currencies()));
-    QVERIFY(await(client.disconnectFromServer()));
-    QCOMPARE(await(client.currencies()).error().code, ErrorCode::PermissionDenied);
-    QCOMPARE(walletd.stop(), 0);
-}
-
-void TestRemoteClient::lostConnectionIsReportedAndRetriedPostingPostsOnce() {
-    const QString url = freshLedger();
-    Walletd walletd;
-    QVERIFY(walletd.start(url).isEmpty());
-    LossyProxy proxy(quint16(walletd.url(QString()).port()));
-    RemoteLedgerClient client;
-    client.setRetryPolicy(8, 50);
-    QSignalSpy availability(&client, &LedgerClient::availabilityChanged);
-    QVERIFY(await(client.connectTo(proxy.url(), QStringLiteral("root"), Password)));
-    const auto account =
-        await(client.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("77"), {}, false}));
-    QVERIFY(account);
-    QCOMPARE(availability.count(), 0);
-
-    // walletd posts, but the next answers are lost on the way back: the client retries with the same key and
-    // gets the first result; the ledger has the posting once.
-    proxy.dropNext(4);
-    const auto posted =
-        await(client.post(posting(TransactionKind::Deposit, account->id, 1234, QStringLiteral("once"))));
-    QVERIFY2(posted, qPrintable(posted ? QString() : posted.error().message));
-    QCOMPARE(proxy.dropped(), 4);
-    QCOMPARE(posted->replayed, true);
-    QCOMPARE(posted->balanceAfter(account->id), 1234);
-    QCOMPARE(availability.count(), 2); // down, then up again
-    QCOMPARE(availability.at(0).at(0).toBool(), false);
-    QVERIFY(availability.at(0).at(1).toString().contains(u"cannot be reached"));
-    QCOMPARE(availability.at(1).at(0).toBool(), true);
-    RawDb raw(url);
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE idempotency_key = 'once'")),
-             qint64(1));
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {account->id}),
-             qint64(1234));
-
-    // walletd gone: a read fails with a Database error naming the server, and availability drops again.
-    QCOMPARE(walletd.stop(), 0);
-    client.setRetryPolicy(0, 10);
-    const auto down = await(client.account(account->id));
-    QVERIFY(!down);
-    QCOMPARE(down.error().code, ErrorCode::Database);
-    QVERIFY2(down.error().message.contains(u"cannot be reached"), qPrintable(down.error().message));
-    QCOMPARE(availability.count(), 3);
-    QCOMPARE(availability.last().at(0).toBool(), false);
-}
-
-void TestRemoteClient::resetAndStalledConnectionsPostOnce() {
-    const QString url = freshLedger();
-    Walletd walletd;
-    QVERIFY(walletd.start(url).isEmpty());
-    LossyProxy proxy(quint16(walletd.url(QString()).port()));
-    RemoteLedgerClient client;
-    client.setRetryPolicy(8, 50);
-    QVERIFY(await(client.connectTo(proxy.url(), QStringLiteral("root"), Password)));
-    const auto account =
-        await(client.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("78"), {}, false}));
-    QVERIFY(account);
-
-    // Reset before walletd hears of it: the posting is sent again with its key and posted once, not replayed.
-    proxy.resetNext(2);
-    const auto afterReset =
-        await(client.post(posting(TransactionKind::Deposit, account->id, 500, QStringLiteral("reset-1"))));
-    QVERIFY2(afterReset, qPrintable(afterReset ? QString() : afterReset.error().message));
-    QCOMPARE(proxy.reset(), 2);
-    QCOMPARE(afterReset->replayed, false);
-    QCOMPARE(afterReset->balanceAfter(account->id), 500);
-
-    // A 10-second stall of the answer: the client waits for it (no retry posts a second time) and shows the
-    // real result.
-    proxy.stallNext(10000);
-    QElapsedTimer timer;
-    timer.start();
-    const auto afterStall =
-        await(client.post(posting(TransactionKind::Deposit, account->id, 250, QStringLiteral("stall-1"))));
-    QVERIFY2(afterStall, qPrintable(afterStall ? QString() : afterStall.error().message));
-    QCOMPARE(proxy.stalled(), 1);
-    QVERIFY2(timer.elapsed() >= 10000, qPrintable(QString::number(timer.elapsed())));
-    QCOMPARE(afterStall->balanceAfter(account->id), 750);
-
-    RawDb raw(url);
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE idempotency_key IN "
-                                       "('reset-1', 'stall-1')")),
-             qint64(2));
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {account->id}),
-             qint64(750));
-    // With retries spent, a change cut off on the way is shown as failed (walletd cannot be reached), and it
-    // did not happen: the app never shows as done what was not.
-    // (Qt's HTTP stack itself sends a request again on a fresh connection, twice, when a connection closes
-    // before any answer; so the proxy resets more than that.)
-    client.setRetryPolicy(0, 10);
-    proxy.resetNext(5);
-    const auto freeze = await(client.setAccountState(account->id, AccountState::Frozen, QStringLiteral("r")));
-    QVERIFY(!freeze);
-    QCOMPARE(freeze.error().code, ErrorCode::Database);
-    QVERIFY2(freeze.error().message.contains(u"cannot be reached"), qPrintable(freeze.error().message));
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM accounts WHERE id = ? AND state = 'active'"),
-                        {account->id}),
-             qint64(1));
-}
-
-void TestRemoteClient::aPostingAnswered503IsRetriedAndPostsOnce() {
-    // walletd with a 1 s deadline, and another session holding the write lock (SQLite) or every account row
-    // (PostgreSQL) for 2.5 s: the posting is answered 503 (Retry-After: 1) while it waits, the client sends
-    // it again with its key, and it is posted once.
-    const QString url = freshLedger();
-    QTemporaryDir dir;
-    const QString config = dir.filePath(QStringLiteral("walletd.ini"));
-    {
-        QFile f(config);
-        QVERIFY(f.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-        f.write("[walletd]\ngame_currency = USD\ngame_operator = game\nrequest_deadline_s = 1\n");
-    }
-    Walletd walletd;
-    QVERIFY(walletd.start(url, {QStringLiteral("--config"), config}).isEmpty());
-    RemoteLedgerClient client;
-    client.setRetryPolicy(6, 50);
-    QVERIFY(await(client.connectTo(walletd.url(QString()), QStringLiteral("root"), Password)));
-    const auto account =
-        await(client.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("79"), {}, false}));
-    QVERIFY(account);
-    WalletDeskTest::RawDb blocker(url);
-    if (blocker.pg()) {
-        QVERIFY(blocker.exec(QStringLiteral("BEGIN")));
-        QVERIFY(blocker.exec(QStringLiteral("LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE")));
-    } else {
-        QVERIFY(blocker.exec(QStringLiteral("BEGIN IMMEDIATE")));
-    }
-    QTimer::singleShot(2500, this, [&blocker] { blocker.exec(QStringLiteral("ROLLBACK")); });
-    const auto posted =
-        await(client.post(posting(TransactionKind::Deposit, account->id, 900, QStringLiteral("busy-1"))));
-    QVERIFY2(posted, qPrintable(posted ? QString() : posted.error().message));
-    QCOMPARE(posted->balanceAfter(account->id), 900);
-    QTRY_VERIFY(walletd.log().contains(u"POST /admin/v1/postings 503"));
-    RawDb raw(url);
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE idempotency_key = 'busy-1'")),
-             qint64(1));
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {account->id}),
-             qint64(900));
-}
-
-void TestRemoteClient::postingOutcomesAsLocal() {
+void TestRemoteClientParity::postingOutcomesAsLocal() {
     // What became of a posting, asked by its key: the same through walletd as on the database itself.
     const QString url = freshLedger();
     Walletd walletd;
@@ -701,7 +407,7 @@ void TestRemoteClient::postingOutcomesAsLocal() {
     QVERIFY2(empty.error().startsWith(u"idempotency_key: "), empty.body.constData());
 }
 
-void TestRemoteClient::economyAsLocal() {
+void TestRemoteClientParity::economyAsLocal() {
     // Days of history (the demo) and today's postings of every kind: each currency's economy and distribution
     // through walletd, read by a viewer, equal LocalLedgerClient's on the same ledger, field by field.
     const QString url = freshLedger();
@@ -839,165 +545,5 @@ void TestRemoteClient::economyAsLocal() {
     QCOMPARE(walletd.stop(), 0);
 }
 
-void TestRemoteClient::aDialogWhoseAnswerWasLostAsksTheLedger() {
-    const QString url = freshLedger();
-    Walletd walletd;
-    QVERIFY(walletd.start(url).isEmpty());
-    LossyProxy proxy(quint16(walletd.url(QString()).port()));
-    RemoteLedgerClient client;
-    client.setRetryPolicy(0, 10); // no retries of its own: the dialog must find out by itself
-    QVERIFY(await(client.connectTo(proxy.url(), QStringLiteral("root"), Password)));
-    const auto created =
-        await(client.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("82"), {}, false}));
-    QVERIFY(created);
-    const auto enterAndPost = [](PostingDialog &dialog, const QString &amount) {
-        dialog.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        QTRY_VERIFY(!dialog.isLoading());
-        QTest::keyClicks(dialog.findChild<MoneyEdit *>(QStringLiteral("amountEdit")), amount);
-        auto *ok = dialog.findChild<QPushButton *>(QStringLiteral("okButton"));
-        QTRY_VERIFY(ok->isEnabled());
-        QTest::mouseClick(ok, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy() && !dialog.isLoading(), 30000);
-    };
-
-    // walletd posts it, and every answer to the posting is lost on the way back: the dialog asks the ledger
-    // by the key and says the posting was made, instead of guessing.
-    proxy.dropAnswersTo("POST /admin/v1/postings");
-    {
-        PostingDialog dialog(&client, *created);
-        enterAndPost(dialog, QStringLiteral("12.34"));
-        QVERIFY2(dialog.resultText().startsWith(
-                     u"The answer was lost on the way, but the ledger has the posting: transaction "),
-                 qPrintable(dialog.resultText() + dialog.errorText()));
-        QVERIFY(dialog.isDone());
-    }
-    QVERIFY(proxy.dropped() >= 1);
-    RawDb raw(url);
-    QCOMPARE(
-        raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions t JOIN entries e ON e.transaction_id = "
-                                  "t.id WHERE e.account_id = ?"),
-                   {created->id}),
-        qint64(1));
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {created->id}),
-             qint64(1234));
-
-    // walletd gone: neither the posting nor the question gets through, and the dialog says that it cannot
-    // know.
-    QCOMPARE(walletd.stop(), 0);
-    {
-        PostingDialog dialog(&client, *created);
-        enterAndPost(dialog, QStringLiteral("1"));
-        QVERIFY(!dialog.isDone());
-        QVERIFY2(dialog.errorText().contains(u"Whether it was posted is not known yet"),
-                 qPrintable(dialog.errorText().replace(u'\n', u'|')));
-    }
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {created->id}),
-             qint64(1234));
-}
-
-void TestRemoteClient::anEndedSessionWaitsForSignInAndResumes() {
-    const QString url = freshLedger();
-    Walletd walletd;
-    QVERIFY(walletd.start(url).isEmpty());
-    RemoteLedgerClient client;
-    QSignalSpy signIn(&client, &LedgerClient::signInRequired);
-    QVERIFY(await(client.connectTo(walletd.url(QString()), QStringLiteral("root"), Password)));
-    const auto account =
-        await(client.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("88"), {}, false}));
-    QVERIFY(account);
-    RawDb raw(url);
-    const auto endSession = [&raw] {
-        return raw.exec(QStringLiteral("UPDATE sessions SET last_seen_at = last_seen_at - 31 * 60000"));
-    };
-
-    // 31 idle minutes: walletd ends the session. A read and a posting made now wait; the client asks once.
-    QVERIFY(endSession());
-    auto read = client.account(account->id);
-    auto posted = client.post(posting(TransactionKind::Deposit, account->id, 500, QStringLiteral("waited")));
-    QTRY_COMPARE(signIn.count(), 1);
-    QCOMPARE(signIn.at(0).at(0).toString(),
-             QStringLiteral("not signed in, or the session has expired; sign in again"));
-    QTest::qWait(200);
-    QVERIFY(!read.isFinished());
-    QVERIFY(!posted.isFinished());
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE idempotency_key = 'waited'")),
-             qint64(0));
-
-    // A wrong password: refused, and the requests go on waiting.
-    const auto wrong = await(client.resumeSession(QStringLiteral("not it")));
-    QVERIFY(!wrong);
-    QCOMPARE(wrong.error().code, ErrorCode::PermissionDenied);
-    QTest::qWait(100);
-    QVERIFY(!read.isFinished());
-    // The right one: both complete as if nothing had happened, and the posting is in the ledger once.
-    const auto resumed = await(client.resumeSession(Password));
-    QVERIFY2(resumed, qPrintable(resumed ? QString() : resumed.error().message));
-    QCOMPARE(resumed->operatorName, QStringLiteral("root"));
-    const auto readResult = await(read);
-    QVERIFY(readResult);
-    const auto postedResult = await(posted);
-    QVERIFY2(postedResult, qPrintable(postedResult ? QString() : postedResult.error().message));
-    QCOMPARE(postedResult->balanceAfter(account->id), 500);
-    QCOMPARE(raw.scalar(QStringLiteral("SELECT COUNT(*) FROM transactions WHERE idempotency_key = 'waited'")),
-             qint64(1));
-    QCOMPARE(signIn.count(), 1);
-
-    // Ended again, and given up: what waited fails with the reason, and later requests fail at once.
-    QVERIFY(endSession());
-    auto abandoned = client.currencies();
-    QTRY_COMPARE(signIn.count(), 2);
-    client.abandonSession();
-    const auto failed = await(abandoned);
-    QVERIFY(!failed);
-    QCOMPARE(failed.error().code, ErrorCode::PermissionDenied);
-    QCOMPARE(await(client.currencies()).error().code, ErrorCode::PermissionDenied);
-    QCOMPARE(signIn.count(), 2);
-    QCOMPARE(walletd.stop(), 0);
-}
-
-void TestRemoteClient::verifyReportsProgressAndCancelStopsIt() {
-    const QString url = freshLedger();
-    Walletd walletd;
-    QVERIFY(walletd.start(url).isEmpty());
-    RemoteLedgerClient client;
-    QVERIFY(await(client.connectTo(walletd.url(QString()), QStringLiteral("root"), Password)));
-    const auto account =
-        await(client.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("99"), {}, false}));
-    QVERIFY(account);
-    for (int i = 0; i < 3; ++i)
-        QVERIFY(await(client.post(
-            posting(TransactionKind::Deposit, account->id, 100 + i, QStringLiteral("progress-%1").arg(i)))));
-    RawDb raw(url);
-    const qint64 entries = raw.scalar(QStringLiteral("SELECT COUNT(*) FROM entries"));
-
-    // walletd verifies in the background; the client follows and reports progress over all entries, as the
-    // local client does, and ends with the report.
-    QFutureWatcher<Result<VerifyReport>> watcher;
-    QSignalSpy range(&watcher, &QFutureWatcherBase::progressRangeChanged);
-    QSignalSpy finished(&watcher, &QFutureWatcherBase::finished);
-    watcher.setFuture(client.verify());
-    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
-    const Result<VerifyReport> report = watcher.result();
-    QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
-    QVERIFY(report->ok);
-    QCOMPARE(report->entries, entries);
-    QVERIFY(range.count() >= 1);
-    QCOMPARE(qint64(watcher.progressMaximum()), entries);
-    QCOMPARE(qint64(watcher.progressValue()), entries);
-
-    // Canceled before walletd has even answered: the future ends without a result, and the client tells
-    // walletd to stop (its audit log has the cancel).
-    QFuture<Result<VerifyReport>> canceled = client.verify();
-    canceled.cancel();
-    QTRY_VERIFY_WITH_TIMEOUT(canceled.isFinished(), 10000);
-    QCOMPARE(canceled.resultCount(), 0);
-    QTRY_COMPARE_WITH_TIMEOUT(
-        raw.scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE operator = "
-                                  "'root' AND action = 'verify' AND detail = 'canceled'")),
-        qint64(1), 5000);
-    QCOMPARE(walletd.stop(), 0);
-}
-
-QTEST_MAIN(TestRemoteClient)
-#include "tst_remoteclient.moc"
+QTEST_MAIN(TestRemoteClientParity)
+#include "tst_remoteclient_parity.moc"
