@@ -38,7 +38,7 @@ void TestWalletctlDryRun::dryRunSaysWhatWouldHappenAndWritesNothing() {
     QCOMPARE(o.value(QStringLiteral("transaction")).toString(), QStringLiteral("0"));
     bool found = false;
     const QJsonArray entries = o.value(QStringLiteral("entries_minor_units")).toArray();
-    for (const QJsonValue &v : entries)
+    for (const auto &v : entries)
         if (v.toObject().value(QStringLiteral("account")).toString() == m_usd1) {
             found = true;
             QCOMPARE(v.toObject().value(QStringLiteral("balance_before")).toString(), QStringLiteral("5000"));

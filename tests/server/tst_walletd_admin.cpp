@@ -222,7 +222,7 @@ void TestWalletdAdmin::dryRunsAnswerWhatWouldHappenAndWriteNothing() {
     QCOMPARE(dry.json().value(QStringLiteral("transaction_id")).toInteger(), 0);
     bool sawAccount = false;
     const QJsonArray entries = dry.json().value(QStringLiteral("entries")).toArray();
-    for (const QJsonValue &e : entries)
+    for (const auto &e : entries)
         if (e.toObject().value(QStringLiteral("account_id")).toInteger() == acc) {
             sawAccount = true;
             QCOMPARE(e.toObject().value(QStringLiteral("balance_after")).toString(), QStringLiteral("750"));
