@@ -19,10 +19,10 @@ class TestImportDialog : public DialogFixture {
 
 private:
     static const QByteArray Header;
-    QString write(const QString &name, const QByteArray &rows) {
-        const QString path = m_dir.filePath(name);
+    QString write(const QString &name, const QByteArray &body) {
+        QString path = m_dir.filePath(name);
         QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(Header + rows) != Header.size() + rows.size())
+        if (!f.open(QIODevice::WriteOnly) || f.write(Header + body) != Header.size() + body.size())
             qFatal("cannot write %s", qPrintable(path));
         return path;
     }

@@ -69,7 +69,7 @@ private:
     QFuture<ImportReport> start(bool dryRun);
     /// Says why the dialog will not check or post, and answers the caller with that as the file's error.
     QFuture<ImportReport> refuse(const QString &why, bool dryRun);
-    void finished(const ImportReport &report);
+    void finished(const ImportReport &result);
     void chooseFile();
     void saveReport();
     void updateControls();
