@@ -195,7 +195,7 @@ void TestLedgerCheck::theSameRequestIsCheckedOnce() {
     // is the same, so the ledger is not asked again.
     click(okButton(&dialog));
     QTRY_VERIFY(okButton(&dialog)->isEnabled()); // armed
-    QTest::qWait(150);                            // longer than the check's pause in these tests
+    QTest::qWait(150);                           // longer than the check's pause in these tests
     QVERIFY(!dialog.ledgerCheck()->isPending());
     QCOMPARE(answers.size(), 0);
     // Another amount is another request: asked once.
