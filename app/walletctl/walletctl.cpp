@@ -284,6 +284,17 @@ int WalletCtl::run(const QStringList &arguments) {
     const Actor actor{m_operator, QStringLiteral("walletctl@%1").arg(QSysInfo::machineHostName())};
     if (!await(m_local->open(*url, actor), static_cast<Done *>(nullptr), &code))
         return code;
+    // A long command (an import, an export, verify) outlives a database restart or failover: while the
+    // database is unreachable, the ledger's jobs wait for it rather than fail (docs/reliability.md).
+    m_local->service().setOutageWait(OutageWaitMs);
+    QObject::connect(m_local, &LedgerClient::availabilityChanged, m_local,
+                     [this](bool available, const QString &reason) {
+                         if (available)
+                             m_err << "walletctl: the ledger database answers again; carrying on" << Qt::endl;
+                         else
+                             m_err << "walletctl: the ledger database is unreachable (" << reason
+                                   << "); waiting up to " << OutageWaitMs / 1000 << " s for it" << Qt::endl;
+                     });
     return dispatch(command, positional.mid(1));
 }
 

@@ -21,6 +21,8 @@ enum Exit {
 /// The most rows one read asks for: walletd's largest page. Longer lists are read in pages, which give the
 /// same rows a database gives in one read.
 constexpr int PageRows = 1000;
+/// How long a command waits for a database that went away during it (a restart, a failover) before it fails.
+constexpr int OutageWaitMs = 60000;
 /// `approvals` lists at most this many (the oldest pending first, or the newest of all).
 constexpr qsizetype ApprovalsShown = 200;
 

@@ -195,8 +195,9 @@ void readRow(Job &job, const CsvRecordReader::Record &r) {
 
 void nextChunk(const std::shared_ptr<Job> &job);
 
-/// Records the ledger's answer for one row.
-void answer(Job &job, const Pending &p, const Result<PostingResult> &r) {
+/// Records the ledger's answer for one row. `askedAgain`: the row was sent a second time, with its key, after
+/// the first answer was a database error.
+void answer(Job &job, const Pending &p, const Result<PostingResult> &r, bool askedAgain = false) {
     ImportRow &row = job.report.rows[p.row];
     if (!r) {
         row.outcome = outcomeOf(r.error().code);
@@ -206,7 +207,11 @@ void answer(Job &job, const Pending &p, const Result<PostingResult> &r) {
     row.transactionId = r->transactionId;
     row.approvalId = r->approvalId;
     row.balanceAfter = r->balanceAfter(row.accountId);
-    if (r->replayed) {
+    if (r->replayed && askedAgain) {
+        row.outcome = O::Ok; // this import posted it; only the first answer was lost
+        row.message = QStringLiteral("posted (the first answer was lost with the connection; the ledger has "
+                                     "it under its key)");
+    } else if (r->replayed) {
         row.outcome = O::AlreadyPosted;
         row.message = QStringLiteral("posted before by the same key: posts nothing");
     } else if (r->status == PostingResult::Status::Pending) {
@@ -219,7 +224,16 @@ void answer(Job &job, const Pending &p, const Result<PostingResult> &r) {
     }
 }
 
-void postRow(const std::shared_ptr<Job> &job, qsizetype index) {
+/// Marks the current chunk's rows from `index` on as not posted (later chunks are not read at all).
+void markNotPosted(Job &job, qsizetype index, const QString &why) {
+    for (qsizetype i = index; i < job.chunk.size(); ++i) {
+        ImportRow &row = job.report.rows[job.chunk.at(i).row];
+        row.outcome = O::NotPosted;
+        row.message = QStringLiteral("not posted: %1").arg(why);
+    }
+}
+
+void postRow(const std::shared_ptr<Job> &job, qsizetype index, bool askAgain = false) {
     if (index == job->chunk.size())
         return nextChunk(job);
     if (!job->client) {
@@ -227,18 +241,31 @@ void postRow(const std::shared_ptr<Job> &job, qsizetype index) {
         return job->finish();
     }
     if (job->cancelled()) {
-        // The rows not reached are marked, those of later chunks are not read: the report says cancelled.
-        for (qsizetype i = index; i < job->chunk.size(); ++i) {
-            ImportRow &row = job->report.rows[job->chunk.at(i).row];
-            row.outcome = O::NotPosted;
-            row.message = QStringLiteral("not posted: the import was cancelled");
-        }
+        markNotPosted(*job, index, QStringLiteral("the import was cancelled"));
         job->report.cancelled = true;
         return job->finish();
     }
     job->client->post(job->chunk.at(index).request)
-        .then(job->client, [job, index](const Result<PostingResult> &r) {
-            answer(*job, job->chunk.at(index), r);
+        .then(job->client, [job, index, askAgain](const Result<PostingResult> &r) {
+            if (!r && r.error().code == ErrorCode::Database) {
+                // The connection may have dropped after the ledger took the row, or before. Sent again with
+                // the same key, it is answered as the original or posted now: never twice. (walletctl's
+                // ledger waits for a database that went away; the app's fails at once and the file is run
+                // again.)
+                if (!askAgain)
+                    return postRow(job, index, true);
+                // Still a database failure: so would every row after it be. Stop, as a cancel does.
+                const ImportRow &row = job->report.rows.at(job->chunk.at(index).row);
+                job->report.fileError =
+                    QStringLiteral("line %1: the ledger did not take the row: %2; it and the rows after it "
+                                   "were not posted: run the file again once the ledger answers (the rows "
+                                   "posted are known by their keys and post nothing twice)")
+                        .arg(row.line)
+                        .arg(r.error().message);
+                markNotPosted(*job, index, QStringLiteral("the ledger could not be reached"));
+                return job->finish();
+            }
+            answer(*job, job->chunk.at(index), r, askAgain);
             postRow(job, index + 1);
         });
 }

@@ -66,7 +66,7 @@ LedgerStore *LedgerService::storeForJob(LedgerError *error) {
             *error = LedgerError{ErrorCode::Database, QStringLiteral("no ledger is open")};
         return m_store.get();
     }
-    if (QDateTime::currentMSecsSinceEpoch() >= m_nextAttemptAt && tryReconnect())
+    if ((QDateTime::currentMSecsSinceEpoch() >= m_nextAttemptAt && tryReconnect()) || waitForReconnection())
         return m_store.get();
     *error = LedgerError{
         ErrorCode::Database,
@@ -74,22 +74,39 @@ LedgerStore *LedgerService::storeForJob(LedgerError *error) {
     return nullptr;
 }
 
-bool LedgerService::recoverConnection(const QString &failure) {
+LedgerService::Recovery LedgerService::recoverConnection(const QString &failure) {
     if (m_lost || !m_store || m_store->isConnected())
-        return false; // a failure of this job alone (a constraint, a full disk, a timeout), not of the
-                      // connection
+        return Recovery::JobFailed;
     const bool uncertain = m_store->lastCommitUncertain();
     m_store.reset(); // the connection is dead; its QSqlDatabase goes on this thread, as it must
     m_lost = true;
+    m_lostAt = QDateTime::currentMSecsSinceEpoch();
     m_lostReason = failure.left(300);
     m_backoffMs = FirstReconnectDelayMs;
     if (uncertain)
         m_nextAttemptAt = 0; // no attempt yet: the next job may make one at once
     else if (tryReconnect())
-        return true; // the server was back already (a restart that ended before this job came)
+        return Recovery::RunAgain; // the server was back already (a restart that ended before this job came)
     setAvailable(false, m_lostReason);
     scheduleReconnect();
-    return false;
+    return uncertain ? Recovery::Uncertain : Recovery::Down;
+}
+
+bool LedgerService::waitForReconnection() {
+    const int waitMs = m_outageWaitMs.loadRelaxed();
+    if (waitMs <= 0 || !m_lost)
+        return false;
+    // The worker sleeps: its jobs wait in their queue, in order, which is what a program that waits wants.
+    const qint64 giveUpAt = m_lostAt + waitMs;
+    for (;;) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 attemptAt = std::max(m_nextAttemptAt, now);
+        if (attemptAt > giveUpAt)
+            return false;
+        QThread::msleep(static_cast<unsigned long>(attemptAt - now));
+        if (tryReconnect())
+            return true;
+    }
 }
 
 bool LedgerService::tryReconnect() {

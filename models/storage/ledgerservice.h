@@ -30,6 +30,13 @@ public:
     /// Opens (and migrates) the ledger on the worker thread. Replaces any ledger opened before.
     QFuture<Result<Done>> open(const DatabaseUrl &url);
 
+    /// For a program that runs one long command (walletctl): while the database is unreachable, a job waits
+    /// for it, reconnecting at the usual backoff, until `ms` have passed since the connection was lost, and
+    /// then runs, instead of failing at once. A job whose COMMIT was cut off is still not run again (whether
+    /// it committed is unknown; its caller asks again with the same idempotency key). 0, the default, fails
+    /// at once, as the desktop app and walletd want: they answer and show rather than wait. Any thread.
+    void setOutageWait(int ms) { m_outageWaitMs.storeRelaxed(ms); }
+
     /// Runs `job(LedgerStore &)` on the worker thread. The job returns a Result<T>.
     template <typename Job> auto run(Job job) -> QFuture<std::invoke_result_t<Job, LedgerStore &>> {
         using R = std::invoke_result_t<Job, LedgerStore &>;
@@ -45,7 +52,9 @@ public:
                     // A connection found dead (a database restart) with nothing of the job committed: once
                     // reconnected, the job runs again rather than fail.
                     if (!result && result.error().code == ErrorCode::Database) {
-                        if (recoverConnection(result.error().message))
+                        const Recovery recovery = recoverConnection(result.error().message);
+                        if (recovery == Recovery::RunAgain ||
+                            (recovery == Recovery::Down && waitForReconnection()))
                             result = job(*m_store);
                     } else if (!store->database().isOpen()) {
                         // The job coped with a failure itself (and answered with it); the connection is gone
@@ -87,10 +96,18 @@ private:
     /// On the worker: the store a job runs on, after reconnecting if the connection was lost and the backoff
     /// allows a try now; nullptr with *error set when there is none.
     LedgerStore *storeForJob(LedgerError *error);
+    enum class Recovery {
+        JobFailed, ///< the job's own failure (a constraint, a full disk, a timeout): the connection is fine
+        RunAgain,  ///< the connection was lost before any COMMIT and is back: the job may run again now
+        Down,      ///< lost before any COMMIT, not back yet: the job may run again once it is
+        Uncertain, ///< lost at COMMIT: whether the job's writes committed is unknown; never run it again
+    };
     /// On the worker, after a job failed with a database error: when the connection itself is gone, drops it
-    /// and reconnects. True when the job may run again now: reconnected, and the failure came before any
-    /// COMMIT (so nothing of the job was written). Otherwise the service reconnects in the background.
-    bool recoverConnection(const QString &failure);
+    /// and reconnects (in the background when it cannot at once).
+    Recovery recoverConnection(const QString &failure);
+    /// On the worker, while the connection is lost: with an outage wait, tries to reconnect at the backoff's
+    /// pace until it succeeds (true) or the wait since the loss is over (false). Without one, false at once.
+    bool waitForReconnection();
     bool tryReconnect();
     void scheduleReconnect();
     void setAvailable(bool available, const QString &reason);
@@ -100,6 +117,8 @@ private:
     QString m_lostReason;       ///< what failed, for the error jobs get meanwhile (worker thread)
     int m_backoffMs = 0;        ///< the wait before the next reconnection attempt (worker thread)
     qint64 m_nextAttemptAt = 0; ///< msecs since the epoch (worker thread)
+    qint64 m_lostAt = 0;        ///< msecs since the epoch when the connection was lost (worker thread)
+    QAtomicInt m_outageWaitMs = 0;
     bool m_reconnectScheduled = false;
     QAtomicInt m_available = 1;
 

@@ -6,6 +6,9 @@
 #   pg-harness.sh stop DIR    stop that server and remove DIR (and its runtime folder); fine if nothing runs
 #   pg-harness.sh restart DIR   pg_ctl restart -m fast (as a managed database's minor update does), keeping data
 #   pg-harness.sh pause DIR     stop the server (-m fast) but keep its data; resume DIR starts it again
+#   pg-harness.sh standby DIR PRIMARY   a streaming standby of the cluster of PRIMARY (pg_basebackup -R), on the
+#                             same port but its own socket folder, so one URL can name both hosts; DIR/url as start
+#   pg-harness.sh promote DIR   pg_ctl promote: the standby of DIR becomes a primary (a failover)
 #
 # The server listens on a unix socket only (listen_addresses=''), in DIR itself. If the postgres user cannot reach
 # DIR (for example a checkout under /root) or DIR is too long for a socket path, the cluster and its socket live
@@ -38,12 +41,14 @@ close_inherited_fds() {
     done
 }
 
-[[ $# -eq 2 && ( $1 == start || $1 == stop || $1 == restart || $1 == pause || $1 == resume ) ]] || {
-    echo "usage: $0 start|stop|restart|pause|resume DIR" >&2
+[[ ( $# -eq 2 && ( $1 == start || $1 == stop || $1 == restart || $1 == pause || $1 == resume || $1 == promote ) ) ||
+    ( $# -eq 3 && $1 == standby ) ]] || {
+    echo "usage: $0 start|stop|restart|pause|resume|promote DIR, or $0 standby DIR PRIMARY-DIR" >&2
     exit 2
 }
 command=$1
 dir=$2
+primary=${3:-}
 [[ -n $dir && $dir != / ]] || die "refusing to use '$dir' as the fixture folder"
 [[ $dir == /* ]] || dir=$PWD/$dir
 dir=${dir%/}
@@ -246,8 +251,61 @@ control_server() {
     esac
 }
 
+# A standby of the cluster of PRIMARY-DIR: a base backup that streams from it (primary_conninfo and standby.signal
+# written by pg_basebackup -R). It listens on the primary's port in a socket folder of its own, so that the URL
+# postgresql://...:PORT/db?host=PRIMARY-SOCKETS,STANDBY-SOCKETS&target_session_attrs=read-write names both, as a
+# primary and its standby on two machines would be named. A fast shutdown of the primary sends every WAL record
+# to the connected standby first, so a standby promoted after `pause` of its primary has every commit.
+start_standby() {
+    [[ $primary == /* ]] || primary=$PWD/$primary
+    primary=${primary%/}
+    local primary_run port
+    primary_run=$(dir=$primary runtime_dir)
+    port=$(cat "$primary/port") || die "no cluster in $primary"
+    stop_server
+    mkdir -p -- "$dir"
+    chmod 0700 "$dir"
+    if [[ $EUID -eq 0 ]]; then chown postgres: "$dir"; fi
+    local run=$dir
+    if ((${#dir} + 16 > 100)) || ! as_owner test -w "$dir" -a -x "$dir"; then
+        run=$(mktemp -d /tmp/walletdesk-pg.XXXXXX)
+        chmod 0700 "$run"
+        if [[ $EUID -eq 0 ]]; then chown postgres: "$run"; fi
+    fi
+    printf '%s' "$run" >"$dir/run"
+    if ! as_owner "$bindir/pg_basebackup" -h "$primary_run" -p "$port" -U walletdesk -D "$run/data" -R \
+        -X stream -c fast >"$run/basebackup.log" 2>&1; then
+        cat "$run/basebackup.log" >&2
+        die "pg_basebackup from $primary failed"
+    fi
+    local quoted=${run//\'/\'\'}
+    cat >>"$run/data/postgresql.conf" <<EOF
+
+# written by pg-harness.sh standby: the primary's port, a socket folder of its own
+unix_socket_directories = '$quoted'
+listen_addresses = ''
+hot_standby = on
+EOF
+    if ! (close_inherited_fds && as_owner "$bindir/pg_ctl" -D "$run/data" -l "$run/log" -w -t 60 start) \
+        >/dev/null 2>&1; then
+        tail -n 30 "$run/log" >&2 || true
+        die "the standby did not start (log: $run/log)"
+    fi
+    local url="postgresql://walletdesk@localhost:$port/walletdesk_test?host=$(urlencode "$run")"
+    printf '%s\n' "$port" >"$dir/port"
+    printf '%s\n' "$url" >"$dir/url"
+    printf '%s\n' "$url"
+}
+
 case $command in
 start) start_server ;;
 stop) stop_server ;;
+standby) start_standby ;;
+promote)
+    run=$(runtime_dir)
+    as_owner "$bindir/pg_ctl" -D "$run/data" -w -t 60 promote >/dev/null 2>&1 ||
+        die "pg_ctl promote failed (log: $run/log)"
+    ;;
 restart | pause | resume) control_server "$command" ;;
 esac
+

@@ -152,7 +152,8 @@ bool ServerConfig::parse(const QStringList &args, QString *error, Action *action
                                        QStringLiteral("max_body_bytes"),
                                        QStringLiteral("max_batch"),
                                        QStringLiteral("batch_writers"),
-                                       QStringLiteral("request_deadline_s")};
+                                       QStringLiteral("request_deadline_s"),
+                                       QStringLiteral("db_wait_s")};
         for (const QString &key : settings.allKeys()) {
             // QSettings knows only ';' comments: a '#' line holding '=' arrives as a key. It is a comment.
             if (key.startsWith(u'#'))
@@ -237,5 +238,6 @@ bool ServerConfig::parse(const QStringList &args, QString *error, Action *action
     return number(QStringLiteral("max_body_bytes"), 1024, qlonglong(16) * 1024 * 1024, &maxBodyBytes) &&
            number(QStringLiteral("max_batch"), 1, 10000, &maxBatch) &&
            number(QStringLiteral("batch_writers"), 1, 32, &batchWriters) &&
-           number(QStringLiteral("request_deadline_s"), 1, 600, &requestDeadlineS);
+           number(QStringLiteral("request_deadline_s"), 1, 600, &requestDeadlineS) &&
+           number(QStringLiteral("db_wait_s"), 0, 86400, &dbWaitS);
 }

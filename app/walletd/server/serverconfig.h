@@ -33,6 +33,9 @@ struct ServerConfig {
     /// the same key is answered as the original). Longer than PostgreSQL's lock timeout, shorter than its
     /// statement timeout.
     int requestDeadlineS = 20;
+    /// At start, a PostgreSQL database that cannot be reached (down, restarting, failing over) is waited for
+    /// this many seconds before walletd gives up (0: not at all).
+    int dbWaitS = 60;
 
     /// What the command line asks for: to serve, or only to print the help or the version.
     enum class Action { Serve, Help, Version };

@@ -76,12 +76,27 @@ QString WalletServer::baseUrl() const {
         .arg(m_port);
 }
 
-Result<Done> WalletServer::start() {
+Result<Done> WalletServer::openLedger() {
     for (LedgerService *s : {&m_write, &m_read, &m_auth}) {
         const auto opened = wait(s->open(m_config.db));
         if (!opened)
             return opened.error();
     }
+    m_extraWriters.clear(); // from an attempt that failed half way
+    const int writerCount = m_config.batchWriters > 0                         ? m_config.batchWriters
+                            : m_config.db.kind == DatabaseUrl::Kind::Postgres ? 4
+                                                                              : 1;
+    for (int i = 1; i < writerCount; ++i) {
+        auto extra = std::make_unique<LedgerService>();
+        const auto opened = wait(extra->open(m_config.db));
+        if (!opened)
+            return opened.error();
+        m_extraWriters.push_back(std::move(extra));
+    }
+    return Done{};
+}
+
+Result<Done> WalletServer::start() {
     // Without service tokens the game API refuses every request, so its currency and operator are not needed
     // (an admin-only walletd on a ledger without them); with them, both must be in the ledger.
     const bool gameApiOn = m_config.gameApiInsecure || !m_config.gameTokens.isEmpty();
@@ -140,17 +155,8 @@ Result<Done> WalletServer::start() {
     }
 
     QList<LedgerService *> writers{&m_write};
-    const int writerCount = m_config.batchWriters > 0                         ? m_config.batchWriters
-                            : m_config.db.kind == DatabaseUrl::Kind::Postgres ? 4
-                                                                              : 1;
-    for (int i = 1; i < writerCount; ++i) {
-        auto extra = std::make_unique<LedgerService>();
-        const auto opened = wait(extra->open(m_config.db));
-        if (!opened)
-            return opened.error();
+    for (const auto &extra : m_extraWriters)
         writers << extra.get();
-        m_extraWriters.push_back(std::move(extra));
-    }
     m_batcher = std::make_unique<ChargeBatcher>(
         writers, Actor{m_config.gameOperator, QStringLiteral("walletd game api")}, m_config.maxBatch);
     m_verifyJobs = std::make_unique<VerifyJobs>(m_config.db);

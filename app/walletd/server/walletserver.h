@@ -27,8 +27,11 @@ public:
     ~WalletServer() override;
     Q_DISABLE_COPY_MOVE(WalletServer)
 
-    /// Opens the ledger, checks that the game currency and operator exist in it (InvalidArgument if not),
-    /// loads TLS and starts listening. Blocks.
+    /// Opens the ledger's connections (and migrates it). Blocks. ErrorCode::Database when the database cannot
+    /// be reached: the caller may wait and call it again.
+    Result<Done> openLedger();
+    /// After openLedger(): checks that the game currency and operator exist in the ledger (InvalidArgument if
+    /// not), loads TLS and starts listening. Blocks.
     Result<Done> start();
     quint16 port() const { return m_port; }
     QString baseUrl() const;
