@@ -32,7 +32,11 @@ ConnectionIndicators::ConnectionIndicators(QStatusBar *bar)
 void ConnectionIndicators::showDisconnected() {
     m_connection->setText(MainWindow::tr("Not connected"));
     m_operator->clear();
+    m_connected = false;
+    m_isOnline = false;
+    m_waitedSeconds = 0;
     m_online->clear();
+    m_online->setToolTip({});
     m_security->clear();
     m_security->setToolTip({});
 }
@@ -40,8 +44,10 @@ void ConnectionIndicators::showDisconnected() {
 void ConnectionIndicators::show(const SessionInfo &s, bool online, const QString &offlineReason) {
     m_connection->setText(MainWindow::tr("Ledger: %1").arg(s.connectionLabel));
     m_operator->setText(MainWindow::tr("Operator: %1 (%2)").arg(s.operatorName, DialogText::role(s.role)));
-    m_online->setText(online ? MainWindow::tr("Online") : MainWindow::tr("Reconnecting…"));
-    m_online->setToolTip(online ? QString() : MainWindow::tr("Why: %1").arg(offlineReason));
+    m_connected = true;
+    m_isOnline = online;
+    m_offlineReason = offlineReason;
+    showOnline();
     switch (s.security.kind) {
     case ConnectionSecurity::Kind::Local:
         m_security->setText(MainWindow::tr("On this computer"));
@@ -61,5 +67,29 @@ void ConnectionIndicators::show(const SessionInfo &s, bool online, const QString
                                               "anyone on the way can read and change it."));
         m_security->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold"));
         break;
+    }
+}
+
+void ConnectionIndicators::showWaiting(int seconds) {
+    m_waitedSeconds = seconds;
+    if (m_connected) // otherwise there is nothing to wait for
+        showOnline();
+}
+
+void ConnectionIndicators::showOnline() {
+    if (!m_isOnline) {
+        // Unreachable says more than slow: the request is retried or fails, it does not just wait.
+        m_online->setText(MainWindow::tr("Reconnecting…"));
+        m_online->setToolTip(MainWindow::tr("Why: %1").arg(m_offlineReason));
+    } else if (m_waitedSeconds > 0) {
+        m_online->setText(MainWindow::tr("Waiting for walletd… (no answer for %1 s)").arg(m_waitedSeconds));
+        m_online->setToolTip(
+            MainWindow::tr(
+                "A request to walletd has had no answer for %1 s: walletd or its database is busy, "
+                "or the network is slow. The request goes on waiting for its answer.")
+                .arg(m_waitedSeconds));
+    } else {
+        m_online->setText(MainWindow::tr("Online"));
+        m_online->setToolTip({});
     }
 }

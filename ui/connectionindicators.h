@@ -19,10 +19,19 @@ public:
 
     void showDisconnected();
     void show(const SessionInfo &session, bool online, const QString &offlineReason);
+    /// A request has had no answer for `seconds` (LedgerClient::slowAnswer); 0: none waits any more. While
+    /// online, the online label says so instead of "Online".
+    void showWaiting(int seconds);
 
 private:
+    void showOnline();
+
     QLabel *m_connection;
     QLabel *m_operator;
     QLabel *m_online;
     QLabel *m_security; ///< whether the connection to the ledger is encrypted
+    bool m_connected = false;
+    bool m_isOnline = false;
+    QString m_offlineReason;
+    int m_waitedSeconds = 0;
 };

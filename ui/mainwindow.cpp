@@ -242,6 +242,7 @@ void MainWindow::setClient(LedgerClient *client) {
         m_client->deleteLater();
     m_client = client;
     m_online = true; // a new connection has just answered
+    m_indicators->showWaiting(0);
     if (client) {
         client->setParent(this);
         connect(client, &LedgerClient::accountsChanged, this, &MainWindow::onAccountsChanged);
@@ -264,6 +265,9 @@ void MainWindow::setClient(LedgerClient *client) {
                 }
             });
         connect(client, &LedgerClient::signInRequired, this, [this, client] { m_signIn->ask(client); });
+        connect(client, &LedgerClient::slowAnswer, m_indicators, &ConnectionIndicators::showWaiting);
+        connect(client, &LedgerClient::slowAnswerEnded, m_indicators,
+                [this] { m_indicators->showWaiting(0); });
         client->setPollInterval(m_pollMs);
     }
     m_accounts->setClient(client);

@@ -142,6 +142,12 @@ Q_SIGNALS:
     /// Requests that met the end wait unanswered until resumeSession() or abandonSession(); views keep
     /// their data meanwhile. Emitted once per ended session; a ledger reached directly never emits it.
     void signInRequired(const QString &reason);
+    /// A request has waited `waitedSeconds` for its answer, past the client's threshold (about 2 s); emitted
+    /// again each second while the oldest request out waits. Only a client that reaches its ledger over the
+    /// network (walletd) emits it: the ledger may be slow, the network stalled, or the answer may come yet.
+    void slowAnswer(int waitedSeconds);
+    /// After slowAnswer(): no request waits past the threshold any more (answered, or given up).
+    void slowAnswerEnded();
 
 protected:
     /// For subclasses: report a write's touched accounts (call on the client's thread).

@@ -36,12 +36,18 @@ RemoteLedgerClient::RemoteLedgerClient(QObject *parent)
     : LedgerClient(parent) {
     connect(&m_transport, &WalletdTransport::availabilityChanged, this, &LedgerClient::availabilityChanged);
     connect(&m_transport, &WalletdTransport::signInRequired, this, &LedgerClient::signInRequired);
+    connect(&m_transport, &WalletdTransport::slowAnswer, this, &LedgerClient::slowAnswer);
+    connect(&m_transport, &WalletdTransport::slowAnswerEnded, this, &LedgerClient::slowAnswerEnded);
 }
 
 RemoteLedgerClient::~RemoteLedgerClient() = default;
 
 void RemoteLedgerClient::setRetryPolicy(int retries, int firstDelayMs) {
     m_transport.setRetryPolicy(retries, firstDelayMs);
+}
+
+void RemoteLedgerClient::setSlowAnswerAfter(int milliseconds) {
+    m_transport.setSlowAnswerAfter(milliseconds);
 }
 
 QFuture<Result<SessionInfo>> RemoteLedgerClient::connectTo(const QUrl &server, const QString &operatorName,

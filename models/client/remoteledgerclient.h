@@ -41,6 +41,9 @@ public:
     /// How often and how far apart a request that could not reach walletd is retried (default 4 times, from
     /// 250 ms doubling). Requests that are not safe to repeat are never retried.
     void setRetryPolicy(int retries, int firstDelayMs);
+    /// How long a request waits for walletd's answer before slowAnswer() is emitted (default
+    /// WalletdTransport::SlowAnswerMs, 2 s); tests shorten it.
+    void setSlowAnswerAfter(int milliseconds);
 
     SessionInfo session() const override { return m_session; }
 

@@ -14,7 +14,12 @@ QString unreachable(const QUrl &base, const QString &why) {
 } // namespace
 
 WalletdTransport::WalletdTransport(QObject *parent)
-    : QObject(parent) {}
+    : QObject(parent) {
+    m_clock.start();
+    // Finer than the whole seconds it reports, so that the first report comes soon after the threshold.
+    m_slowCheck.setInterval(250);
+    connect(&m_slowCheck, &QTimer::timeout, this, &WalletdTransport::checkSlow);
+}
 
 WalletdTransport::~WalletdTransport() = default;
 
@@ -36,6 +41,26 @@ void WalletdTransport::setAvailable(bool available, const QString &reason) {
     Q_EMIT availabilityChanged(available, reason);
 }
 
+void WalletdTransport::checkSlow() {
+    if (m_out.isEmpty())
+        m_slowCheck.stop();
+    const qint64 now = m_clock.elapsed();
+    qint64 oldest = now;
+    for (const qint64 sentAt : std::as_const(m_out))
+        oldest = std::min(oldest, sentAt);
+    const qint64 waited = now - oldest;
+    if (waited >= m_slowAfterMs) {
+        const int seconds = int(std::max<qint64>(1, waited / 1000));
+        if (seconds != m_waitedSeconds) {
+            m_waitedSeconds = seconds;
+            Q_EMIT slowAnswer(seconds);
+        }
+    } else if (m_waitedSeconds > 0) {
+        m_waitedSeconds = 0;
+        Q_EMIT slowAnswerEnded();
+    }
+}
+
 void WalletdTransport::send(const Call &call, Decoder decode, Finished done, int attempt) {
     QUrl url = m_base;
     url.setPath(m_base.path() + call.path);
@@ -49,8 +74,13 @@ void WalletdTransport::send(const Call &call, Decoder decode, Finished done, int
     if (!call.idempotencyKey.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Idempotency-Key"), call.idempotencyKey);
     QNetworkReply *reply = m_nam.sendCustomRequest(request, call.method, call.body);
+    m_out.insert(reply, m_clock.elapsed());
+    if (!m_slowCheck.isActive())
+        m_slowCheck.start();
     connect(reply, &QNetworkReply::finished, this, [=, this] {
         reply->deleteLater();
+        m_out.remove(reply);
+        checkSlow();
         const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         if (!statusAttribute.isValid()) {
             // No HTTP answer at all: walletd is down or the connection broke. Whether a write happened is not

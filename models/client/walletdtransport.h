@@ -3,12 +3,15 @@
 #include "apicodec.h"
 #include "ledgererror.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPromise>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 #include <functional>
@@ -49,6 +52,10 @@ public:
     void setToken(const QString &token) { m_token = token; }
     /// See RemoteLedgerClient::setRetryPolicy.
     void setRetryPolicy(int retries, int firstDelayMs);
+    /// How long a request waits for its answer before slowAnswer() says so (ms).
+    static constexpr int SlowAnswerMs = 2000;
+    /// See RemoteLedgerClient::setSlowAnswerAfter.
+    void setSlowAnswerAfter(int milliseconds) { m_slowAfterMs = milliseconds; }
 
     /// Sends `call`; on a 2xx answer runs `decode`, otherwise maps the error body; `done` gets the
     /// outcome. An answer 401 to a signed-in client parks the request (see resendParked) and emits
@@ -97,9 +104,15 @@ Q_SIGNALS:
     void availabilityChanged(bool available, const QString &reason);
     /// walletd ended the session; requests wait until resendParked() or failParked().
     void signInRequired(const QString &reason);
+    /// See LedgerClient::slowAnswer and LedgerClient::slowAnswerEnded.
+    void slowAnswer(int waitedSeconds);
+    void slowAnswerEnded();
 
 private:
     void setAvailable(bool available, const QString &reason);
+    /// Measures how long the oldest request out has waited and says so when it passes m_slowAfterMs (each
+    /// whole second), or that the wait ended.
+    void checkSlow();
 
     /// A request that met the end of the session, waiting for resendParked() or failParked().
     struct Parked {
@@ -115,4 +128,11 @@ private:
     LedgerError m_sessionEnd; ///< why the session ended, for failParked()
     int m_retries = 4;
     int m_firstDelayMs = 250;
+    /// The requests out (sent, no answer yet) and when each was sent (m_clock's ms).
+    QHash<const QNetworkReply *, qint64> m_out;
+    QElapsedTimer m_clock;
+    /// Runs while requests are out: a stalled answer gives no event of its own to notice it by.
+    QTimer m_slowCheck;
+    int m_slowAfterMs = SlowAnswerMs;
+    int m_waitedSeconds = 0; ///< last said by slowAnswer(); 0: not slow
 };

@@ -2,6 +2,7 @@
 // PostgreSQL): lost, reset and stalled connections, 503 answers, and a dialog whose answer was lost; a
 // posting posts once.
 
+#include "lossyproxy.h"
 #include "moneyedit.h"
 #include "postingdialog.h"
 #include "remoteclientfixture.h"
@@ -9,11 +10,8 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
@@ -21,94 +19,6 @@
 using namespace RemoteClientTest;
 using namespace WalletdTest;
 using WalletDeskTest::await;
-
-namespace {
-
-/// Forwards connections to walletd; the next `dropNext` answers are swallowed and the client's
-/// connection cut, as if the network failed after walletd had done the work.
-class LossyProxy : public QObject {
-public:
-    explicit LossyProxy(quint16 upstream)
-        : m_upstream(upstream) {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *client = m_server.nextPendingConnection()) {
-                auto *up = new QTcpSocket(client);
-                up->connectToHost(QHostAddress::LocalHost, m_upstream);
-                connect(client, &QTcpSocket::readyRead, up, [this, client, up] {
-                    const QByteArray request = client->readAll();
-                    if (m_resetRequests > 0) {
-                        // The connection is reset before walletd hears of the request.
-                        --m_resetRequests;
-                        ++m_reset;
-                        client->abort();
-                        client->deleteLater();
-                        return;
-                    }
-                    if (!m_dropAnswersTo.isEmpty() && request.startsWith(m_dropAnswersTo))
-                        client->setProperty("dropAnswer", true);
-                    up->write(request);
-                });
-                connect(up, &QTcpSocket::readyRead, client, [this, client, up] {
-                    const QByteArray answer = up->readAll();
-                    if (m_stallMs > 0) {
-                        // A slow network: the answer arrives, late.
-                        const int ms = std::exchange(m_stallMs, 0);
-                        ++m_stalled;
-                        QPointer<QTcpSocket> target(client);
-                        QTimer::singleShot(ms, Qt::PreciseTimer, this, [target, answer] {
-                            if (target)
-                                target->write(answer);
-                        });
-                        return;
-                    }
-                    if (client->property("dropAnswer").toBool()) {
-                        // walletd did it; the answer is lost on the way back.
-                        ++m_dropped;
-                        client->abort();
-                        client->deleteLater();
-                        return;
-                    }
-                    if (m_drop > 0) {
-                        --m_drop;
-                        ++m_dropped;
-                        client->abort();
-                        client->deleteLater();
-                        return;
-                    }
-                    client->write(answer);
-                });
-                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-                // walletd gone or hung up: so is the client's connection.
-                connect(up, &QTcpSocket::errorOccurred, client, [client] { client->abort(); });
-            }
-        });
-    }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
-    int dropped() const { return m_dropped; }
-    void dropNext(int answers) { m_drop = answers; }
-    /// The next answer is held back `ms` milliseconds.
-    void stallNext(int ms) { m_stallMs = ms; }
-    int stalled() const { return m_stalled; }
-    /// The next `requests` requests are cut off (connection reset) before they reach walletd.
-    void resetNext(int requests) { m_resetRequests = requests; }
-    /// Every answer to a request that starts with `requestLine` (e.g. "POST /admin/v1/postings") is lost.
-    void dropAnswersTo(const QByteArray &requestLine) { m_dropAnswersTo = requestLine; }
-    int reset() const { return m_reset; }
-
-private:
-    QTcpServer m_server;
-    quint16 m_upstream;
-    int m_drop = 0;
-    int m_dropped = 0;
-    int m_stallMs = 0;
-    int m_stalled = 0;
-    int m_resetRequests = 0;
-    int m_reset = 0;
-    QByteArray m_dropAnswersTo;
-};
-
-} // namespace
 
 class TestRemoteClientNetwork : public RemoteClientFixture {
     Q_OBJECT

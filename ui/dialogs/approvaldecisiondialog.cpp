@@ -2,12 +2,15 @@
 
 #include "dialogtext.h"
 #include "ledgerclient.h"
+#include "ledgererrortext.h"
 #include "postingrules.h"
 #include "transactionkindtext.h"
 
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+
+#include <algorithm>
 
 ApprovalDecisionDialog::ApprovalDecisionDialog(LedgerClient *client, const Approval &approval, bool approve,
                                                QWidget *parent)
@@ -136,7 +139,10 @@ void ApprovalDecisionDialog::send() {
             ->approve(m_approval.id, comment, WriteMode::Commit)
             .then(this, [this](const Result<PostingResult> &r) {
                 if (!r) {
-                    failed(r.error());
+                    if (LedgerErrorText::answerMayBeLost(r.error()))
+                        settleLostDecision(r.error());
+                    else
+                        failed(r.error());
                     return;
                 }
                 succeeded(tr("Approved: posted as transaction %1.").arg(r->transactionId));
@@ -147,7 +153,10 @@ void ApprovalDecisionDialog::send() {
             ->reject(m_approval.id, comment, WriteMode::Commit)
             .then(this, [this](const Result<Approval> &r) {
                 if (!r) {
-                    failed(r.error());
+                    if (LedgerErrorText::answerMayBeLost(r.error()))
+                        settleLostDecision(r.error());
+                    else
+                        failed(r.error());
                     return;
                 }
                 succeeded(m_approval.holdAmount > 0
@@ -157,4 +166,75 @@ void ApprovalDecisionDialog::send() {
                 Q_EMIT approvalRejected(*r);
             });
     }
+}
+
+void ApprovalDecisionDialog::settleLostDecision(const LedgerError &error) {
+    // A decision carries no idempotency key: the request's own state is the record of it. Read it (the
+    // ledger's list of the newest requests, where one just decided is) and say what it shows.
+    const qint64 id = m_approval.id;
+    client()->approvals(false).then(this, [this, id, error](const Result<QList<Approval>> &r) {
+        const auto settle = [this, error](const QString &known) {
+            failed(LedgerError{error.code, error.message + u'\n' + known});
+        };
+        if (!r) {
+            settle(tr("Whether the request was decided is not known yet: the ledger cannot be asked now. OK "
+                      "sends your decision again when it can: a request is decided at most once."));
+            return;
+        }
+        const auto it = std::find_if(r->cbegin(), r->cend(), [id](const Approval &a) { return a.id == id; });
+        if (it == r->cend()) {
+            settle(tr("Whether the request was decided is not known: it is not among the newest requests the "
+                      "ledger lists. Look it up on the Approvals page before deciding again; a request is "
+                      "decided at most once."));
+            return;
+        }
+        const Approval &now = *it;
+        const bool mine = now.checker == client()->session().operatorName;
+        switch (now.state) {
+        case Approval::State::Pending:
+            settle(tr("The ledger shows the request still waiting: your decision has not been recorded. OK "
+                      "sends it again; a request is decided at most once."));
+            return;
+        case Approval::State::Approved:
+            if (!m_approve) {
+                settle(
+                    tr("The ledger shows the request approved by %1 and posted as transaction %2: it can no "
+                       "longer be rejected.")
+                        .arg(now.checker)
+                        .arg(now.transactionId));
+                setBlocked(tr("This request was already approved by %1.").arg(now.checker));
+                return;
+            }
+            succeeded(mine ? tr("The answer was lost on the way, but the ledger has your approval: posted as "
+                                "transaction %1.")
+                                 .arg(now.transactionId)
+                           : tr("The answer was lost on the way; the ledger shows the request approved by %1 "
+                                "meanwhile, posted as transaction %2.")
+                                 .arg(now.checker)
+                                 .arg(now.transactionId));
+            {
+                PostingResult result; // what is known without the answer: the transaction, not its entries
+                result.status = PostingResult::Status::Posted;
+                result.transactionId = now.transactionId;
+                result.approvalId = now.id;
+                Q_EMIT approved(result);
+            }
+            return;
+        case Approval::State::Rejected:
+            if (m_approve) {
+                settle(tr("The ledger shows the request rejected by %1: nothing was posted, and it can no "
+                          "longer be approved.")
+                           .arg(now.checker));
+                setBlocked(tr("This request was already rejected by %1.").arg(now.checker));
+                return;
+            }
+            succeeded(mine ? tr("The answer was lost on the way, but the ledger has your rejection: nothing "
+                                "was posted.")
+                           : tr("The answer was lost on the way; the ledger shows the request rejected by %1 "
+                                "meanwhile: nothing was posted.")
+                                 .arg(now.checker));
+            Q_EMIT approvalRejected(now);
+            return;
+        }
+    });
 }

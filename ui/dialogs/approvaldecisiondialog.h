@@ -24,7 +24,8 @@ public:
     bool isApprove() const { return m_approve; }
 
 Q_SIGNALS:
-    /// Approved: the posting was made.
+    /// Approved: the posting was made. When the answer was lost and the ledger was asked instead, only the
+    /// status, the transaction and the approval are known: `entries` is empty.
     void approved(const PostingResult &result);
     /// Rejected: the held funds are released. (Not named rejected(): that would overload
     /// QDialog::rejected().)
@@ -38,6 +39,10 @@ private:
     QString money(qint64 minor) const;
     QString accountText(qint64 id) const;
     void showRequest();
+    /// After a decision failed with a database or connection error (the answer may be what was lost): reads
+    /// the request's state now and says what it shows (decided by this operator or another, still waiting,
+    /// or not known yet), never a guess.
+    void settleLostDecision(const LedgerError &error);
 
     const Approval m_approval;
     const bool m_approve;

@@ -1,6 +1,7 @@
 #include "ledgercheck.h"
 
 #include "dialogtext.h"
+#include "ledgererrortext.h"
 
 #include <QTimer>
 
@@ -67,7 +68,7 @@ void LedgerCheck::sendNow() {
             return; // the request was edited (or sent) since: this answer is of another request
         m_inFlight = false;
         // A lost connection settles nothing: the next revalidation asks again.
-        m_settled = r.ok() || r.error().code != ErrorCode::Database;
+        m_settled = r.ok() || !LedgerErrorText::answerMayBeLost(r.error());
         present(r);
         Q_EMIT answered(r);
     });
@@ -79,7 +80,7 @@ void LedgerCheck::present(const Result<PostingResult> &r) {
     Tone tone = Tone::Success;
     m_refused = false;
     if (!r) {
-        if (r.error().code == ErrorCode::Database) {
+        if (LedgerErrorText::answerMayBeLost(r.error())) {
             // Not the ledger's verdict: it could not be asked. The request itself will say what happens.
             text = tr("The ledger could not check this now: %1").arg(r.error().message);
             tone = Tone::Muted;

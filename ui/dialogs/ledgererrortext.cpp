@@ -40,3 +40,8 @@ QString LedgerErrorText::of(const LedgerError &error) {
         text += u'\n' + tr("The ledger said: %1").arg(error.message);
     return text;
 }
+
+bool LedgerErrorText::answerMayBeLost(const LedgerError &error) {
+    // Every other code is the ledger's own refusal, given before anything was written.
+    return error.code == ErrorCode::Database;
+}

@@ -14,4 +14,8 @@ public:
     static QString headline(ErrorCode code);
     /// headline + newline + "The ledger said: <message>".
     static QString of(const LedgerError &error);
+    /// Whether the request may have been done although no answer came: a database or connection error
+    /// (the answer may be what was lost). Every dialog that then asks the ledger what happened, and the
+    /// ledger check that then counts the question as unanswered, decide with this one predicate.
+    static bool answerMayBeLost(const LedgerError &error);
 };

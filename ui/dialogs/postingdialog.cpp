@@ -2,6 +2,7 @@
 
 #include "dialogtext.h"
 #include "ledgerclient.h"
+#include "ledgererrortext.h"
 #include "money.h"
 #include "moneyedit.h"
 #include "postingrules.h"
@@ -214,7 +215,7 @@ void PostingDialog::send() {
     const qint64 amount = m_amount->amount().value_or(0);
     client()->post(request()).then(this, [this, amount](const Result<PostingResult> &r) {
         if (!r) {
-            if (r.error().code == ErrorCode::Database) {
+            if (LedgerErrorText::answerMayBeLost(r.error())) {
                 // The answer may be what was lost, not the posting: ask the ledger, do not guess (and reload
                 // only then, so that a failed reload does not cover what is known).
                 settleLostAnswer(m_key, r.error(), [this](const PostingOutcome &o) {

@@ -2,6 +2,7 @@
 
 #include "dialogtext.h"
 #include "ledgerclient.h"
+#include "ledgererrortext.h"
 #include "postingrules.h"
 #include "transactionkindtext.h"
 
@@ -198,6 +199,11 @@ void ReverseDialog::send() {
     client()->reverse(request()).then(this, [this](const Result<PostingResult> &r) {
         if (!r) {
             LedgerError e = r.error();
+            if (LedgerErrorText::answerMayBeLost(e)) {
+                // The reversal is stored under the dialog's key like a posting: ask the ledger, do not guess.
+                settleLostAnswer(m_key, e, [this](const PostingOutcome &o) { settledAsReversed(o); });
+                return;
+            }
             failed(e);
             if (e.code == ErrorCode::InsufficientFunds && m_force->isEnabled())
                 showError(LedgerError{e.code, e.message + u'\n' +
@@ -212,4 +218,16 @@ void ReverseDialog::send() {
         succeeded(text);
         Q_EMIT reversed(*r);
     });
+}
+
+void ReverseDialog::settledAsReversed(const PostingOutcome &outcome) {
+    // A reversal never waits for approval, so what the key found is the reversal itself.
+    succeeded(tr("The answer was lost on the way, but the ledger has the reversal: transaction %1 undoes "
+                 "transaction %2.")
+                  .arg(outcome.transactionId)
+                  .arg(m_transactionId));
+    PostingResult result;
+    result.status = PostingResult::Status::Posted;
+    result.transactionId = outcome.transactionId;
+    Q_EMIT reversed(result);
 }

@@ -28,6 +28,8 @@ public:
     const JournalTransaction &original() const { return m_original; }
 
 Q_SIGNALS:
+    /// Reversed. When the answer was lost and the ledger was asked instead, only the status and the
+    /// transaction are known: `entries` is empty.
     void reversed(const PostingResult &result);
 
 protected:
@@ -42,6 +44,8 @@ private:
     ReversalRequest request() const;
     /// "Account 12 would hold 25.00 USD." for each player account a dry run of the reversal moves.
     QString playerBalancesAfter(const PostingResult &r) const;
+    /// After a lost answer, the ledger has the reversal under the dialog's key: done, as success is.
+    void settledAsReversed(const PostingOutcome &outcome);
 
     const qint64 m_transactionId;
     const QString m_key;

@@ -2,6 +2,7 @@
 
 #include "dialogtext.h"
 #include "ledgerclient.h"
+#include "ledgererrortext.h"
 #include "money.h"
 #include "moneyedit.h"
 #include "postingrules.h"
@@ -243,7 +244,7 @@ void TransferDialog::send() {
     const qint64 to = request.counterAccountId;
     client()->post(request).then(this, [this, to](const Result<PostingResult> &r) {
         if (!r) {
-            if (r.error().code == ErrorCode::Database) {
+            if (LedgerErrorText::answerMayBeLost(r.error())) {
                 // The answer may be what was lost, not the posting: ask the ledger, do not guess (and reload
                 // only then, so that a failed reload does not cover what is known).
                 settleLostAnswer(m_key, r.error(), [this](const PostingOutcome &o) {
