@@ -141,6 +141,8 @@ void ApprovalDecisionDialog::send() {
                 if (!r) {
                     if (LedgerErrorText::answerMayBeLost(r.error()))
                         settleLostDecision(r.error());
+                    else if (r.error().code == ErrorCode::StateConflict)
+                        settleRefusedDecision(r.error());
                     else
                         failed(r.error());
                     return;
@@ -155,6 +157,8 @@ void ApprovalDecisionDialog::send() {
                 if (!r) {
                     if (LedgerErrorText::answerMayBeLost(r.error()))
                         settleLostDecision(r.error());
+                    else if (r.error().code == ErrorCode::StateConflict)
+                        settleRefusedDecision(r.error());
                     else
                         failed(r.error());
                     return;
@@ -235,6 +239,34 @@ void ApprovalDecisionDialog::settleLostDecision(const LedgerError &error) {
                                  .arg(now.checker));
             Q_EMIT approvalRejected(now);
             return;
+        }
+    });
+}
+
+void ApprovalDecisionDialog::settleRefusedDecision(const LedgerError &refusal) {
+    const qint64 id = m_approval.id;
+    client()->approvals(false).then(this, [this, id, refusal](const Result<QList<Approval>> &r) {
+        const auto it =
+            r ? std::find_if(r->cbegin(), r->cend(), [id](const Approval &a) { return a.id == id; })
+              : QList<Approval>::const_iterator();
+        const bool known = r && it != r->cend();
+        const Approval::State wanted = m_approve ? Approval::State::Approved : Approval::State::Rejected;
+        if (!known || it->state != wanted || it->checker != client()->session().operatorName) {
+            failed(refusal); // decided by someone else, the other way, or not at all (a maker's own request)
+            return;
+        }
+        const Approval &now = *it;
+        if (m_approve) {
+            succeeded(tr("The ledger has your approval of this request: posted as transaction %1, once.")
+                          .arg(now.transactionId));
+            PostingResult result; // what is known without the answer: the transaction, not its entries
+            result.status = PostingResult::Status::Posted;
+            result.transactionId = now.transactionId;
+            result.approvalId = now.id;
+            Q_EMIT approved(result);
+        } else {
+            succeeded(tr("The ledger has your rejection of this request: nothing was posted."));
+            Q_EMIT approvalRejected(now);
         }
     });
 }

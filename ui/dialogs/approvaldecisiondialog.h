@@ -43,6 +43,12 @@ private:
     /// the request's state now and says what it shows (decided by this operator or another, still waiting,
     /// or not known yet), never a guess.
     void settleLostDecision(const LedgerError &error);
+    /// After the ledger refused the decision because the request is decided already: when it shows the
+    /// request decided by this operator the way this dialog asked, that is this dialog's decision whose
+    /// answer was lost (Qt's HTTP stack sends a request again by itself when the connection closes before any
+    /// answer, and the ledger refuses the repeat) or an earlier one of theirs: either way it holds, once, and
+    /// is shown as done. Otherwise the refusal is shown as it came.
+    void settleRefusedDecision(const LedgerError &refusal);
 
     const Approval m_approval;
     const bool m_approve;
