@@ -278,6 +278,8 @@ void MainWindow::setClient(LedgerClient *client) {
     loadReferenceData();
     updateStatus();
     updateActions();
+    if (client && !client->session().readOnlyReason.isEmpty())
+        statusBar()->showMessage(tr("Read only: %1").arg(client->session().readOnlyReason));
 }
 
 void MainWindow::setPollInterval(int ms) {
@@ -369,11 +371,16 @@ void MainWindow::updateActions() {
          tr("Select a pending posting in Approvals first"));
     need(action(QStringLiteral("reject")), approvalSelected,
          tr("Select a pending posting in Approvals first"));
-    // While the ledger is unreachable nothing can be written: say so rather than let a dialog fail.
+    // While the ledger is unreachable nothing can be written: say so rather than let a dialog fail. Nor on a
+    // ledger that cannot be written at all (a SQLite file on read-only media), for as long as it is open.
     const QString unreachable = tr("The ledger is unreachable; reconnecting…");
+    const QString readOnly = m_client ? m_client->session().readOnlyReason : QString();
     for (const char *write : {"newAccount", "import", "post", "transfer", "reverse", "freeze", "unfreeze",
-                              "close", "approve", "reject"})
+                              "close", "approve", "reject"}) {
         need(action(QLatin1StringView(write)), m_online, unreachable);
+        need(action(QLatin1StringView(write)), readOnly.isEmpty(),
+             tr("Nothing can be written to this ledger: %1").arg(readOnly));
+    }
     action(QStringLiteral("verify"))->setEnabled(connected);
     const bool exportable = (onAccounts && account) || m_tabs->currentWidget() == m_journal;
     action(QStringLiteral("export"))->setEnabled(connected && exportable);

@@ -32,6 +32,9 @@ struct SessionInfo {
     Role role = Role::Viewer;
     QString connectionLabel; ///< "demo.sqlite", "postgresql://ledger.example/wallets", "https://walletd:8443"
     ConnectionSecurity security;
+    /// Why nothing can be written to this ledger (LedgerStore::readOnlyReason: a SQLite file on read-only
+    /// media); empty when it can. The window holds every write back with it.
+    QString readOnlyReason;
 };
 
 /// The one ledger interface of the desktop app: a ledger reached directly (SQLite file or PostgreSQL,

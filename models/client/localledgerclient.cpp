@@ -54,7 +54,7 @@ QFuture<Result<SessionInfo>> LocalLedgerClient::connectTo(const DatabaseUrl &url
                         return LedgerError{
                             ErrorCode::PermissionDenied,
                             QStringLiteral("operator %1 is disabled in this ledger").arg(operatorName)};
-                    return SessionInfo{o.name, o.role, label, s.security()};
+                    return SessionInfo{o.name, o.role, label, s.security(), s.readOnlyReason()};
                 }
                 return LedgerError{
                     ErrorCode::NotFound,
@@ -72,7 +72,7 @@ QFuture<Result<SessionInfo>> LocalLedgerClient::connectTo(const DatabaseUrl &url
 QFuture<Result<Done>> LocalLedgerClient::open(const DatabaseUrl &url, const Actor &actor) {
     m_actor = actor;
     m_url = url;
-    m_session = SessionInfo{actor.operatorName, Role::Viewer, url.display(), {}};
+    m_session = SessionInfo{actor.operatorName, Role::Viewer, url.display(), {}, {}};
     return m_service.open(url);
 }
 

@@ -93,7 +93,7 @@ QFuture<Result<SessionInfo>> RemoteLedgerClient::signIn(const QString &operatorN
             const QString token = o.value(QStringLiteral("token")).toString();
             if (!role || token.isEmpty())
                 return false;
-            *out = SessionInfo{o.value(QStringLiteral("operator")).toString(), *role, label, security};
+            *out = SessionInfo{o.value(QStringLiteral("operator")).toString(), *role, label, security, {}};
             m_transport.setToken(token);
             m_session = *out;
             return true;

@@ -10,6 +10,7 @@
 #include "ledgerverifier.h"
 #include "money.h"
 #include "postingrules.h"
+#include "sqliteaccess.h"
 #include "sqlscript.h"
 #include "sqlsession.h"
 
@@ -92,13 +93,18 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
                            QStringLiteral("the Qt %1 driver is not installed")
                                .arg(pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"))};
     }
+    SqliteAccess access;
     if (!pg) {
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
-        if (const auto created = createPrivateFile(url); !created) {
+        const auto decided = SqliteAccess::forPath(url.path);
+        const auto created = decided && !decided->readOnly() ? createPrivateFile(url) : Result<Done>(Done{});
+        if (!decided || !created) {
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(connection);
-            return created.error();
+            return decided ? created.error() : decided.error();
         }
+        access = decided.value();
+        db.setDatabaseName(access.databaseName());
+        db.setConnectOptions(access.connectOptions());
     }
     if (!db.open()) {
         const QString message = db.lastError().text();
@@ -115,6 +121,7 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::open(const DatabaseUrl &url) {
     }
     std::unique_ptr<LedgerStore> store(new LedgerStore(pg ? Dialect::Postgres : Dialect::Sqlite, db));
     db = QSqlDatabase(); // the store holds the connection now; no second handle may outlive it
+    store->m_readOnlyReason = access.refusal();
     if (auto prepared = store->d->prepare(url); !prepared)
         return prepared.error();
     return store;
@@ -538,6 +545,8 @@ void LedgerStore::audit(const Actor &actor, const QString &action, const QString
 Result<Done> LedgerStore::bulkLoad(const QString &origin, const QByteArray &keyPrefix,
                                    const std::function<Result<Done>(BulkJournal &)> &body) {
     const bool pg = m_dialect == Dialect::Postgres;
+    if (!m_readOnlyReason.isEmpty()) // before the pragmas, which would already try to write
+        return LedgerError{ErrorCode::Database, m_readOnlyReason};
     try {
         if (!pg) {
             d->execRaw(QStringLiteral("PRAGMA journal_mode = DELETE"));

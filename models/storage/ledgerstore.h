@@ -37,7 +37,8 @@ public:
     enum class Dialect { Sqlite, Postgres };
 
     /// Opens (creating a SQLite file if needed) and applies pending migrations. A schema newer than this
-    /// program is refused with SchemaTooNew.
+    /// program is refused with SchemaTooNew. A SQLite file that cannot be written is opened read-only (see
+    /// readOnlyReason()); one with an older schema is then refused, as it cannot be migrated.
     static Result<std::unique_ptr<LedgerStore>> open(const DatabaseUrl &url);
     ~LedgerStore();
     Q_DISABLE_COPY_MOVE(LedgerStore)
@@ -52,6 +53,10 @@ public:
     bool lastCommitUncertain() const { return m_commitUncertain; }
     /// Whether this connection is encrypted, as the server reports it (PostgreSQL's pg_stat_ssl).
     ConnectionSecurity security() const { return m_security; }
+    /// Why nothing can be written to this ledger: a SQLite file on read-only media or not writable by this
+    /// user, opened read-only (SqliteAccess). Every write is refused with it (ErrorCode::Database) before it
+    /// starts; reads and verify work. Empty when the ledger can be written.
+    QString readOnlyReason() const { return m_readOnlyReason; }
     static int knownSchemaVersion();
     int schemaVersion();
 
@@ -123,5 +128,6 @@ private:
     QSqlDatabase m_db;
     ConnectionSecurity m_security;
     bool m_commitUncertain = false;
+    QString m_readOnlyReason;
     std::unique_ptr<Impl> d;
 };

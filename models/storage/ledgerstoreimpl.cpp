@@ -307,7 +307,13 @@ Result<Done> LedgerStore::Impl::prepare(const DatabaseUrl &url) {
             execRaw(QStringLiteral("SET lock_timeout = '10s'"));
             execRaw(QStringLiteral("SET idle_in_transaction_session_timeout = '60s'"));
         }
-        if (!pg) {
+        const bool readOnly = !s.m_readOnlyReason.isEmpty();
+        if (!pg && readOnly) {
+            // Opened read-only (SqliteAccess): the journal mode is the file's to keep, and query_only makes
+            // sure no statement of any path writes, should one get past the store's refusal.
+            execRaw(QStringLiteral("PRAGMA query_only = ON"));
+            execRaw(QStringLiteral("PRAGMA foreign_keys = ON"));
+        } else if (!pg) {
             // WAL lets readers go on while one writer commits; FULL makes each commit durable.
             execRaw(QStringLiteral("PRAGMA journal_mode = WAL"));
             execRaw(QStringLiteral("PRAGMA synchronous = FULL"));
@@ -330,6 +336,19 @@ Result<Done> LedgerStore::Impl::prepare(const DatabaseUrl &url) {
                     .arg(url.display())
                     .arg(version)
                     .arg(LedgerStore::knownSchemaVersion())};
+        if (version < LedgerStore::knownSchemaVersion() && readOnly)
+            return LedgerError{
+                ErrorCode::Database,
+                version == 0 ? QStringLiteral("%1 holds no ledger, and none can be made: %2")
+                                   .arg(url.display(), s.m_readOnlyReason)
+                             : QStringLiteral(
+                                   "%1 has ledger schema version %2, older than this program's (%3), and it "
+                                   "cannot be upgraded: %4. Open it once where it can be written, or read it "
+                                   "with the WalletDesk that wrote it")
+                                   .arg(url.display())
+                                   .arg(version)
+                                   .arg(LedgerStore::knownSchemaVersion())
+                                   .arg(s.m_readOnlyReason)};
         if (version < LedgerStore::knownSchemaVersion()) {
             auto migrated = transact([&]() -> Done {
                 if (pg)

@@ -61,6 +61,10 @@ struct LedgerStore::Impl {
     /// the ledger would do, and the database is as it was.
     template <typename F>
     auto transact(F &&body, WriteMode mode = WriteMode::Commit) -> Result<decltype(body())> {
+        // A read-only ledger refuses every write, dry runs too (their rehearsal writes before it rolls back),
+        // with the cause, rather than with the database's "attempt to write a readonly database".
+        if (!s.m_readOnlyReason.isEmpty())
+            return LedgerError{ErrorCode::Database, s.m_readOnlyReason};
         for (int attempt = 0;; ++attempt) {
             try {
                 if (pg())

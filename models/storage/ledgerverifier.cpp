@@ -3,6 +3,7 @@
 #include "auditchaincheck.h"
 #include "balancecheck.h"
 #include "journalchaincheck.h"
+#include "sqliteaccess.h"
 #include "verifyprogress.h"
 
 #include <QScopeGuard>
@@ -131,6 +132,11 @@ Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64 checked
 }
 
 QString LedgerVerifier::holdWriters() {
+    // A ledger opened read-only (SqliteAccess) cannot take the write lock. On read-only media nobody writes;
+    // a file only its owner may write is verified as before a writer was held off: the workers compare
+    // snapshots and retry.
+    if (SqliteAccess::isReadOnlyConnection(m_db.connectOptions()))
+        return {};
     QString name = QStringLiteral("verify-writers-%1").arg(quintptr(this));
     QSqlDatabase db = QSqlDatabase::addDatabase(m_db.driverName(), name);
     db.setDatabaseName(m_db.databaseName());

@@ -164,6 +164,8 @@ Result<Done> setPassword(LedgerStore &store, const Actor &actor, const QString &
     if (password.size() > 1024)
         return LedgerError{ErrorCode::InvalidArgument,
                            QStringLiteral("the password is longer than 1024 characters")};
+    if (const QString readOnly = store.readOnlyReason(); !readOnly.isEmpty())
+        return LedgerError{ErrorCode::Database, readOnly};
     auto ops = store.operators();
     if (!ops)
         return ops.error();
@@ -203,6 +205,11 @@ Result<Done> setPassword(LedgerStore &store, const Actor &actor, const QString &
 Result<Session> login(LedgerStore &store, const QString &name, const QString &password, const QString &origin,
                       LoginRefusal *refusal) {
     *refusal = LoginRefusal::None;
+    // A session is a row in the ledger, and so is a failed attempt: on a read-only ledger there can be
+    // neither, so a sign-in is refused with the cause (before the password is checked: the answer says
+    // nothing of it).
+    if (const QString readOnly = store.readOnlyReason(); !readOnly.isEmpty())
+        return LedgerError{ErrorCode::Database, QStringLiteral("cannot sign in: %1").arg(readOnly)};
     const Actor actor{name, origin};
     const QString target = QStringLiteral("operator:%1").arg(name);
     const qint64 now = nowMs();
@@ -325,10 +332,13 @@ Result<Principal> authenticate(LedgerStore &store, const QString &token) {
     const bool disabled = q.value(5).toInt() != 0;
     q.finish();
     if (disabled || now - lastSeen > IdleTimeoutMs || now - created > MaxLifetimeMs) {
-        exec(q, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"), {hash}, &error);
+        if (store.readOnlyReason().isEmpty())
+            exec(q, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"), {hash}, &error);
         return expired;
     }
-    if (now - lastSeen > TouchEveryMs) {
+    // A ledger that became read-only keeps the sessions it had until they expire; their last use cannot be
+    // recorded, so they expire by the time they were last seen before.
+    if (now - lastSeen > TouchEveryMs && store.readOnlyReason().isEmpty()) {
         if (!exec(q, QStringLiteral("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?"), {now, hash},
                   &error))
             return dbError(error);
@@ -337,6 +347,8 @@ Result<Principal> authenticate(LedgerStore &store, const QString &token) {
 }
 
 Result<Done> logout(LedgerStore &store, const QString &token) {
+    if (const QString readOnly = store.readOnlyReason(); !readOnly.isEmpty())
+        return LedgerError{ErrorCode::Database, readOnly};
     QSqlQuery q(store.database());
     QString error;
     if (!exec(q, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"), {tokenHash(token)}, &error))

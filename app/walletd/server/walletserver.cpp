@@ -105,6 +105,12 @@ Result<Done> WalletServer::start() {
                               : Result<int>(0);
     if (!exponent)
         return exponent.error();
+    const auto readOnly =
+        wait(m_read.run([](LedgerStore &s) { return Result<QString>(s.readOnlyReason()); }));
+    m_readOnlyReason = readOnly ? *readOnly : QString();
+    if (!m_readOnlyReason.isEmpty())
+        qWarning("walletd: WARNING: %s; serving reads only (every write is answered 503)",
+                 qPrintable(m_readOnlyReason));
     GameApi::Settings game{m_config.gameCurrency, *exponent, m_config.gameOperator, m_config.gameTokens,
                            m_config.gameApiInsecure};
     if (m_config.gameApiInsecure)
@@ -355,6 +361,13 @@ void WalletServer::probe(bool readiness, const Respond &respond) {
     // posting connection is not reconnecting.
     if (m_draining) {
         respond(answer(503, QStringLiteral("unavailable"), QStringLiteral("walletd is stopping")));
+        return;
+    }
+    // A read-only ledger (read-only media) is not ready either: a walletd is there to post, and one that must
+    // refuse every charge should not look healthy to a load balancer (as checkGameSettings says of a wrong
+    // currency). It stays alive and answers reads to whoever asks; the reason says why.
+    if (!m_readOnlyReason.isEmpty()) {
+        respond(answer(503, QStringLiteral("unavailable"), m_readOnlyReason));
         return;
     }
     const bool writerAvailable = m_write.isAvailable();

@@ -51,7 +51,8 @@ private:
     /// The game currency's exponent, or InvalidArgument naming the game currency or operator this ledger
     /// lacks.
     Result<int> checkGameSettings(LedgerStore &store) const;
-    /// GET /livez (the process serves) and GET /readyz (the ledger answers, schema current).
+    /// GET /livez (the process serves) and GET /readyz (the ledger answers, schema current, and can be
+    /// written).
     void probe(bool readiness, const Respond &respond);
 
     ServerConfig m_config;
@@ -81,4 +82,7 @@ private:
     /// A 503 for `path` that walletd gives itself (a drain, a deadline), in the shape of the path's API.
     static ApiResponse unavailable(const QString &path, const QString &message);
     bool m_draining = false;
+    /// Why the ledger cannot be written (a SQLite file on read-only media): reads are served, every write is
+    /// refused with it, and /readyz answers 503 with it. Empty when it can be written.
+    QString m_readOnlyReason;
 };
