@@ -27,6 +27,7 @@ private Q_SLOTS:
     void cleanup() { tearDownTest(); }
     void lostConnectionIsReportedAndRetriedPostingPostsOnce();
     void resetAndStalledConnectionsPostOnce();
+    void walletdKilledDuringAStalledAnswerPostsOnce();
     void aPostingAnswered503IsRetriedAndPostsOnce();
     void aDialogWhoseAnswerWasLostAsksTheLedger();
 };
@@ -224,6 +225,49 @@ void TestRemoteClientNetwork::aDialogWhoseAnswerWasLostAsksTheLedger() {
     }
     QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {created->id}),
              qint64(1234));
+}
+
+void TestRemoteClientNetwork::walletdKilledDuringAStalledAnswerPostsOnce() {
+    // The network stalls with walletd's answer to a posting on the way; walletd is killed (SIGKILL) meanwhile
+    // and started again on its port, as systemd would. The client's connection is reset with no answer; it
+    // sends the posting again with the same key and the new walletd answers it as the original: posted once.
+    const QString url = freshLedger();
+    auto walletd = std::make_unique<Walletd>();
+    QVERIFY(walletd->start(url).isEmpty());
+    const auto port = quint16(walletd->url(QString()).port());
+    LossyProxy proxy(port);
+    RemoteLedgerClient client;
+    QVERIFY(await(client.connectTo(proxy.url(), QStringLiteral("root"), Password)));
+    const auto account =
+        await(client.createAccount(NewAccount{QStringLiteral("USD"), QStringLiteral("79"), {}, false}));
+    QVERIFY(account);
+
+    proxy.stallAnswerTo("POST /admin/v1/postings", 10000);
+    QFuture<Result<PostingResult>> pending =
+        client.post(posting(TransactionKind::Deposit, account->id, 4321, QStringLiteral("stalled-kill")));
+    RawDb raw(url);
+    const auto posted = [&raw] {
+        return raw.scalar(
+            QStringLiteral("SELECT COUNT(*) FROM transactions WHERE idempotency_key = 'stalled-kill'"));
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(posted(), qint64(1), 5000); // walletd did it; its answer is held on the way
+    QCOMPARE(proxy.stalled(), 1);
+    QVERIFY(!pending.isFinished());
+    walletd->process().kill();
+    QVERIFY(walletd->process().waitForFinished(10000));
+    walletd = std::make_unique<Walletd>();
+    const QString restarted =
+        walletd->start(url, {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)});
+    QVERIFY2(restarted.isEmpty(), qPrintable(restarted));
+
+    QTRY_VERIFY_WITH_TIMEOUT(pending.isFinished(), 15000);
+    const Result<PostingResult> r = pending.result();
+    QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+    QCOMPARE(r->replayed, true); // the new walletd's answer to the same key
+    QCOMPARE(r->balanceAfter(account->id), 4321);
+    QCOMPARE(posted(), qint64(1));
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT balance FROM accounts WHERE id = ?"), {account->id}),
+             qint64(4321));
 }
 
 QTEST_MAIN(TestRemoteClientNetwork)
