@@ -450,6 +450,50 @@
         <source>Account %1 would hold %2.</source>
         <translation>Konto %1 hätte dann %2.</translation>
     </message>
+    <message>
+        <source>Whether the request was decided is not known yet: the ledger cannot be asked now. OK sends your decision again when it can: a request is decided at most once.</source>
+        <translation>Ob über die Anfrage entschieden wurde, ist noch unbekannt: das Hauptbuch kann gerade nicht gefragt werden. OK sendet Ihre Entscheidung erneut, sobald es geht: über eine Anfrage wird höchstens einmal entschieden.</translation>
+    </message>
+    <message>
+        <source>Whether the request was decided is not known: it is not among the newest requests the ledger lists. Look it up on the Approvals page before deciding again; a request is decided at most once.</source>
+        <translation>Ob über die Anfrage entschieden wurde, ist unbekannt: sie ist nicht unter den neuesten Anfragen, die das Hauptbuch auflistet. Sehen Sie auf der Seite „Freigaben“ nach, bevor Sie erneut entscheiden; über eine Anfrage wird höchstens einmal entschieden.</translation>
+    </message>
+    <message>
+        <source>The ledger shows the request still waiting: your decision has not been recorded. OK sends it again; a request is decided at most once.</source>
+        <translation>Laut Hauptbuch wartet die Anfrage noch: Ihre Entscheidung wurde nicht erfasst. OK sendet sie erneut; über eine Anfrage wird höchstens einmal entschieden.</translation>
+    </message>
+    <message>
+        <source>The ledger shows the request approved by %1 and posted as transaction %2: it can no longer be rejected.</source>
+        <translation>Laut Hauptbuch wurde die Anfrage von %1 freigegeben und als Transaktion %2 gebucht: sie kann nicht mehr abgelehnt werden.</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way, but the ledger has your approval: posted as transaction %1.</source>
+        <translation>Die Antwort ging unterwegs verloren, aber das Hauptbuch hat Ihre Freigabe: gebucht als Transaktion %1.</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way; the ledger shows the request approved by %1 meanwhile, posted as transaction %2.</source>
+        <translation>Die Antwort ging unterwegs verloren; laut Hauptbuch hat %1 die Anfrage inzwischen freigegeben, gebucht als Transaktion %2.</translation>
+    </message>
+    <message>
+        <source>The ledger shows the request rejected by %1: nothing was posted, and it can no longer be approved.</source>
+        <translation>Laut Hauptbuch wurde die Anfrage von %1 abgelehnt: nichts wurde gebucht, und sie kann nicht mehr freigegeben werden.</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way, but the ledger has your rejection: nothing was posted.</source>
+        <translation>Die Antwort ging unterwegs verloren, aber das Hauptbuch hat Ihre Ablehnung: nichts wurde gebucht.</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way; the ledger shows the request rejected by %1 meanwhile: nothing was posted.</source>
+        <translation>Die Antwort ging unterwegs verloren; laut Hauptbuch hat %1 die Anfrage inzwischen abgelehnt: nichts wurde gebucht.</translation>
+    </message>
+    <message>
+        <source>The ledger has your approval of this request: posted as transaction %1, once.</source>
+        <translation>Das Hauptbuch hat Ihre Freigabe dieser Anfrage: gebucht als Transaktion %1, einmal.</translation>
+    </message>
+    <message>
+        <source>The ledger has your rejection of this request: nothing was posted.</source>
+        <translation>Das Hauptbuch hat Ihre Ablehnung dieser Anfrage: nichts wurde gebucht.</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalTableModel</name>
@@ -2479,6 +2523,22 @@ Erstes Problem: %1</translation>
         <source>Save an account&apos;s or a player&apos;s statement for a range of days as PDF or CSV</source>
         <translation>Den Kontoauszug eines Kontos oder Spielers für einen Zeitraum als PDF oder CSV speichern</translation>
     </message>
+    <message>
+        <source>Waiting for walletd… (no answer for %1 s)</source>
+        <translation>Warte auf walletd… (seit %1 s keine Antwort)</translation>
+    </message>
+    <message>
+        <source>A request to walletd has had no answer for %1 s: walletd or its database is busy, or the network is slow. The request goes on waiting for its answer.</source>
+        <translation>Eine Anfrage an walletd ist seit %1 s ohne Antwort: walletd oder seine Datenbank ist ausgelastet, oder das Netz ist langsam. Die Anfrage wartet weiter auf ihre Antwort.</translation>
+    </message>
+    <message>
+        <source>Read only: %1</source>
+        <translation>Nur lesen: %1</translation>
+    </message>
+    <message>
+        <source>Nothing can be written to this ledger: %1</source>
+        <translation>In dieses Hauptbuch kann nichts geschrieben werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>MoneyValidator</name>
@@ -3010,6 +3070,10 @@ Erstes Problem: %1</translation>
     <message>
         <source>Account %1 would hold %2</source>
         <translation>Konto %1 hätte dann %2</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way, but the ledger has the reversal: transaction %1 undoes transaction %2.</source>
+        <translation>Die Antwort ging unterwegs verloren, aber das Hauptbuch hat die Stornierung: Transaktion %1 macht Transaktion %2 rückgängig.</translation>
     </message>
 </context>
 <context>

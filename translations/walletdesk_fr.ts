@@ -450,6 +450,50 @@
         <source>Account %1 would hold %2.</source>
         <translation>Le compte %1 détiendrait %2.</translation>
     </message>
+    <message>
+        <source>Whether the request was decided is not known yet: the ledger cannot be asked now. OK sends your decision again when it can: a request is decided at most once.</source>
+        <translation>On ne sait pas encore si la demande a été tranchée : le grand livre ne peut pas être interrogé pour l&apos;instant. OK renvoie votre décision dès que possible : une demande n&apos;est tranchée qu&apos;une fois au plus.</translation>
+    </message>
+    <message>
+        <source>Whether the request was decided is not known: it is not among the newest requests the ledger lists. Look it up on the Approvals page before deciding again; a request is decided at most once.</source>
+        <translation>On ne sait pas si la demande a été tranchée : elle ne figure pas parmi les demandes les plus récentes que liste le grand livre. Consultez la page Approbations avant de décider à nouveau ; une demande n&apos;est tranchée qu&apos;une fois au plus.</translation>
+    </message>
+    <message>
+        <source>The ledger shows the request still waiting: your decision has not been recorded. OK sends it again; a request is decided at most once.</source>
+        <translation>Le grand livre montre la demande toujours en attente : votre décision n&apos;a pas été enregistrée. OK la renvoie ; une demande n&apos;est tranchée qu&apos;une fois au plus.</translation>
+    </message>
+    <message>
+        <source>The ledger shows the request approved by %1 and posted as transaction %2: it can no longer be rejected.</source>
+        <translation>Le grand livre montre la demande approuvée par %1 et comptabilisée comme transaction %2 : elle ne peut plus être rejetée.</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way, but the ledger has your approval: posted as transaction %1.</source>
+        <translation>La réponse s&apos;est perdue en route, mais le grand livre a votre approbation : comptabilisée comme transaction %1.</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way; the ledger shows the request approved by %1 meanwhile, posted as transaction %2.</source>
+        <translation>La réponse s&apos;est perdue en route ; le grand livre montre la demande approuvée entre-temps par %1, comptabilisée comme transaction %2.</translation>
+    </message>
+    <message>
+        <source>The ledger shows the request rejected by %1: nothing was posted, and it can no longer be approved.</source>
+        <translation>Le grand livre montre la demande rejetée par %1 : rien n&apos;a été comptabilisé, et elle ne peut plus être approuvée.</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way, but the ledger has your rejection: nothing was posted.</source>
+        <translation>La réponse s&apos;est perdue en route, mais le grand livre a votre rejet : rien n&apos;a été comptabilisé.</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way; the ledger shows the request rejected by %1 meanwhile: nothing was posted.</source>
+        <translation>La réponse s&apos;est perdue en route ; le grand livre montre la demande rejetée entre-temps par %1 : rien n&apos;a été comptabilisé.</translation>
+    </message>
+    <message>
+        <source>The ledger has your approval of this request: posted as transaction %1, once.</source>
+        <translation>Le grand livre a votre approbation de cette demande : comptabilisée comme transaction %1, une seule fois.</translation>
+    </message>
+    <message>
+        <source>The ledger has your rejection of this request: nothing was posted.</source>
+        <translation>Le grand livre a votre rejet de cette demande : rien n&apos;a été comptabilisé.</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalTableModel</name>
@@ -2479,6 +2523,22 @@ Premier problème&#xa0;: %1</translation>
         <source>Save an account&apos;s or a player&apos;s statement for a range of days as PDF or CSV</source>
         <translation>Enregistrer le relevé d’un compte ou d’un joueur pour une période, en PDF ou CSV</translation>
     </message>
+    <message>
+        <source>Waiting for walletd… (no answer for %1 s)</source>
+        <translation>En attente de walletd… (pas de réponse depuis %1 s)</translation>
+    </message>
+    <message>
+        <source>A request to walletd has had no answer for %1 s: walletd or its database is busy, or the network is slow. The request goes on waiting for its answer.</source>
+        <translation>Une requête à walletd est sans réponse depuis %1 s : walletd ou sa base de données est occupé, ou le réseau est lent. La requête continue d&apos;attendre sa réponse.</translation>
+    </message>
+    <message>
+        <source>Read only: %1</source>
+        <translation>Lecture seule : %1</translation>
+    </message>
+    <message>
+        <source>Nothing can be written to this ledger: %1</source>
+        <translation>Rien ne peut être écrit dans ce grand livre : %1</translation>
+    </message>
 </context>
 <context>
     <name>MoneyValidator</name>
@@ -3010,6 +3070,10 @@ Premier problème&#xa0;: %1</translation>
     <message>
         <source>Account %1 would hold %2</source>
         <translation>Le compte %1 détiendrait %2</translation>
+    </message>
+    <message>
+        <source>The answer was lost on the way, but the ledger has the reversal: transaction %1 undoes transaction %2.</source>
+        <translation>La réponse s&apos;est perdue en route, mais le grand livre a l&apos;annulation : la transaction %1 annule la transaction %2.</translation>
     </message>
 </context>
 <context>
