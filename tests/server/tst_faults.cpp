@@ -31,9 +31,14 @@ using namespace Qt::StringLiterals;
 namespace {
 
 /// One game server: sends its wins one after another, each with its own event id, and retries an event
-/// (same id) after a 503 or a lost connection until it is acknowledged, as the seeds' clients do.
+/// (same id) after a 503 or a lost connection until it is acknowledged, as the seeds' clients do. With
+/// asAdmin(), a support tool instead: admin API deposits to one account, each with its own idempotency key,
+/// retried with the same key.
 class GameClient : public QObject {
 public:
+    /// `url` is then /admin/v1/postings, and the constructor's `user` the account.
+    void asAdmin(const QString &sessionToken) { m_adminToken = sessionToken; }
+
     GameClient(const QUrl &url, qint64 user, int firstEvent, int events)
         : m_url(url)
         , m_user(user)
@@ -57,13 +62,20 @@ private:
         if (done())
             return;
         QNetworkRequest request(m_url);
-        request.setRawHeader("Authorization", "Bearer " + ServiceToken.toLatin1());
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         request.setTransferTimeout(30000);
-        const QByteArray body = "{\"UserId\":" + QByteArray::number(m_user) +
-                                ",\"WinningEventId\":" + QByteArray::number(m_event) +
-                                ",\"Amount\":" + amountText() +
-                                "}"; // a JSON number, as the seeds' clients send
+        QByteArray body;
+        if (m_adminToken.isEmpty()) {
+            request.setRawHeader("Authorization", "Bearer " + ServiceToken.toLatin1());
+            body = "{\"UserId\":" + QByteArray::number(m_user) +
+                   ",\"WinningEventId\":" + QByteArray::number(m_event) + ",\"Amount\":" + amountText() +
+                   "}"; // a JSON number, as the seeds' clients send
+        } else {
+            request.setRawHeader("Authorization", "Bearer " + m_adminToken.toLatin1());
+            request.setRawHeader("Idempotency-Key", "admin-" + QByteArray::number(m_event));
+            body = "{\"kind\":\"deposit\",\"account\":" + QByteArray::number(m_user) + ",\"amount\":\"" +
+                   QByteArray::number(cents()) + "\"}"; // minor units
+        }
         m_timer.start();
         QNetworkReply *reply = m_nam.post(request, body);
         connect(reply, &QNetworkReply::finished, this, [this, reply] {
@@ -97,6 +109,7 @@ private:
     }
 
     QNetworkAccessManager m_nam;
+    QString m_adminToken;
     QUrl m_url;
     qint64 m_user;
     int m_event;
@@ -192,6 +205,14 @@ void TestFaults::walletdRidesOutARestartAndAnOutage() {
         clients.push_back(std::make_unique<GameClient>(w->url(u"/api/v1/win"_s), 7000 + c, c * 1000, Events));
         clients.back()->start();
     }
+    // And a support tool's deposits through the admin API, with their idempotency keys, at the same time.
+    const qint64 supportAccount = createPlayer(*w, root, u"7099"_s);
+    QVERIFY(supportAccount > 0);
+    clients.push_back(
+        std::make_unique<GameClient>(w->url(u"/admin/v1/postings"_s), supportAccount, 0, Events));
+    clients.back()->asAdmin(root);
+    clients.back()->start();
+    accounts << supportAccount;
     const auto acked = [&] {
         int n = 0;
         for (const auto &c : clients)
@@ -279,9 +300,10 @@ void TestFaults::walletdRidesOutARestartAndAnOutage() {
         slowest = std::max(slowest, c->slowestMs);
         cents += c->acknowledgedCents;
     }
-    qInfo("%d wins acknowledged; %d answers 503 during the faults; %d connection errors; slowest %lld ms",
+    qInfo("%d acknowledged (wins and admin deposits); %d answers 503 during the faults; %d connection "
+          "errors; slowest %lld ms",
           acked(), unavailable, connectionErrors, slowest);
-    QCOMPARE(acked(), Clients * Events);
+    QCOMPARE(acked(), (Clients + 1) * Events);
     QVERIFY(unavailable > 0); // the outage was seen, so the counts above mean something
     QVERIFY(slowest < 15000); // answered, never left hanging
 
@@ -293,7 +315,7 @@ void TestFaults::walletdRidesOutARestartAndAnOutage() {
     QCOMPARE(balances, cents);
     QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM entries WHERE account_id IN (SELECT id FROM accounts WHERE "
                         "kind = 'player')"_s),
-             qint64(Clients * Events));
+             qint64((Clients + 1) * Events));
     // Sessions live in the ledger: the sign-in from before the faults still holds, and a new one works.
     const Reply signIn =
         m_http.post(w->url(u"/admin/v1/login"_s),
@@ -478,7 +500,10 @@ void TestFaults::walletctlWaitsForTheDatabaseDuringAnImport() {
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("kind,account,amount,reason_code,ticket,memo,idempotency_key\n");
         for (int i = 1; i <= Rows; ++i)
-            f.write(u"deposit,%1,1.%2,,,,wait-%3\n"_s.arg(account).arg(i % 100, 2, 10, QChar(u'0')).arg(i).toUtf8());
+            f.write(u"deposit,%1,1.%2,,,,wait-%3\n"_s.arg(account)
+                        .arg(i % 100, 2, 10, QChar(u'0'))
+                        .arg(i)
+                        .toUtf8());
     }
     qint64 expected = 0;
     for (int i = 1; i <= Rows; ++i)
