@@ -155,14 +155,16 @@ port_in_use() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-start_server() {
+# Makes DIR (after stopping what ran there) and the runtime folder of its cluster: DIR itself, or a private
+# folder under /tmp when the postgres user cannot use DIR for a socket. Sets `run`; DIR/run names it.
+make_runtime_dir() {
     stop_server
     mkdir -p -- "$dir"
     chmod 0700 "$dir"
     if [[ $EUID -eq 0 ]]; then chown postgres: "$dir"; fi
 
     # A socket path may hold at most 107 bytes; the socket is RUN/.s.PGSQL.PORT.
-    local run=$dir
+    run=$dir
     if ((${#dir} + 16 > 100)) || ! as_owner test -w "$dir" -a -x "$dir"; then
         run=$(mktemp -d /tmp/walletdesk-pg.XXXXXX)
         chmod 0700 "$run"
@@ -170,6 +172,11 @@ start_server() {
         echo "pg-harness: the postgres user cannot use $dir for a socket; the cluster lives in $run" >&2
     fi
     printf '%s' "$run" >"$dir/run"
+}
+
+start_server() {
+    local run
+    make_runtime_dir
 
     if ! as_owner "$bindir/initdb" -D "$run/data" -A trust -U walletdesk -E UTF8 --no-locale --no-sync \
         >"$run/initdb.log" 2>&1; then
@@ -262,17 +269,8 @@ start_standby() {
     local primary_run port
     primary_run=$(dir=$primary runtime_dir)
     port=$(cat "$primary/port") || die "no cluster in $primary"
-    stop_server
-    mkdir -p -- "$dir"
-    chmod 0700 "$dir"
-    if [[ $EUID -eq 0 ]]; then chown postgres: "$dir"; fi
-    local run=$dir
-    if ((${#dir} + 16 > 100)) || ! as_owner test -w "$dir" -a -x "$dir"; then
-        run=$(mktemp -d /tmp/walletdesk-pg.XXXXXX)
-        chmod 0700 "$run"
-        if [[ $EUID -eq 0 ]]; then chown postgres: "$run"; fi
-    fi
-    printf '%s' "$run" >"$dir/run"
+    local run
+    make_runtime_dir
     if ! as_owner "$bindir/pg_basebackup" -h "$primary_run" -p "$port" -U walletdesk -D "$run/data" -R \
         -X stream -c fast >"$run/basebackup.log" 2>&1; then
         cat "$run/basebackup.log" >&2

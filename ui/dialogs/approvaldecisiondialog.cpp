@@ -172,6 +172,27 @@ void ApprovalDecisionDialog::send() {
     }
 }
 
+namespace {
+
+/// The request `id` in a list the ledger answered; null when it could not be read or does not hold it.
+const Approval *requestIn(const Result<QList<Approval>> &list, qint64 id) {
+    if (!list)
+        return nullptr;
+    const auto it =
+        std::find_if(list->cbegin(), list->cend(), [id](const Approval &a) { return a.id == id; });
+    return it == list->cend() ? nullptr : &*it;
+}
+
+} // namespace
+
+void ApprovalDecisionDialog::announceApproved(const Approval &now) {
+    PostingResult result; // what is known without the answer: the transaction, not its entries
+    result.status = PostingResult::Status::Posted;
+    result.transactionId = now.transactionId;
+    result.approvalId = now.id;
+    Q_EMIT approved(result);
+}
+
 void ApprovalDecisionDialog::settleLostDecision(const LedgerError &error) {
     // A decision carries no idempotency key: the request's own state is the record of it. Read it (the
     // ledger's list of the newest requests, where one just decided is) and say what it shows.
@@ -185,14 +206,14 @@ void ApprovalDecisionDialog::settleLostDecision(const LedgerError &error) {
                       "sends your decision again when it can: a request is decided at most once."));
             return;
         }
-        const auto it = std::find_if(r->cbegin(), r->cend(), [id](const Approval &a) { return a.id == id; });
-        if (it == r->cend()) {
+        const Approval *request = requestIn(r, id);
+        if (!request) {
             settle(tr("Whether the request was decided is not known: it is not among the newest requests the "
                       "ledger lists. Look it up on the Approvals page before deciding again; a request is "
                       "decided at most once."));
             return;
         }
-        const Approval &now = *it;
+        const Approval &now = *request;
         const bool mine = now.checker == client()->session().operatorName;
         switch (now.state) {
         case Approval::State::Pending:
@@ -216,13 +237,7 @@ void ApprovalDecisionDialog::settleLostDecision(const LedgerError &error) {
                                 "meanwhile, posted as transaction %2.")
                                  .arg(now.checker)
                                  .arg(now.transactionId));
-            {
-                PostingResult result; // what is known without the answer: the transaction, not its entries
-                result.status = PostingResult::Status::Posted;
-                result.transactionId = now.transactionId;
-                result.approvalId = now.id;
-                Q_EMIT approved(result);
-            }
+            announceApproved(now);
             return;
         case Approval::State::Rejected:
             if (m_approve) {
@@ -246,24 +261,17 @@ void ApprovalDecisionDialog::settleLostDecision(const LedgerError &error) {
 void ApprovalDecisionDialog::settleRefusedDecision(const LedgerError &refusal) {
     const qint64 id = m_approval.id;
     client()->approvals(false).then(this, [this, id, refusal](const Result<QList<Approval>> &r) {
-        const auto it =
-            r ? std::find_if(r->cbegin(), r->cend(), [id](const Approval &a) { return a.id == id; })
-              : QList<Approval>::const_iterator();
-        const bool known = r && it != r->cend();
+        const Approval *request = requestIn(r, id);
         const Approval::State wanted = m_approve ? Approval::State::Approved : Approval::State::Rejected;
-        if (!known || it->state != wanted || it->checker != client()->session().operatorName) {
+        if (!request || request->state != wanted || request->checker != client()->session().operatorName) {
             failed(refusal); // decided by someone else, the other way, or not at all (a maker's own request)
             return;
         }
-        const Approval &now = *it;
+        const Approval &now = *request;
         if (m_approve) {
             succeeded(tr("The ledger has your approval of this request: posted as transaction %1, once.")
                           .arg(now.transactionId));
-            PostingResult result; // what is known without the answer: the transaction, not its entries
-            result.status = PostingResult::Status::Posted;
-            result.transactionId = now.transactionId;
-            result.approvalId = now.id;
-            Q_EMIT approved(result);
+            announceApproved(now);
         } else {
             succeeded(tr("The ledger has your rejection of this request: nothing was posted."));
             Q_EMIT approvalRejected(now);

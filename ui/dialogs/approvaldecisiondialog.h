@@ -49,6 +49,8 @@ private:
     /// answer, and the ledger refuses the repeat) or an earlier one of theirs: either way it holds, once, and
     /// is shown as done. Otherwise the refusal is shown as it came.
     void settleRefusedDecision(const LedgerError &refusal);
+    /// Emits approved() for a request the ledger shows approved, with what is known of it without the answer.
+    void announceApproved(const Approval &now);
 
     const Approval m_approval;
     const bool m_approve;
