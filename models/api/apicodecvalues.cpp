@@ -167,6 +167,8 @@ QJsonObject toJson(const Approval &a) {
             {QStringLiteral("state"), Approval::stateName(a.state)},
             {QStringLiteral("request"), toJson(a.request)},
             {QStringLiteral("hold_amount"), s64(a.holdAmount)},
+            {QStringLiteral("currency"), a.currency},
+            {QStringLiteral("exponent"), a.exponent},
             {QStringLiteral("maker"), a.maker},
             {QStringLiteral("checker"), a.checker},
             {QStringLiteral("comment"), a.comment},
@@ -188,6 +190,9 @@ bool fromJson(const QJsonObject &o, Approval *a) {
     if (!decodeKeyedPosting(request, &a->request, &error))
         return false;
     a->holdAmount = i64(o.value(QStringLiteral("hold_amount")));
+    // What the amounts are in: without them a remote desktop showed 200.00 USD as "20,000".
+    a->currency = o.value(QStringLiteral("currency")).toString();
+    a->exponent = o.value(QStringLiteral("exponent")).toInt();
     a->maker = o.value(QStringLiteral("maker")).toString();
     a->checker = o.value(QStringLiteral("checker")).toString();
     a->comment = o.value(QStringLiteral("comment")).toString();

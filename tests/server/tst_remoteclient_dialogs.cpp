@@ -2,6 +2,7 @@
 // and approval dialogs whose answer was lost ask the ledger what happened, and the main window's status bar
 // says when walletd's answer is slow.
 
+#include "appearance.h"
 #include "approvaldecisiondialog.h"
 #include "lossyproxy.h"
 #include "mainwindow.h"
@@ -9,6 +10,7 @@
 #include "remoteledgerclient.h"
 #include "reversedialog.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -31,6 +33,16 @@ void send(LedgerDialog &dialog) {
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy() && !dialog.isLoading(), 30000);
 }
 
+/// With WALLETDESK_SCREENSHOT_DIR set, saves what `widget` shows there as NAME.png, for people to look at.
+void shoot(QWidget &widget, const QString &name) {
+    const QString dir = qEnvironmentVariable("WALLETDESK_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QTest::qWait(100); // a dialog grows to its content a turn or two of the event loop after it changes
+    QVERIFY(widget.grab().save(QDir(dir).filePath(name + QStringLiteral(".png"))));
+}
+
 QString shown(const LedgerDialog &dialog) {
     QString text = dialog.resultText() + u'|' + dialog.errorText();
     return text.replace(u'\n', u'|');
@@ -41,6 +53,7 @@ QString shown(const LedgerDialog &dialog) {
 class TestRemoteClientDialogs : public RemoteClientFixture {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { Appearance::applyColorScheme(); } // WALLETDESK_COLOR_SCHEME=dark for screenshots
     void init() { setUpTest(); }
     void cleanup() { tearDownTest(); }
     void aReversalWhoseAnswerWasLostAsksTheLedger();
@@ -82,6 +95,7 @@ void TestRemoteClientDialogs::aReversalWhoseAnswerWasLostAsksTheLedger() {
         QVERIFY2(dialog.resultText().startsWith(
                      u"The answer was lost on the way, but the ledger has the reversal: transaction "),
                  qPrintable(shown(dialog)));
+        shoot(dialog, QStringLiteral("reverse-lost-answer"));
         QVERIFY(dialog.isDone());
         QCOMPARE(reversed.size(), 1);
         const auto result = reversed.at(0).at(0).value<PostingResult>();
@@ -165,6 +179,7 @@ void TestRemoteClientDialogs::aDecisionWhoseAnswerWasLostAsksTheLedger() {
         QVERIFY2(dialog.resultText().startsWith(u"The answer was lost on the way, but the ledger has your "
                                                 u"approval: posted as transaction "),
                  qPrintable(shown(dialog)));
+        shoot(dialog, QStringLiteral("approve-lost-answer"));
         QVERIFY(dialog.isDone());
         QCOMPARE(approved.size(), 1);
         const auto result = approved.at(0).at(0).value<PostingResult>();
@@ -255,6 +270,7 @@ void TestRemoteClientDialogs::theStatusBarSaysWalletdIsSlow() {
     qInfo("the status bar said walletd is slow after %lld ms", shownAfter);
     QVERIFY2(shownAfter >= WalletdTransport::SlowAnswerMs, qPrintable(QString::number(shownAfter)));
     QTRY_COMPARE_WITH_TIMEOUT(online->text(), u"Waiting for walletd… (no answer for 3 s)"_s, 3000);
+    shoot(window, QStringLiteral("window-waiting-for-walletd"));
     QTRY_COMPARE_WITH_TIMEOUT(online->text(), u"Online"_s, 5000);
     QVERIFY(timer.elapsed() >= 4000);
     QCOMPARE(proxy.stalled(), 1);

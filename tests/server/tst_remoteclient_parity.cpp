@@ -228,10 +228,12 @@ QStringList scenario(LedgerClient &sam, LedgerClient &sue, LedgerClient &vera) {
     t << outcome<QList<Approval>>(await(vera.approvals(false)), [](const QList<Approval> &as) {
         QString s = QStringLiteral("approvals");
         for (const Approval &a : as)
-            s += QStringLiteral(" [%1 %2 %3 %4 %5]")
+            s += QStringLiteral(" [%1 %2 %3 %4 %5 %6/%7]")
                      .arg(a.id)
                      .arg(Approval::stateName(a.state), a.maker, a.checker)
-                     .arg(a.request.amount);
+                     .arg(a.request.amount)
+                     .arg(a.currency)
+                     .arg(a.exponent);
         return s;
     });
     t << outcome<QList<Currency>>(await(vera.currencies()), [](const QList<Currency> &cs) {
